@@ -1,0 +1,58 @@
+# Marsad: `make run` starts the app with demo data; `make test` runs the whole suite.
+# Both install what is missing (system packages, a virtualenv, a local PostGIS cluster) first.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test system system-browser db db-stop venv venv-dev demo-data check clean-db
+
+run: system venv db demo-data
+	@echo ""
+	@echo "Marsad is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@$(PY) manage.py demo_editor --print-login
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: system-browser venv-dev db
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+system:
+	@bash scripts/setup-system.sh
+
+system-browser:
+	@bash scripts/setup-system.sh --with-browser
+
+db:
+	@bash scripts/db.sh start
+
+db-stop:
+	@bash scripts/db.sh stop
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Marsad needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime-installed
+
+venv: $(VENV)/.runtime-installed
+
+venv-dev: $(VENV)/.dev-installed
+
+demo-data:
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_reference
+	$(PY) manage.py load_seed
+	$(PY) manage.py demo_editor
+
+check: venv-dev db
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run

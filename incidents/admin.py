@@ -1,0 +1,274 @@
+"""The editors' admin: every model, searchable in Arabic and English, with map widgets and history."""
+from django.contrib import admin
+from django.db.models import Func, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Actor,
+    Incident,
+    IncidentActor,
+    IncidentSource,
+    Location,
+    Source,
+    Statement,
+    StatementIncident,
+)
+
+
+class ArrayToString(Func):
+    function = "array_to_string"
+    template = "%(function)s(%(expressions)s)"
+
+
+class NamedAdmin(SimpleHistoryAdmin):
+    """Admin for models with English and Arabic names and an alias list."""
+
+    search_fields = ["name_en", "name_ar", "aliases_text", "slug"]
+
+    def get_queryset(self, request):
+        # Aliases are an array: search them as one joined string so `icontains` matches inside it.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(aliases_text=Coalesce(ArrayToString("aliases", Value(" | ")), Value("")))
+        )
+
+    @admin.display(description=_("aliases"))
+    def aliases_list(self, obj):
+        return " · ".join(obj.aliases)
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+    field_path = "country_code"
+
+    def lookups(self, request, model_admin):
+        return [
+            (location.country_code, str(location))
+            for location in Location.objects.countries().order_by("name_en")
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.field_path: self.value()})
+        return queryset
+
+
+class IncidentCountryFilter(CountryFilter):
+    field_path = "location__country_code"
+
+
+class GovernorateFilter(admin.SimpleListFilter):
+    title = _("governorate")
+    parameter_name = "governorate"
+    field_path = "governorate"
+
+    def lookups(self, request, model_admin):
+        return [(str(location.pk), str(location)) for location in Location.objects.governorates()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{f"{self.field_path}_id": self.value()})
+        return queryset
+
+
+class IncidentGovernorateFilter(GovernorateFilter):
+    field_path = "location__governorate"
+
+
+@admin.register(Location)
+class LocationAdmin(LeafletGeoAdminMixin, NamedAdmin):
+    list_display = ["name_en", "name_ar", "kind", "country_code", "governorate", "geo_precision", "geonames_id", "pcode"]
+    list_filter = ["kind", CountryFilter, GovernorateFilter, "geo_precision"]
+    list_select_related = ["governorate"]
+    search_fields = NamedAdmin.search_fields + ["pcode", "=geonames_id"]
+    autocomplete_fields = ["parent"]
+    readonly_fields = ["governorate"]
+    fieldsets = [
+        (None, {"fields": [("name_en", "name_ar"), "aliases", "kind", "slug"]}),
+        (_("Place"), {"fields": ["parent", "governorate", "country_code", "point", "geo_precision"]}),
+        (_("External ids and notes"), {"fields": [("geonames_id", "pcode"), "notes"]}),
+    ]
+
+
+@admin.register(Actor)
+class ActorAdmin(NamedAdmin):
+    list_display = ["name_en", "name_ar", "kind", "parent", "country_code", "aliases_list"]
+    list_filter = ["kind", "country_code"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": [("name_en", "name_ar"), "aliases", "kind", "slug"]}),
+        (_("Belongs to"), {"fields": ["parent", "country_code", "description"]}),
+    ]
+
+
+class IncidentActorInline(admin.TabularInline):
+    model = IncidentActor
+    extra = 1
+    autocomplete_fields = ["actor"]
+
+
+class IncidentSourceInline(admin.StackedInline):
+    model = IncidentSource
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "excerpt", ("start_offset", "end_offset")]
+
+
+class IncidentStatementInline(admin.TabularInline):
+    model = StatementIncident
+    fk_name = "incident"
+    extra = 0
+    autocomplete_fields = ["statement"]
+    verbose_name = _("statement about this incident")
+    verbose_name_plural = _("statements about this incident")
+
+
+@admin.register(Incident)
+class IncidentAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
+    list_display = [
+        "date_start",
+        "title",
+        "title_ar",
+        "event_type",
+        "sub_event_type",
+        "location_en",
+        "location_ar",
+        "count",
+        "killed_best",
+        "verification",
+        "status",
+    ]
+    list_filter = [
+        "status",
+        "verification",
+        "event_type",
+        "sub_event_type",
+        IncidentCountryFilter,
+        IncidentGovernorateFilter,
+        "weapon",
+        "outcome",
+    ]
+    list_select_related = ["location"]
+    date_hierarchy = "date_start"
+    search_fields = [
+        "title",
+        "title_ar",
+        "description",
+        "location__name_en",
+        "location__name_ar",
+        "actors__name_en",
+        "actors__name_ar",
+    ]
+    autocomplete_fields = ["location"]
+    inlines = [IncidentActorInline, IncidentSourceInline, IncidentStatementInline]
+    actions = ["publish"]
+    fieldsets = [
+        (None, {"fields": [("title", "title_ar"), "description"]}),
+        (_("When"), {"fields": [("date_start", "date_end", "date_precision")]}),
+        (_("What"), {"fields": [("event_type", "sub_event_type"), ("weapon", "outcome", "count")]}),
+        (_("Where"), {"fields": ["location", "point", "geo_precision"]}),
+        (
+            _("Casualties"),
+            {"fields": [("killed_best", "killed_low", "killed_high"), ("injured_best", "injured_low", "injured_high")]},
+        ),
+        (_("Review"), {"fields": [("verification", "status"), "editor_note"]}),
+    ]
+
+    @admin.display(description=_("location (English)"), ordering="location__name_en")
+    def location_en(self, obj):
+        return obj.location.name_en
+
+    @admin.display(description=_("location (Arabic)"), ordering="location__name_ar")
+    def location_ar(self, obj):
+        return obj.location.name_ar
+
+    @admin.action(description=_("Publish the selected incidents"))
+    def publish(self, request, queryset):
+        updated = 0
+        for incident in queryset.drafts():
+            incident.status = "published"
+            incident._history_user = request.user
+            incident.save(update_fields=["status", "updated_at"])
+            updated += 1
+        self.message_user(request, _("%(count)d incidents published.") % {"count": updated})
+
+
+class StatementIncidentInline(admin.TabularInline):
+    model = StatementIncident
+    fk_name = "statement"
+    extra = 0
+    autocomplete_fields = ["incident"]
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    list_display = ["speaker", "kind", "date", "language", "short_text", "flagged", "source"]
+    list_filter = ["kind", "language", "flagged", ("date", admin.DateFieldListFilter)]
+    list_select_related = ["speaker_actor", "source"]
+    date_hierarchy = "date"
+    search_fields = [
+        "text",
+        "translation",
+        "speaker_description",
+        "speaker_actor__name_en",
+        "speaker_actor__name_ar",
+    ]
+    autocomplete_fields = ["speaker_actor", "source"]
+    inlines = [StatementIncidentInline]
+    fieldsets = [
+        (_("Speaker"), {"fields": [("speaker_actor", "speaker_description")]}),
+        (None, {"fields": [("kind", "date", "language"), "text", "translation"]}),
+        (_("Evidence"), {"fields": ["source", ("start_offset", "end_offset")]}),
+        (_("Review"), {"fields": ["flagged", "editor_note"]}),
+    ]
+
+    @admin.display(description=_("text"))
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 120 else obj.text[:119] + "…"
+
+
+class SourceStatementInline(admin.TabularInline):
+    model = Statement
+    extra = 0
+    fields = ["speaker_actor", "speaker_description", "kind", "text"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class SourceIncidentInline(admin.TabularInline):
+    model = IncidentSource
+    extra = 0
+    fields = ["incident", "excerpt"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name = _("incident reported")
+    verbose_name_plural = _("incidents reported")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["published", "title", "publisher", "language", "url"]
+    list_filter = ["language", "publisher", ("published", admin.DateFieldListFilter)]
+    date_hierarchy = "published"
+    search_fields = ["title", "publisher", "url", "text", "=content_hash"]
+    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    inlines = [SourceIncidentInline, SourceStatementInline]
+    fields = ["title", "publisher", "url", ("language", "published"), "text", "content_hash", ("created_at", "updated_at")]
+
+
+admin.site.site_header = _("Marsad · مرصد")
+admin.site.site_title = _("Marsad admin")
+admin.site.index_title = _("Incidents, actors, places and sources")

@@ -1,0 +1,649 @@
+"""Marsad's data model: sources, locations, actors, incidents and statements."""
+import hashlib
+import unicodedata
+
+from django.contrib.gis.db import models
+from django.contrib.gis.geos import Polygon
+from django.contrib.gis.measure import D
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from . import taxonomy
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    ENGLISH = "en", _("English")
+
+
+class GeoPrecision(models.IntegerChoices):
+    """ACLED's geo-precision codes."""
+
+    EXACT = 1, _("1 exact place")
+    NEAR = 2, _("2 near a place / part of a region")
+    REGION = 3, _("3 region or country only")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    WEEK = "week", _("week")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+    RANGE = "range", _("between start and end")
+
+
+def aliases_field():
+    """Return an array field of alternative names."""
+    return ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text=_("Other spellings and names, in any language."),
+        verbose_name=_("aliases"),
+    )
+
+
+def content_hash(text):
+    """Return the SHA-256 of `text` after Unicode NFC normalization and whitespace folding."""
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+class NamedQuerySet(models.QuerySet):
+    def matching_name(self, name):
+        """Return rows whose English, Arabic name or an alias equals `name` (case-insensitive)."""
+        return self.filter(
+            Q(name_en__iexact=name) | Q(name_ar=name) | Q(aliases__contains=[name])
+        )
+
+
+# --- Source ---------------------------------------------------------------------------------
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_hash(self, text):
+        """Return the sources whose text has the same content hash as `text`."""
+        return self.filter(content_hash=content_hash(text))
+
+
+class Source(models.Model):
+    """One article or report that incidents and statements are taken from."""
+
+    title = models.CharField(_("title"), max_length=500)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    published = models.DateField(_("published"), db_index=True)
+    text = models.TextField(_("full text"))
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="source_text_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.publisher or '?'} {self.published:%Y-%m-%d}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.text)
+        if kwargs.get("update_fields") is not None and "text" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "content_hash"}
+        super().save(*args, **kwargs)
+
+
+# --- Location -------------------------------------------------------------------------------
+
+
+class LocationKind(models.TextChoices):
+    COUNTRY = "country", _("country")
+    GOVERNORATE = "governorate", _("governorate")
+    DISTRICT = "district", _("district")
+    SUBDISTRICT = "subdistrict", _("sub-district")
+    CITY = "city", _("city")
+    TOWN = "town", _("town")
+    VILLAGE = "village", _("village")
+    NEIGHBOURHOOD = "neighbourhood", _("neighbourhood")
+    MILITARY_BASE = "military base", _("military base")
+    AIRPORT = "airport", _("airport")
+    EMBASSY = "embassy", _("embassy")
+    FACILITY = "facility", _("facility")
+    AREA = "area", _("area")
+
+
+ADMIN_KINDS = (LocationKind.COUNTRY, LocationKind.GOVERNORATE, LocationKind.DISTRICT, LocationKind.SUBDISTRICT)
+
+
+class LocationQuerySet(NamedQuerySet):
+    def countries(self):
+        return self.filter(kind=LocationKind.COUNTRY)
+
+    def governorates(self):
+        return self.filter(kind=LocationKind.GOVERNORATE)
+
+    def in_bbox(self, west, south, east, north):
+        """Return locations whose point lies in the box (degrees, WGS84)."""
+        return self.filter(point__within=Polygon.from_bbox((west, south, east, north)))
+
+    def near(self, point, km):
+        """Return locations within `km` kilometres of `point`."""
+        return self.filter(point__dwithin=(point, D(km=km)))
+
+
+class Location(models.Model):
+    """A named place: a country, an administrative unit, a settlement or a site such as a base."""
+
+    slug = models.SlugField(
+        _("key"), max_length=120, unique=True, help_text=_("Stable key used by the reference-data loader.")
+    )
+    name_en = models.CharField(_("English name"), max_length=200, db_index=True)
+    name_ar = models.CharField(_("Arabic name"), max_length=200, blank=True, db_index=True)
+    aliases = aliases_field()
+    kind = models.CharField(_("kind"), max_length=20, choices=LocationKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    country_code = models.CharField(
+        _("country"), max_length=2, blank=True, db_index=True, help_text=_("ISO 3166-1 alpha-2, e.g. IQ, SY.")
+    )
+    governorate = models.ForeignKey(
+        "self",
+        verbose_name=_("governorate"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": LocationKind.GOVERNORATE},
+        help_text=_("Filled from the parent chain when saved."),
+    )
+    point = models.PointField(_("point"), srid=4326, null=True, blank=True, spatial_index=True)
+    geo_precision = models.PositiveSmallIntegerField(
+        _("geo precision"), choices=GeoPrecision.choices, default=GeoPrecision.EXACT
+    )
+    geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True, unique=True)
+    pcode = models.CharField(_("OCHA P-code"), max_length=20, null=True, blank=True, unique=True)
+    notes = models.TextField(_("notes"), blank=True, help_text=_("Where the coordinates come from, and doubts."))
+
+    history = HistoricalRecords()
+    objects = LocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country_code", "name_en"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        indexes = [GinIndex(fields=["aliases"], name="location_aliases_gin")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="location_not_own_parent"),
+            models.CheckConstraint(condition=~Q(name_en=""), name="location_name_en_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.name_en} / {self.name_ar}" if self.name_ar else self.name_en
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A location cannot be inside itself.")})
+            ancestor = ancestor.parent
+
+    def save(self, *args, **kwargs):
+        self.governorate = self.governorate_from_parents()
+        if self.parent_id and not self.country_code:
+            self.country_code = self.parent.country_code
+        super().save(*args, **kwargs)
+
+    def governorate_from_parents(self):
+        """Return the governorate this location is or lies in, following the parent chain."""
+        node = self
+        while node is not None:
+            if node.kind == LocationKind.GOVERNORATE:
+                return node
+            node = node.parent
+        return None
+
+
+# --- Actor ----------------------------------------------------------------------------------
+
+
+class ActorKind(models.TextChoices):
+    STATE = "state", _("state")
+    STATE_FORCE = "state force", _("state force")
+    GOVERNMENT_BODY = "government body", _("government body")
+    OFFICIAL_PERSON = "official person", _("official person")
+    ARMED_GROUP = "militia or armed group", _("militia or armed group")
+    COALITION = "coalition", _("coalition")
+    MEDIA = "media outlet", _("media outlet")
+    INTERNATIONAL = "international organization", _("international organization")
+    UNIDENTIFIED = "unidentified", _("unidentified source or group")
+
+
+class ActorQuerySet(NamedQuerySet):
+    pass
+
+
+class Actor(models.Model):
+    """A party that acts or speaks: a force, a government body, an armed group, a person, an outlet."""
+
+    slug = models.SlugField(_("key"), max_length=120, unique=True)
+    name_en = models.CharField(_("English name"), max_length=200, db_index=True)
+    name_ar = models.CharField(_("Arabic name"), max_length=200, blank=True, db_index=True)
+    aliases = aliases_field()
+    kind = models.CharField(_("kind"), max_length=30, choices=ActorKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text=_("Umbrella group or parent body, e.g. Kata'ib Hezbollah → Islamic Resistance in Iraq."),
+    )
+    country_code = models.CharField(_("country"), max_length=2, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        indexes = [GinIndex(fields=["aliases"], name="actor_aliases_gin")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="actor_not_own_parent"),
+            models.CheckConstraint(condition=~Q(name_en=""), name="actor_name_en_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.name_en} / {self.name_ar}" if self.name_ar else self.name_en
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An actor cannot be part of itself.")})
+            ancestor = ancestor.parent
+
+
+# --- Incident -------------------------------------------------------------------------------
+
+
+class Weapon(models.TextChoices):
+    ROCKET = "rocket", _("rocket")
+    MISSILE = "missile", _("missile")
+    DRONE = "drone", _("drone")
+    AIRSTRIKE = "airstrike", _("air strike")
+    ARTILLERY = "artillery", _("artillery / mortar")
+    IED = "ied", _("IED / explosive device")
+    SMALL_ARMS = "small arms", _("small arms")
+    OTHER = "other", _("other")
+    UNKNOWN = "unknown", _("unknown")
+
+
+class Outcome(models.TextChoices):
+    HIT = "hit", _("hit")
+    INTERCEPTED = "intercepted", _("intercepted")
+    FAILED = "failed", _("failed")
+    UNKNOWN = "unknown", _("unknown")
+
+
+class Verification(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    REPORTED = "reported", _("reported")
+    CLAIMED = "claimed", _("claimed")
+    CONTESTED = "contested", _("contested")
+    DISCOUNTED = "discounted", _("discounted")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class ActorRole(models.TextChoices):
+    PERPETRATOR = "perpetrator", _("perpetrator")
+    TARGET = "target", _("target")
+    CLAIMANT = "claimant", _("claimant")
+    INTERCEPTOR = "interceptor", _("intercepted by")
+    ASSOCIATED = "associated", _("associated")
+
+
+EVENT_TYPE_CHOICES = [(value, _(value)) for value in taxonomy.EVENT_TYPES]
+SUB_EVENT_TYPE_CHOICES = [
+    (event, [(sub, _(sub)) for sub in subs]) for event, subs in taxonomy.SUB_EVENT_TYPES.items()
+]
+
+
+def valid_event_pair_condition():
+    """Return a Q that holds only for ACLED's valid (event type, sub-event type) pairs."""
+    condition = Q()
+    for event, subs in taxonomy.SUB_EVENT_TYPES.items():
+        condition |= Q(event_type=event, sub_event_type__in=subs)
+    return condition
+
+
+def casualty_constraints(prefix):
+    """Return the constraints that keep `<prefix>_low <= _best <= _high`."""
+    low, best, high = (f"{prefix}_low", f"{prefix}_best", f"{prefix}_high")
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{low}__isnull": True}) | Q(**{f"{best}__isnull": True}) | Q(**{f"{low}__lte": F(best)}),
+            name=f"incident_{prefix}_low_le_best",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{high}__isnull": True}) | Q(**{f"{best}__isnull": True}) | Q(**{f"{best}__lte": F(high)}),
+            name=f"incident_{prefix}_best_le_high",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{high}__isnull": True}) | Q(**{f"{low}__isnull": True}) | Q(**{f"{low}__lte": F(high)}),
+            name=f"incident_{prefix}_low_le_high",
+        ),
+    ]
+
+
+class IncidentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def between(self, start=None, end=None):
+        """Return incidents whose date range overlaps [start, end] (either bound may be None)."""
+        qs = self
+        if start is not None:
+            qs = qs.filter(date_end__gte=start)
+        if end is not None:
+            qs = qs.filter(date_start__lte=end)
+        return qs
+
+    def in_bbox(self, west, south, east, north):
+        return self.filter(point__within=Polygon.from_bbox((west, south, east, north)))
+
+    def near(self, point, km):
+        return self.filter(point__dwithin=(point, D(km=km)))
+
+    def with_related(self):
+        """Return the queryset with the rows that list views show fetched in bulk."""
+        return self.select_related("location", "location__governorate").prefetch_related(
+            models.Prefetch("incident_actors", queryset=IncidentActor.objects.select_related("actor")),
+            models.Prefetch("incident_sources", queryset=IncidentSource.objects.select_related("source")),
+        )
+
+
+def _casualty_field(label):
+    return models.PositiveIntegerField(label, null=True, blank=True)
+
+
+class Incident(models.Model):
+    """What the editors record as having happened: one event, or a counted group of like events."""
+
+    title = models.CharField(_("title"), max_length=300)
+    title_ar = models.CharField(_("Arabic title"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    date_start = models.DateField(_("date (start)"), db_index=True)
+    date_end = models.DateField(_("date (end)"), db_index=True, help_text=_("Same as the start when known to the day."))
+    date_precision = models.CharField(
+        _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    event_type = models.CharField(_("event type"), max_length=40, choices=EVENT_TYPE_CHOICES, db_index=True)
+    sub_event_type = models.CharField(_("sub-event type"), max_length=50, choices=SUB_EVENT_TYPE_CHOICES)
+    weapon = models.CharField(_("weapon"), max_length=20, choices=Weapon.choices, default=Weapon.UNKNOWN)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.UNKNOWN)
+    count = models.PositiveIntegerField(
+        _("count"), default=1, help_text=_("Number of like events this record stands for, e.g. 3 for 'three bases'.")
+    )
+    location = models.ForeignKey(
+        Location, verbose_name=_("location"), on_delete=models.PROTECT, related_name="incidents"
+    )
+    point = models.PointField(
+        _("point"), srid=4326, spatial_index=True, help_text=_("Where to draw it; the location's point by default.")
+    )
+    geo_precision = models.PositiveSmallIntegerField(_("geo precision"), choices=GeoPrecision.choices)
+    killed_best = _casualty_field(_("killed (best)"))
+    killed_low = _casualty_field(_("killed (low)"))
+    killed_high = _casualty_field(_("killed (high)"))
+    injured_best = _casualty_field(_("injured (best)"))
+    injured_low = _casualty_field(_("injured (low)"))
+    injured_high = _casualty_field(_("injured (high)"))
+    verification = models.CharField(
+        _("verification"), max_length=20, choices=Verification.choices, default=Verification.REPORTED
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    editor_note = models.TextField(_("editor's note"), blank=True)
+    actors = models.ManyToManyField(Actor, through="IncidentActor", related_name="incidents")
+    sources = models.ManyToManyField(Source, through="IncidentSource", related_name="incidents")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_start", "-id"]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        indexes = [models.Index(fields=["status", "date_start"], name="incident_status_date")]
+        constraints = [
+            models.CheckConstraint(condition=Q(date_end__gte=F("date_start")), name="incident_end_after_start"),
+            models.CheckConstraint(condition=valid_event_pair_condition(), name="incident_valid_acled_type"),
+            models.CheckConstraint(condition=Q(count__gte=1), name="incident_count_positive"),
+            *casualty_constraints("killed"),
+            *casualty_constraints("injured"),
+        ]
+
+    def __str__(self):
+        return f"{self.date_start:%Y-%m-%d} {self.title}"
+
+    def save(self, *args, **kwargs):
+        if self.date_end is None:
+            self.date_end = self.date_start
+        if self.point is None and self.location_id:
+            self.point = self.location.point
+        if self.geo_precision is None and self.location_id:
+            self.geo_precision = self.location.geo_precision
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("incidents:incident-detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.date_start and self.date_end and self.date_end < self.date_start:
+            errors["date_end"] = _("The end date cannot be before the start date.")
+        if self.event_type and self.sub_event_type and not taxonomy.is_valid_pair(self.event_type, self.sub_event_type):
+            errors["sub_event_type"] = _("“%(sub)s” is not a sub-event type of “%(event)s”.") % {
+                "sub": self.sub_event_type,
+                "event": self.event_type,
+            }
+        for prefix, label in (("killed", _("Killed")), ("injured", _("Injured"))):
+            low, best, high = (getattr(self, f"{prefix}_{part}") for part in ("low", "best", "high"))
+            known = [value for value in (low, best, high) if value is not None]
+            if known != sorted(known):
+                errors[f"{prefix}_best"] = _("%(label)s figures must go low ≤ best ≤ high.") % {"label": label}
+        if self.point is None and self.location_id and self.location.point is None:
+            errors["point"] = _("The location has no point: draw one on the map.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class IncidentActor(models.Model):
+    """An actor's part in an incident."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="incident_actors")
+    actor = models.ForeignKey(Actor, verbose_name=_("actor"), on_delete=models.PROTECT, related_name="incident_roles")
+    role = models.CharField(_("role"), max_length=20, choices=ActorRole.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("incident actor")
+        verbose_name_plural = _("actors")
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "actor", "role"], name="incident_actor_role_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+class EvidenceSpan(models.Model):
+    """Character offsets of the evidence in a source's text."""
+
+    start_offset = models.PositiveIntegerField(_("start offset"), null=True, blank=True)
+    end_offset = models.PositiveIntegerField(_("end offset"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if (self.start_offset is None) != (self.end_offset is None):
+            raise ValidationError(_("Give both offsets or neither."))
+        if self.start_offset is not None and self.end_offset <= self.start_offset:
+            raise ValidationError({"end_offset": _("The end offset must be after the start offset.")})
+        source = getattr(self, "source", None)
+        if source is not None and self.end_offset is not None and self.end_offset > len(source.text):
+            raise ValidationError({"end_offset": _("The offsets run past the end of the source text.")})
+
+
+def offsets_constraint(name):
+    return models.CheckConstraint(
+        condition=(Q(start_offset__isnull=True) & Q(end_offset__isnull=True))
+        | Q(start_offset__isnull=False, end_offset__gt=F("start_offset")),
+        name=name,
+    )
+
+
+class IncidentSource(EvidenceSpan):
+    """A source that reports an incident, with the excerpt that is the evidence."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="incident_sources")
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="incident_links")
+    excerpt = models.TextField(_("evidence excerpt"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("incident source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            offsets_constraint("incident_source_offsets_ordered"),
+            models.UniqueConstraint(
+                fields=["incident", "source", "start_offset"], name="incident_source_span_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.source)
+
+
+# --- Statement ------------------------------------------------------------------------------
+
+
+class StatementKind(models.TextChoices):
+    REPORT = "report", _("report")
+    CLAIM = "claim", _("claim of responsibility")
+    CONDEMNATION = "condemnation", _("condemnation")
+    DENIAL = "denial", _("denial")
+    DEMAND = "demand", _("demand")
+    POSITION = "position", _("position")
+    CASUALTY_FIGURES = "casualty figures", _("casualty figures")
+
+
+class StatementQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("speaker_actor", "source").prefetch_related("incidents")
+
+
+class Statement(EvidenceSpan):
+    """What someone said, as a source reports it: kept as said, attributed, never rewritten."""
+
+    speaker_actor = models.ForeignKey(
+        Actor, verbose_name=_("speaker"), on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+    )
+    speaker_description = models.CharField(
+        _("described speaker"),
+        max_length=300,
+        blank=True,
+        help_text=_("As the source describes the speaker, e.g. “a security source in Kurdistan”."),
+    )
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="statements")
+    date = models.DateField(_("date"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=StatementKind.choices)
+    text = models.TextField(_("original text"))
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    translation = models.TextField(_("translation"), blank=True)
+    editor_note = models.TextField(
+        _("editor's note"), blank=True, help_text=_("Flag a doubtful or wrong claim here; the text stays as said.")
+    )
+    flagged = models.BooleanField(_("flagged"), default=False)
+    incidents = models.ManyToManyField(Incident, through="StatementIncident", related_name="statements", blank=True)
+
+    history = HistoricalRecords()
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaker_actor__isnull=False) | ~Q(speaker_description=""),
+                name="statement_has_speaker",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="statement_text_not_empty"),
+            offsets_constraint("statement_offsets_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:80]}"
+
+    @property
+    def speaker(self):
+        """Return the speaker as the source names or describes them."""
+        if self.speaker_actor and self.speaker_description:
+            return f"{self.speaker_description} ({self.speaker_actor.name_en})"
+        return self.speaker_description or str(self.speaker_actor)
+
+    def clean(self):
+        super().clean()
+        if self.speaker_actor_id is None and not self.speaker_description.strip():
+            raise ValidationError(_("Name the speaker: choose an actor or describe the speaker."))
+
+
+class StatementIncident(models.Model):
+    """A statement is about an incident."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="statement_incidents")
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="incident_statements")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("incident the statement is about")
+        verbose_name_plural = _("incidents the statement is about")
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "incident"], name="statement_incident_unique"),
+        ]
+
+    def __str__(self):
+        return str(self.incident)

@@ -1,0 +1,207 @@
+"""Writes that touch several models. Each is one transaction and validates before saving.
+
+The admin, the API and the management commands call these rather than repeating them.
+"""
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.gis.geos import Point
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .models import (
+    Actor,
+    Incident,
+    IncidentActor,
+    IncidentSource,
+    Location,
+    Source,
+    Statement,
+    StatementIncident,
+    content_hash,
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of a source's text that supports an incident or a statement."""
+
+    source: Source
+    start_offset: int
+    end_offset: int
+
+    @property
+    def excerpt(self):
+        return self.source.text[self.start_offset : self.end_offset]
+
+
+def evidence_find(*, source, excerpt, occurrence=1):
+    """Return the Evidence for the `occurrence`-th place `excerpt` appears in the source's text."""
+    start = -1
+    for _ in range(occurrence):
+        start = source.text.find(excerpt, start + 1)
+        if start < 0:
+            raise ValidationError(f"The excerpt is not in the source text: {excerpt[:80]!r}")
+    return Evidence(source=source, start_offset=start, end_offset=start + len(excerpt))
+
+
+def _save(instance, *, user=None, **kwargs):
+    """Validate `instance`, record `user` as the history author, and save it."""
+    instance.full_clean(**kwargs)
+    if user is not None:
+        instance._history_user = user
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def source_get_or_create(
+    *, title, text, language, published, publisher="", url="", user=None
+) -> tuple[Source, bool]:
+    """Return the stored source with this text (by content hash), or create it; the bool says created."""
+    if not text or not text.strip():
+        raise ValidationError({"text": "The article text is empty."})
+    existing = Source.objects.with_hash(text).first()
+    if existing is not None:
+        return existing, False
+    source = Source(title=title, text=text, language=language, published=published, publisher=publisher, url=url)
+    source.content_hash = content_hash(text)
+    return _save(source, user=user), True
+
+
+@dataclass
+class ActorRole:
+    actor: Actor
+    role: str
+
+
+@dataclass
+class IncidentData:
+    """The fields of an incident, as an import or a seed coding proposes them."""
+
+    title: str
+    date_start: date
+    event_type: str
+    sub_event_type: str
+    location: Location
+    date_end: date | None = None
+    date_precision: str = "day"
+    title_ar: str = ""
+    description: str = ""
+    weapon: str = "unknown"
+    outcome: str = "unknown"
+    count: int = 1
+    point: Point | None = None
+    geo_precision: int | None = None
+    killed_best: int | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None
+    injured_best: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    verification: str = "reported"
+    status: str = "draft"
+    editor_note: str = ""
+    actors: list[ActorRole] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@transaction.atomic
+def incident_create(*, data: IncidentData, user=None) -> Incident:
+    """Create an incident with its actors and evidence."""
+    fields = {name: value for name, value in vars(data).items() if name not in ("actors", "evidence")}
+    incident = Incident(**fields)
+    if incident.date_end is None:
+        incident.date_end = incident.date_start
+    if incident.point is None:
+        incident.point = data.location.point
+    if incident.geo_precision is None:
+        incident.geo_precision = data.location.geo_precision
+    _save(incident, user=user)
+    for actor_role in data.actors:
+        incident_actor_add(incident=incident, actor=actor_role.actor, role=actor_role.role, user=user)
+    for evidence in data.evidence:
+        incident_evidence_add(incident=incident, evidence=evidence, user=user)
+    return incident
+
+
+def incident_actor_add(*, incident, actor, role, user=None) -> IncidentActor:
+    """Give `actor` the `role` in `incident` (no-op when it already has it)."""
+    existing = IncidentActor.objects.filter(incident=incident, actor=actor, role=role).first()
+    if existing is not None:
+        return existing
+    return _save(IncidentActor(incident=incident, actor=actor, role=role), user=user)
+
+
+def incident_evidence_add(*, incident, evidence: Evidence, user=None) -> IncidentSource:
+    """Attach a source span to `incident` as evidence (no-op when that span is already attached)."""
+    existing = IncidentSource.objects.filter(
+        incident=incident, source=evidence.source, start_offset=evidence.start_offset
+    ).first()
+    if existing is not None:
+        return existing
+    link = IncidentSource(
+        incident=incident,
+        source=evidence.source,
+        excerpt=evidence.excerpt,
+        start_offset=evidence.start_offset,
+        end_offset=evidence.end_offset,
+    )
+    return _save(link, user=user)
+
+
+@dataclass
+class StatementData:
+    source: Source
+    kind: str
+    text: str
+    language: str
+    speaker_actor: Actor | None = None
+    speaker_description: str = ""
+    date: date | None = None
+    translation: str = ""
+    editor_note: str = ""
+    flagged: bool = False
+    evidence: Evidence | None = None
+    incidents: list[Incident] = field(default_factory=list)
+
+
+@transaction.atomic
+def statement_create(*, data: StatementData, user=None) -> Statement:
+    """Create a statement and link it to the incidents it is about."""
+    if data.evidence is not None and data.evidence.source != data.source:
+        raise ValidationError("A statement's evidence must come from its own source.")
+    statement = Statement(
+        source=data.source,
+        kind=data.kind,
+        text=data.text,
+        language=data.language,
+        speaker_actor=data.speaker_actor,
+        speaker_description=data.speaker_description,
+        date=data.date,
+        translation=data.translation,
+        editor_note=data.editor_note,
+        flagged=data.flagged,
+        start_offset=data.evidence.start_offset if data.evidence else None,
+        end_offset=data.evidence.end_offset if data.evidence else None,
+    )
+    _save(statement, user=user)
+    for incident in data.incidents:
+        _save(StatementIncident(statement=statement, incident=incident), user=user)
+    return statement
+
+
+def reference_upsert(model, *, slug, user=None, **fields):
+    """Create or update the `model` row with this `slug` (a Location or Actor); return (row, created)."""
+    row = model.objects.filter(slug=slug).first()
+    created = row is None
+    if created:
+        row = model(slug=slug)
+    changed = created
+    for name, value in fields.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    if changed:
+        _save(row, user=user, validate_unique=False)
+    return row, created
