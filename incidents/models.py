@@ -206,10 +206,15 @@ class Location(models.Model):
             ancestor = ancestor.parent
 
     def save(self, *args, **kwargs):
-        self.governorate = self.governorate_from_parents()
         if self.parent_id and not self.country_code:
             self.country_code = self.parent.country_code
+        is_new_governorate = self.pk is None and self.kind == LocationKind.GOVERNORATE
+        self.governorate = None if is_new_governorate else self.governorate_from_parents()
         super().save(*args, **kwargs)
+        if is_new_governorate:
+            # A governorate is its own governorate; it needs its primary key first. Derived, so no history row.
+            self.governorate = self
+            type(self).objects.filter(pk=self.pk).update(governorate=self)
 
     def governorate_from_parents(self):
         """Return the governorate this location is or lies in, following the parent chain."""
