@@ -3,6 +3,7 @@
 The admin, the API and the management commands call these rather than repeating them.
 """
 from dataclasses import dataclass, field
+import datetime
 from datetime import date
 
 from django.contrib.gis.geos import Point
@@ -158,7 +159,7 @@ class StatementData:
     language: str
     speaker_actor: Actor | None = None
     speaker_description: str = ""
-    date: date | None = None
+    date: datetime.date | None = None
     translation: str = ""
     editor_note: str = ""
     flagged: bool = False
