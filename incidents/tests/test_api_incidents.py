@@ -1,0 +1,242 @@
+import datetime
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from incidents.api.views import IncidentPagination
+from incidents.models import Status
+
+from .factories import (
+    ActorFactory,
+    IncidentActorFactory,
+    IncidentFactory,
+    IncidentSourceFactory,
+    LocationFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/api/v1/incidents/"
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def feature_ids(response):
+    return [feature["id"] for feature in response.json()["features"]]
+
+
+def test_list_is_a_geojson_feature_collection_of_published_incidents(api):
+    incident = IncidentFactory(title="Rockets hit Ain al-Asad", killed_best=2, injured_best=5)
+    IncidentActorFactory(incident=incident, actor=ActorFactory(name_en="Kata'ib Hezbollah", name_ar="كتائب حزب الله"))
+    IncidentSourceFactory(
+        incident=incident,
+        source=SourceFactory(title="Attacks on US forces", publisher="Example Wire", url="https://news.example.org/a"),
+    )
+
+    response = api.get(LIST_URL)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["type"] == "FeatureCollection"
+    assert body["count"] == 1
+    assert body["next"] is None
+    [feature] = body["features"]
+    assert feature["type"] == "Feature"
+    assert feature["id"] == incident.pk
+    assert feature["geometry"]["type"] == "Point"
+    properties = feature["properties"]
+    assert properties["id"] == incident.pk
+    assert properties["title"] == "Rockets hit Ain al-Asad"
+    assert properties["date_start"] == "2023-12-08"
+    assert properties["event_type"] == "Explosions/Remote violence"
+    assert properties["killed_best"] == 2
+    assert properties["injured_best"] == 5
+    assert properties["location"] == {
+        "name_en": incident.location.name_en,
+        "name_ar": incident.location.name_ar,
+        "country_code": "IQ",
+    }
+    assert properties["actors"] == [{"name_en": "Kata'ib Hezbollah", "name_ar": "كتائب حزب الله", "role": "perpetrator"}]
+    assert properties["sources"] == [
+        {
+            "title": "Attacks on US forces",
+            "publisher": "Example Wire",
+            "url": "https://news.example.org/a",
+            "published": "2023-12-09",
+        }
+    ]
+    assert properties["url"] == f"http://testserver/incidents/{incident.pk}/"
+    assert "status" not in properties
+    assert "editor_note" not in properties
+
+
+def test_properties_are_exactly_the_documented_ones(api):
+    IncidentFactory()
+
+    properties = api.get(LIST_URL).json()["features"][0]["properties"]
+
+    assert set(properties) == {
+        "id", "title", "title_ar", "date_start", "date_end", "date_precision", "event_type", "sub_event_type",
+        "weapon", "outcome", "count", "killed_best", "injured_best", "verification", "geo_precision",
+        "location", "actors", "sources", "url",
+    }  # fmt: skip
+
+
+def test_coordinates_are_longitude_then_latitude(api):
+    # Kirkuk: longitude 44.39, latitude 35.47.
+    IncidentFactory(point=Point(44.39, 35.47, srid=4326))
+
+    geometry = api.get(LIST_URL).json()["features"][0]["geometry"]
+
+    assert geometry["coordinates"] == pytest.approx([44.39, 35.47])
+
+
+def test_drafts_are_excluded_from_the_list(api):
+    published = IncidentFactory()
+    IncidentFactory(status=Status.DRAFT, title="Unchecked claim")
+
+    response = api.get(LIST_URL)
+
+    assert feature_ids(response) == [published.pk]
+    assert "Unchecked claim" not in response.content.decode()
+
+
+def test_detail_returns_one_feature(api):
+    incident = IncidentFactory()
+
+    response = api.get(f"/api/v1/incidents/{incident.pk}/")
+
+    assert response.status_code == 200
+    assert response.json()["type"] == "Feature"
+    assert response.json()["id"] == incident.pk
+
+
+def test_detail_of_a_draft_is_not_found(api):
+    draft = IncidentFactory(status=Status.DRAFT)
+
+    assert api.get(f"/api/v1/incidents/{draft.pk}/").status_code == 404
+    assert api.get("/api/v1/incidents/999999/").status_code == 404
+
+
+def test_bbox_filter_keeps_incidents_inside_the_box(api):
+    baghdad = IncidentFactory(point=Point(44.40, 33.33, srid=4326))
+    IncidentFactory(point=Point(40.14, 35.33, srid=4326))  # Deir ez-Zor, Syria
+
+    response = api.get(LIST_URL, {"in_bbox": "43.5,32.5,45.5,34.5"})
+
+    assert response.status_code == 200
+    assert feature_ids(response) == [baghdad.pk]
+
+
+def test_malformed_bbox_is_a_client_error(api):
+    response = api.get(LIST_URL, {"in_bbox": "44,33,north"})
+
+    assert response.status_code == 400
+
+
+def test_date_filters_keep_incidents_whose_dates_overlap_the_range(api):
+    early = IncidentFactory(date_start=datetime.date(2023, 11, 1))
+    december_week = IncidentFactory(date_start=datetime.date(2023, 12, 3), date_end=datetime.date(2023, 12, 9))
+    late = IncidentFactory(date_start=datetime.date(2024, 1, 20))
+
+    in_december = api.get(LIST_URL, {"date_from": "2023-12-05", "date_to": "2023-12-31"})
+    from_january = api.get(LIST_URL, {"date_from": "2024-01-01"})
+    until_november = api.get(LIST_URL, {"date_to": "2023-11-30"})
+
+    assert feature_ids(in_december) == [december_week.pk]
+    assert feature_ids(from_january) == [late.pk]
+    assert feature_ids(until_november) == [early.pk]
+
+
+def test_invalid_date_is_a_client_error(api):
+    response = api.get(LIST_URL, {"date_from": "last week"})
+
+    assert response.status_code == 400
+    assert "date_from" in response.json()
+
+
+def test_event_type_filter(api):
+    explosion = IncidentFactory()
+    IncidentFactory(event_type="Battles", sub_event_type="Armed clash")
+
+    response = api.get(LIST_URL, {"event_type": "Explosions/Remote violence"})
+
+    assert feature_ids(response) == [explosion.pk]
+
+
+def test_status_is_not_a_filter(api):
+    IncidentFactory(status=Status.DRAFT)
+
+    response = api.get(LIST_URL, {"status": "draft"})
+
+    assert response.json()["count"] == 0
+
+
+def test_pages_follow_next_links_and_page_size_is_capped(api):
+    location = LocationFactory()
+    IncidentFactory.create_batch(3, location=location)
+
+    first = api.get(LIST_URL, {"page_size": 2}).json()
+    second = api.get(first["next"]).json()
+    capped = api.get(LIST_URL, {"page_size": 5000})
+
+    assert first["count"] == 3
+    assert len(first["features"]) == 2
+    assert len(second["features"]) == 1
+    assert second["next"] is None
+    assert capped.status_code == 200
+    assert len(capped.json()["features"]) == 3
+
+
+def test_page_size_defaults_to_100_and_is_capped_at_1000():
+    assert IncidentPagination.page_size == 100
+    assert IncidentPagination.max_page_size == 1000
+
+
+def test_anonymous_users_cannot_write(api):
+    incident = IncidentFactory()
+
+    assert api.post(LIST_URL, {}, format="json").status_code in (401, 403, 405)
+    assert api.delete(f"/api/v1/incidents/{incident.pk}/").status_code in (401, 403, 405)
+
+
+def test_list_query_count_does_not_grow_with_incidents(api, django_assert_num_queries):
+    for number in range(6):
+        incident = IncidentFactory(location=LocationFactory())
+        IncidentActorFactory.create_batch(2, incident=incident)
+        IncidentSourceFactory.create_batch(2, incident=incident)
+
+    # count, incidents with their locations, actors, sources: four, however many incidents.
+    with django_assert_num_queries(4):
+        response = api.get(LIST_URL)
+
+    assert len(response.json()["features"]) == 6
+    assert all(len(feature["properties"]["actors"]) == 2 for feature in response.json()["features"])
+
+
+def test_detail_query_count(api, django_assert_num_queries):
+    incident = IncidentFactory()
+    IncidentActorFactory.create_batch(3, incident=incident)
+
+    with django_assert_num_queries(3):
+        api.get(f"/api/v1/incidents/{incident.pk}/")
+
+
+def test_url_names_resolve():
+    assert reverse("api:incident-list") == LIST_URL
+    assert reverse("api:incident-detail", args=[7]) == "/api/v1/incidents/7/"
+
+
+def test_schema_and_docs_are_served(client):
+    schema = client.get("/api/schema/")
+    docs = client.get("/api/docs/")
+
+    assert schema.status_code == 200
+    assert b"/api/v1/incidents/" in schema.content
+    assert docs.status_code == 200
