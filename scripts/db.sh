@@ -5,9 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-PGDATA_DIR="$ROOT/.pgdata/cluster"
-SOCKET_DIR="$ROOT/.pgdata/run"
-LOG="$ROOT/.pgdata/postgres.log"
+resolve_paths() {
+  # .pgdata may be a link to a folder outside the project (see below): use the real path.
+  local home
+  home=$(readlink -f "$ROOT/.pgdata" 2>/dev/null || echo "$ROOT/.pgdata")
+  PGDATA_DIR="$home/cluster" SOCKET_DIR="$home/run" LOG="$home/postgres.log"
+}
+resolve_paths
 PORT="${MARSAD_PG_PORT:-54329}"
 DB_NAME=marsad DB_USER=marsad DB_PASSWORD=marsad
 
@@ -31,7 +35,7 @@ fi
 
 # PostgreSQL refuses to run as root: run the server as the 'postgres' system user then.
 as_owner() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_running() { as_owner "$bindir/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; }
@@ -44,18 +48,26 @@ case "$cmd" in
   *) echo "usage: $0 start|stop|status" >&2; exit 2;;
 esac
 
-mkdir -p "$ROOT/.pgdata"
 if [[ $(id -u) -eq 0 ]]; then
   if ! id postgres >/dev/null 2>&1; then
     echo "Running as root needs the 'postgres' system user (created by the postgresql package)." >&2; exit 1
   fi
-  chown postgres: "$ROOT/.pgdata"
-  if ! runuser -u postgres -- test -w "$ROOT/.pgdata"; then
-    echo "The postgres user cannot reach $ROOT/.pgdata (a parent folder is private to root)." >&2
-    echo "Move the project to a folder other users can enter, or set DATABASE_URL." >&2
-    exit 1
+  if [[ ! -e "$ROOT/.pgdata" ]]; then
+    mkdir -p "$ROOT/.pgdata" && chown postgres: "$ROOT/.pgdata"
+    if ! runuser -u postgres -- test -w "$ROOT/.pgdata/"; then
+      # A parent folder is private to root (e.g. /root): keep the cluster where the postgres user can
+      # reach it, and link it into the project so it still lives at .pgdata/.
+      outside="/var/lib/marsad/$(echo -n "$ROOT" | sha1sum | cut -c1-12)"
+      echo "The postgres user cannot enter $ROOT; the cluster goes to $outside (linked as .pgdata)."
+      rmdir "$ROOT/.pgdata"
+      mkdir -p "$outside" && chown postgres: "$outside" && chmod 755 /var/lib/marsad
+      ln -s "$outside" "$ROOT/.pgdata"
+    fi
   fi
+else
+  mkdir -p "$ROOT/.pgdata"
 fi
+resolve_paths
 
 if [[ ! -f "$PGDATA_DIR/PG_VERSION" ]]; then
   echo "Creating a local PostgreSQL cluster in .pgdata/ ($("$bindir/postgres" --version))"
