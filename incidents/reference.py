@@ -121,9 +121,13 @@ def iraq_governorate_rows():
 def syria_ocha_rows():
     """Yield Syria's governorates, districts, sub-districts and neighbourhoods from OCHA's dataset."""
     rows = _read_csv(GAZETTEER_DIR / "syria_ocha_cod_2016_admin_neighbourhoods.csv")
+    governorate_by_name = {_clean(row["name_en"]): _clean(row["pcode"]) for row in rows if row["level"] == "admin1"}
     for row in rows:
         pcode = _clean(row["pcode"])
         parent = _clean(row["parent_pcode"])
+        if row["level"] == "neighbourhood":
+            # Their parents are city codes this dataset does not define: hang them on the governorate.
+            parent = governorate_by_name[_clean(row["admin1_en"])]
         name_en, name_ar = _clean(row["name_en"]), _clean(row["name_ar"])
         kind = OCHA_KIND[row["level"]]
         yield LocationRow(
