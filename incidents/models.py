@@ -1,5 +1,6 @@
 """Marsad's data model: sources, locations, actors, incidents and statements."""
 import hashlib
+import math
 import unicodedata
 
 from django.contrib.gis.db import models
@@ -10,6 +11,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -52,6 +54,23 @@ def content_hash(text):
     """Return the SHA-256 of `text` after Unicode NFC normalization and whitespace folding."""
     folded = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+# One degree of a great circle on ST_DistanceSphere's sphere (radius 6,370,986 m), in kilometres.
+KM_PER_DEGREE = 6370.986 * math.pi / 180
+
+
+def near_condition(point, km):
+    """Return a Q for rows whose `point` is within `km` kilometres of `point` (great-circle distance).
+
+    A distance on a geometry in degrees cannot be a D() in ST_DWithin, so a box in degrees wide enough
+    for `km` at this latitude lets the spatial index narrow the rows, and ST_DistanceSphere decides.
+    """
+    if point.srid not in (None, 4326):
+        point = point.transform(4326, clone=True)
+    farthest_latitude = min(abs(point.y) + km / KM_PER_DEGREE, 89.0)
+    degrees = km / (KM_PER_DEGREE * math.cos(math.radians(farthest_latitude))) * 1.01
+    return Q(point__dwithin=(point, degrees)) & Q(point__distance_lte=(point, D(km=km)))
 
 
 class NamedQuerySet(models.QuerySet):
@@ -98,6 +117,15 @@ class Source(models.Model):
     def __str__(self):
         return f"{self.publisher or '?'} {self.published:%Y-%m-%d}: {self.title}"
 
+    def clean(self):
+        # content_hash is not a form field, so a form's unique check would miss a re-imported text.
+        if self.text:
+            stored = Source.objects.with_hash(self.text).exclude(pk=self.pk).first()
+            if stored is not None:
+                raise ValidationError(
+                    {"text": _("This text is already stored as the source “%(title)s”.") % {"title": stored.title}}
+                )
+
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.text)
         if kwargs.get("update_fields") is not None and "text" in kwargs["update_fields"]:
@@ -140,7 +168,7 @@ class LocationQuerySet(NamedQuerySet):
 
     def near(self, point, km):
         """Return locations within `km` kilometres of `point`."""
-        return self.filter(point__dwithin=(point, D(km=km)))
+        return self.filter(near_condition(point, km))
 
 
 class Location(models.Model):
@@ -208,13 +236,34 @@ class Location(models.Model):
     def save(self, *args, **kwargs):
         if self.parent_id and not self.country_code:
             self.country_code = self.parent.country_code
-        is_new_governorate = self.pk is None and self.kind == LocationKind.GOVERNORATE
+        is_new = self.pk is None
+        is_new_governorate = is_new and self.kind == LocationKind.GOVERNORATE
         self.governorate = None if is_new_governorate else self.governorate_from_parents()
         super().save(*args, **kwargs)
         if is_new_governorate:
             # A governorate is its own governorate; it needs its primary key first. Derived, so no history row.
             self.governorate = self
             type(self).objects.filter(pk=self.pk).update(governorate=self)
+        update_fields = kwargs.get("update_fields")
+        if not is_new and (update_fields is None or {"parent", "kind"} & set(update_fields)):
+            self.update_descendant_governorates()
+
+    def update_descendant_governorates(self):
+        """Give the places below this one, down to the next governorate, this one's governorate."""
+        # Derived data, like the governorate of a new governorate: an update, so no history rows.
+        target = self.governorate_id
+        seen = {self.pk}
+        parents = [self.pk]
+        while parents:
+            children = (
+                type(self)
+                .objects.filter(parent__in=parents)
+                .exclude(kind=LocationKind.GOVERNORATE)
+                .exclude(pk__in=seen)
+            )
+            parents = list(children.values_list("pk", flat=True))
+            seen.update(parents)
+            type(self).objects.filter(pk__in=parents).exclude(governorate_id=target).update(governorate_id=target)
 
     def governorate_from_parents(self):
         """Return the governorate this location is or lies in, following the parent chain."""
@@ -346,21 +395,37 @@ def valid_event_pair_condition():
     return condition
 
 
-def casualty_constraints(prefix):
+def _casualty_order_message(label):
+    return _("%(label)s figures must go low ≤ best ≤ high.") % {"label": label}
+
+
+# Lazy, so a constraint's message is translated when it is shown, not when the models are imported.
+casualty_order_message = lazy(_casualty_order_message, str)
+
+
+def casualty_constraints(prefix, label):
     """Return the constraints that keep `<prefix>_low <= _best <= _high`."""
     low, best, high = (f"{prefix}_low", f"{prefix}_best", f"{prefix}_high")
+    message = casualty_order_message(label)
     return [
         models.CheckConstraint(
             condition=Q(**{f"{low}__isnull": True}) | Q(**{f"{best}__isnull": True}) | Q(**{f"{low}__lte": F(best)}),
             name=f"incident_{prefix}_low_le_best",
+            violation_error_message=message,
         ),
         models.CheckConstraint(
             condition=Q(**{f"{high}__isnull": True}) | Q(**{f"{best}__isnull": True}) | Q(**{f"{best}__lte": F(high)}),
             name=f"incident_{prefix}_best_le_high",
+            violation_error_message=message,
         ),
         models.CheckConstraint(
-            condition=Q(**{f"{high}__isnull": True}) | Q(**{f"{low}__isnull": True}) | Q(**{f"{low}__lte": F(high)}),
+            # With a best figure the two constraints above already order low and high.
+            condition=Q(**{f"{best}__isnull": False})
+            | Q(**{f"{high}__isnull": True})
+            | Q(**{f"{low}__isnull": True})
+            | Q(**{f"{low}__lte": F(high)}),
             name=f"incident_{prefix}_low_le_high",
+            violation_error_message=message,
         ),
     ]
 
@@ -385,7 +450,8 @@ class IncidentQuerySet(models.QuerySet):
         return self.filter(point__within=Polygon.from_bbox((west, south, east, north)))
 
     def near(self, point, km):
-        return self.filter(point__dwithin=(point, D(km=km)))
+        """Return incidents within `km` kilometres of `point`."""
+        return self.filter(near_condition(point, km))
 
     def with_related(self):
         """Return the queryset with the rows that list views show fetched in bulk."""
@@ -406,7 +472,9 @@ class Incident(models.Model):
     title_ar = models.CharField(_("Arabic title"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     date_start = models.DateField(_("date (start)"), db_index=True)
-    date_end = models.DateField(_("date (end)"), db_index=True, help_text=_("Same as the start when known to the day."))
+    date_end = models.DateField(
+        _("date (end)"), db_index=True, blank=True, help_text=_("Same as the start when known to the day.")
+    )
     date_precision = models.CharField(
         _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
@@ -421,9 +489,15 @@ class Incident(models.Model):
         Location, verbose_name=_("location"), on_delete=models.PROTECT, related_name="incidents"
     )
     point = models.PointField(
-        _("point"), srid=4326, spatial_index=True, help_text=_("Where to draw it; the location's point by default.")
+        _("point"),
+        srid=4326,
+        spatial_index=True,
+        blank=True,
+        help_text=_("Where to draw it; the location's point by default."),
     )
-    geo_precision = models.PositiveSmallIntegerField(_("geo precision"), choices=GeoPrecision.choices)
+    geo_precision = models.PositiveSmallIntegerField(
+        _("geo precision"), choices=GeoPrecision.choices, blank=True, help_text=_("The location's by default.")
+    )
     killed_best = _casualty_field(_("killed (best)"))
     killed_low = _casualty_field(_("killed (low)"))
     killed_high = _casualty_field(_("killed (high)"))
@@ -451,9 +525,13 @@ class Incident(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(date_end__gte=F("date_start")), name="incident_end_after_start"),
             models.CheckConstraint(condition=valid_event_pair_condition(), name="incident_valid_acled_type"),
-            models.CheckConstraint(condition=Q(count__gte=1), name="incident_count_positive"),
-            *casualty_constraints("killed"),
-            *casualty_constraints("injured"),
+            models.CheckConstraint(
+                condition=Q(count__gte=1),
+                name="incident_count_positive",
+                violation_error_message=_("The count must be at least 1."),
+            ),
+            *casualty_constraints("killed", _("Killed")),
+            *casualty_constraints("injured", _("Injured")),
         ]
 
     def __str__(self):
@@ -484,7 +562,8 @@ class Incident(models.Model):
             low, best, high = (getattr(self, f"{prefix}_{part}") for part in ("low", "best", "high"))
             known = [value for value in (low, best, high) if value is not None]
             if known != sorted(known):
-                errors[f"{prefix}_best"] = _("%(label)s figures must go low ≤ best ≤ high.") % {"label": label}
+                # Every casualty constraint names `_best`, so keying the error on it keeps them from repeating it.
+                errors[f"{prefix}_best"] = casualty_order_message(label)
         if self.point is None and self.location_id and self.location.point is None:
             errors["point"] = _("The location has no point: draw one on the map.")
         if errors:
@@ -522,7 +601,8 @@ class EvidenceSpan(models.Model):
 
     def clean(self):
         if (self.start_offset is None) != (self.end_offset is None):
-            raise ValidationError(_("Give both offsets or neither."))
+            missing = "start_offset" if self.start_offset is None else "end_offset"
+            raise ValidationError({missing: _("Give both offsets or neither.")})
         if self.start_offset is not None and self.end_offset <= self.start_offset:
             raise ValidationError({"end_offset": _("The end offset must be after the start offset.")})
         source = getattr(self, "source", None)
@@ -533,7 +613,7 @@ class EvidenceSpan(models.Model):
 def offsets_constraint(name):
     return models.CheckConstraint(
         condition=(Q(start_offset__isnull=True) & Q(end_offset__isnull=True))
-        | Q(start_offset__isnull=False, end_offset__gt=F("start_offset")),
+        | Q(start_offset__isnull=False, end_offset__isnull=False, end_offset__gt=F("start_offset")),
         name=name,
     )
 
@@ -612,8 +692,9 @@ class Statement(EvidenceSpan):
         verbose_name_plural = _("statements")
         constraints = [
             models.CheckConstraint(
-                condition=Q(speaker_actor__isnull=False) | ~Q(speaker_description=""),
+                condition=Q(speaker_actor__isnull=False) | Q(speaker_description__regex=r"\S"),
                 name="statement_has_speaker",
+                violation_error_message=_("Name the speaker: choose an actor or describe the speaker."),
             ),
             models.CheckConstraint(condition=~Q(text=""), name="statement_text_not_empty"),
             offsets_constraint("statement_offsets_ordered"),
@@ -628,11 +709,6 @@ class Statement(EvidenceSpan):
         if self.speaker_actor and self.speaker_description:
             return f"{self.speaker_description} ({self.speaker_actor.name_en})"
         return self.speaker_description or str(self.speaker_actor)
-
-    def clean(self):
-        super().clean()
-        if self.speaker_actor_id is None and not self.speaker_description.strip():
-            raise ValidationError(_("Name the speaker: choose an actor or describe the speaker."))
 
 
 class StatementIncident(models.Model):
