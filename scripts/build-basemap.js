@@ -13,7 +13,7 @@ const atlas = require(path.resolve(atlasPath));
 // Iraq, Syria and their neighbours; label points are [lon, lat] chosen by hand inside each country.
 const COUNTRIES = {
   Iraq: { name_ar: "العراق", iso: "IQ", label: [43.6, 33.0] },
-  Syria: { name_ar: "سوريا", iso: "SY", label: [38.5, 35.0] },
+  Syria: { name_ar: "سوريا", iso: "SY", label: [37.8, 35.5] },
   Turkey: { name_ar: "تركيا", iso: "TR", label: [35.0, 39.0] },
   Iran: { name_ar: "إيران", iso: "IR", label: [53.5, 32.5] },
   Jordan: { name_ar: "الأردن", iso: "JO", label: [36.8, 31.0] },

@@ -1,0 +1,54 @@
+"""Translated labels for the public pages' JavaScript: vocabulary, never data."""
+from django.utils.translation import gettext as _
+
+from . import models
+
+
+def choices_labels(choices):
+    """Return {value: translated label} for a flat or grouped Django choices list."""
+    labels = {}
+    for value, label in choices:
+        if isinstance(label, (list, tuple)):
+            labels.update(choices_labels(label))
+        else:
+            labels[str(value)] = str(label)
+    return labels
+
+
+def public_labels():
+    """Return the labels the map and incident pages show, in the active language."""
+    return {
+        "event_type": choices_labels(models.EVENT_TYPE_CHOICES),
+        "sub_event_type": choices_labels(models.SUB_EVENT_TYPE_CHOICES),
+        "weapon": choices_labels(models.Weapon.choices),
+        "outcome": choices_labels(models.Outcome.choices),
+        "verification": choices_labels(models.Verification.choices),
+        "role": choices_labels(models.ActorRole.choices),
+        "date_precision": choices_labels(models.DatePrecision.choices),
+        "geo_precision": choices_labels(models.GeoPrecision.choices),
+        "ui": {
+            "loading": _("Loading incidents…"),
+            "load_failed": _("The incidents could not be loaded. Reload the page to try again."),
+            "no_incidents": _("No published incidents yet."),
+            # Translators: %(count)s is a number; the wording avoids plural forms, which JavaScript formats.
+            "incident_count": _("Published incidents: %(count)s"),
+            "killed": _("Killed"),
+            "injured": _("Injured"),
+            "unknown": _("unknown"),
+            "details": _("Details"),
+            "show_on_map": _("Show on map"),
+            "type": _("Type"),
+            "weapon": _("Weapon"),
+            "outcome": _("Outcome"),
+            "verification": _("Verification"),
+            "location": _("Location"),
+            "date": _("Date"),
+            "count": _("Number of events"),
+            "actors": _("Actors"),
+            "sources": _("Sources"),
+            "no_actors": _("No actors recorded."),
+            "no_sources": _("No sources recorded."),
+            "incident_load_failed": _("This incident could not be loaded. Reload the page to try again."),
+            "site_name": _("Marsad"),
+        },
+    }
