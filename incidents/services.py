@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import datetime
 from datetime import date
 
-from django.contrib.gis.geos import Point
+from django.contrib.gis.geos import GEOSGeometry, Point
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -38,6 +38,10 @@ class Evidence:
 
 def evidence_find(*, source, excerpt, occurrence=1):
     """Return the Evidence for the `occurrence`-th place `excerpt` appears in the source's text."""
+    if not excerpt:
+        raise ValidationError("The excerpt is empty.")
+    if occurrence < 1:
+        raise ValidationError(f"The occurrence counts from 1, not {occurrence}.")
     start = -1
     for _ in range(occurrence):
         start = source.text.find(excerpt, start + 1)
@@ -200,6 +204,9 @@ def reference_upsert(model, *, slug, user=None, **fields):
         row = model(slug=slug)
     changed = created
     for name, value in fields.items():
+        if isinstance(value, GEOSGeometry) and value.srid is None:
+            # Saved with the field's SRID anyway; without it the geometry never equals the stored one.
+            value = GEOSGeometry(value.wkb, srid=model._meta.get_field(name).srid)
         if getattr(row, name) != value:
             setattr(row, name, value)
             changed = True
