@@ -1,0 +1,563 @@
+"""Turn what an editor gives (an uploaded file or pasted text) into clean article text.
+
+Pure Python, no Django. Every refusal is an `IntakeError` whose message is written for the editor and
+is shown as it is (form error, or stderr of `import_article`). The text this module returns is what
+Source.text stores, so extraction offsets point into it.
+"""
+import re
+import unicodedata
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+import dateparser
+
+MAX_BYTES = 2 * 1024 * 1024
+EXTENSIONS = (".txt", ".html", ".htm", ".md")
+HTML_EXTENSIONS = (".html", ".htm")
+EXPECTED_FILES = ".txt, .html or .md"
+
+
+class IntakeError(ValueError):
+    """Input the import refuses; the message is meant for the editor."""
+
+
+# --- Files -------------------------------------------------------------------------------------
+
+# Leading bytes of the files editors upload by mistake, and what to call them.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive (or a Word/OpenDocument file, which is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+# Bytes that are control characters in UTF-8 and Windows-1256 alike (tab, newlines, form feed excepted).
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | {0x0B} | frozenset(range(0x0E, 0x20)) | {0x7F}
+_MAX_CONTROL_SHARE = 0.01
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_upload(data, filename):
+    """Return the text of an uploaded article file, or raise IntakeError saying why it cannot be read."""
+    if len(data) > MAX_BYTES:
+        raise IntakeError("The file is larger than the 2 MB limit; upload the article text alone.")
+    if not data.strip():
+        raise IntakeError("The file is empty.")
+    looks_like = _looks_like(data)
+    if looks_like:
+        raise IntakeError(
+            f"This file looks like {looks_like}, not text. Save the article as {EXPECTED_FILES} and upload that."
+        )
+    extension = PurePath(filename or "").suffix.lower()
+    if extension not in EXTENSIONS:
+        kind = f"“{extension}” files" if extension else "Files without an extension"
+        raise IntakeError(f"{kind} cannot be imported; upload a {EXPECTED_FILES} file.")
+    text = _decode(data)
+    if not text.strip():
+        raise IntakeError("The file is empty.")
+    return text
+
+
+def _looks_like(data):
+    """Return what the file's leading bytes say it is ("a PDF document"), or '' for no known format."""
+    for magic, description in _MAGIC:
+        if data.startswith(magic):
+            return description
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "a WebP image", b"WAVE": "a WAV sound file", b"AVI ": "an AVI video"}[data[8:12]]
+    return ""
+
+
+def _binary_error():
+    return IntakeError(f"This file contains binary data, not text. Upload the article as {EXPECTED_FILES}.")
+
+
+def _decode(data):
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _not_text_error() from None
+        if _control_share(text) > _MAX_CONTROL_SHARE or "\x00" in text:
+            raise _binary_error()
+        return text
+    if b"\x00" in data or sum(byte in _CONTROL_BYTES for byte in data) / len(data) > _MAX_CONTROL_SHARE:
+        raise _binary_error()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1256", errors="replace")
+    if _is_plausible_arabic(text):
+        return text
+    raise _not_text_error()
+
+
+def _not_text_error():
+    return IntakeError("The file is not UTF-8 or Windows-1256 text; save it as UTF-8 and try again.")
+
+
+def _control_share(text):
+    controls = sum(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f" for ch in text)
+    return controls / max(len(text), 1)
+
+
+def _is_arabic_letter(ch):
+    return ch.isalpha() and ("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u08a0" <= ch <= "\u08ff"
+                             or "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff")
+
+
+# Non-ASCII characters other than Arabic ones that a Windows-1256 Arabic page legitimately contains.
+_CP1256_EXTRAS = set("\u00a0«»–—…‘’“”•\u200c\u200d\u200e\u200f×÷°")
+
+
+def _is_plausible_arabic(text):
+    """Return True when `text`, decoded as Windows-1256, reads as Arabic rather than mojibake."""
+    if any("\x80" <= ch <= "\x9f" or ch == "\ufffd" for ch in text):
+        return False
+    non_ascii = [ch for ch in text if not ch.isascii()]
+    if not non_ascii:
+        return False
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in non_ascii)
+    if (arabic + sum(ch in _CP1256_EXTRAS for ch in non_ascii)) / len(non_ascii) < 0.95:
+        return False  # French letters and symbols Windows-1256 also has: another legacy encoding
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(map(_is_arabic_letter, letters)) / len(letters) >= 0.5
+
+
+def text_from_upload(data, filename):
+    """Return the clean article text of an uploaded .txt, .html or .md file."""
+    text = decode_upload(data, filename)
+    extension = PurePath(filename).suffix.lower()
+    if extension in HTML_EXTENSIONS:
+        text = html_to_text(text)
+    elif extension == ".md":
+        text = markdown_to_text(text)
+    return normalize_text(text)
+
+
+def text_from_paste(text):
+    """Return the clean article text of text pasted into the import form."""
+    if len((text or "").encode("utf-8", errors="surrogatepass")) > MAX_BYTES:
+        raise IntakeError("The text is larger than the 2 MB limit; paste the article text alone.")
+    return normalize_text(text or "")
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+# Elements that never hold article text.
+_DROP_TAGS = frozenset(
+    "script style nav header footer aside form figure figcaption noscript iframe button head title svg "
+    "template select textarea object embed canvas video audio picture map dialog".split()
+)
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK_TAGS = frozenset(
+    "address article blockquote body dd details div dl dt fieldset h1 h2 h3 h4 h5 h6 hr html li main ol "
+    "p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_DROP_ROLES = frozenset("navigation banner contentinfo complementary search dialog alert menu menubar".split())
+# Class/id words that mark page chrome. Whole words ("ad" in "ad-slot", not in "head"), or prefixes.
+_CHROME_WORDS = frozenset(
+    "ad ads nav navbar menu header footer tags tag caption byline author sidebar breadcrumb breadcrumbs "
+    "logo brand branding masthead popup modal toolbar pagination pager".split()
+)
+_CHROME_PREFIXES = (
+    "share", "sharing", "social", "related", "comment", "newsletter", "breadcrumb", "navigation", "advert",
+    "adsbygoogle", "sponsor", "promo", "cookie", "consent", "gdpr", "subscribe", "subscription", "signup",
+    "mostread", "trending", "recommend", "outbrain", "taboola", "sitename",
+)
+_CHROME_NAMES = (
+    "most-read", "most_read", "site-name", "site_name", "site-title", "site_title", "read-more", "read-also",
+)
+# Elements that hold the article itself are never dropped for their class ("post has-comments").
+_NEVER_CHROME = frozenset({"html", "body", "main", "article"})
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+class _Node:
+    __slots__ = ("tag", "attrs", "children", "parent")
+
+    def __init__(self, tag, attrs=None, parent=None):
+        self.tag = tag
+        self.attrs = attrs or {}
+        self.children = []  # _Node or str
+        self.parent = parent
+
+    def iter(self):
+        """Yield this node and every element below it, depth first."""
+        yield self
+        for child in self.children:
+            if isinstance(child, _Node):
+                yield from child.iter()
+
+
+class _TreeBuilder(HTMLParser):
+    """Build a forgiving element tree: unknown end tags are ignored, unclosed ones close with their parent."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = _Node(tag, {name: value or "" for name, value in attrs}, self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in _VOID_TAGS:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def html_to_text(html):
+    """Return the article text of an HTML page: headline and paragraphs, one per line, without page chrome."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    root = builder.root
+    total = _paragraph_chars(root)
+    _prune(root, total)
+    main = _main_element(root)
+    lines = []
+    headline = _headline_outside(root, main)
+    if headline is not None:
+        _render(headline, lines)
+    _render(main, lines)
+    return "\n".join(line for line in (_clean_line(line) for line in lines) if line and not _is_chrome_line(line))
+
+
+def _text_of(node):
+    return "".join(child if isinstance(child, str) else _text_of(child) for child in node.children)
+
+
+def _paragraph_chars(node):
+    """Return how many non-blank characters the <p> elements in `node` hold."""
+    return sum(len("".join(_text_of(p).split())) for p in node.iter() if p.tag == "p")
+
+
+def _is_hidden(node):
+    attrs = node.attrs
+    style = attrs.get("style", "").replace(" ", "").lower()
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden", "").lower() == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+        or attrs.get("role", "").lower() in _DROP_ROLES
+    )
+
+
+def _is_chrome_class(node):
+    names = f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}".lower()
+    words = _WORDS.findall(names)
+    return any(word in _CHROME_WORDS or word.startswith(_CHROME_PREFIXES) for word in words) or any(
+        name.startswith(_CHROME_NAMES) for name in names.split()
+    )
+
+
+def _is_chrome(node, total):
+    if node.tag in _DROP_TAGS or _is_hidden(node):
+        return True
+    if node.tag in _NEVER_CHROME or not _is_chrome_class(node):
+        return False
+    # A wrapper whose class merely mentions chrome ("layout with-sidebar") still holds the article.
+    return not total or _paragraph_chars(node) < total / 2
+
+
+def _prune(node, total):
+    """Remove chrome below `node` in place, keeping any headline (h1) the chrome wrapped."""
+    kept = []
+    for child in node.children:
+        if isinstance(child, str):
+            kept.append(child)
+        elif child.tag == "h1" and not _is_hidden(child) and not _is_chrome_class(child):
+            _prune(child, total)
+            kept.append(child)
+        elif _is_chrome(child, total):
+            kept.extend(h1 for h1 in child.iter() if h1.tag == "h1" and not _is_hidden(h1) and not _is_chrome_class(h1))
+        else:
+            _prune(child, total)
+            kept.append(child)
+    node.children = kept
+
+
+def _main_element(root):
+    """Return the element holding the article: the <article> with most paragraph text, else the
+    smallest element holding nearly all of it, else the whole page."""
+    total = _paragraph_chars(root)
+    if not total:
+        return root
+    articles = [node for node in root.iter() if node.tag == "article"]
+    if articles:
+        best = max(articles, key=_paragraph_chars)
+        if _paragraph_chars(best) >= total / 2:
+            return best
+    node = root
+    while True:
+        holder = next(
+            (child for child in node.children if isinstance(child, _Node) and _paragraph_chars(child) >= 0.8 * total),
+            None,
+        )
+        if holder is None:
+            return node
+        node = holder
+
+
+def _headline_outside(root, main):
+    """Return the page's headline when the article element lacks one: the last h1 before the article
+    (a site's name, if it is an h1, comes first), else the first after it; None if there is no h1."""
+    if any(node.tag == "h1" for node in main.iter()):
+        return None
+    inside = {id(node) for node in main.iter()}
+    before, after, seen_main = [], [], False
+    for node in root.iter():
+        if node is main:
+            seen_main = True
+        elif node.tag == "h1" and id(node) not in inside and "".join(_text_of(node).split()):
+            (after if seen_main else before).append(node)
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _render(node, lines):
+    """Append the text of `node` to `lines`, one line per block element."""
+    if not lines:
+        lines.append("")
+    for child in node.children:
+        if isinstance(child, str):
+            lines[-1] += child
+        elif child.tag == "br":
+            lines.append("")
+        elif child.tag in ("td", "th"):
+            lines[-1] += " "
+            _render(child, lines)
+            lines[-1] += " "
+        elif child.tag in _BLOCK_TAGS:
+            lines.append("")
+            _render(child, lines)
+            lines.append("")
+        elif child.tag == "img":
+            continue
+        else:
+            _render(child, lines)
+
+
+def _clean_line(line):
+    return " ".join(line.split())
+
+
+# Lines that are page chrome when they stand alone or start a short line ("Read more: …").
+_CHROME_LINES = re.compile(
+    r"^(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|print|email|copy link|"
+    r"follow us\b.*|subscribe\b.*|sign up\b.*|read more\b.*|read also\b.*|see also\b.*|"
+    r"related(?: (?:articles?|stories|news|coverage|content|topics))?(?::.*)?|more on this\b.*|"
+    r"advertisement|sponsored|skip to (?:main )?content|back to top|home|tags?(?::.*)?|"
+    r"شارك(?:وا)?(?: الخبر| المقال| على \S+)?|مشاركة|طباعة|نسخ الرابط|تابعونا\b.*|تابعنا\b.*|تابعوا\b.*|"
+    r"[اإ]قر[أا] (?:[أا]يض(?:ا|اً|ًا)|المزيد)\b.*|المزيد|[إا]علان|مواضيع ذات صلة|[أا]خبار ذات صلة|ذات صلة|"
+    r"الكلمات المفتاحية.*|وسوم:?.*|اشترك\b.*|الرئيسية)$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|جميع الحقوق محفوظة|حقوق النشر|"
+    r"\bcookies?\b|ملفات تعريف الارتباط|الكوكيز",
+    re.IGNORECASE,
+)
+_MAX_CHROME_LINE = 160
+
+
+def _is_chrome_line(line):
+    if len(line) > _MAX_CHROME_LINE:
+        return False
+    bare = line.strip(" \t:|-–—•·»«>›")
+    return bool(_CHROME_LINES.match(bare) or _COPYRIGHT.search(bare) or not any(ch.isalnum() for ch in bare))
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_MD_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_MD_FENCE = re.compile(r"^\s*(```|~~~)")
+_MD_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$")
+_MD_QUOTE = re.compile(r"^\s*(>\s?)+")
+_MD_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_MD_RAW_BLOCK = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_MD_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_MD_EMPHASIS = (
+    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
+    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"),
+    re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])"),
+    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"`([^`]+)`"),
+)
+
+
+def markdown_to_text(markdown):
+    """Return the text of a Markdown article: markup stripped, images dropped, one paragraph per line."""
+    markdown = _MD_FRONT_MATTER.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    markdown = _MD_RAW_BLOCK.sub("", markdown)
+    paragraphs, current = [], []
+
+    def flush():
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for raw in markdown.split("\n"):
+        if _MD_FENCE.match(raw) or _MD_REF_DEFINITION.match(raw):
+            continue
+        if not raw.strip() or _MD_RULE.match(raw):
+            flush()
+            continue
+        heading = _MD_HEADING.match(raw)
+        line = _MD_QUOTE.sub("", raw)
+        if heading or _MD_LIST.match(line):
+            flush()
+            current.append(_md_inline(heading.group(1) if heading else _MD_LIST.sub("", line, count=1)))
+            flush()
+        else:
+            current.append(_md_inline(line))
+    flush()
+    return "\n".join(paragraph for paragraph in (p.strip() for p in paragraphs) if paragraph)
+
+
+def _md_inline(line):
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), line)
+    line = _MD_AUTOLINK.sub(r"\1", line)
+    line = _MD_TAG.sub("", line)
+    for pattern in _MD_EMPHASIS:
+        line = pattern.sub(lambda m: m.group(m.lastindex), line)
+    return " ".join(line.split())
+
+
+# --- Text ------------------------------------------------------------------------------------
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_ZWNJ_OUTSIDE_WORD = re.compile(r"(?<!\w)\u200c|\u200c(?!\w)")
+_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _is_kept(ch):
+    """Return False for control and invisible format characters: zero-width spaces and joiners, BIDI
+    embeddings, overrides and isolates (which can hide or reorder text), soft hyphens, tag characters.
+    Arabic's own format characters (number signs) and ZWNJ stay."""
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return ch in "\n\t"
+    return category != "Cf" or ch == "\u200c" or "\u0600" <= ch <= "\u08ff" and ch != "\u061c"
+
+
+def normalize_text(text):
+    """Return `text` in NFC with unified newlines, without invisible controls or trailing spaces."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = _LINE_BREAKS.sub("\n", text)
+    # ZWNJ shapes Persian and Kurdish words (and names quoted from them): keep it between letters only.
+    text = _ZWNJ_OUTSIDE_WORD.sub("", text)
+    text = "".join(ch for ch in text if _is_kept(ch))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    if not text.strip():
+        raise IntakeError("The article text is empty.")
+    return text
+
+
+# Letters of Kurdish (Sorani) that Arabic does not use.
+_KURDISH_LETTERS = frozenset("ەێۆڕڵڤ")
+# Short English words that every English article is full of, and French, Spanish or German ones are not.
+_ENGLISH_WORDS = frozenset("the of and to in is was were on for with that by from at has have said".split())
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def detect_language(text):
+    """Return 'ar' or 'en' for the language of `text`, or raise IntakeError if it is neither."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        raise IntakeError("The article text has no words, only numbers or punctuation.")
+    arabic = [ch for ch in letters if _is_arabic_letter(ch)]
+    latin = sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters)
+    if len(arabic) >= len(letters) / 2:
+        if sum(ch in _KURDISH_LETTERS for ch in arabic) > 0.02 * len(arabic):
+            raise IntakeError("The article looks like Kurdish, not Arabic; Marsad imports Arabic or English articles.")
+        return "ar"
+    if latin >= len(letters) / 2:
+        words = [word.lower() for word in _LATIN_WORD.findall(text)]
+        if len(words) < 30 or sum(word in _ENGLISH_WORDS for word in words) >= 0.05 * len(words):
+            return "en"
+    raise IntakeError("The article is neither Arabic nor English; Marsad imports articles in those two languages.")
+
+
+# --- Publication date -------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# Iraqi and Levantine month names, which dateparser's Arabic does not know, as the Egyptian/Gulf ones it does.
+_LEVANTINE_MONTHS = (
+    ("كانون الثاني", "يناير"), ("كانون الأول", "ديسمبر"), ("كانون الاول", "ديسمبر"),
+    ("تشرين الثاني", "نوفمبر"), ("تشرين الأول", "أكتوبر"), ("تشرين الاول", "أكتوبر"),
+    ("شباط", "فبراير"), ("آذار", "مارس"), ("اذار", "مارس"), ("نيسان", "أبريل"), ("أيار", "مايو"),
+    ("ايار", "مايو"), ("حزيران", "يونيو"), ("تموز", "يوليو"), ("آب", "أغسطس"), ("اب", "أغسطس"),
+    ("أيلول", "سبتمبر"), ("ايلول", "سبتمبر"),
+)
+_DATEPARSER_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["absolute-time"],  # a publication date is never "yesterday"
+}
+
+
+def parse_published(value, today):
+    """Return the publication date `value` gives (a date, ISO text or a common written form).
+
+    Raise IntakeError when it is missing, unreadable or after `today`.
+    """
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        published = value
+    else:
+        text = " ".join(str(value or "").split())
+        if not text:
+            raise IntakeError("Give the publication date: relative dates such as 'yesterday' depend on it.")
+        published = _parse_date_text(text)
+        if published is None:
+            raise IntakeError(f"“{text}” is not a date; use YYYY-MM-DD.")
+    if published > today:
+        raise IntakeError(f"The publication date {published.isoformat()} is in the future.")
+    return published
+
+
+def _parse_date_text(text):
+    if _ISO_DATE.match(text):
+        year, month, day = map(int, text.split("-"))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    for levantine, standard in _LEVANTINE_MONTHS:
+        text = re.sub(rf"(?<!\w){levantine}(?!\w)", standard, text)
+    parsed = dateparser.parse(text, languages=["en", "ar"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None
