@@ -10,3 +10,82 @@ def admin_user_logged_in(client):
     client.force_login(user)
     client.user = user
     return client
+
+
+# --- Browser tests: Playwright driving Debian's Chromium (map page) --------------------------------
+# Kept apart from the fixtures above. Each test gets its own Playwright and Chromium: Playwright's sync
+# API keeps an asyncio loop running in this thread while it is started, which trips Django's
+# async-safety check on every database query, so the check is lifted only while a browser runs.
+import os  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
+
+from django.db import connections  # noqa: E402
+
+CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Return a headless Chromium, launched for this test only."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"No Chromium at {CHROMIUM}: run scripts/setup-system.sh --with-browser")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+        # Queries made while Playwright ran used connections that Django will not see again once it
+        # stops (they belong to that context): close them, or the test database cannot be dropped.
+        connections.close_all()
+
+
+def is_local(url):
+    return url.startswith(("data:", "blob:")) or urlsplit(url).hostname in LOCAL_HOSTS
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Return a function that opens a path of the live server in a new page and returns the page.
+
+    The page records dialogs it dismissed (`page.dialogs`), requests it blocked (`page.blocked_requests`)
+    and JavaScript errors (`page.js_errors`).
+    """
+    contexts = []
+
+    def open_page(path, *, language="en", viewport=(1280, 800)):
+        context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]},
+            locale=language,
+            extra_http_headers={"Accept-Language": language},
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.dialogs, page.blocked_requests, page.js_errors = [], [], []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+
+        def only_this_machine(route):
+            # Let requests to this machine through and abort the rest: no test touches the network.
+            if is_local(route.request.url):
+                route.continue_()
+            else:
+                page.blocked_requests.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_this_machine)
+        page.goto(live_server.url + path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
