@@ -74,7 +74,7 @@
     return marker;
   }
 
-  /** Return the list item of one incident, with a button that shows it on the map. */
+  /** Return the list item of one incident, with a button that shows it on the map when it has a point. */
   function buildListItem(feature, onShow) {
     var properties = feature.properties;
     var item = M.el("li", "incident-item");
@@ -94,10 +94,12 @@
     meta.appendChild(place);
     meta.appendChild(M.el("span", "incident-killed", M.ui("killed") + ": " + M.formatCasualties(properties.killed_best)));
     item.appendChild(meta);
-    var show = M.el("button", "show-on-map", M.ui("show_on_map"));
-    show.type = "button";
-    show.addEventListener("click", onShow);
-    item.appendChild(show);
+    if (onShow) {
+      var show = M.el("button", "show-on-map", M.ui("show_on_map"));
+      show.type = "button";
+      show.addEventListener("click", onShow);
+      item.appendChild(show);
+    }
     return item;
   }
 
@@ -123,25 +125,31 @@
       iconCreateFunction: buildClusterIcon,
     });
     var list = document.createDocumentFragment();
+    var markers = [];
     features.forEach(function (feature) {
-      if (!feature.geometry) return;
-      var marker = buildMarker(feature);
-      clusters.addLayer(marker);
-      list.appendChild(
-        buildListItem(feature, function () {
+      var showOnMap = null;
+      if (feature.geometry) {
+        var marker = buildMarker(feature);
+        markers.push(marker);
+        showOnMap = function () {
           map.getContainer().scrollIntoView({ block: "nearest" });
           clusters.zoomToShowLayer(marker, function () {
             marker.openPopup();
           });
-        })
-      );
+        };
+      }
+      list.appendChild(buildListItem(feature, showOnMap));
     });
     clusters.addTo(map);
+    clusters.addLayers(markers); // in one go: the plugin clusters them in chunks without freezing the page
     listNode.replaceChildren(list);
     statusNode.textContent = features.length
       ? M.ui("incident_count", { count: M.formatNumber(features.length) })
       : M.ui("no_incidents");
-    if (features.length) map.fitBounds(clusters.getBounds(), { padding: [24, 24], maxZoom: 7 });
+    if (markers.length) {
+      var bounds = L.latLngBounds(markers.map(function (marker) { return marker.getLatLng(); }));
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 7 });
+    }
     document.body.dataset.incidentsLoaded = String(features.length);
   }
 
