@@ -1,6 +1,6 @@
 """The editors' admin: every model, searchable in Arabic and English, with map widgets and history."""
 from django.contrib import admin
-from django.db.models import Func, Value
+from django.db.models import Func, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdminMixin
@@ -21,6 +21,7 @@ from .models import (
 class ArrayToString(Func):
     function = "array_to_string"
     template = "%(function)s(%(expressions)s)"
+    output_field = TextField()
 
 
 class NamedAdmin(SimpleHistoryAdmin):
@@ -33,7 +34,7 @@ class NamedAdmin(SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(aliases_text=Coalesce(ArrayToString("aliases", Value(" | ")), Value("")))
+            .annotate(aliases_text=Coalesce(ArrayToString("aliases", Value(" | ")), Value(""), output_field=TextField()))
         )
 
     @admin.display(description=_("aliases"))

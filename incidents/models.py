@@ -542,7 +542,8 @@ class Incident(models.Model):
             self.date_end = self.date_start
         if self.point is None and self.location_id:
             self.point = self.location.point
-        if self.geo_precision is None and self.location_id:
+        # A form's choice field gives "" for a non-null integer left blank.
+        if self.geo_precision in (None, "") and self.location_id:
             self.geo_precision = self.location.geo_precision
         super().save(*args, **kwargs)
 
