@@ -20,6 +20,19 @@
     return node;
   }
 
+  /** Return an element holding `text` that may wrap after each slash ("Shelling/artillery/missile attack"). */
+  function breakableAtSlashes(tag, className, text) {
+    var node = el(tag, className);
+    String(text).split("/").forEach(function (part, index) {
+      if (index > 0) {
+        node.appendChild(document.createTextNode("/"));
+        node.appendChild(document.createElement("wbr"));
+      }
+      node.appendChild(document.createTextNode(part));
+    });
+    return node;
+  }
+
   /** Return the translated label of `value` in the vocabulary `kind`, or the value itself. */
   function label(kind, value) {
     var vocabulary = labels[kind] || {};
@@ -145,6 +158,7 @@
 
   window.Marsad = {
     el: el,
+    breakableAtSlashes: breakableAtSlashes,
     label: label,
     ui: ui,
     isArabic: isArabic,

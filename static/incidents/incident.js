@@ -23,7 +23,7 @@
     if (value === null || value === undefined || value === "") return;
     var row = M.el("div", "fact");
     row.appendChild(M.el("dt", null, term));
-    var description = M.el("dd", vocabulary ? "is-vocabulary" : null, value);
+    var description = M.breakableAtSlashes("dd", vocabulary ? "is-vocabulary" : null, value);
     description.dir = "auto";
     row.appendChild(description);
     factsNode.appendChild(row);
@@ -38,8 +38,8 @@
     if (properties.outcome && properties.outcome !== "unknown") fact(M.ui("outcome"), M.label("outcome", properties.outcome), true);
     fact(M.ui("location"), M.localName(properties.location));
     if (properties.count > 1) fact(M.ui("count"), M.formatNumber(properties.count));
-    fact(M.ui("killed"), M.formatCasualties(properties.killed_best));
-    fact(M.ui("injured"), M.formatCasualties(properties.injured_best));
+    fact(M.ui("killed"), M.formatCasualties(properties.killed_best), true);
+    fact(M.ui("injured"), M.formatCasualties(properties.injured_best), true);
     fact(M.ui("verification"), M.label("verification", properties.verification), true);
   }
 
@@ -73,14 +73,17 @@
         title.rel = "noopener noreferrer nofollow";
       }
       item.appendChild(title);
-      var meta = [source.publisher, source.published && M.formatIncidentDate({ date_start: source.published })]
-        .filter(Boolean)
-        .join(" · ");
-      if (meta) {
-        var line = M.el("span", "source-meta", meta);
-        line.dir = "auto";
-        item.appendChild(line);
+      var meta = M.el("span", "source-meta");
+      if (source.publisher) {
+        var publisher = M.el("span", "source-publisher", source.publisher);
+        publisher.dir = "auto";
+        meta.appendChild(publisher);
       }
+      if (source.published) {
+        if (source.publisher) meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(M.el("span", "source-date", M.formatIncidentDate({ date_start: source.published })));
+      }
+      if (meta.childNodes.length) item.appendChild(meta);
       sourcesNode.appendChild(item);
     });
   }

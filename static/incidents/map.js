@@ -32,7 +32,7 @@
   function factRow(list, term, value) {
     var row = M.el("div", "fact");
     row.appendChild(M.el("dt", null, term));
-    var description = M.el("dd", null, value);
+    var description = M.breakableAtSlashes("dd", null, value);
     description.dir = "auto";
     row.appendChild(description);
     list.appendChild(row);
@@ -88,7 +88,7 @@
     heading.appendChild(title);
     item.appendChild(heading);
     var meta = M.el("p", "incident-meta");
-    meta.appendChild(M.el("span", "incident-type", incidentType(properties)));
+    meta.appendChild(M.breakableAtSlashes("span", "incident-type", incidentType(properties)));
     var place = M.el("span", "incident-place", M.localName(properties.location));
     place.dir = "auto";
     meta.appendChild(place);
