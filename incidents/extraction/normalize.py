@@ -44,6 +44,39 @@ def match_key(name):
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
+def fold_with_offsets(text):
+    """Return `text` folded for matching (as `normalize_arabic`, lower-cased) and each folded character's source index.
+
+    Pattern matching runs on the folded text; the index list maps a match back to offsets in `text`, so
+    evidence spans stay exact even where folding drops diacritics or expands a ligature.
+    """
+    folded, origins = [], []
+    for index, char in enumerate(text):
+        for piece in unicodedata.normalize("NFKC", char):
+            if piece == _TATWEEL or _DIACRITICS.match(piece):
+                continue
+            for out in piece.translate(_LETTER_MAP).lower():
+                folded.append(out)
+                origins.append(index)
+    return "".join(folded), origins
+
+
+def fold(text):
+    """Return `text` folded for matching, without the offset map."""
+    return fold_with_offsets(text)[0]
+
+
+def source_span(origins, start, end, length=None):
+    """Return the (start, end) in the source text of the folded range `start:end`.
+
+    The end takes in the diacritics that folding dropped after the last character (ثمانينَ, not
+    ثمانين), up to the next kept character or `length`, the source text's length.
+    """
+    if end < len(origins):
+        return origins[start], origins[end]
+    return origins[start], length if length is not None else origins[end - 1] + 1
+
+
 # --- Tokens, clitics and spelling variants, for matching names in running text ----------------
 
 # Word characters: letters and digits, plus the Arabic marks and tatweel that sit inside words
