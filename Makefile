@@ -16,6 +16,7 @@ run: system venv db demo-data
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: system-browser venv-dev db
+	@$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 system:
@@ -49,6 +50,7 @@ venv-dev: $(VENV)/.dev-installed
 
 demo-data:
 	$(PY) manage.py migrate --no-input
+	@$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py load_reference
 	$(PY) manage.py load_seed
 	$(PY) manage.py demo_editor

@@ -3,7 +3,7 @@
 # Usage: scripts/setup-system.sh [--with-browser]
 set -euo pipefail
 
-packages=(postgresql-15 postgresql-15-postgis-3 libgdal32 libgeos-c1v5 libproj25 python3-venv make)
+packages=(postgresql-15 postgresql-15-postgis-3 libgdal32 libgeos-c1v5 libproj25 python3-venv make gettext)
 if [[ "${1:-}" == "--with-browser" ]]; then
   packages+=(chromium fonts-noto-core)
 fi
