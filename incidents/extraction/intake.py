@@ -198,6 +198,16 @@ class _Node:
                 yield from child.iter()
 
 
+# Tags whose start closes an open <p>, as in browsers ("<p>one<p>two" is two paragraphs).
+_CLOSES_P = frozenset(
+    "address article aside blockquote details dialog div dl fieldset figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr main menu nav ol p pre section table ul".split()
+)
+# Deeper elements are flattened into their ancestor at this depth, so that hostile nesting cannot exhaust
+# the recursion limit; real pages stay far below it.
+_MAX_DEPTH = 150
+
+
 class _TreeBuilder(HTMLParser):
     """Build a forgiving element tree: unknown end tags are ignored, unclosed ones close with their parent."""
 
@@ -207,10 +217,22 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
 
     def handle_starttag(self, tag, attrs):
+        if self.stack[-1].tag == "p" and tag in _CLOSES_P:
+            self.stack.pop()
+        if tag == "li":
+            self._close_open("li", stop_at=("ul", "ol"))
         node = _Node(tag, {name: value or "" for name, value in attrs}, self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in _VOID_TAGS:
+        if tag not in _VOID_TAGS and len(self.stack) < _MAX_DEPTH:
             self.stack.append(node)
+
+    def _close_open(self, tag, stop_at):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag in stop_at:
+                return
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -301,7 +323,7 @@ def _prune(node, total):
 
 def _main_element(root):
     """Return the element holding the article: the <article> with most paragraph text, else the
-    smallest element holding nearly all of it, else the whole page."""
+    smallest element (a container, not one paragraph) holding nearly all of it, else the whole page."""
     total = _paragraph_chars(root)
     if not total:
         return root
@@ -313,7 +335,11 @@ def _main_element(root):
     node = root
     while True:
         holder = next(
-            (child for child in node.children if isinstance(child, _Node) and _paragraph_chars(child) >= 0.8 * total),
+            (
+                child
+                for child in node.children
+                if isinstance(child, _Node) and child.tag != "p" and _paragraph_chars(child) >= 0.8 * total
+            ),
             None,
         )
         if holder is None:

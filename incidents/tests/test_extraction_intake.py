@@ -174,7 +174,8 @@ PAGE = """<!DOCTYPE html>
 <body class="layout with-sidebar">
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header"><div class="logo"><a href="/">The Daily Wire Service</a></div>
-  <nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/iraq">Iraq</a></li><li><a href="/syria">Syria</a></li></ul></nav>
+  <nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/iraq">Iraq</a></li>
+    <li><a href="/syria">Syria</a></li></ul></nav>
 </header>
 <div id="cookie-consent">We use cookies to improve your experience. <button>Accept</button></div>
 <ol class="breadcrumb"><li>Home</li><li>Middle East</li></ol>
@@ -195,7 +196,8 @@ PAGE = """<!DOCTYPE html>
        onerror="alert(2)"></p>
   </div>
   <div class="tags">Tags: Iraq, Erbil, drones</div>
-  <section id="comments"><h3>Comments</h3><p>First! This comment is long enough to look like a paragraph of text.</p></section>
+  <section id="comments"><h3>Comments</h3>
+    <p>First! This comment is long enough to look like a paragraph of text.</p></section>
 </article>
 <aside class="related-stories"><h2>Related</h2><ul><li><a>US strikes Kata'ib Hezbollah</a></li></ul></aside>
 <div class="newsletter-signup"><p>Get the Middle East briefing in your inbox every morning. Subscribe now.</p></div>
@@ -264,6 +266,17 @@ def test_html_hidden_elements_are_dropped():
 def test_a_wrapper_whose_class_mentions_chrome_is_kept_when_it_holds_the_article():
     page = f'<div class="page-header-and-body"><p>{ENGLISH}</p></div><div class="header">Site</div>'
     assert html_to_text(page) == ENGLISH
+
+
+def test_html_unclosed_paragraphs_and_list_items_close_as_in_browsers():
+    assert html_to_text("<p>one<p>two<ul><li>three<li>four</ul><p>five<div>six</div>seven</p>") == (
+        "one\ntwo\nthree\nfour\nfive\nsix\nseven"
+    )
+
+
+def test_html_hostile_nesting_does_not_exhaust_recursion():
+    assert html_to_text("<div>" * 5_000 + "deep text") == "deep text"
+    assert html_to_text("<span><b>" * 3_000 + "x") == "x"
 
 
 def test_html_upload_is_reduced_to_text():
