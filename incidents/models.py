@@ -3,6 +3,7 @@ import hashlib
 import math
 import unicodedata
 
+from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.gis.geos import Polygon
 from django.contrib.gis.measure import D
@@ -729,3 +730,57 @@ class StatementIncident(models.Model):
 
     def __str__(self):
         return str(self.incident)
+
+
+# --- Import drafts --------------------------------------------------------------------------
+
+
+class ImportDraftStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for review")
+    CONFIRMED = "confirmed", _("confirmed")
+    DISCARDED = "discarded", _("discarded")
+
+
+class ImportDraft(models.Model):
+    """An imported article and what extraction proposed from it, waiting for an editor's review.
+
+    Nothing in it is a Source, Incident or Statement yet: confirming the review writes those, in one
+    transaction, through the services.
+    """
+
+    title = models.CharField(_("title"), max_length=500)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    published = models.DateField(_("published"))
+    text = models.TextField(_("article text"))
+    content_hash = models.CharField(_("content hash"), max_length=64, db_index=True, editable=False)
+    proposal = models.JSONField(_("extracted draft"), help_text=_("What extraction proposed, as the dry-run JSON."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportDraftStatus.choices, default=ImportDraftStatus.PENDING
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("imported"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("article import")
+        verbose_name_plural = _("article imports")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="confirmed") | Q(source__isnull=False), name="import_confirmed_has_source"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.published:%Y-%m-%d} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)

@@ -12,6 +12,8 @@ from django.db import transaction
 
 from .models import (
     Actor,
+    ImportDraft,
+    ImportDraftStatus,
     Incident,
     IncidentActor,
     IncidentSource,
@@ -213,3 +215,112 @@ def reference_upsert(model, *, slug, user=None, **fields):
     if changed:
         _save(row, user=user, validate_unique=False)
     return row, created
+
+
+# --- Article import ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_draft_create(
+    *, title, text, language, published, proposal, publisher="", url="", user=None
+) -> ImportDraft:
+    """Store an imported article and its extracted proposal for review; nothing else is written."""
+    draft = ImportDraft(
+        title=title,
+        text=text,
+        language=language,
+        published=published,
+        proposal=proposal,
+        publisher=publisher,
+        url=url,
+        created_by=user,
+    )
+    draft.content_hash = content_hash(text)
+    draft.full_clean()
+    draft.save()
+    return draft
+
+
+@dataclass
+class ReviewedIncident:
+    """An editor's decision on one proposed incident: a new incident, or new evidence for an existing one."""
+
+    key: int  # the proposal's index, which reviewed statements refer to
+    spans: list[tuple[int, int]]
+    data: IncidentData | None = None  # for a new incident (its `evidence` is filled from `spans`)
+    merge_into: Incident | None = None  # for evidence added to an existing incident
+
+
+@dataclass
+class ReviewedStatement:
+    data: StatementData  # its `source` and `evidence` are filled from the draft and `span`
+    span: tuple[int, int] | None = None
+    incident_keys: list[int] = field(default_factory=list)
+
+
+def _saved(instance, user):
+    """Return `instance`, saving it first when it is new (an actor or place the editor added in review)."""
+    if instance is not None and instance.pk is None:
+        _save(instance, user=user)
+    return instance
+
+
+@transaction.atomic
+def import_confirm(
+    *, draft: ImportDraft, incidents: list[ReviewedIncident], statements: list[ReviewedStatement], user=None
+) -> Source:
+    """Write a reviewed import in one transaction: the source, its incidents and statements; return the source."""
+    draft = ImportDraft.objects.select_for_update().get(pk=draft.pk)
+    if draft.status != ImportDraftStatus.PENDING:
+        raise ValidationError("This import has already been confirmed or discarded.")
+    source, _ = source_get_or_create(
+        title=draft.title,
+        text=draft.text,
+        language=draft.language,
+        published=draft.published,
+        publisher=draft.publisher,
+        url=draft.url,
+        user=user,
+    )
+
+    def evidence(spans):
+        return [Evidence(source=source, start_offset=start, end_offset=end) for start, end in spans]
+
+    written = {}
+    for reviewed in incidents:
+        if reviewed.merge_into is not None:
+            incident = reviewed.merge_into
+            for item in evidence(reviewed.spans):
+                incident_evidence_add(incident=incident, evidence=item, user=user)
+            for actor_role in reviewed.data.actors if reviewed.data else []:
+                incident_actor_add(
+                    incident=incident, actor=_saved(actor_role.actor, user), role=actor_role.role, user=user
+                )
+        else:
+            data = reviewed.data
+            data.location = _saved(data.location, user)
+            for actor_role in data.actors:
+                _saved(actor_role.actor, user)
+            data.evidence = evidence(reviewed.spans)
+            incident = incident_create(data=data, user=user)
+        written[reviewed.key] = incident
+
+    for reviewed in statements:
+        data = reviewed.data
+        data.source = source
+        data.speaker_actor = _saved(data.speaker_actor, user)
+        if reviewed.span is not None:
+            data.evidence = Evidence(source=source, start_offset=reviewed.span[0], end_offset=reviewed.span[1])
+        data.incidents = [written[key] for key in reviewed.incident_keys if key in written]
+        statement_create(data=data, user=user)
+
+    draft.status = ImportDraftStatus.CONFIRMED
+    draft.source = source
+    draft.save(update_fields=["status", "source", "updated_at"])
+    return source
+
+
+def import_discard(*, draft: ImportDraft) -> None:
+    """Mark an import as discarded: nothing of it is written."""
+    draft.status = ImportDraftStatus.DISCARDED
+    draft.save(update_fields=["status", "updated_at"])
