@@ -1,0 +1,300 @@
+"""Import an article: extract its proposal, store it as a draft for review, or publish it as is.
+
+The admin's import page, the `import_article` command and `make run`'s demo data all go through
+`import_article`; the review page turns an edited proposal back into the services' inputs with
+`reviewed_from_proposal`.
+"""
+import datetime
+import threading
+from dataclasses import dataclass, field
+
+from django.contrib.gis.geos import Point
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils.text import slugify
+
+from . import services
+from .extraction import intake
+from .extraction.actors import ActorMatcher
+from .extraction.pipeline import extract
+from .extraction.places import PlaceMatcher
+from .extraction.serialize import draft_to_json
+from .models import Actor, ImportDraft, Location, Source
+
+TITLE_LENGTH = 300
+# An undated event ("following the strike", "في أعقاب") is published as a range ending at its upper
+# bound (the later event's date, else publication) and reaching this many days back.
+UNDATED_RANGE_DAYS = 30
+
+
+# --- Matchers, built once per process and rebuilt when the reference tables change -------------
+
+_matchers_lock = threading.Lock()
+_matchers = {"version": None, "places": None, "actors": None}
+
+
+def _reference_version():
+    """Return what changes whenever a Location or Actor is added, edited or deleted (one query)."""
+    parts = []
+    for model in (Location, Actor):
+        table = connection.ops.quote_name(model._meta.db_table)
+        history = connection.ops.quote_name(model.history.model._meta.db_table)
+        parts.append(f"(SELECT count(*) FROM {table}), (SELECT max(id) FROM {table}), "
+                     f"(SELECT max(history_id) FROM {history})")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
+
+
+def matchers():
+    """Return (PlaceMatcher, ActorMatcher) built from the database, reusing them while it is unchanged."""
+    from . import selectors  # the read paths; imported here so extraction-only code need not load them
+
+    version = _reference_version()
+    with _matchers_lock:
+        if _matchers["version"] != version:
+            _matchers["places"] = PlaceMatcher(selectors.gazetteer_entries())
+            _matchers["actors"] = ActorMatcher(selectors.actor_entries())
+            _matchers["version"] = version
+        return _matchers["places"], _matchers["actors"]
+
+
+# --- Extraction -------------------------------------------------------------------------------
+
+
+def extract_article(*, text: str, published: datetime.date, language: str) -> dict:
+    """Return the proposal JSON of an article: its incidents and statements with evidence."""
+    places, actors = matchers()
+    return draft_to_json(extract(text, published, language, places, actors))
+
+
+def default_title(text):
+    """Return an article's first line, trimmed to fit an incident-sized title."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:TITLE_LENGTH].rstrip()
+
+
+@dataclass
+class ImportResult:
+    proposal: dict
+    draft: ImportDraft | None = None
+    existing: Source | None = None  # a stored source with the same text: nothing was written
+    source: Source | None = None  # the source written when the import was published
+    skipped: list[str] = field(default_factory=list)  # proposed items that could not be published as is
+
+
+def import_article(
+    *,
+    text,
+    published,
+    language=None,
+    title="",
+    publisher="",
+    url="",
+    user=None,
+    dry_run=False,
+    publish=False,
+) -> ImportResult:
+    """Extract an article; unless it is a dry run or already stored, store the draft (and publish it)."""
+    language = language or intake.detect_language(text)
+    title = (title or default_title(text))[:TITLE_LENGTH]
+    existing = Source.objects.with_hash(text).first()
+    if existing is not None:
+        return ImportResult(proposal={}, existing=existing)
+    proposal = extract_article(text=text, published=published, language=language)
+    proposal["source"].update(
+        {"title": title, "publisher": publisher, "url": url, "language": language, "published": published.isoformat()}
+    )
+    if dry_run:
+        return ImportResult(proposal=proposal)
+    draft = services.import_draft_create(
+        title=title,
+        text=text,
+        language=language,
+        published=published,
+        proposal=proposal,
+        publisher=publisher,
+        url=url,
+        user=user,
+    )
+    result = ImportResult(proposal=proposal, draft=draft)
+    if publish:
+        incidents, statements, result.skipped = reviewed_from_proposal_publishable(proposal, draft)
+        result.source = services.import_confirm(draft=draft, incidents=incidents, statements=statements, user=user)
+    return result
+
+
+# --- From the proposal to the services' inputs --------------------------------------------------
+
+
+def reviewed_from_proposal(proposal, draft, *, status="published"):
+    """Return (reviewed incidents, reviewed statements) for `services.import_confirm` from a proposal.
+
+    Places and actors are looked up by key (slug); one proposed without a key becomes an unsaved row
+    that `import_confirm` saves. An incident that cannot be written as proposed (no place) raises
+    ValidationError naming it.
+    """
+    incidents, statements, skipped = _reviewed(proposal, draft, status=status)
+    if skipped:
+        raise ValidationError(skipped)
+    return incidents, statements
+
+
+def reviewed_from_proposal_publishable(proposal, draft, *, status="published"):
+    """Return (reviewed incidents, reviewed statements, messages about the incidents left out)."""
+    return _reviewed(proposal, draft, status=status)
+
+
+def _reviewed(proposal, draft, *, status):
+    cache = _RowCache()
+    incidents, skipped = [], []
+    for index, item in enumerate(proposal.get("incidents", [])):
+        location = cache.location(item.get("location"))
+        if location is None:
+            skipped.append(f"Incident {index + 1} ({item.get('title') or item.get('event_type')}) has no place.")
+            continue
+        incidents.append(
+            services.ReviewedIncident(
+                key=index,
+                spans=[tuple(span) for span in item.get("spans", [])],
+                data=_incident_data(item, location, cache, draft, status),
+            )
+        )
+    written = {reviewed.key for reviewed in incidents}
+    statements = []
+    for item in proposal.get("statements", []):
+        speaker_actor = cache.actor({"key": item.get("speaker_key"), "name_en": item.get("speaker_actor")}) if (
+            item.get("speaker_key") or item.get("speaker_actor")
+        ) else None
+        description = (item.get("speaker") or "").strip()
+        if speaker_actor is None and not description or not (item.get("text") or "").strip():
+            continue
+        span = item.get("span")
+        statements.append(
+            services.ReviewedStatement(
+                data=services.StatementData(
+                    source=None,
+                    kind=item["kind"],
+                    text=item["text"],
+                    language=draft.language,
+                    speaker_actor=speaker_actor,
+                    speaker_description=description[:300],
+                    date=_date(item.get("date")),
+                ),
+                span=tuple(span) if span else None,
+                incident_keys=[key for key in item.get("incidents", []) if key in written],
+            )
+        )
+    return incidents, statements, skipped
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _incident_data(item, location, cache, draft, status):
+    start, end = _date(item.get("date")), _date(item.get("date_end"))
+    precision = item.get("date_precision") or "day"
+    note = ""
+    if start is None:
+        end = end or draft.published
+        start = end - datetime.timedelta(days=UNDATED_RANGE_DAYS)
+        precision = "range"
+        note = "The article gives no date for this event: the range ends at the latest date it allows."
+    killed, injured = item.get("killed") or {}, item.get("injured") or {}
+    place = item.get("location") or {}
+    actors = []
+    for actor_item in item.get("actors", []):
+        actor = cache.actor(actor_item)
+        if actor is not None and actor_item.get("role"):
+            actors.append(services.ActorRole(actor=actor, role=actor_item["role"]))
+    return services.IncidentData(
+        title=(item.get("title") or item["sub_event_type"])[:TITLE_LENGTH],
+        title_ar=(item.get("title_ar") or "")[:TITLE_LENGTH],
+        date_start=start,
+        date_end=end or start,
+        date_precision=precision,
+        event_type=item["event_type"],
+        sub_event_type=item["sub_event_type"],
+        weapon=item.get("weapon") or "unknown",
+        outcome=item.get("outcome") or "unknown",
+        count=max(1, int(item.get("count") or 1)),
+        location=location,
+        geo_precision=max(place.get("geo_precision") or 1, location.geo_precision or 1),
+        killed_best=killed.get("best"),
+        killed_low=killed.get("low"),
+        killed_high=killed.get("high"),
+        injured_best=injured.get("best"),
+        injured_low=injured.get("low"),
+        injured_high=injured.get("high"),
+        verification=item.get("verification") or "reported",
+        status=status,
+        editor_note=note,
+        actors=actors,
+    )
+
+
+class _RowCache:
+    """Look up Locations and Actors by key once per import; make unsaved ones for proposals without a key."""
+
+    def __init__(self):
+        self.rows = {}
+        self.new_slugs = set()
+
+    def location(self, place):
+        if not place:
+            return None
+        key = place.get("key")
+        if key:
+            if ("location", key) not in self.rows:
+                self.rows[("location", key)] = Location.objects.filter(slug=key).first()
+            if self.rows[("location", key)] is not None:
+                return self.rows[("location", key)]
+        name_en = (place.get("name_en") or place.get("name_ar") or "").strip()
+        if not name_en:
+            return None
+        cache_key = ("new location", name_en)
+        if cache_key not in self.rows:
+            point = Point(place["lon"], place["lat"], srid=4326) if place.get("lat") is not None else None
+            self.rows[cache_key] = Location(
+                slug=_free_slug(Location, name_en, self.new_slugs),
+                name_en=name_en[:200],
+                name_ar=(place.get("name_ar") or "")[:200],
+                kind=place.get("kind") or "area",
+                country_code=(place.get("country") or "")[:2],
+                point=point,
+                geo_precision=place.get("geo_precision") or 1,
+            )
+        return self.rows[cache_key]
+
+    def actor(self, proposed):
+        key = proposed.get("key")
+        if key:
+            if ("actor", key) not in self.rows:
+                self.rows[("actor", key)] = Actor.objects.filter(slug=key).first()
+            if self.rows[("actor", key)] is not None:
+                return self.rows[("actor", key)]
+        name_en = (proposed.get("name_en") or proposed.get("name_ar") or "").strip()
+        if not name_en:
+            return None
+        cache_key = ("new actor", name_en)
+        if cache_key not in self.rows:
+            existing = Actor.objects.matching_name(name_en).first()
+            self.rows[cache_key] = existing or Actor(
+                slug=_free_slug(Actor, name_en, self.new_slugs),
+                name_en=name_en[:200],
+                name_ar=(proposed.get("name_ar") or "")[:200],
+                kind=proposed.get("kind") or "unidentified",
+            )
+        return self.rows[cache_key]
+
+
+def _free_slug(model, name, taken):
+    """Return a slug for a new row of `model` from `name` that no stored row and no slug in `taken` uses."""
+    base = (slugify(name) or model._meta.model_name)[:100]
+    slug, number = base, 1
+    while (model, slug) in taken or model.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    taken.add((model, slug))
+    return slug
