@@ -82,8 +82,12 @@ _NEED_DAY_OR_YEAR = {fold("آب")}
 _AR_MONTH_PATTERN = re.compile(rf"{_AR_START}(?:شهر\s+)?({_alternation(_AR_MONTHS)})(?!\w)")
 _EN_MONTH_PATTERN = re.compile(rf"(?<![\w.])({_alternation(_EN_MONTHS)})(?!\w)")
 
-_AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
-_EN_WEEKDAYS = {name: index for index, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_AR_WEEKDAYS = {
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
+}
+_EN_WEEKDAYS = {
+    name: index for index, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
 _WEEKDAY_LOOKUP = {fold(name): number for name, number in {**_AR_WEEKDAYS, **_EN_WEEKDAYS}.items()}
 
 _AR_DAYPART = _alternation("يوم ليلة ليل صباح مساء فجر ظهر عصر ظهيرة نهار".split() + ["منتصف ليلة", "منتصف ليل"])
@@ -97,6 +101,10 @@ _SINCE = re.compile(rf"{_AR_START}(?:منذ|since(?:\s+the)?|ever\s+since(?:\s+t
 _WEEKDAY_EXCLUDED_BEFORE = re.compile(
     rf"(?<!\w)(?:{_alternation(['خطيب', 'إمام', 'أئمة'])}|good|black|bloody|palm|easter|holy|super|cyber)\s+$"
 )
+
+
+# Pairs of kinds where the second restates the first's day: "أمس الجمعة", "Sunday, Dec. 10".
+_RESTATEMENTS = {("relative", "weekday"), ("weekday", "calendar"), ("relative", "calendar")}
 
 
 class _Candidate(NamedTuple):
@@ -116,7 +124,7 @@ class _Candidate(NamedTuple):
 
 
 def _weekday_date(published, weekday, direction):
-    """Return the date of `weekday` relative to `published`: on/before (""), strictly before ("past") or after ("next")."""
+    """Return `weekday`'s date: on or before `published` (""), strictly before ("past") or after ("next")."""
     back = (published.weekday() - weekday) % 7
     if direction == "next":
         return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
@@ -220,7 +228,7 @@ class _Finder:
         """Return whether `candidate` restates the day `previous` names, right after it."""
         if previous.precision != DAY or candidate.precision != DAY:
             return False
-        if (previous.kind, candidate.kind) not in (("relative", "weekday"), ("weekday", "calendar"), ("relative", "calendar")):
+        if (previous.kind, candidate.kind) not in _RESTATEMENTS:
             return False
         gap = self.folded[previous.end : candidate.start]
         return bool(re.fullmatch(r"[\s,،(]*(?:الموافق\s*)?", gap)) and self.folded[candidate.start] not in "وف"
@@ -399,11 +407,14 @@ def _monday_in_context(folded, match):
 # --- Patterns: calendar dates -------------------------------------------------------------------
 
 _AR_YEAR_AFTER = re.compile(r"\s*(?:من\s+)?(?:(?:عام|العام|سنه|لعام)\s+)?(\d{4})(?!\d)")
-_AR_YEAR_WORD_AFTER = re.compile(rf"\s+(?:من\s+)?(?:العام|السنه)\s+(?:(?P<past>{_AR_PAST})|(?P<current>{_AR_CURRENT})|(?P<next>{_AR_NEXT}))(?!\w)")
-_AR_MONTH_RELATIVE_AFTER = re.compile(rf"\s+(?:(?P<past>{_AR_PAST})|(?P<current>{_AR_CURRENT})|(?P<next>{_AR_NEXT}))(?!\w)")
+_AR_RELATION = rf"(?:(?P<past>{_AR_PAST})|(?P<current>{_AR_CURRENT})|(?P<next>{_AR_NEXT}))(?!\w)"
+_AR_YEAR_WORD_AFTER = re.compile(rf"\s+(?:من\s+)?(?:العام|السنه)\s+{_AR_RELATION}")
+_AR_MONTH_RELATIVE_AFTER = re.compile(rf"\s+{_AR_RELATION}")
 _AR_DAY_BEFORE = re.compile(r"(?<!\w)(?:يوم\s+|في\s+)?(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?$")
 _AR_ORDINAL_BEFORE = re.compile(r"((?:\S+\s+){0,2}\S+)\s+من\s+(?:شهر\s+)?$")
-_AR_CONTEXT_BEFORE = re.compile(rf"(?<!\w)(?:(?P<part>{_AR_MONTH_PARTS})|[وف]?(?:في|منذ|خلال|حتي|شهر|مع|قبل|بعد|اوايل))\s+(?:شهر\s+)?$")
+_AR_CONTEXT_BEFORE = re.compile(
+    rf"(?<!\w)(?:(?P<part>{_AR_MONTH_PARTS})|[وف]?(?:في|منذ|خلال|حتي|شهر|مع|قبل|بعد|اوايل))\s+(?:شهر\s+)?$"
+)
 
 _EN_DAY_AFTER = re.compile(r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+(\d{4})(?!\d))?")
 _EN_YEAR_AFTER = re.compile(r",?\s+(\d{4})(?![\d/])")
@@ -532,7 +543,9 @@ def _add_month(finder, start, end, month, year, direction):
 
 # --- Patterns: numbers-only dates and years -------------------------------------------------------
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2}))(?![\d/.-]|\.\d)")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2}))(?![\d/.-]|\.\d)"
+)
 _YEAR = {
     "ar": re.compile(rf"{_AR_START}(?:(?:عام|العام|سنه|لعام|خلال\s+عام)\s+)(\d{{4}})(?!\d)"),
     "en": re.compile(r"\b(?:in|since|during|throughout|of|until|by|early|late|mid)[-\s]+(\d{4})(?![\d/-])"),
@@ -567,7 +580,9 @@ def find_dates(text, published, language):
 _AR_PRECEDES = (
     r"في\s+اعقاب|علي\s+اثر|في\s+اثر|اعقاب|عقب|غداه|بعد|ردا\s+علي|انتقاما\s+(?:ل|من)|ثارا\s+ل|علي\s+خلفيه|اثر"
 )
-_EN_PRECEDES = r"in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|in\s+(?:retaliation|response|revenge)\s+(?:for|to)|following|after"
+_EN_PRECEDES = (
+    r"in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|in\s+(?:retaliation|response|revenge)\s+(?:for|to)|following|after"
+)
 _PRECEDES = re.compile(rf"(?:{_AR_START}(?:{_AR_PRECEDES})|\b(?:{_EN_PRECEDES})\b)")
 # What makes a marker word something else: "بعد ذلك" (after that, of this sentence's own event),
 # "فيما بعد", "بعد الظهر", "the following day", "after midnight", and بعد at a clause end ("not yet").
@@ -582,10 +597,15 @@ _LEAD_IN = re.compile(
     r"(?:days?|hours?|weeks?|minutes?|months?|shortly|soon|just|only|moments?|barely)?\s*$"
 )
 # A comma followed by these continues the marker clause ("…, حينما كانوا يستعدون", "…, which …").
-_SUBORDINATE = re.compile(r"\s*(?:الذي|التي|الذين|اللذين|اللتين|حيث|حينما|عندما|اثناء|لدي|who|which|that|when|where|as)(?!\w)")
+_SUBORDINATE = re.compile(
+    r"\s*(?:الذي|التي|الذين|اللذين|اللتين|حيث|حينما|عندما|اثناء|لدي|who|which|that|when|where|as)(?!\w)"
+)
 # A comma or semicolon followed by these starts a new main clause after a trailing marker.
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|meanwhile|لكن|بينما|فيما|في\s+حين|كما|و(?=\w))")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))$"
+)
 
 
 def sentence_span(text, position):

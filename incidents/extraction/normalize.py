@@ -183,10 +183,12 @@ def _clitic_readings(word, key):
         if conjunction:
             yield from _reading(word, rest, conjunction, seen)
         if rest[:1] and rest[0] in _PROCLITIC_PREPOSITIONS and rest not in _NOT_CLITIC:
-            stem = rest[1:]
+            stem, clitics = rest[1:], conjunction + rest[0]
             if rest[0] == "ل" and stem.startswith("ل"):
-                stem = "ا" + stem  # للقوات: the article's alef is dropped after ل
-            yield from _reading(word, stem, conjunction + rest[0], seen)
+                # للقوات is ل + القوات with the article's alef dropped: the covered text starts after
+                # both lams ("قوات"), the key keeps the article.
+                stem, clitics = "ا" + stem, clitics + "ل"
+            yield from _reading(word, stem, clitics, seen)
 
 
 def _reading(word, stem, clitics, seen):

@@ -247,7 +247,9 @@ _QUALIFIER_PATTERNS = {
     )
     for language, table in _QUALIFIERS.items()
 }
-_QUALIFIER_BOUNDS = {language: {fold(q): bound for q, bound in table.items()} for language, table in _QUALIFIERS.items()}
+_QUALIFIER_BOUNDS = {
+    language: {fold(qualifier): bound for qualifier, bound in table.items()} for language, table in _QUALIFIERS.items()
+}
 _APPROXIMATE_AFTER = re.compile(r"^\s+(?:تقريبا|or so)(?!\w)")
 
 
@@ -462,6 +464,8 @@ def _word_number_at(tokens, index, folded, language):
         return None
     if found[1] == "ahad" and not _ahad_counts(tokens, index):
         return None
+    if found[1] == "ten" and index and _arabic_number_word(tokens[index - 1][2], ordinal=True):
+        return None  # the عشر of an ordinal: السابع عشر, the 17th
     return _arabic_sequence(tokens, index, folded)
 
 
@@ -612,7 +616,9 @@ _EN_AUXILIARIES = set(
     "serious slight light moderate critical severe non-life-threatening life-threatening traumatic brain".split()
 )
 # Words that make a casualty verb hypothetical or intended: "whether anyone was hurt", "vowed to kill".
-_EN_HYPOTHETICAL = re.compile(r"(?<!\w)(?:(?:whether|if|anyone|anybody|could|would|might)\s+(?:[\w.'’-]+\s+){0,3}|to\s+)$")
+_EN_HYPOTHETICAL = re.compile(
+    r"(?<!\w)(?:(?:whether|if|anyone|anybody|could|would|might)\s+(?:[\w.'’-]+\s+){0,3}|to\s+)$"
+)
 _AR_HYPOTHETICAL = re.compile(r"(?<!\w)(?:اذا|ما\s+اذا|هل)\s+(?:[^\s.،,]+\s+){0,3}$")
 _EN_FUNCTION_WORDS = set("in on at by near during when while after before from and or as with of to for into".split())
 
@@ -668,26 +674,27 @@ _KEYWORDS = {
     ],
 }
 
-_ZERO_BOTH, _ZERO_KILLED = "both", "killed"
 _EN_WORDS_PATTERN = r"[\w.'’-]+"
 _ZERO_PATTERNS = {
     "en": [
-        (re.compile(r"\bno\s+(?:(?:immediate|initial|other|further|reported|known|serious|major|american|"
-                    r"u\.s\.|us|coalition|iraqi|syrian)\s+)*(casualties|injuries|injured|deaths|fatalities|dead)\b"), None),
-        (re.compile(r"\bno\s+(?:\w+\s+){0,2}reports?\s+of\s+(?:[\w,]+\s+){0,3}?(casualties|injuries|deaths|fatalities)\b"), None),
-        (re.compile(rf"\b(?:no\s+one|nobody|none|no\s+(?:{_EN_WORDS_PATTERN}\s+){{1,3}}?)(?:of\s+\w+\s+)?"
-                    r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?"
-                    r"(killed|hurt|injured|wounded)\b"), None),
-        (re.compile(r"\b(?:without|did\s+not\s+(?:cause|result\s+in|lead\s+to)|caused\s+no|resulted\s+in\s+no)\s+"
-                    r"(?:any\s+)?(?:\w+\s+){0,2}?(casualties|injuries|deaths|fatalities)\b"), None),
-        (re.compile(r"\b(?:was|were)\s+not\s+(?:\w+ly\s+)?(hurt|injured|wounded|killed)\b"), None),
+        re.compile(r"\bno\s+(?:(?:immediate|initial|other|further|reported|known|serious|major|american|"
+            r"u\.s\.|us|coalition|iraqi|syrian)\s+)*(casualties|injuries|injured|deaths|fatalities|dead)\b"),
+        re.compile(
+            r"\bno\s+(?:\w+\s+){0,2}reports?\s+of\s+(?:[\w,]+\s+){0,3}?(casualties|injuries|deaths|fatalities)\b"
+        ),
+        re.compile(rf"\b(?:no\s+one|nobody|none|no\s+(?:{_EN_WORDS_PATTERN}\s+){{1,3}}?)(?:of\s+\w+\s+)?"
+            r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?"
+            r"(killed|hurt|injured|wounded)\b"),
+        re.compile(r"\b(?:without|did\s+not\s+(?:cause|result\s+in|lead\s+to)|caused\s+no|resulted\s+in\s+no)\s+"
+            r"(?:any\s+)?(?:\w+\s+){0,2}?(casualties|injuries|deaths|fatalities)\b"),
+        re.compile(r"\b(?:was|were)\s+not\s+(?:\w+ly\s+)?(hurt|injured|wounded|killed)\b"),
     ],
     "ar": [
-        (re.compile(r"(?<!\w)[وف]?(?:لم|دون|بدون|دونما|عدم|لا)\s+(?:(?!(?:عدد|حصيله|حجم|يعرف|تعرف|يتضح|تتضح|"
-                    r"معروف|واضح)\w*)[^\s.،,؛;]+\s+){0,5}?(?:[بل]?(?:ال)?)?(اصابات|اصابه|خساير\s+بشريه|"
-                    r"خساير\s+في\s+الارواح|ضحايا|قتلي|جرحي)(?!\w)"), None),
-        (re.compile(r"(?<!\w)[وف]?لم\s+[يت]صب\s+(?:احد|اي)(?!\w)"), _ZERO_BOTH),
-        (re.compile(r"(?<!\w)[وف]?اقتصرت\s+(?:ال)?(?:خساير|اضرار)\s+(?:\w+\s+)?علي\s+(?:ال)?(?:ماديات|ماديه|اضرار)"), _ZERO_BOTH),
+        re.compile(r"(?<!\w)[وف]?(?:لم|دون|بدون|دونما|عدم|لا)\s+(?:(?!(?:عدد|حصيله|حجم|يعرف|تعرف|يتضح|تتضح|"
+            r"معروف|واضح)\w*)[^\s.،,؛;]+\s+){0,5}?(?:[بل]?(?:ال)?)?(اصابات|اصابه|خساير\s+بشريه|"
+            r"خساير\s+في\s+الارواح|ضحايا|قتلي|جرحي)(?!\w)"),
+        re.compile(r"(?<!\w)[وف]?لم\s+[يت]صب\s+(?:احد|اي)(?!\w)"),
+        re.compile(r"(?<!\w)[وف]?اقتصرت\s+(?:ال)?(?:خساير|اضرار)\s+(?:\w+\s+)?علي\s+(?:ال)?(?:ماديات|ماديه|اضرار)"),
     ],
 }
 _ZERO_KILLED_WORDS = {"deaths", "fatalities", "dead", "killed", "قتلي"}
@@ -696,37 +703,45 @@ _ZERO_KILLED_WORDS = {"deaths", "fatalities", "dead", "killed", "قتلي"}
 def _zeroes(folded, language):
     """Return (spans, killed is zero, injured is zero) for the text's "no casualties" phrases."""
     spans, killed, injured = [], False, False
-    for pattern, forced in _ZERO_PATTERNS[language]:
+    for pattern in _ZERO_PATTERNS[language]:
         for match in pattern.finditer(folded):
             spans.append((match.start(), match.end()))
-            word = forced or (match.group(1) if match.groups() else _ZERO_BOTH)
-            killed = True
-            if word not in _ZERO_KILLED_WORDS and word != _ZERO_KILLED:
+            killed = True  # no casualties, no injuries and no deaths all mean no one was killed
+            if not (match.groups() and match.group(1) in _ZERO_KILLED_WORDS):
                 injured = True
     return spans, killed, injured
 
 
+_RANGE_TO = {"en": re.compile(r"\s*(?:-|–|to)\s*"), "ar": re.compile(r"\s*(?:-|–|الي|حتي)\s*")}
+_RANGE_AND = {"en": re.compile(r"\s+and\s+"), "ar": re.compile(r"\s*و\s*")}
+_RANGE_BETWEEN = {"en": re.compile(r"(?<!\w)between\s+$"), "ar": re.compile(r"(?<!\w)(?:ما\s+)?بين\s+$")}
+
+
 def _ranges(folded, quantities, language):
     """Return the quantities with "between 3 and 5" / "ما بين 3 و5" / "3 to 5" merged into ranges."""
-    joiners = {
-        "en": (r"\s*(?:-|–|to)\s*", r"\s+and\s+", r"(?:between)\s+$"),
-        "ar": (r"\s*(?:-|–|الي|حتي)\s*", r"\s*و\s*", r"(?:ما\s+)?بين\s+$"),
-    }[language]
     merged, index = [], 0
     while index < len(quantities):
-        first = quantities[index]
         second = quantities[index + 1] if index + 1 < len(quantities) else None
-        if second and first.value is not None and second.value is not None and first.value < second.value:
-            gap = folded[first.end : second.lead]
-            between = re.search(joiners[2], folded[max(0, first.lead - 12) : first.lead])
-            if re.fullmatch(joiners[0], gap) or (between and re.fullmatch(joiners[1], gap)):
-                lead = first.lead - (len(folded[max(0, first.lead - 12) : first.lead]) - between.start()) if between else first.lead
-                merged.append(_Quantity(first.start, second.end, None, "range", lead, first.value, second.value))
-                index += 2
-                continue
-        merged.append(first)
-        index += 1
+        joined = second and _range(folded, quantities[index], second, language)
+        merged.append(joined or quantities[index])
+        index += 2 if joined else 1
     return merged
+
+
+def _range(folded, first, second, language):
+    """Return `first` and `second` as one range quantity if the text joins them as one, else None."""
+    if first.value is None or second.value is None or first.value >= second.value:
+        return None
+    gap = folded[first.end : second.lead]
+    window = max(0, first.lead - 12)
+    between = _RANGE_BETWEEN[language].search(folded[window : first.lead])
+    if between and _RANGE_AND[language].fullmatch(gap):
+        lead = window + between.start()
+    elif _RANGE_TO[language].fullmatch(gap):
+        lead = first.lead
+    else:
+        return None
+    return _Quantity(first.start, second.end, None, "range", lead, first.value, second.value)
 
 
 def _word_after(folded, position):
@@ -743,7 +758,8 @@ def _vague_at(folded, position, language):
     """Return the low count of a vague quantity ("several", "العديد من") starting at `position`, or None."""
     text = folded[position:]
     for phrase, low in _VAGUE[language].items():
-        pattern = rf"\s*(?:[وبل]?(?:ال)?)?{re.escape(phrase)}(?!\w)" if language == "ar" else rf"\s*{re.escape(phrase)}(?!\w)"
+        clitics = r"(?:[وبل]?(?:ال)?)?" if language == "ar" else ""
+        pattern = rf"\s*{clitics}{re.escape(phrase)}(?!\w)"
         if re.match(pattern, text):
             return low
     return None
@@ -800,7 +816,7 @@ def _english_object(folded, keyword_end):
     return None
 
 
-def _count_before(folded, keyword_start, quantities, language, passive_only=False):
+def _count_before(folded, keyword_start, quantities, language):
     """Return the figure that precedes a casualty word ("five were killed", "٣ قتلى"), or None."""
     preceding = [quantity for quantity in quantities if quantity.end <= keyword_start]
     if preceding:

@@ -139,6 +139,8 @@ def test_find_numbers_in_the_seed_article():
         ("بين 3 و5 قتلى", [(3, "3", False), (5, "5", False)]),
         ("الجنود الخمسة", [(5, "الخمسة", False)]),
         ("أصيب جندي واحد", [(1, "واحد", False)]),
+        ("منذ السابع عشر من تشرين الأول", []),  # an ordinal date, not the number ten
+        ("في الثامن والعشرين من الشهر", []),
     ],
 )
 def test_find_numbers_in_arabic_wire_phrases(text, expected):
