@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test system system-browser db db-stop venv venv-dev demo-data check clean-db
+.PHONY: run test bench system system-browser db db-stop venv venv-dev demo-data check clean-db
 
 run: system venv db demo-data
 	@echo ""
@@ -18,6 +18,11 @@ run: system venv db demo-data
 test: system-browser venv-dev db
 	@$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv db
+	@$(PY) manage.py migrate --no-input --verbosity 0
+	@$(PY) manage.py load_reference --verbosity 0
+	$(PY) bench/bench_extraction.py
 
 system:
 	@bash scripts/setup-system.sh
