@@ -36,9 +36,10 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 @pytest.fixture
 def browser(monkeypatch):
     """Return a headless Chromium, launched for this test only."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"No Chromium at {CHROMIUM}: run scripts/setup-system.sh --with-browser")
+        pytest.fail(f"No Chromium at {CHROMIUM}: run scripts/setup-system.sh --with-browser (make test does).")
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

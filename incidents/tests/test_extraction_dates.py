@@ -7,7 +7,7 @@ import pytest
 from incidents.extraction.dates import event_date, find_dates, precedes_marker, sentence_span
 from incidents.extraction.types import Span
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_41addf8ff6d70d2f.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "000_41addf8ff6d70d2f.txt"
 SATURDAY = date(2023, 12, 9)  # the seed article's publication date
 FRIDAY = date(2023, 12, 8)
 

@@ -6,7 +6,7 @@ import pytest
 from incidents.extraction.numbers import dual_count, find_casualties, find_numbers, parse_number
 from incidents.extraction.types import Casualties
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_41addf8ff6d70d2f.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "000_41addf8ff6d70d2f.txt"
 
 
 def numbers(text, language):

@@ -9,8 +9,8 @@ from incidents.extraction.types import PlaceEntry
 
 from .reference_entries import place_entries
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_41addf8ff6d70d2f.txt"
-SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else None
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "000_41addf8ff6d70d2f.txt"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 # Keys of the shipped gazetteer rows the tests name.
 BAGHDAD, ERBIL, KIRKUK, MOSUL = "gn-98182", "gn-95446", "gn-94787", "gn-99072"
@@ -98,7 +98,6 @@ def test_spelling_variants_share_a_key(one, other):
 # --- The seed article --------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(SEED_TEXT is None, reason="the shared seed article is not present")
 def test_seed_article_places(matcher):
     places = found(matcher, SEED_TEXT, "ar")
     assert ("بالقرب من كركوك", KIRKUK, "near", 2, 1) in places
@@ -112,13 +111,11 @@ def test_seed_article_places(matcher):
     assert ("سفارة الولايات المتحدة في بغداد", "us-embassy-baghdad", "", 1, 1) in places
 
 
-@pytest.mark.skipif(SEED_TEXT is None, reason="the shared seed article is not present")
 def test_seed_article_has_no_stray_places(matcher):
     allowed = {"iq", "sy", BAGHDAD, KIRKUK, ERBIL, "ain-al-asad-air-base", "iq-anbar", "us-embassy-baghdad"}
     assert set(keys(matcher, SEED_TEXT, "ar")) == allowed
 
 
-@pytest.mark.skipif(SEED_TEXT is None, reason="the shared seed article is not present")
 def test_spans_are_the_words_of_the_text(matcher):
     for mention in matcher.find(SEED_TEXT, "ar"):
         text = mention.span.text(SEED_TEXT)
