@@ -1,13 +1,21 @@
 """The editors' admin: every model, searchable in Arabic and English, with map widgets and history."""
+from functools import partial
+
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.html import format_html
 from django.db.models import Func, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import admin_import
 from .models import (
     Actor,
+    ImportDraft,
+    ImportDraftStatus,
     Incident,
     IncidentActor,
     IncidentSource,
@@ -268,6 +276,39 @@ class SourceAdmin(SimpleHistoryAdmin):
     readonly_fields = ["content_hash", "created_at", "updated_at"]
     inlines = [SourceIncidentInline, SourceStatementInline]
     fields = ["title", "publisher", "url", ("language", "published"), "text", "content_hash", ("created_at", "updated_at")]
+
+
+@admin.register(ImportDraft)
+class ImportDraftAdmin(admin.ModelAdmin):
+    """Imported articles waiting for review; adding one is the "Import article" page."""
+
+    list_display = ["title", "published", "publisher", "language", "status", "created_by", "created_at", "review_link"]
+    list_filter = ["status", "language"]
+    list_select_related = ["created_by"]
+    search_fields = ["title", "publisher", "url"]
+    date_hierarchy = "created_at"
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(partial(function, model_admin=self))
+
+        return [
+            path("import/", view(admin_import.import_article_view), name="incidents_importdraft_import"),
+            path("<int:draft_id>/review/", view(admin_import.review_view), name="incidents_importdraft_review"),
+            path("places/", view(admin_import.places_view), name="incidents_importdraft_places"),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:incidents_importdraft_import")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return redirect("admin:incidents_importdraft_review", object_id)
+
+    @admin.display(description=_("review"))
+    def review_link(self, obj):
+        label = _("Review") if obj.status == ImportDraftStatus.PENDING else _("View")
+        return format_html('<a href="{}">{}</a>', admin_import.review_url(obj), label)
 
 
 admin.site.site_header = _("Marsad · مرصد")

@@ -145,11 +145,37 @@ def reviewed_from_proposal_publishable(proposal, draft, *, status="published"):
     return _reviewed(proposal, draft, status=status)
 
 
-def _reviewed(proposal, draft, *, status):
+def reviewed_from_review(proposal, draft, *, merges):
+    """Return (reviewed incidents, reviewed statements) from the proposal as the editor reviewed it.
+
+    `proposal` holds the kept items as edited (an incident may carry "point" {lat, lon} and
+    "geo_precision" chosen by the editor); `merges` maps an incident's index to the stored Incident
+    the article becomes one more source of. Raise ValidationError naming an incident with no place.
+    """
+    incidents, statements, skipped = _reviewed(proposal, draft, status="published", merges=merges)
+    if skipped:
+        raise ValidationError(skipped)
+    return incidents, statements
+
+
+def _reviewed(proposal, draft, *, status, merges=None):
     cache = _RowCache()
     incidents, skipped = [], []
+    merges = merges or {}
     for index, item in enumerate(proposal.get("incidents", [])):
         location = cache.location(item.get("location"))
+        if index in merges:
+            # One more source of a stored incident: its evidence (and the actors' roles, when the place is known).
+            data = _incident_data(item, location, cache, draft, status) if location is not None else None
+            incidents.append(
+                services.ReviewedIncident(
+                    key=index,
+                    spans=[tuple(span) for span in item.get("spans", [])],
+                    data=data,
+                    merge_into=merges[index],
+                )
+            )
+            continue
         if location is None:
             skipped.append(f"Incident {index + 1} ({item.get('title') or item.get('event_type')}) has no place.")
             continue
@@ -220,7 +246,8 @@ def _incident_data(item, location, cache, draft, status):
         outcome=item.get("outcome") or "unknown",
         count=max(1, int(item.get("count") or 1)),
         location=location,
-        geo_precision=max(place.get("geo_precision") or 1, location.geo_precision or 1),
+        point=Point(item["point"]["lon"], item["point"]["lat"], srid=4326) if item.get("point") else None,
+        geo_precision=item.get("geo_precision") or max(place.get("geo_precision") or 1, location.geo_precision or 1),
         killed_best=killed.get("best"),
         killed_low=killed.get("low"),
         killed_high=killed.get("high"),

@@ -1,6 +1,10 @@
 """Read paths: what the rest of Marsad reads from the database, composed from QuerySet methods."""
+from datetime import timedelta
+
+from django.contrib.gis.db.models.functions import Distance
+
 from .extraction.types import ActorEntry, PlaceEntry
-from .models import Actor, Location
+from .models import Actor, Incident, Location
 
 
 def _names(name_en, name_ar, aliases):
@@ -47,3 +51,30 @@ def actor_entries() -> list[ActorEntry]:
         )
         for slug, name_en, name_ar, aliases, kind, parent, country_code in rows
     ]
+
+
+# Likely duplicates of a proposed incident: a nearby place, a date a day or two apart, the same type.
+DUPLICATE_KM = 25
+DUPLICATE_DAYS = 2
+
+
+def incident_likely_duplicates(
+    *, point, date_start, date_end=None, event_type, location=None, km=DUPLICATE_KM, days=DUPLICATE_DAYS, limit=5
+):
+    """Return stored incidents that may be the proposed one: within `km` of `point` (or at `location`
+    when there is no point), dated within `days` of it and of the same event type, nearest first."""
+    if point is None and location is None:
+        return Incident.objects.none()
+    incidents = Incident.objects.filter(event_type=event_type).select_related("location")
+    if date_start is not None:
+        incidents = incidents.between(date_start - timedelta(days=days), (date_end or date_start) + timedelta(days=days))
+    if point is None:
+        return incidents.filter(location=location).order_by("-date_start", "-id")[:limit]
+    return incidents.near(point, km).annotate(distance=Distance("point", point)).order_by("distance", "-date_start")[
+        :limit
+    ]
+
+
+def locations_nearest(*, point, km=50, limit=6):
+    """Return the gazetteer places within `km` of `point`, nearest first (for choosing one on a map)."""
+    return Location.objects.near(point, km).annotate(distance=Distance("point", point)).order_by("distance")[:limit]

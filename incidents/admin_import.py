@@ -1,0 +1,703 @@
+"""The admin's article import: the import form and the review of what extraction proposed.
+
+Views stay thin: reading and cleaning the input is `extraction.intake`, storing the draft is
+`importing.import_article`, writing the reviewed import is `services.import_confirm`. The forms here
+turn the editor's edits back into a proposal of the same shape, which `importing.reviewed_from_review`
+turns into the services' inputs.
+"""
+import re
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.gis.geos import Point
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+
+from . import importing, selectors, services, taxonomy
+from .extraction import intake
+from .models import (
+    EVENT_TYPE_CHOICES,
+    SUB_EVENT_TYPE_CHOICES,
+    Actor,
+    ActorKind,
+    ActorRole,
+    DatePrecision,
+    GeoPrecision,
+    ImportDraft,
+    ImportDraftStatus,
+    Incident,
+    IncidentActor,
+    Language,
+    Location,
+    Outcome,
+    Statement,
+    StatementKind,
+    Verification,
+    Weapon,
+    casualty_order_message,
+)
+
+# --- Intake messages in the editor's language ----------------------------------------------------
+
+# intake.py is pure Python and writes its messages in English; these are its fixed ones, listed so
+# that makemessages puts them in the catalogue and `intake_message` can translate them.
+INTAKE_MESSAGES = (
+    gettext_noop("The file is larger than the 2 MB limit; upload the article text alone."),
+    gettext_noop("The text is larger than the 2 MB limit; paste the article text alone."),
+    gettext_noop("The file is empty."),
+    gettext_noop("This file contains binary data, not text. Upload the article as .txt, .html or .md."),
+    gettext_noop("The file is not UTF-8 or Windows-1256 text; save it as UTF-8 and try again."),
+    gettext_noop("The article text is empty."),
+    gettext_noop("The article text has no words, only numbers or punctuation."),
+    gettext_noop("The article looks like Kurdish, not Arabic; Marsad imports Arabic or English articles."),
+    gettext_noop("The article is neither Arabic nor English; Marsad imports articles in those two languages."),
+    gettext_noop("Give the publication date: relative dates such as 'yesterday' depend on it."),
+)
+# intake's messages that carry a value, as a pattern and the translated message.
+INTAKE_PATTERNS = (
+    (re.compile(r"^“(?P<value>.*)” is not a date; use YYYY-MM-DD\.$"), _("“%(value)s” is not a date; use YYYY-MM-DD.")),
+    (re.compile(r"^The publication date (?P<value>\S+) is in the future\.$"), _("The publication date %(value)s is in the future.")),
+)
+
+
+def intake_message(error):
+    """Return an IntakeError's message in the active language (as it is, when there is no translation)."""
+    message = str(error)
+    for pattern, translated in INTAKE_PATTERNS:
+        match = pattern.match(message)
+        if match:
+            return translated % match.groupdict()
+    return gettext(message)
+
+
+# --- The import page ------------------------------------------------------------------------------
+
+
+class ImportArticleForm(forms.Form):
+    text = forms.CharField(
+        label=_("Article text"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "dir": "auto", "class": "vLargeTextField"}),
+        help_text=_("Paste the article here, or upload it as a file below."),
+    )
+    file = forms.FileField(
+        label=_("Article file"),
+        required=False,
+        help_text=_("A .txt, .html or .md file of up to 2 MB. Page menus and captions are dropped."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,.md,text/plain,text/html,text/markdown"}),
+    )
+    published = forms.CharField(
+        label=_("Publication date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Required: “yesterday” and weekday names in the article are counted from it."),
+    )
+    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
+    url = forms.URLField(label=_("URL"), required=False, max_length=1000, assume_scheme="https")
+    title = forms.CharField(
+        label=_("Title"), required=False, max_length=importing.TITLE_LENGTH, help_text=_("Default: the article's first line.")
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Detect automatically")), *Language.choices],
+    )
+
+    def clean_published(self):
+        try:
+            return intake.parse_published(self.cleaned_data["published"], timezone.localdate())
+        except intake.IntakeError as error:
+            raise ValidationError(intake_message(error)) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        pasted, upload = cleaned.get("text") or "", cleaned.get("file")
+        if pasted.strip() and upload:
+            raise ValidationError(_("Paste the text or upload a file, not both."))
+        if upload:
+            field = "file"
+            reading = lambda: intake.text_from_upload(upload.read(intake.MAX_BYTES + 1), upload.name)  # noqa: E731
+        elif pasted:
+            field = "text"
+            reading = lambda: intake.text_from_paste(pasted)  # noqa: E731
+        else:
+            raise ValidationError(_("Paste the article text or upload a file."))
+        try:
+            cleaned["article_text"] = reading()
+            cleaned["language"] = cleaned.get("language") or intake.detect_language(cleaned["article_text"])
+        except intake.IntakeError as error:
+            self.add_error(field, intake_message(error))
+        return cleaned
+
+
+def import_article_view(request, model_admin):
+    """Show the import form; store a valid article as a draft and go to its review."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    form = ImportArticleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = importing.import_article(
+                text=data["article_text"],
+                published=data["published"],
+                language=data["language"],
+                title=data["title"],
+                publisher=data["publisher"],
+                url=data["url"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if result.existing is not None:
+                source = result.existing
+                messages.warning(
+                    request,
+                    format_html(
+                        gettext("This text is already stored as the source “{}” ({}); nothing new was written."),
+                        source.title,
+                        source.published.isoformat(),
+                    ),
+                )
+                return redirect("admin:incidents_source_change", source.pk)
+            return redirect("admin:incidents_importdraft_review", result.draft.pk)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": ImportDraft._meta,
+        "title": gettext("Import article"),
+        "form": form,
+        "media": model_admin.media + form.media,
+    }
+    return TemplateResponse(request, "admin/incidents/import_article.html", context)
+
+
+# --- The review page: forms -----------------------------------------------------------------------
+
+NEW, DROP = "new", "drop"
+
+
+def _autocomplete(model, field_name):
+    return AutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
+
+
+def _casualty_field(label):
+    return forms.IntegerField(label=label, required=False, min_value=0, widget=forms.NumberInput(attrs={"class": "vIntegerField"}))
+
+
+class IncidentReviewForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    title = forms.CharField(label=_("Title"), required=False, max_length=importing.TITLE_LENGTH)
+    title_ar = forms.CharField(label=_("Arabic title"), required=False, max_length=importing.TITLE_LENGTH)
+    date_start = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Empty when the article gives no date: the incident then spans the 30 days before the end date."),
+    )
+    date_end = forms.DateField(
+        label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    date_precision = forms.ChoiceField(label=_("Date precision"), choices=DatePrecision.choices)
+    event_type = forms.ChoiceField(label=_("Event type"), choices=EVENT_TYPE_CHOICES)
+    sub_event_type = forms.ChoiceField(label=_("Sub-event type"), choices=SUB_EVENT_TYPE_CHOICES)
+    weapon = forms.ChoiceField(label=_("Weapon"), choices=Weapon.choices)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    count = forms.IntegerField(label=_("Count"), min_value=1, widget=forms.NumberInput(attrs={"class": "vIntegerField"}))
+    killed_best = _casualty_field(_("Killed (best)"))
+    killed_low = _casualty_field(_("Killed (low)"))
+    killed_high = _casualty_field(_("Killed (high)"))
+    injured_best = _casualty_field(_("Injured (best)"))
+    injured_low = _casualty_field(_("Injured (low)"))
+    injured_high = _casualty_field(_("Injured (high)"))
+    location = forms.ModelChoiceField(
+        label=_("Place"), queryset=Location.objects.all(), required=False, widget=_autocomplete(Incident, "location")
+    )
+    new_location_name_en = forms.CharField(label=_("New place (English name)"), required=False, max_length=200)
+    new_location_name_ar = forms.CharField(label=_("New place (Arabic name)"), required=False, max_length=200)
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    point_picked = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    geo_precision = forms.TypedChoiceField(label=_("Geo precision"), choices=GeoPrecision.choices, coerce=int)
+    verification = forms.ChoiceField(label=_("Verification"), choices=Verification.choices)
+
+    def __init__(self, *args, duplicates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates = list(duplicates)
+        self.fields["decision"].choices = [
+            (NEW, _("Add as a new incident")),
+            *[(str(incident.pk), _("Merge into incident %(id)s") % {"id": incident.pk}) for incident in self.duplicates],
+            (DROP, _("Drop")),
+        ]
+
+    @property
+    def chosen(self):
+        return self["decision"].value() or NEW
+
+    @property
+    def needs_fields(self):
+        """Return True when the decision is a new incident, so every field must be valid."""
+        return self.chosen == NEW
+
+    def merge_target(self):
+        return next((incident for incident in self.duplicates if str(incident.pk) == self.chosen), None)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_start"), cleaned.get("date_end")
+        if start and end and end < start:
+            self.add_error("date_end", _("The end date cannot be before the start date."))
+        event, sub = cleaned.get("event_type"), cleaned.get("sub_event_type")
+        if event and sub and not taxonomy.is_valid_pair(event, sub):
+            self.add_error(
+                "sub_event_type",
+                _("“%(sub)s” is not a sub-event type of “%(event)s”.") % {"sub": gettext(sub), "event": gettext(event)},
+            )
+        for prefix, label in (("killed", _("Killed")), ("injured", _("Injured"))):
+            known = [cleaned.get(f"{prefix}_{part}") for part in ("low", "best", "high")]
+            known = [value for value in known if value is not None]
+            if known != sorted(known):
+                self.add_error(f"{prefix}_best", casualty_order_message(label))
+        has_point = cleaned.get("lat") is not None and cleaned.get("lon") is not None
+        if cleaned.get("point_picked") and not has_point:
+            self.add_error(None, _("The point picked on the map was lost: pick it again."))
+        if cleaned.get("location") is None:
+            if not (cleaned.get("new_location_name_en") or "").strip():
+                self.add_error("location", _("Choose the place from the gazetteer."))
+            elif not has_point:
+                self.add_error("location", _("Pick the new place's point on the map."))
+        return cleaned
+
+    def proposal_item(self, original):
+        """Return the proposal dict of this incident as edited, keeping the original's evidence."""
+        data = self.cleaned_data
+        location = data["location"]
+        if location is not None:
+            place = {"key": location.slug}
+        else:
+            place = {
+                **(original.get("location") or {}),
+                "key": None,
+                "name_en": data["new_location_name_en"].strip(),
+                "name_ar": data["new_location_name_ar"].strip(),
+                "lat": data["lat"],
+                "lon": data["lon"],
+                "geo_precision": data["geo_precision"],
+            }
+        picked = data["point_picked"] and data["lat"] is not None and data["lon"] is not None
+        return {
+            "title": data["title"].strip(),
+            "title_ar": data["title_ar"].strip(),
+            "date": data["date_start"].isoformat() if data["date_start"] else None,
+            "date_end": data["date_end"].isoformat() if data["date_end"] else None,
+            "date_precision": data["date_precision"],
+            "event_type": data["event_type"],
+            "sub_event_type": data["sub_event_type"],
+            "weapon": data["weapon"],
+            "outcome": data["outcome"],
+            "count": data["count"],
+            "killed": {part: data[f"killed_{part}"] for part in ("best", "low", "high")},
+            "injured": {part: data[f"injured_{part}"] for part in ("best", "low", "high")},
+            "location": place,
+            "point": {"lat": data["lat"], "lon": data["lon"]} if picked else None,
+            "geo_precision": data["geo_precision"],
+            "verification": data["verification"],
+            "spans": original.get("spans", []),
+        }
+
+
+class ActorRoleForm(forms.Form):
+    actor = forms.ModelChoiceField(
+        label=_("Actor"), queryset=Actor.objects.all(), required=False, widget=_autocomplete(IncidentActor, "actor")
+    )
+    new_name_en = forms.CharField(label=_("New actor (English name)"), required=False, max_length=200)
+    new_name_ar = forms.CharField(label=_("New actor (Arabic name)"), required=False, max_length=200)
+    new_kind = forms.ChoiceField(label=_("Kind"), choices=ActorKind.choices, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=ActorRole.choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("actor") is None and not (cleaned.get("new_name_en") or "").strip():
+            raise ValidationError(_("Choose the actor, or give the new actor's English name."))
+        return cleaned
+
+    def proposal_item(self):
+        data = self.cleaned_data
+        if data["actor"] is not None:
+            return {"key": data["actor"].slug, "name_en": data["actor"].name_en, "role": data["role"]}
+        return {
+            "key": None,
+            "name_en": data["new_name_en"].strip(),
+            "name_ar": data["new_name_ar"].strip(),
+            "kind": data["new_kind"] or ActorKind.UNIDENTIFIED,
+            "role": data["role"],
+        }
+
+
+ActorRoleFormSet = forms.formset_factory(ActorRoleForm, extra=1, can_delete=True)
+
+
+class StatementReviewForm(forms.Form):
+    keep = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("yes", _("Keep")), ("no", _("Drop"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="yes",
+    )
+    speaker = forms.CharField(
+        label=_("Speaker as described"),
+        required=False,
+        max_length=300,
+        help_text=_("As the article describes the speaker, e.g. “a security source in Kurdistan”."),
+    )
+    speaker_actor = forms.ModelChoiceField(
+        label=_("Speaker (actor)"), queryset=Actor.objects.all(), required=False, widget=_autocomplete(Statement, "speaker_actor")
+    )
+    new_speaker_name = forms.CharField(label=_("New speaker actor (English name)"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=StatementKind.choices)
+    date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
+    incidents = forms.TypedMultipleChoiceField(
+        label=_("About incidents"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, incident_count=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["incidents"].choices = [(index, _("Incident %(number)s") % {"number": index + 1}) for index in range(incident_count)]
+
+    @property
+    def kept(self):
+        return self["keep"].value() != "no"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (
+            cleaned.get("speaker_actor") or (cleaned.get("speaker") or "").strip() or (cleaned.get("new_speaker_name") or "").strip()
+        ):
+            self.add_error("speaker", _("Name the speaker: choose an actor or describe the speaker."))
+        return cleaned
+
+    def proposal_item(self, original, incident_index):
+        """Return the proposal dict of this statement as edited; `incident_index` maps old incident indices to kept ones."""
+        data = self.cleaned_data
+        actor = data["speaker_actor"]
+        return {
+            "speaker": data["speaker"].strip(),
+            "speaker_key": actor.slug if actor else None,
+            "speaker_actor": actor.name_en if actor else (data["new_speaker_name"].strip() or None),
+            "kind": data["kind"],
+            "date": data["date"].isoformat() if data["date"] else None,
+            "text": data["text"].strip(),
+            "span": original.get("span"),
+            "incidents": [incident_index[old] for old in data["incidents"] if old in incident_index],
+        }
+
+
+# --- The review page: the proposal and its forms --------------------------------------------------
+
+
+def _proposal_point(place):
+    if place and place.get("lat") is not None and place.get("lon") is not None:
+        return Point(place["lon"], place["lat"], srid=4326)
+    return None
+
+
+def _iso_date(value):
+    try:
+        return timezone.datetime.fromisoformat(value).date() if value else None
+    except ValueError:
+        return None
+
+
+def evidence_html(text, marks):
+    """Return the article text as HTML: every segment escaped, the evidence of items wrapped in <mark>.
+
+    `marks` is a list of (start, end, item id, kind). Overlapping evidence is split at every boundary, so
+    each <mark> lists every item (data-items) whose evidence it is part of.
+    """
+    marks = [(max(0, start), min(len(text), end), item, kind) for start, end, item, kind in marks if start < end]
+    bounds = sorted({0, len(text), *(start for start, *_ in marks), *(end for _, end, *_ in marks)})
+    parts = []
+    for start, end in zip(bounds, bounds[1:]):
+        covering = [(item, kind) for mark_start, mark_end, item, kind in marks if mark_start <= start and end <= mark_end]
+        segment = text[start:end]
+        if not covering:
+            parts.append(escape(segment))
+            continue
+        kinds = sorted({kind for _, kind in covering})
+        parts.append(
+            format_html(
+                '<mark class="evidence {}" data-items="{}">{}</mark>',
+                " ".join(f"evidence-{kind}" for kind in kinds),
+                " ".join(item for item, _ in covering),
+                segment,
+            )
+        )
+    return mark_safe("".join(parts))
+
+
+class IncidentReview:
+    """One proposed incident: its form, its actors' formset, its evidence and its likely duplicates."""
+
+    def __init__(self, index, item, data, locations, actors):
+        self.index = index
+        self.item = item
+        self.item_id = f"incident-{index}"
+        place = item.get("location") or {}
+        self.location = locations.get(place.get("key")) if place.get("key") else None
+        self.new_location = place if place and self.location is None else None
+        point = _proposal_point(place) or (self.location.point if self.location else None)
+        date_start, date_end = _iso_date(item.get("date")), _iso_date(item.get("date_end"))
+        duplicates = []
+        if item.get("event_type"):
+            duplicates = selectors.incident_likely_duplicates(
+                point=point, date_start=date_start, date_end=date_end, event_type=item["event_type"], location=self.location
+            )
+        self.form = IncidentReviewForm(data, prefix=self.item_id, duplicates=duplicates, initial=self.initial(item, point))
+        self.actors = ActorRoleFormSet(data, prefix=f"{self.item_id}-actor", initial=self.actor_initial(item, actors))
+        self.evidence = item.get("evidence") or []
+        self.point = point
+
+    def initial(self, item, point):
+        place = item.get("location") or {}
+        killed, injured = item.get("killed") or {}, item.get("injured") or {}
+        return {
+            "decision": NEW,
+            "title": item.get("title") or "",
+            "title_ar": item.get("title_ar") or "",
+            "date_start": _iso_date(item.get("date")),
+            "date_end": _iso_date(item.get("date_end")),
+            "date_precision": item.get("date_precision") or DatePrecision.DAY,
+            "event_type": item.get("event_type"),
+            "sub_event_type": item.get("sub_event_type"),
+            "weapon": item.get("weapon") or Weapon.UNKNOWN,
+            "outcome": item.get("outcome") or Outcome.UNKNOWN,
+            "count": item.get("count") or 1,
+            **{f"killed_{part}": killed.get(part) for part in ("best", "low", "high")},
+            **{f"injured_{part}": injured.get(part) for part in ("best", "low", "high")},
+            "location": self.location,
+            "new_location_name_en": (self.new_location or {}).get("name_en") or "",
+            "new_location_name_ar": (self.new_location or {}).get("name_ar") or "",
+            "lat": point.y if point else None,
+            "lon": point.x if point else None,
+            "point_picked": self.new_location is not None and point is not None,
+            "geo_precision": place.get("geo_precision") or (self.location.geo_precision if self.location else GeoPrecision.EXACT),
+            "verification": item.get("verification") or Verification.REPORTED,
+        }
+
+    @staticmethod
+    def actor_initial(item, actors):
+        rows = []
+        for proposed in item.get("actors", []):
+            actor = actors.get(proposed.get("key")) if proposed.get("key") else None
+            rows.append(
+                {
+                    "actor": actor,
+                    "new_name_en": "" if actor else proposed.get("name_en") or "",
+                    "new_name_ar": "" if actor else proposed.get("name_ar") or "",
+                    "new_kind": proposed.get("kind") or ActorKind.UNIDENTIFIED,
+                    "role": proposed.get("role") or ActorRole.ASSOCIATED,
+                }
+            )
+        return rows
+
+    def is_valid(self):
+        """Return True when the decision can be carried out (a dropped or merged item needs no valid fields)."""
+        if not self.form["decision"].field.valid_value(self.form.chosen):
+            self.form.is_valid()  # shows the decision's error
+            return False
+        if not self.form.needs_fields:
+            return True
+        valid = self.form.is_valid()
+        return self.actors.is_valid() and valid
+
+    def proposal_item(self):
+        item = self.form.proposal_item(self.item)
+        initial = self.actors.initial_form_count()
+        item["actors"] = [
+            form.proposal_item()
+            for index, form in enumerate(self.actors.forms)
+            if (index < initial or form.has_changed()) and not form.cleaned_data.get("DELETE")
+        ]
+        return item
+
+
+class StatementReview:
+    def __init__(self, index, item, data, incident_count, actors):
+        self.index = index
+        self.item = item
+        self.item_id = f"statement-{index}"
+        actor = actors.get(item.get("speaker_key")) if item.get("speaker_key") else None
+        self.new_speaker = None if actor else item.get("speaker_actor")
+        self.form = StatementReviewForm(
+            data,
+            prefix=self.item_id,
+            incident_count=incident_count,
+            initial={
+                "keep": "yes",
+                "speaker": item.get("speaker") or "",
+                "speaker_actor": actor,
+                "new_speaker_name": self.new_speaker or "",
+                "kind": item.get("kind"),
+                "date": _iso_date(item.get("date")),
+                "text": item.get("text") or "",
+                "incidents": item.get("incidents") or [],
+            },
+        )
+
+    def is_valid(self):
+        return not self.form.kept or self.form.is_valid()
+
+
+class DraftReview:
+    """The review of an import draft: a form per proposed incident and statement."""
+
+    def __init__(self, draft, data=None):
+        self.draft = draft
+        proposal = draft.proposal or {}
+        incidents, statements = proposal.get("incidents", []), proposal.get("statements", [])
+        place_keys = {(item.get("location") or {}).get("key") for item in incidents} - {None}
+        actor_keys = {actor.get("key") for item in incidents for actor in item.get("actors", [])}
+        actor_keys |= {item.get("speaker_key") for item in statements}
+        locations = {row.slug: row for row in Location.objects.filter(slug__in=place_keys)}
+        actors = {row.slug: row for row in Actor.objects.filter(slug__in=actor_keys - {None})}
+        self.incidents = [IncidentReview(index, item, data, locations, actors) for index, item in enumerate(incidents)]
+        self.statements = [
+            StatementReview(index, item, data, len(incidents), actors) for index, item in enumerate(statements)
+        ]
+        self.errors = []
+
+    def article_html(self):
+        marks = [
+            (start, end, review.item_id, "incident") for review in self.incidents for start, end in review.item.get("spans", [])
+        ]
+        marks += [
+            (*review.item["span"], review.item_id, "statement") for review in self.statements if review.item.get("span")
+        ]
+        return evidence_html(self.draft.text, marks)
+
+    def is_valid(self):
+        return all([review.is_valid() for review in self.incidents + self.statements])
+
+    def confirm(self, user):
+        """Write the reviewed import through the services; return the source, or None with `errors` set."""
+        incidents, merges, kept_index = [], {}, {}
+        for review in self.incidents:
+            decision = review.form.chosen
+            if decision == DROP:
+                continue
+            kept_index[review.index] = len(incidents)
+            if decision == NEW:
+                incidents.append(review.proposal_item())
+            else:
+                merges[len(incidents)] = review.form.merge_target()
+                incidents.append({"location": None, "spans": review.item.get("spans", [])})
+        statements = [
+            review.form.proposal_item(review.item, kept_index) for review in self.statements if review.form.kept
+        ]
+        proposal = {"source": self.draft.proposal.get("source", {}), "incidents": incidents, "statements": statements}
+        try:
+            reviewed_incidents, reviewed_statements = importing.reviewed_from_review(proposal, self.draft, merges=merges)
+            return services.import_confirm(
+                draft=self.draft, incidents=reviewed_incidents, statements=reviewed_statements, user=user
+            )
+        except ValidationError as error:
+            self.errors = error.messages
+            return None
+
+
+# --- The review page: views -----------------------------------------------------------------------
+
+
+def review_view(request, model_admin, draft_id):
+    """Show an import draft for review; confirm or discard it."""
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    if not model_admin.has_change_permission(request, draft):
+        raise PermissionDenied
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    pending = draft.status == ImportDraftStatus.PENDING
+    if request.method == "POST" and pending and "discard" in request.POST:
+        services.import_discard(draft=draft)
+        messages.success(request, gettext("The import was discarded; nothing of it was written."))
+        return redirect("admin:incidents_importdraft_changelist")
+    review = DraftReview(draft, request.POST if request.method == "POST" and pending else None)
+    if request.method == "POST" and pending:
+        if review.is_valid():
+            source = review.confirm(request.user)
+            if source is not None:
+                messages.success(
+                    request,
+                    format_html(
+                        gettext("The import is confirmed: the source “{}” now has {} incidents and {} statements."),
+                        source.title,
+                        source.incidents.distinct().count(),
+                        source.statements.count(),
+                    ),
+                )
+                return redirect("admin:incidents_source_change", source.pk)
+        else:
+            review.errors = [gettext("Nothing was written: correct the items marked below, then confirm again.")]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": ImportDraft._meta,
+        "title": gettext("Review the import"),
+        "draft": draft,
+        "pending": pending,
+        "review": review,
+        "article_html": review.article_html(),
+        "taxonomy": {event: list(subs) for event, subs in taxonomy.SUB_EVENT_TYPES.items()},
+        "tile_url": _tile_url(),
+        "media": model_admin.media + IncidentReviewForm().media + ActorRoleForm().media,
+    }
+    return TemplateResponse(request, "admin/incidents/review_import.html", context)
+
+
+def _tile_url():
+    tiles = settings.LEAFLET_CONFIG.get("TILES") or []
+    return tiles[0][1] if tiles else ""
+
+
+def places_view(request, model_admin):
+    """Return gazetteer places as JSON for the review map: one by id, or the nearest to a point."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    try:
+        if "id" in request.GET:
+            places = Location.objects.filter(pk=int(request.GET["id"]))
+        else:
+            point = Point(float(request.GET["lon"]), float(request.GET["lat"]), srid=4326)
+            places = selectors.locations_nearest(point=point)
+    except (KeyError, ValueError):
+        raise Http404("Give a place id, or lat and lon.") from None
+    return JsonResponse(
+        {
+            "places": [
+                {
+                    "id": place.pk,
+                    "name": str(place),
+                    "lat": place.point.y if place.point else None,
+                    "lon": place.point.x if place.point else None,
+                    "geo_precision": place.geo_precision,
+                }
+                for place in places
+            ]
+        }
+    )
+
+
+def review_url(draft):
+    return reverse("admin:incidents_importdraft_review", args=[draft.pk])
+
