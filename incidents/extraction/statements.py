@@ -1,0 +1,978 @@
+"""Find statements in article text: who said it, with which speech verb, of which kind, about which incidents.
+
+Pure: text, the actor matcher and the draft incidents in; DraftStatement dataclasses out.
+
+How a statement is found, sentence by sentence (a statement never runs past its sentence, except that a
+quotation attributed after it starts at its opening quote):
+
+- An *anchor* is a speech verb (قال، أفاد، ذكر، أعلن، أكد، أعرب، ناشد، تبنى، نفى، أدان …; said, told,
+  announced, claimed, condemned, denied, called on, urged, vowed …) or an attribution preposition
+  (بحسب، وفق، وفقًا لـ، نقلًا عن; "according to").
+- The *speaker* is the actor mention next to the anchor: after an Arabic verb (أفاد مصدر أمني) or
+  preposition (وفقًا للمسؤول في البنتاغون), before an English verb (Reuters said; "…, CENTCOM said";
+  "X, an umbrella group of …, said"), after an inverted English verb (", said X"). A speaker the actor
+  matcher does not know is resolved from the article: a surname or head noun of an actor named earlier
+  (Austin, سينغ, المرصد, الجهاز, the Observatory), a definite role noun (المصدر, the official) or a
+  pronoun or "the statement" (It, He, البيان) stands for the previous statement's speaker, and an English
+  subject naming a role ("Jordan's government spokesman Muhannad Mubaidin") is kept as described.
+- One statement per speaker and sentence; its span runs from the attribution (or the sentence start,
+  for an attribution at the end) to the end of the sentence, or to the next speaker's attribution.
+- A sentence with no anchor that gives cumulative figures ("80 attacks since mid-October", "5 strikes
+  in response") continues the statement before it in the same paragraph: cumulative figures are
+  statements, not incidents.
+- A headline (the first line, without final punctuation) and subheads give no statement: they repeat
+  the body.
+
+Kinds (StatementKind values) come first from the verb (تبنى → claim; أدان، condemned → condemnation;
+نفى، denied → denial; ناشد، طالب، دعا، urged, called on → demand; توعد، vowed, warned → position; نعى →
+casualty figures), then from the content: a denial of occurrence ("had not taken place"), a condemnation
+noun (أعرب عن استنكاره، أكدت رفضها للهجوم), an armed group saying it attacked (claim), cumulative figures
+(casualty figures when they count casualties, else report), stated casualties about an event the text
+already names ("the strike killed eight": casualty figures; a sentence that introduces the event with
+its casualties stays a report), future or modal wording (لن، will, would: position), an event (report),
+and otherwise a position.
+
+Date: the date the attribution itself gives ("said on Friday", "أفاد مصدر أمني، اليوم الخميس، بأن"),
+else the publication date: wire copy reports statements made that day or the day before, and the
+editor corrects the exceptions. A date in the content dates the event, never the statement.
+
+Incidents: those whose evidence overlaps the statement; else those whose place the statement names;
+else, for a claim, every incident not carried out by a state; else, for a reaction (condemnation,
+demand, denial) or a reference to "the attack", the incidents of the statement before it.
+"""
+import bisect
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates, sentence_span
+from .lexicon import Doc, NameIndex, name_of
+from .normalize import fold, is_arabic, token_key
+from .numbers import find_casualties, find_numbers
+from .types import DraftStatement, Span
+
+REPORT = "report"
+CLAIM = "claim"
+CONDEMNATION = "condemnation"
+DENIAL = "denial"
+DEMAND = "demand"
+POSITION = "position"
+CASUALTY_FIGURES = "casualty figures"
+_CLAIMISH = "claimish"  # زعم، claimed: a claim of responsibility from an armed group, else what it says
+
+
+def _keys(words):
+    return frozenset(token_key(word) for word in words.split())
+
+
+# --- Speech verbs ---------------------------------------------------------------------------------
+
+_AR_VERBS = {
+    None: """قال قالت يقول تقول قالوا أفاد أفادت يفيد تفيد أفادوا ذكر ذكرت يذكر تذكر ذكروا أعلن أعلنت يعلن
+        تعلن أعلنوا أكد أكدت يؤكد تؤكد أكدوا أشار أشارت يشير تشير أشاروا أوضح أوضحت يوضح توضح أضاف أضافت
+        يضيف تضيف صرح صرحت يصرح تصرح أعرب أعربت يعرب تعرب كشف كشفت يكشف تكشف أبلغ أبلغت وثق وثقت يوثق
+        أورد أوردت اتهم اتهمت يتهم تتهم اتهموا""",
+    CLAIM: "تبنى تبنت يتبنى تتبنى تبنوا",
+    _CLAIMISH: "زعم زعمت يزعم تزعم زعموا ادعى ادعت يدعي تدعي",
+    CONDEMNATION: "أدان أدانت يدين تدين دان دانت ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت",
+    DENIAL: "نفى نفت ينفي تنفي نفوا",
+    DEMAND: "ناشد ناشدت يناشد تناشد طالب طالبت يطالب تطالب دعا دعت يدعو تدعو حث حثت يحث تحث",
+    POSITION: "توعد توعدت يتوعد تتوعد هدد هددت يهدد تهدد حذر حذرت يحذر تحذر تعهد تعهدت يتعهد تتعهد",
+    CASUALTY_FIGURES: "نعى نعت ينعى تنعى نعوا",
+}
+# "نقل عن" (reported from) is a speech verb only with its عن.
+_AR_NAQALA = _keys("نقل نقلت ينقل تنقل")
+_EN_VERBS = {
+    None: """said says say told tells added adds stated announced announces confirmed confirms reported
+        noted explained stressed affirmed acknowledged revealed insisted documented accused accuses blamed
+        blames""",
+    _CLAIMISH: "claimed claims",
+    CONDEMNATION: "condemned condemns denounced denounces decried slammed deplored",
+    DENIAL: "denied denies",
+    DEMAND: "urged urges demanded demands",
+    POSITION: "vowed vows warned warns threatened threatens pledged pledges",
+    CASUALTY_FIGURES: "mourned mourns",
+}
+_VERB_KIND = {}
+for _kind, _words in _AR_VERBS.items():
+    for _key in _keys(_words):
+        _VERB_KIND[_key] = _kind
+for _kind, _words in _EN_VERBS.items():
+    for _key in _keys(_words):
+        _VERB_KIND[_key] = _kind
+_AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد أكدت قال قالت")
+_AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
+_AR_NAQLAN = _keys("نقلا")
+_EN_CALLED = _keys("called calls")
+_EN_CALLED_AFTER = _keys("on for upon")
+_EN_CLAIM_OBJECTS = _keys("responsibility attack attacks strike strikes operation operations bombing credit")
+_EN_NOT_VERB_BEFORE = _keys(
+    "the a an its his her their these those such was were is are be been being being so-called"
+)
+_EN_RELATIVE = _keys("which who that whom whose")
+# Between a speaker and its English verb: "has said", "also told", "later said".
+_EN_GAP_WORDS = _keys("has have had also later earlier previously then again separately further")
+_NEGATIONS = _keys("لم لا لن دون not never didn't doesn't")
+_COMPLEMENTIZERS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها")
+_AR_DOCUMENT_NOUNS = _keys("بيان بيانات تقرير تقارير إحصائية إحصائيات أرقام معطيات رسالة تغريدة منشور")
+_EN_DOCUMENT_WORDS = _keys("a an the report reports statement statements figures data by from of tally count")
+_EN_PRONOUNS = _keys("it he she they")
+_DOCUMENT_ANAPHORS = _keys("statement البيان بيان الرسالة")
+_ROLE_ANAPHORS = _keys(
+    "المصدر المسؤول المتحدث الناطق المصادر المسؤولون المسؤولين source official spokesman spokeswoman "
+    "spokesperson officials sources"
+)
+_EN_ROLE_WORDS = _keys(
+    "spokesman spokeswoman spokesperson official officials source sources minister secretary president "
+    "commander general ambassador envoy adviser advisor chief leader director officer witness witnesses "
+    "resident residents diplomat diplomats statement"
+)
+_ARMED_KINDS = ("militia or armed group", "unidentified")
+_STATE_KINDS = ("state", "state force", "government body", "official person")
+
+# --- Content -----------------------------------------------------------------------------------------
+
+
+def _ar_alternation(words):
+    return "|".join(sorted({re.escape(fold(word)) for word in words.split()}, key=len, reverse=True))
+
+
+_DENIAL_CONTENT = re.compile(
+    r"\b(?:had|has|have|did|does|do|was|were)\s+not\s+(?:taken?\s+place|take\s+place|happen(?:ed)?|occur(?:red)?)\b"
+    r"|\bnever\s+(?:happened|took\s+place|occurred)\b|\b(?:baseless|untrue|unfounded|fabricated)\b"
+    r"|(?<!\w)(?:لا\s+صحه|عار\w*\s+عن\s+الصحه|غير\s+صحيح\w*|مفبرك\w*|لم\s+(?:يتعرض|تتعرض|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\w))"
+)
+_CONDEMNATION_CONTENT = re.compile(
+    r"\b(?:condemnation|condemning|denounc\w*|deplor\w*|outrage)\b"
+    r"|(?<!\w)[وب]?(?:ال)?(?:استنكار|ادانه|ادانت|تنديد|شجب)\w*"
+    r"|(?<!\w)(?:ال)?رفض\w*\s+(?:ل|لل|ال)\w*(?:هجوم|هجمات|اعتداء|استهداف|قصف|ضرب|غار)"
+)
+_MODAL = re.compile(
+    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
+    r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
+    r"|\bright\s+to\s+(?:self|defend)"
+)
+_EVENT = re.compile(
+    r"\b(?:attack\w*|strikes?|struck|airstrikes?|drones?|rockets?|missiles?|shell\w*|bomb\w*|target\w*|hit|"
+    r"intercept\w*|shot\s+down|fired|launch\w*|explosions?|blasts?|raids?|kill\w*|wound\w*|injur\w*|hurt|"
+    r"casualt\w*|damage\w*|behind|responsible|carried\s+out|facilit\w+)\b"
+    r"|(?:هجوم|هجمات|استهدا?ف|قصف|غاره|غارات|ضربه|ضربات|صاروخ|صواريخ|قذيف|قذايف|طايره|طايرات|مسير|اسقط|"
+    r"اعترض|انفجار|عبوه|مقتل|قتل|اصاب|جرح|خساير|اضرار|عثر|منصه|وراء|مسووليه|نفذ|تعرض|اطلاق|اطلق)"
+)
+# An attack the content introduces (indefinite): "a one-way drone attack", هجوم بصاروخ، طائرة أميركية.
+_EVENT_INTRO = re.compile(
+    r"\b(?:a|an)\s+(?:(?!the\b|that\b|of\b|in\b|on\b|to\b|for\b)[\w-]+\s+){0,3}?"
+    r"(?:attack|strike|airstrike|drone|rocket|missile|raid|bombing|barrage)s?\b"
+    r"|(?<!\w)[وفبل]?(?:هجوم|هجوما|غاره|ضربه|طايره|صاروخ|قذيفه|قصف)(?!\w)"
+)
+_QUANTIFIER = re.compile(
+    r"\b(?:several|a\s+number\s+of|dozens|scores|many|numerous|a\s+few)\b"
+    r"|(?<!\w)(?:عدد\s+من|عددا\s+من|العديد|عشرات|بعض)(?!\w)"
+)
+_CONDITION = re.compile(r"\b(?:critical|serious|stable)\s+condition\b|evacuated|(?:حاله|حالته|حالتهم)\s+حرج")
+_SELF_ATTACK = re.compile(
+    r"\b(?:it|its\s+\w+|they|their\s+\w+|we|our\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
+    r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,2}?(?:استهدف|قصف|هاجم|ضرب|اطلق)"
+)
+_VERBAL_NOUN_ATTACK = re.compile(r"(?<!\w)[و]?(?:استهداف|مهاجمه|قصف)(?!\w)")
+_RESPONSE = re.compile(r"\bin\s+(?:response|retaliation)\b|(?<!\w)ردا\s+علي\s+ذلك")
+_ATTACK_COUNT_NOUNS = _keys(
+    "attacks strikes airstrikes times rockets drones assaults incidents raids "
+    "هجوم هجوما هجومًا هجمات ضربات ضربة غارات غارة مرة عملية عمليات"
+)
+_ATTACK_REFERENCE = re.compile(
+    r"\bthe\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|bombing|incident)\b|(?<!\w)[وبل]*ال(?:هجوم|هجمات|ضربات|اعتداء|قصف)"
+)
+_TERMINAL = re.compile(r"[.!?؟]['\"”»)]*\s*$")
+_OPEN_QUOTES = "\"“«"
+_CLOSE_QUOTES = "\"”»"
+_SUBHEAD_WORDS = 6
+_COMPLEMENTIZER_WORDS = 8  # the attribution ends at أن / that within this many words, or with its speaker
+
+
+@dataclass
+class _Speaker:
+    """Who speaks: as the text names or describes them, their actor entry and where the text says it."""
+
+    text: str
+    entry: object
+    start: int
+    end: int
+    resolved: bool = False  # found from an earlier mention, not named here
+
+    @property
+    def identity(self):
+        return self.entry.key if self.entry is not None else fold(self.text)
+
+
+@dataclass
+class _Act:
+    """One attribution found in a sentence, before statements are built."""
+
+    speaker: _Speaker
+    verb: str
+    verb_kind: str | None
+    start: int  # where the attribution starts (speaker or verb, whichever first)
+    end: int  # where the attribution ends
+    at_end: bool  # the attribution follows what was said
+
+
+class _Article:
+    """What statement finding needs to know about the article, computed once."""
+
+    def __init__(self, text, published, language, actors, actor_mentions, date_mentions):
+        self.text = text
+        self.published = published
+        self.language = language
+        self.actors = actors
+        self.doc = Doc(text)
+        self.starts = [word.start for word in self.doc.words]
+        self.mentions = sorted(actor_mentions, key=lambda m: m.span.start)
+        self.mention_starts = [m.span.start for m in self.mentions]
+        self.dates = date_mentions
+
+    def word_at(self, offset):
+        """Return the index of the word holding (or starting after) character `offset`."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0 and self.doc.words[index].end > offset:
+            return index
+        return index + 1
+
+    def mention_at(self, word_index):
+        """Return the actor mention that starts in word `word_index`, or None."""
+        if not 0 <= word_index < len(self.doc):
+            return None
+        word = self.doc.words[word_index]
+        position = bisect.bisect_left(self.mention_starts, word.start)
+        if position < len(self.mentions) and self.mentions[position].span.start < word.end:
+            return self.mentions[position]
+        return None
+
+    def mention_ending_at(self, word_index):
+        """Return the actor mention whose last word is `word_index`, or None."""
+        if not 0 <= word_index < len(self.doc):
+            return None
+        word = self.doc.words[word_index]
+        position = bisect.bisect_right(self.mention_starts, word.end) - 1
+        while position >= 0:
+            mention = self.mentions[position]
+            if mention.span.end <= word.start:
+                return None
+            if word.start < mention.span.end <= word.end + 1:
+                return mention
+            position -= 1
+        return None
+
+
+# --- Public API --------------------------------------------------------------------------------------
+
+
+def find_statements(text, published, language, actors, incidents, *, actor_mentions=None, date_mentions=None):
+    """Return the statements of `text` (speaker, verb, kind, date, span, incidents), in text order.
+
+    `actors` is the ActorMatcher; `incidents` the draft's incidents (their evidence and places link
+    statements to them); `actor_mentions` and `date_mentions`, when given, are `actors.find(text,
+    language)` and `find_dates(text, published, language)` already computed for the article.
+    """
+    if actor_mentions is None:
+        actor_mentions = actors.find(text, language)
+    if date_mentions is None:
+        date_mentions = find_dates(text, published, language)
+    article = _Article(text, published, language, actors, actor_mentions, date_mentions)
+    statements = []
+    for sentence in _sentences(text):
+        found = _sentence_statements(article, sentence, statements)
+        if not found:
+            found = _continuation(article, sentence, statements)
+        statements.extend(found)
+    _link_incidents(article, statements, incidents)
+    return statements
+
+
+# --- Sentences ---------------------------------------------------------------------------------------
+
+
+def _sentences(text):
+    """Return the sentence spans of the body: no headline (first line without final stop), no subheads."""
+    spans, position = [], 0
+    first_line_end = text.find("\n")
+    while position < len(text):
+        span = sentence_span(text, position)
+        if span.end <= position:
+            break
+        position = span.end
+        body = text[span.start : span.end].strip()
+        if not body:
+            continue
+        if not _TERMINAL.search(body):
+            if span.start < first_line_end or first_line_end < 0 and span.start == 0:
+                continue  # the headline repeats the body
+            if len(body.split()) <= _SUBHEAD_WORDS:
+                continue  # a subhead or dateline
+        end = span.start + len(text[span.start : span.end].rstrip())
+        spans.append(Span(span.start, end))
+    return spans
+
+
+def _paragraph_of(text, offset):
+    return text.count("\n", 0, offset)
+
+
+# --- Attributions in one sentence ----------------------------------------------------------------------
+
+
+def _sentence_statements(article, sentence, previous):
+    """Return the statements of one sentence: one per speaker, in order."""
+    acts = []
+    doc = article.doc
+    first = article.word_at(sentence.start)
+    last = article.word_at(sentence.end)
+    for index in range(first, min(last, len(doc))):
+        if _inside_mention(article, index) or _negated(article, index):
+            continue
+        act = _act_at(article, index, first, last, previous, acts)
+        if act is None:
+            continue
+        same = next((a for a in acts if a.speaker.identity == act.speaker.identity), None)
+        if same is None:
+            acts.append(act)
+        elif same.verb_kind is None and act.verb_kind is not None and not act.at_end:
+            same.verb_kind, same.verb = act.verb_kind, act.verb
+    return _statements_from_acts(article, sentence, acts)
+
+
+def _act_at(article, index, first, last, previous, acts):
+    """Return the attribution anchored at word `index`, or None if the word anchors none.
+
+    A verb with no subject of its own (تقول إنها، "وأضاف أن") speaks for the sentence's speaker if it has
+    one already, else for the previous statement's.
+    """
+    word = article.doc.words[index]
+    if acts:
+        previous = [*previous, *_as_statements(acts)]
+    if is_arabic(word.text):
+        return _arabic_act(article, index, first, last, previous)
+    return _english_act(article, index, first, last, previous)
+
+
+def _as_statements(acts):
+    return [DraftStatement(a.speaker.text, a.speaker.entry, "", a.verb, None, Span(a.start, a.end)) for a in acts]
+
+
+def _inside_mention(article, index):
+    """Return True if word `index` lies inside an actor's name (مشتاق طالب السعيدي: طالب is no verb)."""
+    word = article.doc.words[index]
+    position = bisect.bisect_right(article.mention_starts, word.start) - 1
+    return position >= 0 and article.mentions[position].span.start < word.start < article.mentions[position].span.end
+
+
+def _negated(article, index):
+    """Return True if the verb at `index` is negated (لم يعلن، من دون أن تؤكد، did not say)."""
+    doc = article.doc
+    before = {doc.key(index - 1), doc.key(index - 2)}
+    return bool(before & _NEGATIONS) and not doc.words[index].break_before
+
+
+def _verb_reading(word):
+    """Return (key, kind) of the speech verb `word` is, read with or without و/ف; None if none."""
+    for reading in word.readings:
+        if reading.clitics in ("", "و", "ف") and reading.key in _VERB_KIND:
+            return reading.key, _VERB_KIND[reading.key]
+    return None
+
+
+def _arabic_act(article, index, first, last, previous):
+    doc = article.doc
+    word = doc.words[index]
+    keys = {r.key for r in word.readings if r.clitics in ("", "و", "ف")}
+    verb = _verb_reading(word)
+    if verb is None and keys & _AR_NAQALA and any(doc.key(i) == token_key("عن") for i in range(index + 1, min(index + 7, last))):
+        verb = (word.key, None)
+    if verb is not None:
+        speaker = _speaker_after(article, index, last, previous, verb_first=True)
+        at_end = False
+        if speaker is None:
+            speaker = _speaker_before_ar(article, index, first, previous)
+        if speaker is None:
+            return None
+        return _make_act(article, speaker, index, verb[1], at_end)
+    if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
+        start = index + 2 if keys & _AR_NAQLAN else index + 1
+        speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)
+        if speaker is None:
+            return None
+        at_end = _has_content_before(article, index, first)
+        return _make_act(article, speaker, index, None, at_end)
+    return None
+
+
+def _english_act(article, index, first, last, previous):
+    doc = article.doc
+    key = doc.key(index)
+    if key == "according" and doc.key(index + 1) == "to":
+        speaker = _speaker_after(article, index + 1, last, previous, verb_first=False)
+        if speaker is None:
+            return None
+        return _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
+    kind = _VERB_KIND.get(key, "absent")
+    if kind == "absent" and key in _EN_CALLED and doc.key(index + 1) in _EN_CALLED_AFTER:
+        kind = DEMAND
+    if kind == "absent" or doc.key(index - 1) in _EN_NOT_VERB_BEFORE and index > first:
+        return None
+    if kind == _CLAIMISH and any(doc.key(i) in _EN_CLAIM_OBJECTS for i in range(index + 1, min(index + 4, last))):
+        kind = CLAIM
+    if _in_relative_clause(article, index, first):
+        return None
+    speaker = _speaker_before_en(article, index, first, previous)
+    at_end = False
+    if speaker is None and index > first and _gap_before(article, index).strip()[-1:] in ",\"”":
+        speaker = _speaker_after(article, index, last, previous, verb_first=True)
+        if speaker is not None and not _ends_clause(article, speaker.end):
+            speaker = None  # ", said X." names the speaker; ", said US forces in Iraq …" does not
+    if speaker is None:
+        return None
+    at_end = speaker.start < doc.words[index].start and _has_content_before(article, article.word_at(speaker.start), first)
+    if speaker.start > doc.words[index].start:
+        at_end = True  # ", said X"
+    return _make_act(article, speaker, index, kind, at_end)
+
+
+def _ends_clause(article, offset):
+    """Return True if only clause punctuation (or nothing) follows `offset` before the next word."""
+    rest = article.text[offset : offset + 40]
+    return bool(re.match(r"\s*(?:$|[,،.;؛!?؟\n]|\(|\s*(?:in|on)\b)", rest))
+
+
+def _make_act(article, speaker, index, kind, at_end, verb_words=1):
+    words = article.doc.words
+    verb_start, verb_end = words[index].start, words[min(index + verb_words, len(words)) - 1].end
+    verb = article.text[verb_start:verb_end]
+    start = min(speaker.start, verb_start)
+    end = max(speaker.end, verb_end)
+    return _Act(speaker, verb, kind, start, end, at_end)
+
+
+def _gap_before(article, index):
+    return article.doc.gap_after(index - 1) if index > 0 else ""
+
+
+def _has_content_before(article, index, first):
+    """Return True if the sentence says something before word `index` (an attribution at the end)."""
+    return index - first >= 3
+
+
+def _in_relative_clause(article, index, first):
+    """Return True if the English verb at `index` sits in a relative clause ("which have claimed")."""
+    doc = article.doc
+    position = index - 1
+    while position >= first and index - position <= 4:
+        if doc.key(position) in _EN_RELATIVE and doc.words[position].break_before:
+            return True
+        if doc.words[position].break_before:
+            return False
+        position -= 1
+    return False
+
+
+# --- Speakers ----------------------------------------------------------------------------------------
+
+
+def _speaker_from_mention(mention, text, resolved=False):
+    return _Speaker(mention.description or mention.span.text(text), mention.entry, mention.span.start, mention.span.end, resolved)
+
+
+def _speaker_after(article, index, last, previous, verb_first):
+    """Return the speaker right after word `index` (a verb or an attribution word), or None."""
+    doc = article.doc
+    for position in range(index + 1, min(index + 4, last)):
+        if doc.words[position].break_before and not _only_quotes(doc.gap_after(position - 1)):
+            if position > index + 1 or not verb_first:
+                return None
+        mention = article.mention_at(position)
+        if mention is not None and mention.span.start >= doc.words[index].end:
+            return _speaker_from_mention(mention, article.text)
+        key = doc.key(position)
+        if position == index + 1 and (key in _COMPLEMENTIZERS or key in _keys("في")) and verb_first:
+            return _previous_speaker(article, previous, doc.words[index].start, doc.words[index].end)
+        resolved = _resolve_reference(article, position, previous)
+        if resolved is not None:
+            return resolved
+        if key in _COMPLEMENTIZERS or (is_arabic(doc.words[position].text) and not _skippable_ar(doc, position)):
+            return None
+        if not is_arabic(doc.words[position].text) and key not in _EN_DOCUMENT_WORDS:
+            return None
+    return None
+
+
+def _skippable_ar(doc, position):
+    """Return True for words between an Arabic verb and its subject (نائبة, بيانات حديثة, تقرير)."""
+    word = doc.words[position]
+    if word.keys & _AR_DOCUMENT_NOUNS:
+        return True
+    return not word.key.startswith("ال") and len(word.key) >= 3
+
+
+def _only_quotes(gap):
+    return not gap.strip(" \"“”«»'\u200f\u200e")
+
+
+def _speaker_before_ar(article, index, first, previous):
+    """Return the subject before an Arabic verb ("وكانت المقاومة قد أعلنت"), or None."""
+    doc = article.doc
+    position = index - 1
+    while position >= first and index - position <= 3:
+        if doc.words[position + 1].break_before:
+            return None
+        mention = article.mention_ending_at(position)
+        if mention is not None:
+            return _speaker_from_mention(mention, article.text)
+        resolved = _resolve_reference(article, position, previous)
+        if resolved is not None:
+            return resolved
+        position -= 1
+    return None
+
+
+def _speaker_before_en(article, index, first, previous):
+    """Return the subject of an English speech verb, or None."""
+    doc = article.doc
+    position = index - 1
+    while position >= first and doc.key(position) in _EN_GAP_WORDS and not doc.words[position + 1].break_before:
+        position -= 1
+    if position < first:
+        return None
+    mention = article.mention_ending_at(position)
+    if mention is not None and not doc.words[position + 1].break_before:
+        return _office_of(article, mention, first) or _speaker_from_mention(mention, article.text)
+    appositive = _appositive_subject(article, position, first)
+    if appositive is not None:
+        return appositive
+    if doc.words[position + 1].break_before and _gap_before(article, position + 1).strip()[-1:] not in ("\"", "”"):
+        return None
+    clause_start = position
+    while clause_start > first and not doc.words[clause_start].break_before:
+        clause_start -= 1
+    words = [doc.words[i] for i in range(clause_start, position + 1)]
+    while words and words[0].key in _keys("and but while as"):
+        words.pop(0)
+    if not words:
+        return None
+    if len(words) == 1 or (len(words) == 2 and words[0].key == "the"):
+        head = clause_start + len(
+            [w for w in doc.words[clause_start : position + 1]]
+        ) - 1
+        if words[-1].key in _EN_PRONOUNS or words[-1].key in _DOCUMENT_ANAPHORS:
+            return _previous_speaker(article, previous, words[0].start, words[-1].end)
+        resolved = _resolve_reference(article, head, previous)
+        if resolved is not None:
+            resolved.start = words[0].start
+            return resolved
+    if len(words) <= 8 and any(w.key in _EN_ROLE_WORDS for w in words) and (
+        words[0].text[:1].isupper() or words[0].key in _keys("a an the")
+    ):
+        if words[-1].key == "statement":
+            return _previous_speaker(article, previous, words[0].start, words[-1].end)
+        return _Speaker(article.text[words[0].start : words[-1].end], None, words[0].start, words[-1].end)
+    return None
+
+
+def _appositive_subject(article, position, first):
+    """Return the speaker of "X, an umbrella group of …, said": the mention before the appositive."""
+    doc = article.doc
+    if not doc.words[position + 1].break_before or doc.gap_after(position).strip() != ",":
+        return None
+    scan = position
+    while scan > first and not doc.words[scan].break_before:
+        scan -= 1
+    if scan <= first or doc.gap_after(scan - 1).strip() != ",":
+        return None
+    if doc.key(scan) not in _keys("a an the which who one whose") and not doc.key(scan).endswith("ing"):
+        return None
+    mention = article.mention_ending_at(scan - 1)
+    if mention is None:
+        return None
+    return _speaker_from_mention(mention, article.text)
+
+
+def _office_of(article, mention, first):
+    """Return the office of a titled person when the text says so ("The office of Prime Minister X")."""
+    text = article.text
+    if mention.entry is None or mention.entry.kind != "official person":
+        return None
+    clause_start = article.doc.words[max(first, article.word_at(mention.span.start) - 3)].start
+    before = text[clause_start : mention.span.start]
+    if not re.search(r"\boffice\s+of\s*(?:the\s+)?$", before, re.IGNORECASE):
+        return None
+    start = clause_start + re.search(r"(?:the\s+)?office\s+of", before, re.IGNORECASE).start()
+    words = text[mention.span.start : mention.span.end].split()
+    while len(words) > 1:
+        words.pop()  # drop the name from the end until the title alone names the office
+        for found in article.actors.find("office of " + " ".join(words), article.language):
+            if found.entry is not None and found.entry.kind != "official person":
+                return _Speaker(text[start : mention.span.end], found.entry, start, mention.span.end)
+    return None
+
+
+def _previous_speaker(article, previous, start, end):
+    """Return the speaker of the statement before, as an anaphor at start:end refers to it; None if none."""
+    if not previous:
+        return None
+    speaker = previous[-1]
+    return _Speaker(speaker.speaker, speaker.speaker_actor, start, end, resolved=True)
+
+
+def _resolve_reference(article, position, previous):
+    """Return the speaker a short reference at word `position` stands for, or None.
+
+    A surname (Austin, سينغ) or the head noun of an actor named earlier (المرصد, الجهاز, المقاومة, the
+    Observatory), or a definite role noun (المصدر, the official) naming the last such speaker.
+    """
+    doc = article.doc
+    word = doc.words[position]
+    arabic = is_arabic(word.text)
+    if not arabic and not word.text[:1].isupper():
+        return None
+    if not arabic and position > 0 and doc.words[position].sentence != doc.words[position - 1].sentence:
+        pass
+    keys = {r.key for r in word.readings if r.clitics in ("", "و", "ف", "ل", "ب")} if arabic else {word.key}
+    if keys & _ROLE_ANAPHORS:
+        stem = {_bare(key) for key in keys}
+        for statement in reversed(previous):
+            words = [_bare(token_key(w)) for w in statement.speaker.split()]
+            if statement.speaker_actor is None and words and words[0] in stem:
+                return _Speaker(statement.speaker, None, word.start, word.end, resolved=True)
+        return None
+    if not arabic and word.key in _keys("the a an it he she they we i"):
+        return None
+    bare = {_bare(key) for key in keys}
+    if arabic and not any(key.startswith("ال") for key in keys) and not _is_person_word(article, bare, word.start):
+        return None
+    for mention in _mentions_before(article, word.start):
+        entry = mention.entry
+        if entry is None:
+            continue
+        written = [token_key(w) for w in re.findall(r"[\w'’-]+", mention.span.text(article.text))]
+        if entry.kind == "official person":
+            names = [written[-1:]] + [[token_key(w) for w in name.split()][-1:] for name in entry.names]
+            if any(name and _bare(name[0]) in bare for name in names):
+                return _Speaker(word.text, entry, word.start, word.end, resolved=True)
+        elif written:
+            heads = [written[0]] if arabic else [w for w in written if w not in _keys("the of for in and al")]
+            if any(_bare(head) in bare and not _is_nation_word(head) for head in heads):
+                return _Speaker(word.text if not arabic else word.text, entry, word.start, word.end, resolved=True)
+    return None
+
+
+def _is_person_word(article, bare, offset):
+    """Return True if an Arabic word without the article is the surname of a person named earlier."""
+    for mention in _mentions_before(article, offset):
+        if mention.entry is not None and mention.entry.kind == "official person":
+            last = token_key(re.findall(r"\w+", mention.span.text(article.text))[-1])
+            if _bare(last) in bare:
+                return True
+    return False
+
+
+def _is_nation_word(key):
+    return key in _keys("us u.s. american iraqi syrian iranian")
+
+
+def _mentions_before(article, offset):
+    """Yield the actor mentions before `offset`, nearest first."""
+    position = bisect.bisect_left(article.mention_starts, offset) - 1
+    while position >= 0:
+        yield article.mentions[position]
+        position -= 1
+
+
+def _bare(key):
+    """Return a key without the Arabic article."""
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+# --- Statements from attributions ----------------------------------------------------------------------
+
+
+def _statements_from_acts(article, sentence, acts):
+    """Return one DraftStatement per act of the sentence, each span up to the next act's attribution."""
+    statements = []
+    acts = sorted(acts, key=lambda a: a.start)
+    for position, act in enumerate(acts):
+        if act.at_end:
+            start = acts[position - 1].end if position > 0 else _quotation_start(article, sentence)
+        else:
+            start = act.start
+        end = sentence.end
+        later = [a for a in acts[position + 1 :] if not a.at_end]
+        if later:
+            end = later[0].start
+        start, end = _trim(article.text, start, end)
+        span = Span(start, end)
+        kind = _kind(article, act, span)
+        statements.append(
+            DraftStatement(
+                speaker=act.speaker.text,
+                speaker_actor=act.speaker.entry,
+                kind=kind,
+                verb=act.verb,
+                date=_statement_date(article, act, span),
+                span=span,
+                confidence=_confidence(act),
+            )
+        )
+    return statements
+
+
+def _quotation_start(article, sentence):
+    """Return where an attributed-at-the-end statement starts: its opening quote if it opened earlier."""
+    text = article.text
+    body = text[sentence.start : sentence.end]
+    if body[:1] in _OPEN_QUOTES or body.count("\"") % 2 == 0 and not any(q in body for q in "”»"):
+        if body[:1] in _OPEN_QUOTES or not any(q in body for q in _CLOSE_QUOTES):
+            return sentence.start
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    before = text[line_start : sentence.start]
+    opened = max(before.rfind(q) for q in "\"“«")
+    if opened >= 0 and (before.count("\"") % 2 == 1 or before.rfind("“") > before.rfind("”")):
+        return line_start + opened
+    return sentence.start
+
+
+def _trim(text, start, end):
+    """Return start, end without surrounding spaces and trailing clause punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,;؛"):
+        end -= 1
+    return start, end
+
+
+def _confidence(act):
+    confidence = 0.8 if act.speaker.entry is not None else 0.7
+    if act.speaker.resolved:
+        confidence -= 0.15
+    if act.verb_kind not in (None, _CLAIMISH):
+        confidence += 0.1
+    return round(min(confidence, 0.95), 2)
+
+
+# --- Continuations: cumulative figures after a statement ----------------------------------------------------
+
+
+def _continuation(article, sentence, statements):
+    """Return a statement for a sentence of cumulative figures that continues the statement before it."""
+    if not statements:
+        return []
+    before = statements[-1]
+    text = article.text
+    if _paragraph_of(text, before.span.end) != _paragraph_of(text, sentence.start):
+        return []
+    if text[before.span.end : sentence.start].strip(" \t.!?؟\"”»") != "":
+        return []
+    content = text[sentence.start : sentence.end]
+    if not _cumulative(article, sentence, fold(content), content):
+        return []
+    start, end = _trim(text, sentence.start, sentence.end)
+    span = Span(start, end)
+    act = _Act(_Speaker(before.speaker, before.speaker_actor, before.span.start, before.span.start, True), "", None, start, start, False)
+    return [
+        DraftStatement(
+            speaker=before.speaker,
+            speaker_actor=before.speaker_actor,
+            kind=_kind(article, act, span),
+            verb="",
+            date=before.date,
+            span=span,
+            confidence=0.5,
+        )
+    ]
+
+
+def _cumulative(article, span, folded, content):
+    """Return True if the text at `span` gives cumulative figures: N attacks since a date, or in response."""
+    language = "ar" if is_arabic(content) else "en"
+    counts = False
+    for number in find_numbers(content, language):
+        if number.value < 2:
+            continue
+        after = content[number.span.end : number.span.end + 30].split()
+        if any(token_key(word.strip(".,،")) in _ATTACK_COUNT_NOUNS for word in after[:2]):
+            counts = True
+            break
+    if not counts:
+        return False
+    since = any(
+        d.since and span.start <= d.span.start < span.end for d in article.dates
+    )
+    return since or bool(_RESPONSE.search(folded))
+
+
+# --- Kinds -------------------------------------------------------------------------------------------
+
+
+def _kind(article, act, span):
+    """Return the StatementKind value of a statement from its verb, speaker and content."""
+    text = article.text
+    content = text[span.start : span.end]
+    if act.speaker.start >= span.start and act.speaker.end <= span.end:
+        content = text[span.start : act.speaker.start] + " " + text[act.speaker.end : span.end]
+    folded = fold(content)
+    armed = act.speaker.entry is not None and act.speaker.entry.kind in _ARMED_KINDS
+    verb_kind = act.verb_kind
+    if verb_kind == _CLAIMISH:
+        if armed:
+            return CLAIM
+        verb_kind = None
+    if verb_kind is not None:
+        return verb_kind
+    if _DENIAL_CONTENT.search(folded):
+        return DENIAL
+    after_verb = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
+    if _CONDEMNATION_CONTENT.search(" ".join(after_verb.split()[:8])):
+        return CONDEMNATION
+    if armed and (
+        _SELF_ATTACK.search(folded)
+        or (token_key(act.verb.split()[0]) in _AR_ANNOUNCE or any(r.key in _AR_ANNOUNCE for r in _readings_of(act.verb)))
+        and _VERBAL_NOUN_ATTACK.search(after_verb)
+    ):
+        return CLAIM
+    language = "ar" if is_arabic(content) else "en"
+    killed, injured = find_casualties(content, language)
+    if _cumulative(article, span, folded, content):
+        return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
+    if _quantified(killed, injured, folded, content, language) and not _introduces_event(article, span, folded):
+        return CASUALTY_FIGURES
+    if _MODAL.search(folded):
+        return POSITION
+    if _EVENT.search(folded):
+        return REPORT
+    return POSITION
+
+
+def _readings_of(verb):
+    from .normalize import readings
+
+    return [r for word in verb.split() for r in readings(word) if r.clitics in ("", "و", "ف")]
+
+
+def _positive(figures):
+    return bool(figures.best or figures.low or figures.high)
+
+
+def _quantified(killed, injured, folded, content, language):
+    """Return True if the content states how many were killed or hurt (a number or a quantifier)."""
+    for figures in (killed, injured):
+        if figures.best or figures.high or (figures.low and figures.low > 2):
+            return True
+    if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):
+        return True
+    return bool(_CONDITION.search(folded)) and bool(find_numbers(content, language))
+
+
+def _introduces_event(article, span, folded):
+    """Return True if the content introduces an attack (indefinite, or with its own day)."""
+    if _EVENT_INTRO.search(folded):
+        return True
+    return any(
+        span.start <= d.span.start < span.end and not d.since and d.precision == "day"
+        for d in article.dates
+    )
+
+
+# --- Dates -------------------------------------------------------------------------------------------
+
+
+def _statement_date(article, act, span):
+    """Return the date of the speech: a date inside the attribution itself, else the publication date."""
+    text = article.text
+    if act.at_end:
+        window = Span(act.start, _clause_end(text, act.end, span.end))
+    else:
+        complement = _complementizer_after(article, act.end, span.end)
+        window = Span(act.start, complement if complement is not None else act.end)
+    for mention in article.dates:
+        if window.start <= mention.span.start < window.end and not mention.since and mention.start <= article.published:
+            if mention.precision == "day":
+                return mention.start
+    return article.published
+
+
+def _complementizer_after(article, offset, limit):
+    """Return the offset of the first complementizer (أن، إن، بأن، that) after `offset`, or None."""
+    doc = article.doc
+    index = article.word_at(offset)
+    stop = index + _COMPLEMENTIZER_WORDS
+    while index < min(len(doc), stop) and doc.words[index].start < limit:
+        if doc.key(index) in _COMPLEMENTIZERS or doc.key(index) == "that":
+            return doc.words[index].start
+        index += 1
+    return None
+
+
+def _clause_end(text, offset, limit):
+    match = re.search(r"[,،;؛]", text[offset:limit])
+    return offset + match.start() if match else limit
+
+
+# --- Incidents ---------------------------------------------------------------------------------------
+
+
+def _link_incidents(article, statements, incidents):
+    """Fill each statement's incidents (indexes into `incidents`)."""
+    if not incidents:
+        return
+    places = _place_index(incidents)
+    for position, statement in enumerate(statements):
+        sentence = sentence_span(article.text, statement.span.start)
+        linked = [
+            index for index, incident in enumerate(incidents)
+            if any(evidence.overlaps(statement.span) or evidence.overlaps(sentence) and _inside(evidence, sentence) for evidence in incident.evidence)
+        ]
+        if not linked:
+            linked = _by_place(article, statement, incidents, places)
+        if not linked and statement.kind == CLAIM:
+            linked = [index for index, incident in enumerate(incidents) if not _state_perpetrated(incident)]
+        if not linked and position > 0 and (
+            statement.kind in (CONDEMNATION, DEMAND, DENIAL) and statements[position - 1].kind in (CONDEMNATION, DEMAND, DENIAL)
+            or statement.kind in (CONDEMNATION, DENIAL, DEMAND) and _ATTACK_REFERENCE.search(fold(statement.span.text(article.text)))
+        ):
+            linked = list(statements[position - 1].incidents)
+        statement.incidents = sorted(set(linked))
+
+
+def _inside(evidence, sentence):
+    return sentence.start <= evidence.start and evidence.end <= sentence.end
+
+
+def _place_index(incidents):
+    """Return a NameIndex of the incidents' places (sites and towns; not countries or governorates)."""
+    index = NameIndex()
+    for position, incident in enumerate(incidents):
+        place = incident.place
+        if place is None or place.entry is None or place.entry.kind in ("country", "governorate"):
+            continue
+        for written in place.entry.names:
+            if is_arabic(written) or written[:1].isupper():
+                index.add(name_of(written, position))
+    return index
+
+
+def _by_place(article, statement, incidents, places):
+    """Return the incidents whose place the statement names."""
+    text = statement.span.text(article.text)
+    found = set()
+    for match in places.find(Doc(text)):
+        found.update(match.entries)
+    for position, incident in enumerate(incidents):
+        place = incident.place
+        if place is not None and place.span.overlaps(statement.span) and place.entry is not None and place.entry.kind not in ("country",):
+            found.add(position)
+    return sorted(found)
+
+
+def _state_perpetrated(incident):
+    """Return True if a state or its forces carried out the incident (not what an armed group claims)."""
+    return any(
+        actor.role == "perpetrator" and actor.entry is not None and actor.entry.kind in _STATE_KINDS
+        for actor in incident.actors
+    )
