@@ -111,6 +111,7 @@ _EN_NOT_VERB_BEFORE = _keys(
 _EN_RELATIVE = _keys("which who that whom whose")
 # Between a speaker and its English verb: "has said", "also told", "later said".
 _EN_GAP_WORDS = _keys("has have had also later earlier previously then again separately further")
+_AR_RELATIVES = _keys("التي الذي الذين اللذين اللتين")
 _NEGATIONS = _keys("لم لا لن دون not never didn't doesn't")
 _COMPLEMENTIZERS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها")
 _AR_DOCUMENT_NOUNS = _keys("بيان بيانات تقرير تقارير إحصائية إحصائيات أرقام معطيات رسالة تغريدة منشور")
@@ -182,6 +183,10 @@ _ATTACK_COUNT_NOUNS = _keys(
 )
 _ATTACK_REFERENCE = re.compile(
     r"\bthe\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|bombing|incident)\b|(?<!\w)[وبل]*ال(?:هجوم|هجمات|ضربات|اعتداء|قصف)"
+)
+_PLURAL_ATTACKS = re.compile(
+    r"\b(?:attacks|strikes|operations|series|both)\b"
+    r"|(?<!\w)[وبل]*(?:ال)?(?:هجمات|عمليات|سلسله|هجومين|هجومي|الهجومين|ضربات|غارات|بيانين)(?!\w)"
 )
 _TERMINAL = re.compile(r"[.!?؟]['\"”»)]*\s*$")
 _OPEN_QUOTES = "\"“«"
@@ -395,7 +400,10 @@ def _arabic_act(article, index, first, last, previous):
             speaker = _speaker_before_ar(article, index, first, previous)
         if speaker is None:
             return None
-        return _make_act(article, speaker, index, verb[1], at_end)
+        act = _make_act(article, speaker, index, verb[1], at_end)
+        if doc.key(index - 1) in _AR_RELATIVES and not word.break_before:
+            act.start = doc.words[first].start  # "العمليات التي يزعم فصائل أنها …": the claim is about the sentence
+        return act
     if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
         start = index + 2 if keys & _AR_NAQLAN else index + 1
         speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)
@@ -931,13 +939,29 @@ def _link_incidents(article, statements, incidents):
         if not linked:
             linked = _by_place(article, statement, incidents, places)
         if not linked and statement.kind == CLAIM:
-            linked = [index for index, incident in enumerate(incidents) if not _state_perpetrated(incident)]
+            linked = _claimed(article, statement, statements[:position], incidents)
         if not linked and position > 0 and (
             statement.kind in (CONDEMNATION, DEMAND, DENIAL) and statements[position - 1].kind in (CONDEMNATION, DEMAND, DENIAL)
             or statement.kind in (CONDEMNATION, DENIAL, DEMAND) and _ATTACK_REFERENCE.search(fold(statement.span.text(article.text)))
         ):
             linked = list(statements[position - 1].incidents)
         statement.incidents = sorted(set(linked))
+
+
+def _claimed(article, statement, before, incidents):
+    """Return the incidents a claim naming no place is about.
+
+    "A series of operations", "the two attacks" (plural or dual): every attack not carried out by a
+    state. "The attack", هجوم اليوم (singular): the incidents of the statement before, else the first
+    such attack (the article's lead event).
+    """
+    candidates = [index for index, incident in enumerate(incidents) if not _state_perpetrated(incident)]
+    if _PLURAL_ATTACKS.search(fold(statement.span.text(article.text))):
+        return candidates
+    for earlier in reversed(before):
+        if earlier.incidents:
+            return [index for index in earlier.incidents if index in candidates] or earlier.incidents
+    return candidates[:1]
 
 
 def _inside(evidence, sentence):
