@@ -36,9 +36,14 @@ Date: the date the attribution itself gives ("said on Friday", "أفاد مصد�
 else the publication date: wire copy reports statements made that day or the day before, and the
 editor corrects the exceptions. A date in the content dates the event, never the statement.
 
-Incidents: those whose evidence overlaps the statement; else those whose place the statement names;
-else, for a claim, every incident not carried out by a state; else, for a reaction (condemnation,
-demand, denial) or a reference to "the attack", the incidents of the statement before it.
+Incidents: those whose evidence overlaps the statement's sentence; else those whose place it names;
+else, for a claim, every attack not carried out by a state ("a series of operations", "the two
+attacks") or, for "the attack", the incidents of the statement before; else, for a reaction
+(condemnation, demand, denial), the incidents carried out by an actor it names ("condemned the U.S.
+strikes"); else, except for positions and cumulative figures, the incidents of the statement before
+when it is a reaction following a reaction, comes from the same speaker or refers to "the attack"
+(the article's lead incident when nothing comes before). A position links only what it names itself:
+threats and principles are rarely about one incident.
 """
 import bisect
 import re
@@ -926,11 +931,12 @@ def _clause_end(text, offset, limit):
 
 
 def _link_incidents(article, statements, incidents):
-    """Fill each statement's incidents (indexes into `incidents`)."""
+    """Fill each statement's incidents (indexes into `incidents`), trying the rules in the module's order."""
     if not incidents:
         return
     places = _place_index(incidents)
     for position, statement in enumerate(statements):
+        before = statements[:position]
         sentence = sentence_span(article.text, statement.span.start)
         linked = [
             index for index, incident in enumerate(incidents)
@@ -939,13 +945,52 @@ def _link_incidents(article, statements, incidents):
         if not linked:
             linked = _by_place(article, statement, incidents, places)
         if not linked and statement.kind == CLAIM:
-            linked = _claimed(article, statement, statements[:position], incidents)
-        if not linked and position > 0 and (
-            statement.kind in (CONDEMNATION, DEMAND, DENIAL) and statements[position - 1].kind in (CONDEMNATION, DEMAND, DENIAL)
-            or statement.kind in (CONDEMNATION, DENIAL, DEMAND) and _ATTACK_REFERENCE.search(fold(statement.span.text(article.text)))
-        ):
-            linked = list(statements[position - 1].incidents)
+            linked = _claimed(article, statement, before, incidents)
+        if not linked and statement.kind in (CONDEMNATION, DENIAL, DEMAND):
+            linked = _by_perpetrator(article, statement, incidents)
+        if not linked and before and statement.kind != POSITION and not _is_cumulative_statement(article, statement):
+            content = fold(statement.span.text(article.text))
+            reaction = statement.kind in (CONDEMNATION, DEMAND, DENIAL) and before[-1].kind in (CONDEMNATION, DEMAND, DENIAL)
+            same_speaker = _same_speaker(statement, before[-1])
+            if reaction or same_speaker or _ATTACK_REFERENCE.search(content):
+                linked = list(before[-1].incidents)
+            if not linked and _ATTACK_REFERENCE.search(content):
+                linked = [0]  # "the attack" with nothing before it: the article's lead event
         statement.incidents = sorted(set(linked))
+
+
+def _same_speaker(statement, other):
+    if statement.speaker_actor is not None or other.speaker_actor is not None:
+        return statement.speaker_actor == other.speaker_actor
+    return fold(statement.speaker) == fold(other.speaker)
+
+
+def _is_cumulative_statement(article, statement):
+    content = statement.span.text(article.text)
+    return _cumulative(article, statement.span, fold(content), content)
+
+
+def _by_perpetrator(article, statement, incidents):
+    """Return the incidents carried out by the actor a reaction's object names ("condemned the U.S. strikes").
+
+    Only the clause right after the speaker and verb counts: a later "pointing to the militias' threat"
+    is context, not what is condemned.
+    """
+    text = statement.span.text(article.text)
+    after = text.find(statement.speaker)
+    after = statement.span.start + (after + len(statement.speaker) if after >= 0 else 0)
+    rest = article.text[after : statement.span.end]
+    lead = len(rest) - len(rest.lstrip(" ،,\"“”"))
+    clause = re.match(r"[^،,;؛:]*", rest[lead:]).group()
+    window = Span(after, after + lead + len(clause))
+    named = {
+        mention.entry for mention in article.mentions
+        if mention.entry is not None and window.start <= mention.span.start and mention.span.end <= window.end
+    }
+    return [
+        index for index, incident in enumerate(incidents)
+        if any(actor.role == "perpetrator" and actor.entry in named for actor in incident.actors)
+    ]
 
 
 def _claimed(article, statement, before, incidents):

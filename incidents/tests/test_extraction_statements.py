@@ -316,7 +316,7 @@ def test_article_statements_link_the_incidents_of_the_coding(article_results):
             total += 1
             right += statement.incidents == sorted(expected["incidents"])
     print(f"\nstatement incident links: {right}/{total} exactly as coded")
-    assert right / total >= 0.7
+    assert right / total >= 0.85  # measured 59/69; the misses are listed in the module report
 
 
 def test_no_duplicate_statements_in_any_article(article_results):
