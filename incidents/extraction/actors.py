@@ -147,6 +147,10 @@ class ActorMatcher:
             for f in _non_overlapping(found)
         ]
 
+    def nation_force(self, adjective):
+        """Return the armed forces of the nation an adjective names (الأميركية, American, US), or None."""
+        return self._nations.get(_stem(token_key(adjective)))
+
     def describe_speaker(self, text, span):
         """Return how `text` describes the speaker at `span` ("a Pentagon official"), else the span's text."""
         for mention in self.find(text):
@@ -287,9 +291,11 @@ def _actor_cases(words):
 
 def _indefinite(name):
     """Return the name without its articles (القوات الأميركية → قوات أميركية), or None if it has none."""
-    if len(name.keys) < 2 or not all(key.startswith("ال") and len(key) > 4 for key in name.keys):
+    if len(name.keys) < 2 or not (name.keys[0].startswith("ال") and len(name.keys[0]) > 4):
         return None
-    keys = tuple(key[2:] for key in name.keys)
+    # Every word with the article loses it; particles and names keep their form (الفصائل الموالية لإيران
+    # → فصائل موالية لإيران, الميليشيات المدعومة من إيران → ميليشيات مدعومة من إيران).
+    keys = tuple(key[2:] if key.startswith("ال") and len(key) > 4 else key for key in name.keys)
     return type(name)(name.written, name.words, keys, name.cases, name.entry)
 
 

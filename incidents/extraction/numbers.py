@@ -691,13 +691,13 @@ _ZERO_PATTERNS = {
     ],
     "ar": [
         re.compile(r"(?<!\w)[وف]?(?:لم|دون|بدون|دونما|عدم|لا)\s+(?:(?!(?:عدد|حصيله|حجم|يعرف|تعرف|يتضح|تتضح|"
-            r"معروف|واضح)\w*)[^\s.،,؛;]+\s+){0,5}?(?:[بل]?(?:ال)?)?(اصابات|اصابه|خساير\s+بشريه|"
-            r"خساير\s+في\s+الارواح|ضحايا|قتلي|جرحي)(?!\w)"),
+            r"معروف|واضح|معلومات|تفاصيل)\w*)[^\s.،,؛;]+\s+){0,5}?(?:[بل]?(?:ال)?)?(اصابات|اصابه|خساير\s+بشريه|"
+            r"خساير\s+في\s+الارواح|ضحايا|قتلي|جرحي|(?:حاله\s+)?وفاه|وفيات)(?!\w)"),
         re.compile(r"(?<!\w)[وف]?لم\s+[يت]صب\s+(?:احد|اي)(?!\w)"),
         re.compile(r"(?<!\w)[وف]?اقتصرت\s+(?:ال)?(?:خساير|اضرار)\s+(?:\w+\s+)?علي\s+(?:ال)?(?:ماديات|ماديه|اضرار)"),
     ],
 }
-_ZERO_KILLED_WORDS = {"deaths", "fatalities", "dead", "killed", "قتلي"}
+_ZERO_KILLED_WORDS = {"deaths", "fatalities", "dead", "killed", "قتلي", "وفاه", "وفيات"}
 
 
 def _zeroes(folded, language):
@@ -707,7 +707,7 @@ def _zeroes(folded, language):
         for match in pattern.finditer(folded):
             spans.append((match.start(), match.end()))
             killed = True  # no casualties, no injuries and no deaths all mean no one was killed
-            if not (match.groups() and match.group(1) in _ZERO_KILLED_WORDS):
+            if not (match.groups() and match.group(1).split()[-1] in _ZERO_KILLED_WORDS):
                 injured = True
     return spans, killed, injured
 

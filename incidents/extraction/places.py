@@ -356,6 +356,10 @@ def _choose(doc, match, context):
     hint = _kind_hint(doc, match)
     site = _site_word_before(doc, match)
 
+    primary = {
+        name.entry.key for name in match.names if name.written in (name.entry.name_en, name.entry.name_ar)
+    }
+
     def rank(entry):
         return (
             entry.lat is None,
@@ -365,6 +369,7 @@ def _choose(doc, match, context):
             -context.admin1[entry.admin1],
             -context.countries[entry.country_code],
             KIND_RANK.get(entry.kind, 10),
+            entry.key not in primary,  # "al-Qaim" is the entry named so, before one listing it as an alias
             -len(entry.names),
             entry.key,
         )

@@ -55,6 +55,7 @@ def incident_to_json(incident, text):
         "injured": _casualties(incident.injured),
         "location": _location(incident.place),
         "actors": [_actor(actor) for actor in incident.actors],
+        "verification": incident.verification,
         "evidence": [span.text(text) for span in incident.evidence],
         "spans": [[span.start, span.end] for span in incident.evidence],
         "confidence": round(incident.confidence, 2),

@@ -125,6 +125,7 @@ class DraftIncident:
     actors: list[DraftActor] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
+    verification: str = "reported"  # Verification value: confirmed, reported, claimed, contested, discounted
 
 
 @dataclass

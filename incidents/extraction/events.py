@@ -1,0 +1,1248 @@
+"""Find incidents in article text: event words, their places, dates, actors and figures. Pure: no ORM.
+
+An article is read sentence by sentence. In each sentence, event words ("drone attack", "غارة أميركية",
+"shot down", استهداف) are grouped into mention heads; each gazetteer place the sentence names goes
+to the nearest head before it (places that only locate another place, "in Anbar province", "غربي
+العراق", drop out). A head with several places gives one mention per place (siblings: "strikes hit X,
+Y and Z"). Each mention reads, within its part of the sentence, the weapon, the outcome, casualty
+figures, the actors and their roles, and its date (`dates.event_date`: an earlier event placed
+"following" a later one keeps its own date or none).
+
+Mentions then merge into incidents, in text order: a mention joins an earlier incident when nothing
+contradicts (compatible place, date, weapon and direction of the attack); a mention without a place
+("the attack", "الهجوم") only adds to an incident already found, never creates one. Cumulative figures
+("about 80 attacks since mid-October", "5 strikes in Iraq and Syria", "attacked 160 times") and
+hypothetical or threatened attacks ("to strike Iran", "يستعدون لتنفيذ هجوم") are not incidents.
+"""
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from .. import taxonomy
+from .dates import event_date, precedes_marker, sentence_span
+from .normalize import fold_with_offsets, source_span
+from .numbers import find_casualties
+from .types import Casualties, DraftActor, DraftIncident, Span
+
+ATTACK, STRIKE, DISRUPTED = "attack", "strike", "disrupted"
+AIR_STRIKE = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+DISRUPTED_USE = "Disrupted weapons use"
+
+# Roles (incidents.models.ActorRole values).
+PERPETRATOR, TARGET, CLAIMANT, INTERCEPTOR, ASSOCIATED = "perpetrator", "target", "claimant", "interceptor", "associated"
+
+
+def _ar(words):
+    """Return a folded-Arabic alternation of `words` with the proclitics و ف ب ل and the article ال allowed."""
+    from .normalize import fold
+
+    alternation = "|".join(sorted({re.escape(fold(word)) for word in words.split()}, key=len, reverse=True))
+    return rf"(?<!\w)(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:{alternation})(?!\w)"
+
+
+def _en(pattern):
+    return rf"(?<![\w-])(?:{pattern})(?![\w])"
+
+
+# --- Event words --------------------------------------------------------------------------------
+# (pattern over folded text, kind, weapon). kind: attack (an attack word), strike (an air or artillery
+# strike word), intercept (shot down / intercepted), launcher (a launcher found: disrupted weapons use).
+
+_TRIGGERS = {
+    "ar": [
+        (_ar("هجوم هجمات هجوما هجومين هجومان هجومي اعتداء اعتداءات"), "attack", ""),
+        (_ar("استهداف استهدف استهدفت استهدفا استهدفتا استهدفوا يستهدف تستهدف"), "attack", ""),
+        (_ar("غارة غارات غارتين الغارة الغارات ضربة ضربات ضربتين"), "strike", "airstrike"),
+        (_ar("قصف"), "strike", ""),
+        (_ar("طائرة طائرات طائرتين طائرتان") + r"\s+(?:[وف]?[بل]?(?:ال)?)?(?:مسيره|مسيرات|مسيرتين|مسيرتان|مفخخه)", "attack", "drone"),
+        (_ar("مسيرة مسيرات مسيرتين مسيرتان درون"), "attack", "drone"),
+        (_ar("صاروخ صواريخ قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
+        (_ar("أسقطت أسقط أسقطتها أسقطتهما أسقطها إسقاط اعترضت اعترض اعتراض اعترضتها تصدت أسقطوا"), "intercept", ""),
+        (_ar("منصة منصات") + r"(?=\s+(?:ل|ال)?(?:اطلاق)?)", "launcher", "rocket"),
+    ],
+    "en": [
+        (_en(r"attack(?:s|ed)?|targeted|targeting|assault"), "attack", ""),
+        (_en(r"(?:air\s*|precision\s+)?strikes?|airstrikes?|raids?|bombing|bombardment"), "strike", "airstrike"),
+        (_en(r"struck|hit|bombed|pounded"), "strike", ""),
+        (_en(r"drones?|uavs?|unmanned\s+aerial\s+vehicles?"), "attack", "drone"),
+        (_en(r"rockets?|katyushas?|mortars?|shells?|shelling"), "attack", "rocket"),
+        (_en(r"(?:ballistic\s+)?missiles?"), "attack", "missile"),
+        (_en(r"shot\s+down|downed|intercepted|intercept(?:s|ion)?"), "intercept", ""),
+        (_en(r"launchers?|launch\s+pads?"), "launcher", "rocket"),
+    ],
+}
+_TRIGGER_PATTERNS = {
+    language: [(re.compile(pattern), kind, weapon) for pattern, kind, weapon in specs]
+    for language, specs in _TRIGGERS.items()
+}
+
+# Weapons named anywhere in a mention's part of the sentence, strongest reading first.
+_WEAPONS = {
+    "ar": [
+        ("missile", r"باليستي|بالستي"),
+        ("drone", _ar("مسيرة مسيرات مسيرتين مسيرتان مسيرته درون") + "|" + _ar("طائرة طائرات طائرتين") + r"\s+(?:[بل]?ال)?مسير"),
+        ("airstrike", r"(?:طائرات|طائره|مقاتلات)\s+(?:ال)?حربي|طيران\s+(?:ال)?حربي|" + _ar("غارة غارات غارتين الغارة الغارات") + r"|ضربه\s+جويه|ضربات\s+جويه|قصف\s+جوي|ac-?130|f-?1[56]"),
+        ("artillery", _ar("مدفعي مدفعية هاون") + r"|قصف\s+مدفعي"),
+        ("rocket", _ar("صاروخ صواريخ قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين")),
+    ],
+    "en": [
+        ("missile", _en(r"ballistic|missiles?")),
+        ("drone", _en(r"drones?|uavs?|unmanned")),
+        ("airstrike", _en(r"air\s*strikes?|airstrikes?|warplanes?|jets?|f-?1[56]s?|ac-?130s?|aircraft|bombers?|precision\s+strikes?")),
+        ("artillery", _en(r"artillery|mortars?|shelling")),
+        ("rocket", _en(r"rockets?|katyushas?")),
+    ],
+}
+_WEAPON_PATTERNS = {language: [(w, re.compile(p)) for w, p in specs] for language, specs in _WEAPONS.items()}
+
+# A number right before an attack word makes it a tally: "80 هجوما", "5 ضربات", "attacked 160 times".
+_TALLY = {
+    "ar": re.compile(r"(?:\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
+    "en": re.compile(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
+}
+_TIMES = {
+    "ar": re.compile(r"(?:\d+|[^\s]+)\s+مرات?(?!\w)"),
+    "en": re.compile(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)"),
+}
+# Words that make plural attack words a series or a campaign, not one event.
+_SERIES = re.compile(
+    r"(?<!\w)(?:سلسله|سلسلة|موجه\s+من|series|wave\s+of|round\s+of|spate|string\s+of|tit-for-tat|campaign|most\s+of|"
+    r"جوله|معظم|اغلب)(?!\w)"
+)
+# Words just before an event word that make it intended, threatened or hypothetical.
+_HYPOTHETICAL = {
+    "ar": re.compile(r"(?<!\w)(?:لتنفيذ|بتنفيذ|يكون|تكون|يستعدون|يعتزم|تعتزم|سيتم|ستنفذ|سينفذ|بتوسيع|توعد\w*|هدد\w*|يهدد|لشن|بشن)\s+(?:\S+\s+){0,2}$"),
+    "en": re.compile(
+        r"(?<!\w)(?:to|will|would|could|might|may|vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|prepare\s+to|"
+        r"avoid(?:ed)?|ready\s+to|directly)\s+(?:\w+\s+){0,1}$"
+    ),
+}
+_TRIED_BEFORE = re.compile(r"(?:tried|attempted|sought|trying|attempting)\s+to\s+$")
+# Words after "the attack" that make it a general noun ("attack drone", "attack helicopter").
+_ATTACK_NOUN_AFTER = re.compile(r"\s+(?:drones?|helicopters?|aircraft|capabilities)(?!\w)")
+
+# Claims of responsibility, denials and attributions.
+_CLAIM = {
+    "ar": re.compile(_ar("تبنت تبنى تبنّت يتبنى تتبنى تبني تبنيها تبنيه") + r"|(?:اعلن|اعلنت|تعلن)\s+(?:\S+\s+){0,3}?مسؤوليت"),
+    "en": re.compile(r"(?<!\w)(?:claim(?:ed|s|ing)?)(?!\w)"),
+}
+_CLAIM_SPEECH = {
+    "ar": re.compile(_ar("أعلنت أعلن تعلن يعلن قالت قال أكدت أكد")),
+    "en": re.compile(r"(?<!\w)(?:said|says|announced|stated)(?!\w)"),
+}
+_DENIAL = {
+    "ar": re.compile(_ar("نفى نفت ينفي تنفي نافيا نافية")),
+    "en": re.compile(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
+}
+_ATTRIBUTION = {
+    "ar": re.compile(r"(?<!\w)(?:اطلقتها|اطلقته|اطلقوها|نفذها|نفذه|نفذته|نفذتها|تقف\s+وراء|يقف\s+وراء|المسؤوله\s+عن|المسؤول\s+عن)(?!\w)"),
+    "en": re.compile(r"(?<!\w)(?:carried\s+out\s+by|was\s+behind|were\s+behind|behind\s+(?:it|the)|responsible\s+for|launched\s+by|fired\s+by|blamed)(?!\w)"),
+}
+_BY = {"ar": re.compile(r"(?<!\w)(?:من\s+قبل|بواسطه)\s+$"), "en": re.compile(r"(?<!\w)by\s+(?:the\s+)?$")}
+# The same time as the event before: "في الليلة ذاتها", "تزامنت", "the same day", "immediately after".
+_SAME_TIME = re.compile(
+    r"(?:(?:ذاته|ذاتها|نفسه|نفسها)(?!\w)|تزامن|بالتزامن|في\s+الوقت\s+ذاته|عقب\s+(?:\S+\s+){1,2}مباشره|"
+    r"the\s+same\s+(?:day|night|time|evening|morning)|simultaneous|coincid|(?:immediately|shortly|hours|minutes)\s+after)"
+)
+_SINCE_WHEN = re.compile(r"^[\s,،]*(?:حين|حينما|عندما|يوم|when)(?!\w)")
+_NIGHT = re.compile(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
+
+# Outcome words. Negated damage ("no damage", "دون أضرار") is not a hit.
+_HIT = {
+    "ar": re.compile(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
+    "en": re.compile(r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|damaged|destroyed|landed\s+inside|impacted)"),
+}
+_NEGATION_BEFORE = re.compile(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دون)\s+(?:\S+\s+){0,3}$")
+
+# Things that make a national adjective name the nation's forces: "القاعدة الأميركية", "US base".
+_FORCE_NOUNS = {
+    "ar": re.compile(
+        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائره|مقاتلات)"
+        r"(?:\s+(?!(?:ال)?(?:امريكي|اميركي))\S+){0,2})\s+"
+        r"((?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيين|اميركيين|امريكيون|اميركيون))(?!\w)"
+    ),
+    "en": re.compile(
+        r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
+        r"(?:base|bases|outpost|troops|personnel|service\s*members|soldiers|forces|military|garrison|positions|"
+        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?)(?!\w)"
+    ),
+}
+# Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
+_ARSENAL_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|one-way|attack|ballistic|cruise|rockets?|missiles?|drones?|uavs?))*\s+"
+    r"(?:capabilit\w*|launchers?|factor\w*|depots?|storage|stockpiles?|production|warehouses?|programs?|arsenals?|launch\s+sites?)"
+)
+_ARSENAL_BEFORE = re.compile(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي)\s+(?:\S+\s+)?$")
+# A place named at the head of a wire story: "BAGHDAD (AP) —", "WASHINGTON/AMMAN, Jan 28 (Reuters) -".
+_DATELINE_AFTER = re.compile(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
+
+_HEADLINE_WORDS = 6
+_EN_DETERMINERS = frozenset("the that this those these its their".split())
+# Words between a place and the next that make the next one only its location ("X in Y province").
+_LOCATOR_WORDS = frozenset(
+    "في in بريف ريف near قرب of بمحافظه محافظه province قضاء بقضاء ناحيه بناحيه مدينه district governorate the at city "
+    "region منطقه بمنطقه".split()
+)  # a line with fewer words is a dateline or a caption, not a report
+
+
+# --- Data -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    kind: str  # attack, strike, intercept, launcher
+    weapon: str
+    text: str
+
+
+@dataclass
+class _Head:
+    """Adjacent event words read as one ("a one-way drone attack struck", "هجوم صاروخي")."""
+
+    triggers: list
+    places: list = field(default_factory=list)
+    referential: bool = False  # "after the attack": names an event reported elsewhere
+
+    @property
+    def start(self):
+        return self.triggers[0].start
+
+    @property
+    def end(self):
+        return self.triggers[-1].end
+
+    @property
+    def kinds(self):
+        return {t.kind for t in self.triggers}
+
+
+@dataclass
+class _Mention:
+    sentence: Span
+    scope: Span
+    head: Span
+    place: object  # PlaceMention or None
+    date: object  # DateMention or None
+    kind: str  # attack, strike, disrupted
+    weapon: str
+    outcome: str
+    count: int
+    killed: Casualties
+    injured: Casualties
+    actors: list  # [(ActorEntry, role)]
+    claim: bool = False
+    denial: bool = False
+    anaphoric: bool = False  # "the attack", "الهجوم": refers to an incident already reported
+    same_time: bool = False
+    night: bool = False
+    siblings: int = -1  # id shared by the mentions of one head with several places
+    dual: bool = False  # "الهجومين": refers to the last two incidents
+
+
+@dataclass
+class _Incident:
+    mentions: list
+    place: object
+    date: object
+    kind: str
+    weapon: str
+    outcome: str = "unknown"
+    count: int = 1
+    killed: Casualties = field(default_factory=Casualties)
+    injured: Casualties = field(default_factory=Casualties)
+    actors: list = field(default_factory=list)
+    claimed_only: bool = True
+    contested: bool = False
+    night: bool = False
+
+
+# --- Public API ---------------------------------------------------------------------------------
+
+
+def find_incidents(text, published, language, actors, place_mentions, actor_mentions, date_mentions):
+    """Return the DraftIncidents `text` reports, each with its evidence spans and a confidence.
+
+    `actors` is the ActorMatcher (for nation adjectives); the mentions are the matchers' `find()`
+    results and `dates.find_dates` for this text, computed once by the caller.
+    """
+    reader = _Reader(text, published, language, actors, place_mentions, actor_mentions, date_mentions)
+    return reader.incidents()
+
+
+class _Reader:
+    """Read one article: its triggers, mentions and incidents."""
+
+    def __init__(self, text, published, language, actors, place_mentions, actor_mentions, date_mentions):
+        self.text, self.published, self.language = text, published, language
+        self.actor_matcher = actors
+        self.folded, self.origins = fold_with_offsets(text)
+        self.places = [p for p in place_mentions if p.entry is not None and not self._is_dateline(p)]
+        self.actor_mentions = [a for a in actor_mentions if (a.entry is not None or a.description) and not self._bare_alliance(a)]
+        self.dates = date_mentions
+        self.triggers = self._triggers()
+        self.forces = self._national_forces()
+        self.sibling_ids = 0
+
+    # --- Text helpers -------------------------------------------------------------------------
+
+    def _span(self, folded_start, folded_end):
+        return source_span(self.origins, folded_start, folded_end, len(self.text))
+
+    def _folded_index(self, offset):
+        """Return the first folded index whose source offset is >= `offset`."""
+        return bisect.bisect_left(self.origins, offset)
+
+    def _folded(self, start, end):
+        return self.folded[self._folded_index(start) : self._folded_index(end)]
+
+    def _all_sentences(self):
+        position = 0
+        while position < len(self.text):
+            span = sentence_span(self.text, position)
+            if span.end <= position:
+                break
+            position = span.end
+            if span.text(self.text).strip():
+                yield span
+
+    def _sentences(self):
+        """Yield the sentences that can report events: not the headline, datelines or captions."""
+        for span in self._all_sentences():
+            line_start = self.text.rfind("\n", 0, span.start) + 1
+            line_end = self.text.find("\n", span.start)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            if line_start == 0 and "\n" in self.text.strip() and not line.rstrip().endswith((".", "”", '"', "»", ".”")):
+                continue  # the headline restates the body
+            if len(line.split()) < _HEADLINE_WORDS:
+                continue
+            yield span
+
+    def _is_dateline(self, place):
+        """Return True for the place of a dateline ("BAGHDAD (AP) —"): where the story was filed."""
+        line_start = self.text.rfind("\n", 0, place.span.start) + 1
+        before = self.text[line_start : place.span.start]
+        if len(before.split()) > 2:
+            return False
+        return bool(_DATELINE_AFTER.match(self.text[place.span.end : place.span.end + 60]))
+
+    def _bare_alliance(self, actor):
+        """Return True for "a coalition of Iran-backed militias": an alliance described, not the Global Coalition."""
+        if actor.entry is None or actor.entry.kind != "coalition":
+            return False
+        return bool(re.match(r"^\s+(?:of|من)\s", self.text[actor.span.end : actor.span.end + 5])) and len(
+            actor.span.text(self.text).split()
+        ) <= 2
+
+    # --- Triggers ------------------------------------------------------------------------------
+
+    def _triggers(self):
+        found = []
+        for pattern, kind, weapon in _TRIGGER_PATTERNS[self.language]:
+            for match in pattern.finditer(self.folded):
+                if kind == "attack" and (
+                    _ARSENAL_AFTER.match(self.folded, match.end()) or _ARSENAL_BEFORE.search(self.folded[max(0, match.start() - 30) : match.start()])
+                ):
+                    continue
+                start, end = self._span(match.start(), match.end())
+                found.append(_Trigger(start, end, kind, weapon, self.text[start:end]))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept = []
+        for trigger in found:
+            if kept and trigger.start < kept[-1].end:
+                continue
+            kept.append(trigger)
+        return kept
+
+    def _national_forces(self):
+        """Return mentions of a nation's forces by adjective: "القاعدة الأميركية", "US troops", "US warplanes"."""
+        found = []
+        nation_force = getattr(self.actor_matcher, "nation_force", None)
+        if nation_force is None:
+            return found
+        for match in _FORCE_NOUNS[self.language].finditer(self.folded):
+            entry = nation_force(match.group(1))
+            if entry is not None:
+                start, end = self._span(match.start(), match.end())
+                site = bool(re.search(r"قاعده|قواعد|base|outpost|garrison|positions", match.group()))
+                found.append(_ForceMention(Span(start, end), entry, site=site))
+        return found
+
+    # --- Mentions --------------------------------------------------------------------------------
+
+    def incidents(self):
+        mentions, previous = [], []
+        for sentence in self._sentences():
+            found = self._sentence_mentions(sentence, previous)
+            mentions.extend(found)
+            previous = found
+        hosts = self._hosts()
+        attributed = self._attributed_perpetrators()
+        incidents = self._merge(mentions)
+        incidents = [i for i in incidents if self._reportable(i)]
+        return [self._draft(incident, hosts, attributed) for incident in incidents]
+
+    def _reportable(self, incident):
+        """Return False for what is too vague to be an incident: a country, no date, no count."""
+        if incident.place is None:
+            return False
+        if incident.place.entry.kind == "country" and incident.date is None and incident.count <= 1:
+            return False
+        return True
+
+    def _sentence_mentions(self, sentence, previous):
+        triggers = [t for t in self.triggers if sentence.start <= t.start and t.end <= sentence.end]
+        triggers = [t for t in triggers if not self._hypothetical(t, sentence)]
+        if not triggers:
+            return self._attribution_mentions(sentence) or self._figures_after(sentence, previous)
+        heads = self._heads(triggers)
+        places = self._event_places(sentence)
+        self._assign(heads, places, sentence)
+        heads = self._absorb_trailing(heads)
+        mentions = []
+        for index, head in enumerate(heads):
+            scope_start = sentence.start
+            if index > 0:
+                previous = heads[index - 1]
+                scope_start = max([previous.end] + [p.span.end for p in previous.places])
+                scope_start = min([scope_start, head.start] + [p.span.start for p in head.places])
+            scope_end = sentence.end
+            if index + 1 < len(heads):
+                following = heads[index + 1]
+                scope_end = min([following.start] + [p.span.start for p in following.places])
+            scope = Span(scope_start, max(scope_end, head.end))
+            mentions.extend(self._head_mentions(head, scope, sentence))
+        self._share_sentence_zeroes(mentions, sentence)
+        return mentions
+
+    def _hypothetical(self, trigger, sentence):
+        """Return True for an event word that is intended, threatened or hypothetical ("to strike Iran")."""
+        before = self._folded(sentence.start, trigger.start)
+        return bool(_HYPOTHETICAL[self.language].search(before[-40:])) and not _TRIED_BEFORE.search(before[-25:])
+
+    def _tally(self, head, sentence):
+        """Return True if the head counts attacks over a period or several places ("80 attacks since")."""
+        before = self._folded(sentence.start, head.start)
+        after = self._folded(head.end, sentence.end)
+        first = head.triggers[0]
+        if first.kind in ("attack", "strike") and not _is_weapon_count(first) and _TALLY[self.language].search(before[-30:]):
+            return True
+        if self.language == "en" and re.search(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)", after[:60]):
+            return True
+        in_sentence = [m for m in self.dates if sentence.start <= m.span.start < sentence.end]
+        since = [m for m in in_sentence if m.since]
+        if since and head.triggers[0].kind in ("attack", "strike"):
+            own = [m for m in in_sentence if not m.since]
+            since_when = any(m.precision == "day" and _SINCE_WHEN.match(self.text[m.span.end : m.span.end + 12]) for m in since)
+            if not own and not since_when:
+                return True
+        if _is_plural(head, self.language) and _SERIES.search(before[-30:]):
+            return True
+        return False
+
+    def _heads(self, triggers):
+        """Group adjacent event words into heads ("a one-way attack drone struck", "هجوم صاروخي")."""
+        heads = []
+        for trigger in triggers:
+            if heads:
+                gap = self.text[heads[-1].end : trigger.start]
+                if len(gap.split()) <= 2 and not re.search(r"[.,;:،؛]", gap):
+                    heads[-1].triggers.append(trigger)
+                    continue
+            heads.append(_Head([trigger]))
+        for head in heads:
+            head.referential = self._anaphoric(head) and precedes_marker(self.text, Span(head.start, head.end))
+        return heads
+
+    def _absorb_trailing(self, heads):
+        """Return the heads with placeless ones after a placed head folded into it ("attacked X with drones")."""
+        kept = []
+        for head in heads:
+            if kept and kept[-1].places and not head.places and not self._anaphoric(head):
+                gap = self.text[kept[-1].places[-1].span.end : head.start]
+                if not re.search(r"[.,;:،؛]", gap):
+                    kept[-1].triggers.extend(head.triggers)
+                    continue
+            kept.append(head)
+        return kept
+
+    def _event_places(self, sentence):
+        """Return the places of the sentence that can be where an event happened."""
+        inside = [p for p in self.places if sentence.start <= p.span.start and p.span.end <= sentence.end]
+        speakers = [a.span for a in self.actor_mentions if a.description]
+        named = [a.span for a in self.actor_mentions if a.entry is not None]
+        kept = []
+        for place in inside:
+            if any(s.start <= place.span.start and place.span.end <= s.end for s in speakers):
+                continue  # "مصدر أمني في كردستان العراق": where the speaker is
+            if any(n.start <= place.span.start and place.span.end <= n.end and n.end - n.start > place.span.end - place.span.start for n in named):
+                continue  # "Islamic Resistance in Iraq"
+            if kept and kept[-1].span.overlaps(place.span):
+                if place.span.end - place.span.start > kept[-1].span.end - kept[-1].span.start:
+                    kept[-1] = place
+                continue
+            kept.append(place)
+        kept = [p for p in kept if not self._locator(p, kept)]
+        unique = []
+        for place in kept:  # "خراب الجير (رميلان)": one place named twice
+            if unique and unique[-1].entry.key == place.entry.key and len(self.text[unique[-1].span.end : place.span.start].split()) <= 3:
+                continue
+            unique.append(place)
+        return unique
+
+    def _locator(self, place, places):
+        """Return True if `place` only says where another place of the sentence is ("in Anbar province")."""
+        entry = place.entry
+        for other in places:
+            if other is place:
+                continue
+            o = other.entry
+            if entry.kind == "country" and o.country_code == entry.country_code and o.kind != "country":
+                return True
+            if entry.kind == "governorate" and o.admin1 == entry.name_en and o.kind != "governorate":
+                return True
+            if other.span.end <= place.span.start and o.kind != "country":
+                gap = self._folded(other.span.end, place.span.start)
+                words = set(re.sub(r"[^\w\s]", " ", gap).split())
+                if len(words) <= 3 and words <= _LOCATOR_WORDS and (words or entry.kind != o.kind) and o.key != entry.key:
+                    if entry.kind != o.kind or place.qualifier:
+                        return True
+                if re.match(r"^\s*[,،]\s*(?:about\s+|some\s+|نحو\s+)?$", gap) and place.qualifier:
+                    return True
+        return False
+
+    def _assign(self, heads, places, sentence):
+        """Give each place to the nearest head before it (skipping "after the attack"), else the first head."""
+        for place in places:
+            before = [h for h in heads if h.start <= place.span.start]
+            if len(before) > 1 and before[-1].referential:
+                before = before[:-1]
+            head = before[-1] if before else heads[0]
+            head.places.append(place)
+        for head in heads:
+            if any(p.entry.kind != "country" for p in head.places):
+                head.places = [p for p in head.places if p.entry.kind != "country"]
+
+    def _head_mentions(self, head, scope, sentence):
+        if self._tally(head, sentence):
+            return []
+        kinds = head.kinds
+        scope_folded = self._folded(scope.start, scope.end)
+        actors = self._scope_actors(scope)
+        speakers = self._speakers(sentence)
+        weapon = self._weapon(head, scope)
+        kind = self._kind(head, weapon, actors, speakers)
+        if "launcher" in kinds:
+            if not re.search(r"(?:عثر|ضبط|فكك|تفكيك|found|seized|dismantled|discovered)", scope_folded):
+                if not (kinds & {"attack", "strike", "intercept"}):
+                    return []
+            else:
+                kind, weapon = DISRUPTED, "rocket"
+        if kind == STRIKE and weapon in ("", "unknown"):
+            weapon = "artillery" if re.search(r"مدفعي|artillery|shell", scope_folded) else "airstrike"
+        outcome = self._outcome(head, scope, kind, weapon)
+        killed, injured = find_casualties(scope.text(self.text), self.language)
+        claim = self._is_claim(sentence, head)
+        claimant = self._claimant(sentence, head) if claim else None
+        denial = bool(_DENIAL[self.language].search(self._folded(sentence.start, head.start)))
+        roles = self._roles(kind, head, scope, actors, speakers, claimant)
+        anaphoric = self._anaphoric(head)
+        date = event_date(sentence.start, sentence.end, self.dates, self.published, text=self.text, event_span=Span(head.start, head.end))
+        if date is None:
+            date = self._since_when_date(sentence, head)
+        same_time = date is None and bool(_SAME_TIME.search(self._folded(sentence.start, sentence.end)))
+        night = date is not None and bool(_NIGHT.search(self._folded(date.span.start, date.span.end)))
+        dual = self._dual(head)
+        count = 2 if dual and len(head.places) <= 1 and not claim else 1
+        places = head.places or [None]
+        sibling_id = -1
+        if len(places) > 1:
+            self.sibling_ids += 1
+            sibling_id = self.sibling_ids
+        mentions = []
+        for place in places:
+            mentions.append(
+                _Mention(
+                    sentence=sentence, scope=scope, head=Span(head.start, head.end), place=place, date=date,
+                    kind=kind, weapon=weapon or "unknown", outcome=outcome,
+                    count=place.count if place is not None and place.count > 1 else count,
+                    killed=killed, injured=injured, actors=list(roles), claim=claim, denial=denial,
+                    anaphoric=anaphoric, same_time=same_time, night=night, siblings=sibling_id,
+                    dual=dual and claim,
+                )
+            )
+        if _is_plural(head, self.language) and all(m.place is None or m.place.entry.kind == "country" and m.count == 1 for m in mentions):
+            for mention in mentions:
+                mention.anaphoric = True  # "attacks on US forces in Iraq and Syria": no single event
+        return mentions
+
+    def _attribution_mentions(self, sentence):
+        """Return a placeless mention for "X was behind it": X is the perpetrator of the last attack."""
+        folded = self._folded(sentence.start, sentence.end)
+        if not _ATTRIBUTION[self.language].search(folded):
+            return []
+        actors = [(a.entry, PERPETRATOR) for a in self._scope_actors(sentence) if _is_armed_group(a.entry)]
+        if not actors:
+            return []
+        return [_Mention(sentence, sentence, sentence, None, None, ATTACK, "unknown", "unknown", 1, Casualties(), Casualties(), actors, anaphoric=True)]
+
+    def _figures_after(self, sentence, previous):
+        """Return a placeless mention for casualty figures in the sentence right after an event's."""
+        if not previous:
+            return []
+        killed, injured = find_casualties(sentence.text(self.text), self.language)
+        if killed == Casualties() and injured == Casualties():
+            return []
+        last = previous[-1]
+        return [_Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, [], anaphoric=True)]
+
+    def _share_sentence_zeroes(self, mentions, sentence):
+        """Give "no casualties" said once in a sentence to each of its mentions that states no figure."""
+        killed, injured = find_casualties(sentence.text(self.text), self.language)
+        for mention in mentions:
+            if killed.best == 0 and mention.killed == Casualties():
+                mention.killed = killed
+            if injured.best == 0 and mention.injured == Casualties():
+                mention.injured = injured
+
+    # --- Reading one mention -------------------------------------------------------------------
+
+    def _weapon(self, head, scope):
+        """Return the weapon of a mention: the head's own weapon words first, then its scope's."""
+        for trigger in head.triggers:
+            if trigger.weapon == "rocket" and re.search(r"باليستي|بالستي|ballistic", self._folded(trigger.start, scope.end)[:40]):
+                return "missile"
+        head_weapons = {t.weapon for t in head.triggers if t.weapon}
+        for weapon, _ in _WEAPON_PATTERNS[self.language]:
+            if weapon in head_weapons:
+                return weapon
+        folded = self._folded(scope.start, scope.end)
+        for weapon, pattern in _WEAPON_PATTERNS[self.language]:
+            for match in pattern.finditer(folded):
+                if _NEGATION_BEFORE.search(folded[: match.start()][-25:]):
+                    continue
+                if _ARSENAL_AFTER.match(folded, match.end()):
+                    continue
+                return weapon
+        return ""
+
+    def _kind(self, head, weapon, actors, speakers):
+        """Return STRIKE for a state's air or artillery strike, ATTACK for the others' attacks."""
+        if weapon == "airstrike":
+            return STRIKE
+        for actor in actors:
+            if actor.entry.kind not in ("state force", "state") or actor.entry.key in speakers or getattr(actor, "site", False):
+                continue
+            overlapping = any(actor.span.overlaps(Span(t.start, t.end)) for t in head.triggers)
+            near = actor.span.end <= head.start and len(self.text[actor.span.end : head.start].split()) <= 6
+            if (overlapping or near) and not self._passive_target(actor, head):
+                if "strike" in head.kinds or (weapon in ("artillery", "drone") and overlapping):
+                    return STRIKE
+        return ATTACK
+
+    def _passive_target(self, actor, head):
+        between = self._folded(actor.span.end, head.start)
+        return bool(re.search(r"(?:تعرض|were|was|been|came\s+under|under)", between))
+
+    def _outcome(self, head, scope, kind, weapon):
+        if kind == STRIKE and weapon == "airstrike":
+            return "hit"
+        folded = self._folded(scope.start, scope.end)
+        hit = any(
+            not _NEGATION_BEFORE.search(folded[: match.start()][-25:]) for match in _HIT[self.language].finditer(folded)
+        )
+        if hit:
+            return "hit"
+        intercepted = "intercept" in head.kinds or any(
+            p.search(folded) for p, k, _ in _TRIGGER_PATTERNS[self.language] if k == "intercept"
+        )
+        return "intercepted" if intercepted else "unknown"
+
+    def _scope_actors(self, scope):
+        named = [a for a in self.actor_mentions if a.entry is not None and scope.start <= a.span.start and a.span.end <= scope.end]
+        forces = [
+            f for f in self.forces
+            if scope.start <= f.span.start and f.span.end <= scope.end
+            and not any(a.span.overlaps(f.span) and a.entry == f.entry for a in named)
+        ]
+        return sorted(named + forces, key=lambda a: a.span.start)
+
+    def _speakers(self, sentence):
+        """Return the keys of actors who report in this sentence (said, according to, بحسب, أعلن)."""
+        keys = set()
+        for actor in self.actor_mentions:
+            if actor.entry is None or not (sentence.start <= actor.span.start < sentence.end):
+                continue
+            if actor.description or self._reports(actor, sentence):
+                keys.add(actor.entry.key)
+        return keys
+
+    def _reports(self, actor, sentence):
+        before = self._folded(max(sentence.start, actor.span.start - 40), actor.span.start)
+        after = self._folded(actor.span.end, min(sentence.end, actor.span.end + 40))
+        if re.search(r"(?:according\s+to|بحسب|حسب|وفق|وفقا\s+ل|told|نقلت\s+عن|reported\s+by|said\s+by)\s*(?:the\s+)?$", before):
+            return True
+        if re.match(r"^[\s,،]*(?:\w+\s+){0,1}(?:said|says|told|reported|announced|stated|قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت)(?!\w)", after):
+            return True
+        if re.search(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اوضح|اوضحت|نقلت)\s*$", before):
+            return True
+        return False
+
+    def _roles(self, kind, head, scope, actors, speakers, claimant):
+        """Return (entry, role) pairs for the actors of a mention's part of the sentence."""
+        roles = [(claimant, CLAIMANT)] if claimant is not None else []
+        victims = self._victims(scope)
+        for actor in actors:
+            entry = actor.entry
+            if claimant is not None and entry == claimant:
+                continue
+            victim = any(actor.span.overlaps(v) for v in victims)
+            if entry.kind in ("media outlet", "international organization", "state"):
+                if kind == STRIKE and entry.kind == "state" and self._strike_subject(actor, head) and entry.key not in speakers:
+                    force = self.actor_matcher.nation_force(actor.span.text(self.text))
+                    if force is not None:
+                        roles.append((force, PERPETRATOR))
+                continue
+            if entry.kind == "government body" and not _is_target_body(entry):
+                continue
+            if entry.kind == "official person" and not victim:
+                continue
+            if entry.key in speakers and not victim:
+                continue
+            if self._appositive(actor, actors):
+                continue
+            if self._interceptor(actor, head, scope):
+                roles.append((entry, INTERCEPTOR))
+                if entry.kind in ("state force", "coalition") and kind != STRIKE:
+                    roles.append((entry, TARGET))
+                continue
+            if kind == STRIKE:
+                if entry.kind == "state force" and not victim and not getattr(actor, "site", False) and self._strike_subject(actor, head):
+                    roles.append((entry, PERPETRATOR))
+                elif _is_armed_group(entry) or entry.kind == "official person":
+                    roles.append((entry, TARGET))
+            elif kind == DISRUPTED:
+                if entry.kind == "state force":
+                    roles.append((entry, PERPETRATOR))
+            else:
+                if victim and entry.kind != "state" or _is_target_side(entry):
+                    roles.append((entry, TARGET))
+                elif _is_armed_group(entry) and claimant is None:
+                    roles.append((entry, PERPETRATOR))
+        named = {role for entry, role in roles if entry.kind == "militia or armed group"}
+        roles = [(e, r) for e, r in roles if not (e.kind == "unidentified" and r in named)]  # "KH and other Iran-backed militias"
+        return _unique(roles)
+
+    def _appositive(self, actor, actors):
+        """Return True for "X, a coalition of Iran-backed groups": a description of X, not another party."""
+        before = self.text[max(0, actor.span.start - 40) : actor.span.start]
+        return bool(re.search(r"[,،]\s*(?:an?|the|one\s+of)\s+(?:[\w-]+\s+){0,3}(?:coalition|alliance|umbrella\s+group|network)\s+of\s+(?:the\s+)?$", before))
+
+    def _strike_subject(self, actor, head):
+        """Return True if the actor carried out the strike: its nation's strike or its subject just before it."""
+        if any(actor.span.overlaps(Span(t.start, t.end)) for t in head.triggers):
+            return True
+        if actor.span.end <= head.start:
+            between = self.text[actor.span.end : head.start]
+            return len(between.split()) <= 8 and not re.search(r"(?:against|\bon\b|ضد|على|[.،,])", between)
+        return False
+
+    def _victims(self, scope):
+        """Return spans of who was killed or wounded in the scope ("killed five fighters of X", "X were killed")."""
+        folded = self._folded(scope.start, scope.end)
+        base = self._folded_index(scope.start)
+        spans = []
+        if self.language == "ar":
+            patterns = [r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,7}?[^\s،.]+(?=[،.]|\s+(?:في|على|بعد|جراء|اثر|بجروح)(?!\w)|$)"]
+        else:
+            patterns = [
+                r"(?:killed|killing|wounded|wounding|injured|injuring|kills|wounds)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+(?=[,.]|\s+(?:in|on|at|during|after|and|late|early|last|overnight)(?!\w)|$)",
+                r"(?:[^\s,.]+\s+){1,6}(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)",
+            ]
+        for pattern in patterns:
+            for match in re.finditer(pattern, folded):
+                start, end = self._span(base + match.start(), base + match.end())
+                spans.append(Span(start, end))
+        return spans
+
+    def _interceptor(self, actor, head, scope):
+        """Return True if the actor shot the drone or missile down."""
+        if "intercept" in head.kinds:
+            between = self._folded(head.end, actor.span.start)
+            if actor.span.start >= head.end and _BY[self.language].search(between[-20:]) and len(between.split()) <= 4:
+                return True
+            if actor.span.end <= head.start and len(self.text[actor.span.end : head.start].split()) <= 3:
+                return not self._passive_target(actor, head)
+        if re.match(r"^\S+(?:\s+\S+){0,3}\s+(?:اسقطت|اعترضت|اسقط|shot\s+down|intercepted)", self._folded(actor.span.start, scope.end)):
+            return True
+        before = self._folded(scope.start, actor.span.start)
+        return bool(re.search(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|air\s+defen[cs]es?)\s+(?:\S+\s+){0,2}\S{0,3}$", before))
+
+    def _is_claim(self, sentence, head):
+        """Return True if the sentence reports a group's claim of the event."""
+        whole = self._folded(sentence.start, sentence.end)
+        if re.search(r"claimed\s+by", whole) or _CLAIM[self.language].search(self._folded(sentence.start, head.start)):
+            return True
+        return self._speaking_group(sentence, head) is not None
+
+    def _speaking_group(self, sentence, head):
+        """Return the armed group that says it carried out the event ("X said it had attacked", "أعلنت X استهداف")."""
+        for verb in _CLAIM_SPEECH[self.language].finditer(self.folded, self._folded_index(sentence.start), self._folded_index(head.start)):
+            verb_start, verb_end = self._span(verb.start(), verb.end())
+            for actor in self.actor_mentions:
+                if actor.entry is None or not _is_armed_group(actor.entry) or not sentence.start <= actor.span.start < head.start:
+                    continue
+                if actor.span.end <= verb_start:
+                    between = self.text[actor.span.end : verb_start]
+                    others = [a for a in self.actor_mentions if actor.span.end <= a.span.start < verb_start and not self._appositive(a, ())]
+                    if len(between.split()) <= 15 and not others:
+                        return actor.entry
+                elif verb_end <= actor.span.start and len(self.text[verb_end : actor.span.start].split()) <= 2:
+                    return actor.entry
+            short = self._group_before(sentence, head, named=False)
+            if short is not None:
+                return short
+        return None
+
+    def _group_before(self, sentence, head, named=True):
+        """Return the armed group named (or named short: "المقاومة" for an earlier "المقاومة الإسلامية") before the head."""
+        for actor in self.actor_mentions:
+            if named and actor.entry is not None and _is_armed_group(actor.entry) and sentence.start <= actor.span.start < head.start:
+                return actor.entry
+        earlier = [a for a in self.actor_mentions if a.entry is not None and _is_armed_group(a.entry) and a.span.start < sentence.start]
+        before = self._folded(sentence.start, head.start)
+        for actor in reversed(earlier):
+            words = [w for w in self._folded(actor.span.start, actor.span.end).split() if len(w) >= 5]
+            if words and re.search(rf"(?<!\w)[وف]?{re.escape(words[0])}(?!\w)", before):
+                return actor.entry
+        return None
+
+    def _claimant(self, sentence, head):
+        """Return the armed group that claims the event: subject of تبنت / claimed / said it attacked, or after "claimed by"."""
+        for actor in self.actor_mentions:
+            if actor.entry is None or not _is_armed_group(actor.entry) or not (sentence.start <= actor.span.start < sentence.end):
+                continue
+            if re.search(r"claimed\s+by\s+(?:the\s+)?$", self._folded(sentence.start, actor.span.start)):
+                return actor.entry
+        group = self._speaking_group(sentence, head) or self._group_before(sentence, head)
+        if group is not None:
+            return group
+        after = [a for a in self.actor_mentions if a.entry is not None and _is_armed_group(a.entry) and head.end <= a.span.start < sentence.end]
+        return after[0].entry if after else None
+
+    def _anaphoric(self, head):
+        """Return True for "the attack" / "الهجوم" / "Saturday's attack": an event reported before."""
+        first = head.triggers[0]
+        if first.weapon and first.kind == "attack":
+            return False
+        if self.language == "en":
+            words = self.text[max(0, first.start - 24) : first.start].lower().split()
+            return bool(words) and (words[-1] in _EN_DETERMINERS or words[-1].endswith(("'s", "’s")))
+        key = self._folded(first.start, first.end)
+        demonstrative = re.search(r"(?:هذا|هذه|ذلك|تلك)\s*$", self._folded(max(0, first.start - 8), first.start))
+        return bool(re.match(r"^[وفبل]*ال", key)) or bool(demonstrative)
+
+    def _dual(self, head):
+        key = self._folded(head.triggers[0].start, head.triggers[0].end)
+        return bool(re.search(r"(?:هجومين|هجومان|هجومي|غارتين|ضربتين)$", key))
+
+    def _since_when_date(self, sentence, head):
+        """Return the date of "منذ 18 تشرين الأول، حين أسقطت ..." / "since Oct. 18, when ...": the event's own."""
+        for mention in self.dates:
+            if mention.since and mention.precision == "day" and sentence.start <= mention.span.start and mention.span.end <= head.start:
+                if _SINCE_WHEN.match(self.text[mention.span.end : mention.span.end + 12]):
+                    return mention
+        return None
+
+    # --- Article-level facts -------------------------------------------------------------------
+
+    def _hosts(self):
+        """Return place key → the forces the text places at that site ("تضم قوات أميركية", "hosts US troops")."""
+        hosts = {}
+        for sentence in self._all_sentences():
+            places = [p for p in self.places if sentence.start <= p.span.start < sentence.end and p.entry.kind in SITE_KINDS]
+            if len(places) != 1 or not re.search(r"(?:تضم|يضم|تستضيف|hosts?|hosting|housing|تتواجد|تواجد|مقرا|stationed|deployed)", self._folded(sentence.start, sentence.end)):
+                continue
+            for actor in self._scope_actors(sentence):
+                if actor.entry.kind in ("state force", "coalition") and _is_target_side(actor.entry):
+                    hosts.setdefault(places[0].entry.key, [])
+                    if actor.entry not in hosts[places[0].entry.key]:
+                        hosts[places[0].entry.key].append(actor.entry)
+        return hosts
+
+    def _attributed_perpetrators(self):
+        """Return the unnamed groups the text holds responsible for the attacks ("Iran-backed groups")."""
+        for sentence in self._all_sentences():
+            if not any(sentence.start <= t.start < sentence.end and t.kind in ("attack", "intercept") for t in self.triggers):
+                continue
+            victims = self._victims(sentence)
+            for actor in self.actor_mentions:
+                if actor.entry is None or actor.entry.kind != "unidentified" or not _is_armed_group(actor.entry):
+                    continue
+                if not (sentence.start <= actor.span.start < sentence.end) or self._appositive(actor, ()):
+                    continue
+                around = self._folded(max(sentence.start, actor.span.start - 30), min(sentence.end, actor.span.end + 40))
+                if _CLAIM[self.language].search(around) or any(actor.span.overlaps(v) for v in victims):
+                    continue
+                return [actor.entry]
+        return []
+
+    # --- Merging ---------------------------------------------------------------------------------
+
+    def _merge(self, mentions):
+        incidents = []
+        index = 0
+        while index < len(mentions):
+            mention = mentions[index]
+            if mention.siblings >= 0:
+                group = [m for m in mentions[index:] if m.siblings == mention.siblings]
+                self._merge_siblings(group, incidents)
+                index += len(group)
+                continue
+            self._merge_one(mention, incidents)
+            index += 1
+        return incidents
+
+    def _merge_one(self, mention, incidents):
+        if mention.place is None:
+            self._attach(mention, incidents)
+            return None
+        target = self._compatible(mention, incidents)
+        if target is not None:
+            _absorb(target, mention)
+            return target
+        if mention.denial:
+            return None
+        if mention.anaphoric and mention.date is None and not mention.same_time:
+            return None  # "the attack on X" with no attack on X reported: another account of an event, not a new one
+        return self._new_incident(mention, incidents)
+
+    def _new_incident(self, mention, incidents):
+        if mention.same_time and mention.date is None:
+            dated = [i for i in incidents if i.date is not None]
+            if dated:
+                mention.date = dated[-1].date
+        incident = _Incident([mention], mention.place, mention.date, mention.kind, mention.weapon)
+        _absorb(incident, mention, first=True)
+        incidents.append(incident)
+        return incident
+
+    def _merge_siblings(self, group, incidents):
+        """Merge the mentions of one head with several places; the unmatched ones share the matched one's date and parties."""
+        merged, rest = None, []
+        for mention in group:
+            target = self._compatible(mention, incidents)
+            if target is not None and merged is None:
+                _absorb(target, mention)
+                merged = target
+            else:
+                rest.append(mention)
+        for mention in rest:
+            if mention.denial or (merged is None and mention.anaphoric and mention.date is None and not mention.same_time):
+                continue
+            if merged is not None:
+                if mention.date is None:
+                    mention.date = merged.date
+                for actor, role in merged.actors:
+                    if role in (PERPETRATOR, TARGET) and (actor, role) not in mention.actors:
+                        mention.actors.append((actor, role))
+            self._new_incident(mention, incidents)
+
+    def _attach(self, mention, incidents):
+        """Add a placeless mention ("the attack", "claimed the two attacks") to the incidents it refers to."""
+        candidates = [i for i in incidents if _compatible_fields(i, mention, loose=True)]
+        if not candidates:
+            return
+        if mention.dual:
+            for incident in [i for i in incidents if i.kind == ATTACK][-2:]:
+                _absorb(incident, mention, placeless=True)
+            return
+        _absorb(candidates[-1], mention, placeless=True)
+
+    def _compatible(self, mention, incidents):
+        for incident in reversed(incidents):
+            if _compatible_fields(incident, mention, loose=False):
+                return incident
+        return None
+
+    # --- Output ----------------------------------------------------------------------------------
+
+    def _draft(self, incident, hosts, attributed):
+        actors = list(incident.actors)
+        roles = {role for _, role in actors}
+        if incident.kind == ATTACK:
+            if TARGET not in roles and incident.place is not None:
+                actors += [(entry, TARGET) for entry in hosts.get(incident.place.entry.key, [])]
+            if PERPETRATOR not in roles and CLAIMANT not in roles:
+                actors += [(entry, PERPETRATOR) for entry in attributed]
+            if incident.outcome == "unknown" and _has_casualties(incident):
+                incident.outcome = "hit"
+        actors = _unique(actors)
+        if incident.kind == DISRUPTED:
+            event_type, sub = taxonomy.STRATEGIC_DEVELOPMENTS, DISRUPTED_USE
+        elif incident.weapon in ("drone", "airstrike"):
+            event_type, sub = taxonomy.EXPLOSIONS, AIR_STRIKE
+        else:
+            event_type, sub = taxonomy.EXPLOSIONS, SHELLING
+        date = incident.date
+        evidence = []
+        for mention in incident.mentions:
+            if mention.sentence not in evidence:
+                evidence.append(mention.sentence)
+        draft = DraftIncident(
+            date_start=date.start if date else None,
+            date_end=date.end if date else None,
+            date_precision=date.precision if date else "day",
+            event_type=event_type,
+            sub_event_type=sub,
+            weapon=incident.weapon if incident.weapon else "unknown",
+            outcome=incident.outcome,
+            count=incident.count,
+            place=incident.place,
+            killed=incident.killed,
+            injured=incident.injured,
+            actors=[DraftActor(entry, role, entry.name_en, entry.name_ar) for entry, role in actors],
+            evidence=sorted(evidence, key=lambda s: s.start),
+            confidence=_confidence(incident),
+            verification="contested" if incident.contested else "claimed" if incident.claimed_only else "reported",
+        )
+        draft.title, draft.title_ar = _titles(draft)
+        return draft
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+SITE_KINDS = ("military base", "airport", "embassy", "facility", "area")
+_TARGET_KEYS_HINT = ("embassy", "consulate")
+
+
+@dataclass(frozen=True)
+class _ForceMention:
+    """A nation's forces named by adjective ("US troops"); `site` for its bases ("القاعدة الأميركية")."""
+
+    span: Span
+    entry: object
+    description: str = ""
+    site: bool = False
+
+
+def _is_armed_group(entry):
+    return entry is not None and (
+        entry.kind == "militia or armed group" and entry.key not in ("syrian-democratic-forces", "isis")
+        or entry.kind == "unidentified" and "forces" not in entry.key
+        or entry.key in ("irgc", "quds-force")
+    )
+
+
+def _is_target_side(entry):
+    """Return True for forces and missions that the attacks in the news target (US, coalition, their hosts)."""
+    if entry is None:
+        return False
+    if entry.kind == "coalition":
+        return "coalition" in entry.key and "resistance" not in entry.key
+    if entry.kind == "state force":
+        return entry.country_code in ("US", "") or entry.key.startswith("us-")
+    return _is_target_body(entry)
+
+
+def _is_target_body(entry):
+    return any(word in entry.key for word in _TARGET_KEYS_HINT)
+
+
+def _is_weapon_count(trigger):
+    return trigger.weapon in ("drone", "rocket", "missile")
+
+
+def _is_plural(head, language):
+    first = head.triggers[0].text
+    if language == "en":
+        return first.lower().endswith("s") and not first.lower().endswith("ss")
+    from .normalize import fold
+
+    key = fold(first)
+    return bool(re.search(r"(?:هجمات|غارات|ضربات|اعتداءات|عمليات)$", key))
+
+
+def _unique(roles):
+    seen, result = set(), []
+    for entry, role in roles:
+        if (entry.key, role) not in seen:
+            seen.add((entry.key, role))
+            result.append((entry, role))
+    return result
+
+
+def _place_compatible(a, b):
+    """Return True if two place mentions can be one event's place (same entry, or one holds the other)."""
+    if a is None or b is None:
+        return True
+    ea, eb = a.entry, b.entry
+    if ea.key == eb.key:
+        return True
+    if ea.country_code != eb.country_code:
+        return False
+    if ea.kind == "country" or eb.kind == "country":
+        return True
+    if ea.kind == "governorate" and eb.admin1 == ea.name_en or eb.kind == "governorate" and ea.admin1 == eb.name_en:
+        return True
+    return False
+
+
+def _dates_compatible(incident, mention):
+    a, b = incident.date, mention.date
+    if a is None or b is None:
+        return True
+    if a.start <= b.end and b.start <= a.end:
+        return True
+    if (incident.night or mention.night) and abs((a.start - b.start).days) <= 1:
+        return True
+    return False
+
+
+def _weapons_compatible(a, b):
+    if a in ("", "unknown") or b in ("", "unknown") or a == b:
+        return True
+    return {a, b} <= {"rocket", "missile"}
+
+
+def _compatible_fields(incident, mention, loose):
+    """Return True if nothing the mention says contradicts the incident."""
+    if incident.kind != mention.kind and not (loose and mention.kind == ATTACK and mention.weapon == "unknown"):
+        return False
+    if not _weapons_compatible(incident.weapon, mention.weapon):
+        return False
+    if not _dates_compatible(incident, mention):
+        return False
+    if loose:
+        return True
+    if not _place_compatible(incident.place, mention.place):
+        return False
+    if mention.place is not None and incident.place is not None:
+        a, b = incident.place.entry, mention.place.entry
+        if a.kind != "country" and b.kind != "country" and a.key != b.key:
+            return False
+        if mention.siblings >= 0 and any(m.siblings == mention.siblings for m in incident.mentions):
+            return False
+        if a.kind == "country" and b.kind == "country" and (incident.count > 1) != (mention.count > 1) and not mention.anaphoric:
+            return False
+    return True
+
+
+def _better_place(current, new):
+    """Return the more precise of two compatible places (a base over its country)."""
+    if current is None or new is None:
+        return current or new
+    rank = {"country": 3, "governorate": 2}
+    current_rank, new_rank = rank.get(current.entry.kind, 0), rank.get(new.entry.kind, 0)
+    if new_rank < current_rank:
+        return new
+    if new_rank == current_rank and new.entry.key == current.entry.key and new.geo_precision > current.geo_precision:
+        return new  # "near the Conoco field" is vaguer than "the Conoco field": keep the vaguer reading
+    return current
+
+
+def _better_casualties(current, new):
+    """Return the more informative figure: a stated number over a bound, a bound over silence."""
+    if new == Casualties():
+        return current
+    if current == Casualties():
+        return new
+    if current.best == 0 and new.best != 0:
+        return new
+    if new.best == 0:
+        return current
+    if current.best is None and new.best is not None:
+        return new
+    return current
+
+
+def _absorb(incident, mention, first=False, placeless=False):
+    """Merge `mention` into `incident` (placeless: "the attack" adds figures, claims and attributions only)."""
+    if not first:
+        incident.mentions.append(mention)
+    if mention.place is not None:
+        refined = _better_place(incident.place, mention.place)
+        if first:
+            incident.count = mention.count
+        elif refined is not incident.place and incident.place.entry.kind == "country":
+            if mention.siblings >= 0 or mention.count > 1:
+                incident.count = mention.count  # "three sites in Iraq" then "X, Y and Z": one site each
+        elif mention.count > incident.count:
+            incident.count = mention.count
+        incident.place = refined
+    if mention.date is not None and not placeless:
+        if incident.date is None or (incident.date.precision != "day" and mention.date.precision == "day"):
+            incident.date, incident.night = mention.date, mention.night
+    if mention.weapon not in ("", "unknown") and (not placeless or mention.kind == incident.kind):
+        if incident.weapon in ("", "unknown") or (incident.weapon == "rocket" and mention.weapon == "missile"):
+            incident.weapon = mention.weapon
+    if not mention.claim and mention.outcome != "unknown":
+        if mention.outcome == "hit" or incident.outcome == "unknown":
+            incident.outcome = mention.outcome
+    incident.killed = _better_casualties(incident.killed, mention.killed)
+    incident.injured = _better_casualties(incident.injured, mention.injured)
+    has_target = any(role == TARGET for _, role in incident.actors)
+    for actor, role in mention.actors:
+        if placeless and role == TARGET and has_target:
+            continue  # "condemned the attack on foreign forces": a view of the attack, not its target
+        if (actor, role) not in incident.actors:
+            incident.actors.append((actor, role))
+    if mention.denial:
+        incident.contested = True
+    elif not mention.claim and (not placeless or _reports_figures(mention)):
+        incident.claimed_only = False
+
+
+def _reports_figures(mention):
+    return mention.killed != Casualties() or mention.injured != Casualties() or mention.outcome != "unknown"
+
+
+def _has_casualties(incident):
+    return any((figure.best or 0) > 0 or (figure.low or 0) > 0 for figure in (incident.killed, incident.injured))
+
+
+def _confidence(incident):
+    score = 0.4
+    if incident.place is not None and incident.place.entry.kind != "country":
+        score += 0.2
+    if incident.date is not None:
+        score += 0.15
+    if incident.weapon not in ("", "unknown"):
+        score += 0.1
+    if len(incident.mentions) > 1:
+        score += 0.1
+    if incident.claimed_only:
+        score -= 0.1
+    return max(0.1, min(0.95, score))
+
+
+_WEAPON_TITLES = {
+    "drone": ("Drone attack", "هجوم بطائرة مسيرة"),
+    "rocket": ("Rocket attack", "هجوم صاروخي"),
+    "missile": ("Missile attack", "هجوم بصواريخ"),
+    "artillery": ("Artillery strike", "قصف مدفعي"),
+    "airstrike": ("Air strike", "غارة جوية"),
+}
+
+
+def _titles(draft):
+    """Return an English and an Arabic title built from the type and the place."""
+    if draft.sub_event_type == DISRUPTED_USE:
+        en, ar = "Launcher found", "العثور على منصة إطلاق"
+    else:
+        en, ar = _WEAPON_TITLES.get(draft.weapon, ("Attack", "هجوم"))
+        if draft.outcome == "intercepted":
+            en, ar = en + " intercepted", ar + " تم التصدي له"
+    place = draft.place
+    if place is not None and place.entry is not None:
+        qualifier = place.qualifier
+        preposition = "near" if qualifier else ("on" if place.entry.kind in SITE_KINDS else "in")
+        name = place.entry.name_en
+        if draft.count > 1:
+            en = f"{en}s ({draft.count})"
+        en = f"{en} {preposition} {name}" if not qualifier else f"{en} {qualifier} {name}".replace(" of of", " of")
+        ar = f"{ar} في {place.entry.name_ar}" if place.entry.name_ar else ar
+    return en, ar
