@@ -304,24 +304,40 @@ def find_statements(text, published, language, actors, incidents, *, actor_menti
 
 def _sentences(text):
     """Return the sentence spans of the body: no headline (first line without final stop), no subheads."""
-    spans, position = [], 0
+    spans = []
     first_line_end = text.find("\n")
-    while position < len(text):
-        span = sentence_span(text, position)
-        if span.end <= position:
-            break
-        position = span.end
-        body = text[span.start : span.end].strip()
+    for start, end in _sentence_bounds(text):
+        body = text[start:end].strip()
         if not body:
             continue
         if not _TERMINAL.search(body):
-            if span.start < first_line_end or first_line_end < 0 and span.start == 0:
+            if start < first_line_end or first_line_end < 0 and start == 0:
                 continue  # the headline repeats the body
             if len(body.split()) <= _SUBHEAD_WORDS:
                 continue  # a subhead or dateline
-        end = span.start + len(text[span.start : span.end].rstrip())
-        spans.append(Span(span.start, end))
+        spans.append(Span(start, start + len(text[start:end].rstrip())))
     return spans
+
+
+def _sentence_bounds(text):
+    """Yield (start, end) of every sentence, as `sentence_span` cuts them, one line at a time.
+
+    Sentences never cross a line break, so cutting each line on its own keeps the work linear in the
+    number of lines rather than quadratic in the length of the text.
+    """
+    line_start = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        position = 0
+        while position < len(line):
+            span = sentence_span(line, position)
+            if span.end <= position:
+                break
+            yield line_start + span.start, line_start + span.end
+            position = span.end
+        line_start = line_end + 1
 
 
 def _paragraph_of(text, offset):
@@ -935,9 +951,11 @@ def _link_incidents(article, statements, incidents):
     if not incidents:
         return
     places = _place_index(incidents)
+    sentences = _sentences(article.text)
+    starts = [sentence.start for sentence in sentences]
     for position, statement in enumerate(statements):
         before = statements[:position]
-        sentence = sentence_span(article.text, statement.span.start)
+        sentence = sentences[max(0, bisect.bisect_right(starts, statement.span.start) - 1)]
         linked = [
             index for index, incident in enumerate(incidents)
             if any(evidence.overlaps(statement.span) or evidence.overlaps(sentence) and _inside(evidence, sentence) for evidence in incident.evidence)
