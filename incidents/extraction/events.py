@@ -99,7 +99,7 @@ _WEAPON_PATTERNS = {language: [(w, re.compile(p)) for w, p in specs] for languag
 
 # A number right before an attack word makes it a tally: "80 هجوما", "5 ضربات", "attacked 160 times".
 _TALLY = {
-    "ar": re.compile(r"(?:\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
+    "ar": re.compile(r"(?:(?<![\w-])\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
     "en": re.compile(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
 }
 _TIMES = {
@@ -241,6 +241,8 @@ class _Mention:
     night: bool = False
     siblings: int = -1  # id shared by the mentions of one head with several places
     dual: bool = False  # "الهجومين": refers to the last two incidents
+    follows: object = None  # the mention of the sentence before, for figures that continue it
+    incident: object = None  # the incident the mention went into
 
 
 @dataclass
@@ -404,6 +406,8 @@ class _Reader:
         heads = self._absorb_trailing(heads)
         mentions = []
         for index, head in enumerate(heads):
+            if head.referential and not head.places:
+                continue  # "after the attack": the time of another event, reported where it is named
             scope_start = sentence.start
             if index > 0:
                 previous = heads[index - 1]
@@ -496,14 +500,12 @@ class _Reader:
     def _locator(self, place, places):
         """Return True if `place` only says where another place of the sentence is ("in Anbar province")."""
         entry = place.entry
+        if place.count > 1:
+            return False  # "three bases in Syria" is where the events were
         for other in places:
             if other is place:
                 continue
             o = other.entry
-            if entry.kind == "country" and o.country_code == entry.country_code and o.kind != "country":
-                return True
-            if entry.kind == "governorate" and o.admin1 == entry.name_en and o.kind != "governorate":
-                return True
             if other.span.end <= place.span.start and o.kind != "country":
                 gap = self._folded(other.span.end, place.span.start)
                 words = set(re.sub(r"[^\w\s]", " ", gap).split())
@@ -597,7 +599,10 @@ class _Reader:
         if killed == Casualties() and injured == Casualties():
             return []
         last = previous[-1]
-        return [_Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, [], anaphoric=True)]
+        return [
+            _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, [],
+                     anaphoric=True, follows=last)
+        ]
 
     def _share_sentence_zeroes(self, mentions, sentence):
         """Give "no casualties" said once in a sentence to each of its mentions that states no figure."""
@@ -764,6 +769,8 @@ class _Reader:
             ]
         for pattern in patterns:
             for match in re.finditer(pattern, folded):
+                if re.match(r"(?:no|none|not|nobody)\s", match.group()):
+                    continue  # "no US personnel were hurt"
                 start, end = self._span(base + match.start(), base + match.end())
                 spans.append(Span(start, end))
         return spans
@@ -864,7 +871,7 @@ class _Reader:
         hosts = {}
         for sentence in self._all_sentences():
             places = [p for p in self.places if sentence.start <= p.span.start < sentence.end and p.entry.kind in SITE_KINDS]
-            if len(places) != 1 or not re.search(r"(?:تضم|يضم|تستضيف|hosts?|hosting|housing|تتواجد|تواجد|مقرا|stationed|deployed)", self._folded(sentence.start, sentence.end)):
+            if not places or not re.search(r"(?:تضم|يضم|تستضيف|hosts?|hosting|housing|تتواجد|تواجد|مقرا|stationed|deployed)", self._folded(sentence.start, sentence.end)):
                 continue
             for actor in self._scope_actors(sentence):
                 if actor.entry.kind in ("state force", "coalition") and _is_target_side(actor.entry):
@@ -912,7 +919,8 @@ class _Reader:
             return None
         target = self._compatible(mention, incidents)
         if target is not None:
-            _absorb(target, mention)
+            _absorb(target, mention, referring=mention.anaphoric and not self._adjacent(mention, target))
+            mention.incident = target
             return target
         if mention.denial:
             return None
@@ -928,16 +936,25 @@ class _Reader:
         incident = _Incident([mention], mention.place, mention.date, mention.kind, mention.weapon)
         _absorb(incident, mention, first=True)
         incidents.append(incident)
+        mention.incident = incident
         return incident
+
+    def _adjacent(self, mention, incident):
+        """Return True if the mention's sentence is one of the incident's or comes right after one."""
+        for other in incident.mentions:
+            if other.sentence == mention.sentence or not self.text[other.sentence.end : mention.sentence.start].strip():
+                return True
+        return False
 
     def _merge_siblings(self, group, incidents):
         """Merge the mentions of one head with several places; the unmatched ones share the matched one's date and parties."""
         merged, rest = None, []
         for mention in group:
             target = self._compatible(mention, incidents)
-            if target is not None and merged is None:
+            if target is not None:
                 _absorb(target, mention)
-                merged = target
+                mention.incident = target
+                merged = merged or target
             else:
                 rest.append(mention)
         for mention in rest:
@@ -953,6 +970,10 @@ class _Reader:
 
     def _attach(self, mention, incidents):
         """Add a placeless mention ("the attack", "claimed the two attacks") to the incidents it refers to."""
+        follows = mention.follows.incident if mention.follows is not None else None
+        if follows is not None:
+            _absorb(follows, mention, placeless=True, referring=False)
+            return
         candidates = [i for i in incidents if _compatible_fields(i, mention, loose=True)]
         if not candidates:
             return
@@ -960,7 +981,8 @@ class _Reader:
             for incident in [i for i in incidents if i.kind == ATTACK][-2:]:
                 _absorb(incident, mention, placeless=True)
             return
-        _absorb(candidates[-1], mention, placeless=True)
+        _absorb(candidates[-1], mention, placeless=True, referring=not self._adjacent(mention, candidates[-1]))
+        mention.incident = candidates[-1]
 
     def _compatible(self, mention, incidents):
         for incident in reversed(incidents):
@@ -1159,8 +1181,12 @@ def _better_casualties(current, new):
     return current
 
 
-def _absorb(incident, mention, first=False, placeless=False):
-    """Merge `mention` into `incident` (placeless: "the attack" adds figures, claims and attributions only)."""
+def _absorb(incident, mention, first=False, placeless=False, referring=False):
+    """Merge `mention` into `incident`.
+
+    A placeless mention ("the attack") adds figures, claims and attributions; one that only refers to
+    the incident from afar ("condemned the attack on the embassy") adds no target to one it has.
+    """
     if not first:
         incident.mentions.append(mention)
     if mention.place is not None:
@@ -1186,7 +1212,7 @@ def _absorb(incident, mention, first=False, placeless=False):
     incident.injured = _better_casualties(incident.injured, mention.injured)
     has_target = any(role == TARGET for _, role in incident.actors)
     for actor, role in mention.actors:
-        if placeless and role == TARGET and has_target:
+        if (placeless or referring) and role == TARGET and has_target and referring:
             continue  # "condemned the attack on foreign forces": a view of the attack, not its target
         if (actor, role) not in incident.actors:
             incident.actors.append((actor, role))

@@ -697,12 +697,21 @@ _ZERO_PATTERNS = {
         re.compile(r"(?<!\w)[وف]?اقتصرت\s+(?:ال)?(?:خساير|اضرار)\s+(?:\w+\s+)?علي\s+(?:ال)?(?:ماديات|ماديه|اضرار)"),
     ],
 }
+# "No information about casualties" says nothing either way: neither zero nor a figure.
+_UNKNOWN_PATTERNS = {
+    "en": [re.compile(r"\bno\s+(?:information|details|word|figures?)\s+(?:\w+\s+){0,2}?(?:on|about|of)\s+(?:any\s+)?"
+                      r"(?:casualties|injuries|deaths|losses)\b")],
+    "ar": [re.compile(r"(?<!\w)[وف]?(?:لم|دون|بدون|من\s+دون|لا)\s+(?:\S+\s+){0,2}?(?:معلومات|تفاصيل)\s+(?:\S+\s+){0,2}?"
+                      r"(?:[بل]?(?:ال)?)(?:اصابات|اصابه|خساير|ضحايا|قتلي|جرحي)(?!\w)")],
+}
 _ZERO_KILLED_WORDS = {"deaths", "fatalities", "dead", "killed", "قتلي", "وفاه", "وفيات"}
 
 
 def _zeroes(folded, language):
     """Return (spans, killed is zero, injured is zero) for the text's "no casualties" phrases."""
     spans, killed, injured = [], False, False
+    for pattern in _UNKNOWN_PATTERNS[language]:
+        spans.extend((match.start(), match.end()) for match in pattern.finditer(folded))
     for pattern in _ZERO_PATTERNS[language]:
         for match in pattern.finditer(folded):
             spans.append((match.start(), match.end()))

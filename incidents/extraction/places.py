@@ -91,7 +91,7 @@ _DISTANCE_UNITS = _keys("km kms kilometres kilometers kilometre kilometer miles 
 # Plural (and Arabic dual) nouns of sites: "three bases in Syria" is a count at country level.
 _SITE_PLURALS = _keys("قواعد مواقع مطارات منشآت معسكرات bases sites facilities positions outposts installations airports camps garrisons")
 _SITE_DUALS = _keys("قاعدتين قاعدتان موقعين موقعان مطارين مطاران معسكرين معسكران")
-_LOCATIVES = _keys("في داخل in across at inside")
+_LOCATIVES = _keys("في داخل حول in across at inside around")
 _SMALL_NUMBERS = {
     **{key: 1 for key in _keys("one واحد واحدة")},
     **{key: 2 for key in _keys("two اثنين اثنتين اثنان اثنتان")},
@@ -138,7 +138,13 @@ class PlaceMatcher:
     def __init__(self, entries):
         self._index = NameIndex()
         self._country_adjectives = {}
+        self._seat = {}  # (governorate, Arabic name) → the town or city a district or subdistrict is named after
         for entry in entries:
+            if entry.kind in SETTLEMENT_KINDS and entry.lat is not None and entry.name_ar:
+                seat_key = (entry.admin1, token_key(entry.name_ar))
+                known = self._seat.get(seat_key)
+                if known is None or KIND_RANK.get(entry.kind, 10) < KIND_RANK.get(known.kind, 10):
+                    self._seat[seat_key] = entry
             for written in dict.fromkeys((entry.name_en, entry.name_ar, *entry.names)):
                 for variant in name_variants(written) if written else ():
                     self._index.add(_place_name(variant, entry))
@@ -176,6 +182,8 @@ class PlaceMatcher:
         precision = entry.geo_precision
         if entry.lat is None:
             inner = _settlement_inside(match, kept, entry)
+            if inner is entry:
+                inner = self._seat.get((entry.admin1, token_key(entry.name_ar)), entry)
             if inner is not entry:
                 entry, precision = inner, max(2, inner.geo_precision)
         qualifier = _qualifier(doc, match)
