@@ -48,6 +48,7 @@ threats and principles are rarely about one incident.
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import find_dates, sentence_span
 from .lexicon import Doc, NameIndex, name_of
@@ -81,7 +82,8 @@ _AR_VERBS = {
     CONDEMNATION: "أدان أدانت يدين تدين دان دانت ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت",
     DENIAL: "نفى نفت ينفي تنفي نفوا",
     DEMAND: "ناشد ناشدت يناشد تناشد طالب طالبت يطالب تطالب دعا دعت يدعو تدعو حث حثت يحث تحث",
-    POSITION: "توعد توعدت يتوعد تتوعد هدد هددت يهدد تهدد حذر حذرت يحذر تحذر تعهد تعهدت يتعهد تتعهد",
+    POSITION: """توعد توعدت يتوعد تتوعد هدد هددت يهدد تهدد حذر حذرت يحذر تحذر تعهد تعهدت يتعهد تتعهد رحب رحبت يرحب
+        ترحب أشاد أشادت يشيد تشيد""",
     CASUALTY_FIGURES: "نعى نعت ينعى تنعى نعوا",
 }
 # "نقل عن" (reported from) is a speech verb only with its عن.
@@ -94,7 +96,7 @@ _EN_VERBS = {
     CONDEMNATION: "condemned condemns denounced denounces decried slammed deplored",
     DENIAL: "denied denies",
     DEMAND: "urged urges demanded demands",
-    POSITION: "vowed vows warned warns threatened threatens pledged pledges",
+    POSITION: "vowed vows warned warns threatened threatens pledged pledges welcomed welcomes praised praises",
     CASUALTY_FIGURES: "mourned mourns",
 }
 _VERB_KIND = {}
@@ -115,7 +117,14 @@ _EN_NOT_VERB_BEFORE = _keys(
 )
 _EN_RELATIVE = _keys("which who that whom whose")
 # Between a speaker and its English verb: "has said", "also told", "later said".
-_EN_GAP_WORDS = _keys("has have had also later earlier previously then again separately further")
+_EN_GAP_WORDS = _keys(
+    "has have had also later earlier previously then again separately further on late early today tonight "
+    "yesterday monday tuesday wednesday thursday friday saturday sunday"
+)
+_DATE_WORDS = _keys(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
 _AR_RELATIVES = _keys("التي الذي الذين اللذين اللتين")
 _NEGATIONS = _keys("لم لا لن دون not never didn't doesn't")
 _COMPLEMENTIZERS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها")
@@ -130,8 +139,16 @@ _ROLE_ANAPHORS = _keys(
 _EN_ROLE_WORDS = _keys(
     "spokesman spokeswoman spokesperson official officials source sources minister secretary president "
     "commander general ambassador envoy adviser advisor chief leader director officer witness witnesses "
-    "resident residents diplomat diplomats statement"
+    "resident residents diplomat diplomats statement police army military authorities ministry government "
+    "forces militia agency command council office"
 )
+# Where an Arabic subject the actor matcher does not know ends: what was said starts here.
+_AR_SPEECH_STARTS = _COMPLEMENTIZERS_TEXT = "أن إن بأن ان بان انه انها إنه إنها أنه أنها إلى الى"
+_AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مساء صباح")
+# After a verb, these mean its subject is a pronoun ("قالت فيه إنها", "وأضاف في بيان", "وأكد لها").
+_AR_PREPOSITIONS = _keys("في فيه فيها فيهم له لها لهم عنه عنها منه منها عليه عليها خلال")
+_AR_EXPRESS = _keys("أعرب أعربت يعرب تعرب")  # أعرب عن: what is expressed follows عن
+_AR_SUBJECT_WORDS = 8
 _ARMED_KINDS = ("militia or armed group", "unidentified")
 _STATE_KINDS = ("state", "state force", "government body", "official person")
 
@@ -143,7 +160,9 @@ def _ar_alternation(words):
 
 
 _DENIAL_CONTENT = re.compile(
-    r"\b(?:had|has|have|did|does|do|was|were)\s+not\s+(?:taken?\s+place|take\s+place|happen(?:ed)?|occur(?:red)?)\b"
+    r"\b(?:not|never)\s+(?:been\s+)?involved\b|\bno\s+(?:role|involvement|link|connection)\b|\bnothing\s+to\s+do\s+with\b"
+    r"|(?<!\w)(?:لا|اي|أي)\s+علاقه\s+(?:لها|له|لهم)(?!\w)"
+    r"|\b(?:had|has|have|did|does|do|was|were)\s+not\s+(?:taken?\s+place|take\s+place|happen(?:ed)?|occur(?:red)?)\b"
     r"|\bnever\s+(?:happened|took\s+place|occurred)\b|\b(?:baseless|untrue|unfounded|fabricated)\b"
     r"|(?<!\w)(?:لا\s+صحه|عار\w*\s+عن\s+الصحه|غير\s+صحيح\w*|مفبرك\w*|لم\s+(?:يتعرض|تتعرض|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\w))"
 )
@@ -180,11 +199,22 @@ _SELF_ATTACK = re.compile(
     r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
     r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,2}?(?:استهدف|قصف|هاجم|ضرب|اطلق)"
 )
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claimed|claims|claiming|took|takes|taking|assumed)\s+(?:full\s+)?responsibility\b"
+    r"|(?<!\w)(?:ال)?مسووليت(?:ها|ه|هم)\s+عن(?!\w)"
+)
+_STANCE = re.compile(
+    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment)\b"
+    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام)\w*"
+)
 _VERBAL_NOUN_ATTACK = re.compile(r"(?<!\w)[و]?(?:استهداف|مهاجمه|قصف)(?!\w)")
 _RESPONSE = re.compile(r"\bin\s+(?:response|retaliation)\b|(?<!\w)ردا\s+علي\s+ذلك")
 _ATTACK_COUNT_NOUNS = _keys(
     "attacks strikes airstrikes times rockets drones assaults incidents raids "
     "هجوم هجوما هجومًا هجمات ضربات ضربة غارات غارة مرة عملية عمليات"
+)
+_ATTACK_COUNT = re.compile(
+    "(?<!\\w)(?:" + "|".join(sorted(map(re.escape, _ATTACK_COUNT_NOUNS), key=len, reverse=True)) + ")(?!\\w)"
 )
 _ATTACK_REFERENCE = re.compile(
     r"\bthe\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|bombing|incident)\b|(?<!\w)[وبل]*ال(?:هجوم|هجمات|ضربات|اعتداء|قصف)"
@@ -420,6 +450,8 @@ def _arabic_act(article, index, first, last, previous):
         if speaker is None:
             speaker = _speaker_before_ar(article, index, first, previous)
         if speaker is None:
+            speaker = _subject_phrase_ar(article, index, last)
+        if speaker is None:
             return None
         act = _make_act(article, speaker, index, verb[1], at_end)
         if doc.key(index - 1) in _AR_RELATIVES and not word.break_before:
@@ -458,12 +490,27 @@ def _english_act(article, index, first, last, previous):
         speaker = _speaker_after(article, index, last, previous, verb_first=True)
         if speaker is not None and not _ends_clause(article, speaker.end):
             speaker = None  # ", said X." names the speaker; ", said US forces in Iraq …" does not
+        if speaker is None:
+            speaker = _inverted_name(article, index, last)
     if speaker is None:
         return None
     at_end = speaker.start < doc.words[index].start and _has_content_before(article, article.word_at(speaker.start), first)
     if speaker.start > doc.words[index].start:
         at_end = True  # ", said X"
     return _make_act(article, speaker, index, kind, at_end)
+
+
+def _inverted_name(article, index, last):
+    """Return the named speaker of "…, said Ahmed al-Asadi, a spokesman for …" after the verb, or None."""
+    doc = article.doc
+    words = []
+    for position in range(index + 1, min(index + 6, last)):
+        if position > index + 1 and doc.words[position].break_before:
+            break
+        words.append(doc.words[position])
+    if not words or not _is_proper_name(words) or not _ends_clause(article, words[-1].end):
+        return None
+    return _Speaker(article.text[words[0].start : words[-1].end], None, words[0].start, words[-1].end)
 
 
 def _ends_clause(article, offset):
@@ -513,7 +560,12 @@ def _speaker_from_mention(mention, text, resolved=False):
 def _speaker_after(article, index, last, previous, verb_first):
     """Return the speaker right after word `index` (a verb or an attribution word), or None."""
     doc = article.doc
-    for position in range(index + 1, min(index + 4, last)):
+    window = index + 4
+    for position in range(index + 1, min(window, last)):
+        if doc.key(position) in _EN_DOCUMENT_WORDS - _keys("a an the") or doc.words[position].keys & _AR_DOCUMENT_NOUNS:
+            window = position + 5  # "according to a statement from the …", بيان صادر عن
+            break
+    for position in range(index + 1, min(window, last)):
         if doc.words[position].break_before and not _only_quotes(doc.gap_after(position - 1)):
             if position > index + 1 or not verb_first:
                 return None
@@ -521,7 +573,7 @@ def _speaker_after(article, index, last, previous, verb_first):
         if mention is not None and mention.span.start >= doc.words[index].end:
             return _speaker_from_mention(mention, article.text)
         key = doc.key(position)
-        if position == index + 1 and (key in _COMPLEMENTIZERS or key in _keys("في")) and verb_first:
+        if position == index + 1 and (key in _COMPLEMENTIZERS or key in _AR_PREPOSITIONS) and verb_first:
             return _previous_speaker(article, previous, doc.words[index].start, doc.words[index].end)
         resolved = _resolve_reference(article, position, previous)
         if resolved is not None:
@@ -533,10 +585,51 @@ def _speaker_after(article, index, last, previous, verb_first):
     return None
 
 
+def _subject_phrase_ar(article, index, last):
+    """Return the subject after an Arabic verb that names no known actor, as written; None if unclear.
+
+    "وقال النائب عن تحالف الفتح علي تركي إن …": the words up to what was said (أن، إن، إلى أن, or
+    "في بيان"), when that comes within a few words. The subject speaks for an actor it names inside
+    (الأمين العام للأمم المتحدة → the United Nations).
+    """
+    doc = article.doc
+    starts = _keys(_AR_SPEECH_STARTS)
+    end = None
+    if doc.words[index].keys & _AR_EXPRESS:
+        starts = starts | _keys("عن")
+    for position in range(index + 1, min(index + 1 + _AR_SUBJECT_WORDS, last)):
+        word = doc.words[position]
+        if position > index + 1 and word.break_before and doc.key(position) not in starts:
+            break
+        if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or word.keys & _keys("عن") and position == index + 1:
+            end = position
+            break
+    if end is None or end == index + 1 or doc.key(index + 1) in _AR_SUBJECT_STOPS | _AR_PREPOSITIONS:
+        return None
+    if doc.key(end) in _AR_SUBJECT_STOPS and doc.key(end) != token_key("في"):
+        return None
+    if doc.key(end) == token_key("في") and not (doc.words[end + 1].keys & _AR_DOCUMENT_NOUNS if end + 1 < len(doc) else False):
+        return None
+    start, stop = doc.words[index + 1].start, doc.words[end - 1].end
+    while stop > start and article.text[stop - 1] in "،,":
+        stop -= 1
+    return _described(article, start, stop)
+
+
+def _described(article, start, end):
+    """Return a described speaker for text[start:end], speaking for the last actor named inside it."""
+    inside = [
+        m.entry for m in article.mentions if m.entry is not None and start <= m.span.start and m.span.end <= end
+    ]
+    bodies = [entry for entry in inside if entry.kind != "state"]
+    entry = (bodies or inside or [None])[-1]
+    return _Speaker(article.text[start:end], entry, start, end)
+
+
 def _skippable_ar(doc, position):
     """Return True for words between an Arabic verb and its subject (نائبة, بيانات حديثة, تقرير)."""
     word = doc.words[position]
-    if word.keys & _AR_DOCUMENT_NOUNS:
+    if word.keys & _AR_DOCUMENT_NOUNS or word.key in _keys("صادر صادرة عن من"):
         return True
     return not word.key.startswith("ال") and len(word.key) >= 3
 
@@ -601,18 +694,33 @@ def _speaker_before_en(article, index, first, previous):
     ):
         if words[-1].key == "statement":
             return _previous_speaker(article, previous, words[0].start, words[-1].end)
+        return _described(article, words[0].start, words[-1].end)
+    if _is_proper_name(words):
         return _Speaker(article.text[words[0].start : words[-1].end], None, words[0].start, words[-1].end)
     return None
 
 
+def _is_proper_name(words):
+    """Return True for one to four capitalised words that are no date ("Ryder", "Ahmed al-Asadi")."""
+    if not 1 <= len(words) <= 4 or any(w.key in _DATE_WORDS or w.key in _EN_PRONOUNS for w in words):
+        return False
+    return words[0].text[:1].isupper() and words[-1].text[:1].isupper() and all(
+        w.text[:1].isupper() or w.key in _keys("al el bin ibn abu de") for w in words
+    )
+
+
 def _appositive_subject(article, position, first):
-    """Return the speaker of "X, an umbrella group of …, said": the mention before the appositive."""
+    """Return the speaker of "X, an umbrella group of …, said" (the mention before the appositive) or of
+    "The Pentagon's press secretary, Maj. Gen. Pat Ryder, told" (the named person between commas)."""
     doc = article.doc
     if not doc.words[position + 1].break_before or doc.gap_after(position).strip() != ",":
         return None
     scan = position
     while scan > first and not doc.words[scan].break_before:
         scan -= 1
+    named = article.mention_ending_at(position)
+    if named is not None and named.entry is not None and named.span.start <= doc.words[scan].start:
+        return _speaker_from_mention(named, article.text)
     if scan <= first or doc.gap_after(scan - 1).strip() != ",":
         return None
     if doc.key(scan) not in _keys("a an the which who one whose") and not doc.key(scan).endswith("ing"):
@@ -819,9 +927,11 @@ def _continuation(article, sentence, statements):
 
 def _cumulative(article, span, folded, content):
     """Return True if the text at `span` gives cumulative figures: N attacks since a date, or in response."""
+    if not _ATTACK_COUNT.search(folded):
+        return False
     language = "ar" if is_arabic(content) else "en"
     counts = False
-    for number in find_numbers(content, language):
+    for number in _numbers(content, language):
         if number.value < 2:
             continue
         after = content[number.span.end : number.span.end + 30].split()
@@ -837,6 +947,16 @@ def _cumulative(article, span, folded, content):
 
 
 # --- Kinds -------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _numbers(content, language):
+    return find_numbers(content, language)
+
+
+@lru_cache(maxsize=512)
+def _casualties(content, language):
+    return find_casualties(content, language)
 
 
 def _kind(article, act, span):
@@ -856,9 +976,14 @@ def _kind(article, act, span):
         return verb_kind
     if _DENIAL_CONTENT.search(folded):
         return DENIAL
+    if _RESPONSIBILITY.search(folded):
+        return CLAIM
     after_verb = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
-    if _CONDEMNATION_CONTENT.search(" ".join(after_verb.split()[:8])):
+    opening = " ".join(after_verb.split()[:8])
+    if _CONDEMNATION_CONTENT.search(opening):
         return CONDEMNATION
+    if _STANCE.search(opening) and not act.at_end:
+        return POSITION
     if armed and (
         _SELF_ATTACK.search(folded)
         or (token_key(act.verb.split()[0]) in _AR_ANNOUNCE or any(r.key in _AR_ANNOUNCE for r in _readings_of(act.verb)))
@@ -866,7 +991,7 @@ def _kind(article, act, span):
     ):
         return CLAIM
     language = "ar" if is_arabic(content) else "en"
-    killed, injured = find_casualties(content, language)
+    killed, injured = _casualties(content, language)
     if _cumulative(article, span, folded, content):
         return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
     if _quantified(killed, injured, folded, content, language) and not _introduces_event(article, span, folded):
@@ -895,7 +1020,7 @@ def _quantified(killed, injured, folded, content, language):
             return True
     if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):
         return True
-    return bool(_CONDITION.search(folded)) and bool(find_numbers(content, language))
+    return bool(_CONDITION.search(folded)) and bool(_numbers(content, language))
 
 
 def _introduces_event(article, span, folded):
