@@ -167,7 +167,9 @@ _DENIAL_CONTENT = re.compile(
     r"|(?<!\w)(?:لا\s+صحه|عار\w*\s+عن\s+الصحه|غير\s+صحيح\w*|مفبرك\w*|لم\s+(?:يتعرض|تتعرض|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\w))"
 )
 _CONDEMNATION_CONTENT = re.compile(
-    r"\b(?:condemnation|condemning|denounc\w*|deplor\w*|outrage)\b"
+    r"\b(?:condemnation|condemning|denounc\w*|deplor\w*|outrage\w*|unacceptable|cowardly|heinous|"
+    r"terrorist\s+act|(?:a\s+)?(?:flagrant\s+|clear\s+|blatant\s+)?violation)\b"
+    r"|(?<!\w)(?:غير\s+مقبول|عمل\s+ارهابي|جبان|انتهاك)\w*"
     r"|(?<!\w)[وب]?(?:ال)?(?:استنكار|ادانه|ادانت|تنديد|شجب)\w*"
     r"|(?<!\w)(?:ال)?رفض\w*\s+(?:ل|لل|ال)\w*(?:هجوم|هجمات|اعتداء|استهداف|قصف|ضرب|غار)"
 )
@@ -179,8 +181,8 @@ _MODAL = re.compile(
 _EVENT = re.compile(
     r"\b(?:attack\w*|strikes?|struck|airstrikes?|drones?|rockets?|missiles?|shell\w*|bomb\w*|target\w*|hit|"
     r"intercept\w*|shot\s+down|fired|launch\w*|explosions?|blasts?|raids?|kill\w*|wound\w*|injur\w*|hurt|"
-    r"casualt\w*|damage\w*|behind|responsible|carried\s+out|facilit\w+)\b"
-    r"|(?:هجوم|هجمات|استهدا?ف|قصف|غاره|غارات|ضربه|ضربات|صاروخ|صواريخ|قذيف|قذايف|طايره|طايرات|مسير|اسقط|"
+    r"casualt\w*|damage\w*|behind|responsible|carried\s+out|facilit\w+|investigat\w*|arrest\w*|detain\w*)\b"
+    r"|(?:تحقيق|اعتقال|القبض|هجوم|هجمات|استهدا?ف|قصف|غاره|غارات|ضربه|ضربات|صاروخ|صواريخ|قذيف|قذايف|طايره|طايرات|مسير|اسقط|"
     r"اعترض|انفجار|عبوه|مقتل|قتل|اصاب|جرح|خساير|اضرار|عثر|منصه|وراء|مسووليه|نفذ|تعرض|اطلاق|اطلق)"
 )
 # An attack the content introduces (indefinite): "a one-way drone attack", هجوم بصاروخ، طائرة أميركية.
@@ -494,7 +496,11 @@ def _english_act(article, index, first, last, previous):
             speaker = _inverted_name(article, index, last)
     if speaker is None:
         return None
-    at_end = speaker.start < doc.words[index].start and _has_content_before(article, article.word_at(speaker.start), first)
+    speaker_word = article.word_at(speaker.start)
+    at_end = speaker.start < doc.words[index].start and (
+        _has_content_before(article, speaker_word, first)
+        or speaker_word > first and doc.words[speaker_word].break_before  # "The strikes, the Pentagon said, …"
+    )
     if speaker.start > doc.words[index].start:
         at_end = True  # ", said X"
     return _make_act(article, speaker, index, kind, at_end)
@@ -680,14 +686,15 @@ def _speaker_before_en(article, index, first, previous):
     if not words:
         return None
     if len(words) == 1 or (len(words) == 2 and words[0].key == "the"):
-        head = clause_start + len(
-            [w for w in doc.words[clause_start : position + 1]]
-        ) - 1
         if words[-1].key in _EN_PRONOUNS or words[-1].key in _DOCUMENT_ANAPHORS:
             return _previous_speaker(article, previous, words[0].start, words[-1].end)
-        resolved = _resolve_reference(article, head, previous)
+        resolved = _resolve_reference(article, position, previous)
         if resolved is not None:
             resolved.start = words[0].start
+            return resolved
+    if words[0].key == "the" and len(words) <= 4:
+        resolved = _resolve_common_noun(article, words, previous)
+        if resolved is not None:
             return resolved
     if len(words) <= 8 and any(w.key in _EN_ROLE_WORDS for w in words) and (
         words[0].text[:1].isupper() or words[0].key in _keys("a an the")
@@ -697,6 +704,35 @@ def _speaker_before_en(article, index, first, previous):
         return _described(article, words[0].start, words[-1].end)
     if _is_proper_name(words):
         return _Speaker(article.text[words[0].start : words[-1].end], None, words[0].start, words[-1].end)
+    return None
+
+
+# "The group said", "the Britain-based monitor said": a common noun for an actor of these kinds.
+_HEAD_NOUN_KINDS = {
+    "militia or armed group": _keys("group groups militia militias faction factions movement organization organisation"),
+    "unidentified": _keys("group groups militia militias faction factions"),
+    "media outlet": _keys("monitor observatory agency outlet channel broadcaster newspaper network"),
+    "government body": _keys("ministry department office command agency council cell"),
+    "state force": _keys("military army forces force command"),
+}
+
+
+def _resolve_common_noun(article, words, previous):
+    """Return the actor "the X" stands for: the latest one named with X, else of the kind X names."""
+    head = words[-1]
+    if head.text[:1].isupper() or head.key in _EN_ROLE_WORDS - _keys("ministry government forces militia agency command council office police army military authorities"):
+        return None
+    kinds = [kind for kind, nouns in _HEAD_NOUN_KINDS.items() if head.key in nouns]
+    if not kinds:
+        return None
+    start, end = words[0].start, head.end
+    for mention in _mentions_before(article, start):
+        written = {token_key(w) for w in re.findall(r"[\w'’-]+", mention.span.text(article.text))}
+        if mention.entry is not None and head.key in written:
+            return _Speaker(article.text[start:end], mention.entry, start, end, resolved=True)
+    for mention in _mentions_before(article, start):
+        if mention.entry is not None and mention.entry.kind in kinds:
+            return _Speaker(article.text[start:end], mention.entry, start, end, resolved=True)
     return None
 
 
@@ -721,6 +757,15 @@ def _appositive_subject(article, position, first):
     named = article.mention_ending_at(position)
     if named is not None and named.entry is not None and named.span.start <= doc.words[scan].start:
         return _speaker_from_mention(named, article.text)
+    name = doc.words[scan : position + 1]
+    if scan > first and doc.gap_after(scan - 1).strip() == "," and _is_proper_name(name):
+        # "A spokesman for Kataib Hezbollah, Jaafar al-Husseini, said": the role clause and the name
+        role_start = scan - 1
+        while role_start > first and not doc.words[role_start].break_before:
+            role_start -= 1
+        role = doc.words[role_start:scan]
+        if any(w.key in _EN_ROLE_WORDS for w in role):
+            return _described(article, role[0].start, name[-1].end)
     if scan <= first or doc.gap_after(scan - 1).strip() != ",":
         return None
     if doc.key(scan) not in _keys("a an the which who one whose") and not doc.key(scan).endswith("ing"):

@@ -502,6 +502,51 @@ def test_speaker_forms(actors, text, speaker, actor_key):
     assert (statement.speaker_actor.key if statement.speaker_actor else None) == actor_key
 
 
+@pytest.mark.parametrize(
+    "text, actor_key, kind",
+    [
+        ("The Islamic Resistance in Iraq said it attacked the base. The group said it would continue its operations.",
+         "islamic-resistance-in-iraq", "position"),
+        ("Kataib Hezbollah announced a suspension of attacks. The militia said the decision was meant to avoid "
+         "embarrassing the Iraqi government.", "kataib-hezbollah", "position"),
+        ("The Syrian Observatory for Human Rights said five fighters were killed. The Britain-based monitor said "
+         "the strikes hit weapons depots.", "sohr", "report"),
+        ("Iraqi forces said a drone was shot down. The military said it had opened an investigation.",
+         "iraqi-security-forces", "report"),
+    ],
+)
+def test_the_group_the_militia_the_monitor_stand_for_the_actor_named_before(actors, text, actor_key, kind):
+    found = statements(actors, text)
+    assert len(found) == 2
+    assert found[1].speaker_actor.key == actor_key
+    assert found[1].speaker == found[1].span.text(text).split(" said")[0]
+    assert found[1].kind == kind
+
+
+def test_a_common_noun_with_nothing_before_it_is_no_speaker(actors):
+    assert statements(actors, "The group said it would continue its operations.") == []
+
+
+def test_role_and_name_between_commas_before_the_verb(actors):
+    text = "A spokesman for Kataib Hezbollah, Jaafar al-Husseini, said the group would keep attacking."
+    statement = one(actors, text)
+    assert statement.speaker == "A spokesman for Kataib Hezbollah, Jaafar al-Husseini"
+    assert statement.speaker_actor.key == "kataib-hezbollah"
+
+
+def test_parenthetical_attribution_covers_the_whole_sentence(actors):
+    text = "The strikes, the Pentagon said, targeted command centres and weapons depots."
+    statement = one(actors, text)
+    assert statement.span == Span(0, len(text))
+    assert statement.speaker_actor.key == "us-department-of-defense"
+
+
+def test_calling_an_act_a_violation_is_a_condemnation(actors):
+    text = "Iraqi Prime Minister Mohammed Shia al-Sudani said the attacks were a violation of Iraqi sovereignty."
+    assert one(actors, text).kind == "condemnation"
+    assert one(actors, "وقال العوادي إن الضربات انتهاك واضح للسيادة العراقية.").kind == "condemnation"
+
+
 def test_a_pronoun_subject_after_an_arabic_verb_is_the_sentence_speaker(actors):
     text = 'وتبنت "المقاومة الإسلامية في العراق" الهجوم في بيان على تلغرام، قالت فيه إنها استهدفت القاعدة.'
     statement = one(actors, text)
