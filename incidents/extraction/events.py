@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from .. import taxonomy
 from .dates import event_date, precedes_marker, sentence_span
-from .normalize import fold_with_offsets, source_span
+from .normalize import fold_with_offsets, normalize_arabic, source_span
 from .numbers import find_casualties
 from .types import Casualties, DraftActor, DraftIncident, Span
 
@@ -40,6 +40,11 @@ def _ar(words):
 
     alternation = "|".join(sorted({re.escape(fold(word)) for word in words.split()}, key=len, reverse=True))
     return rf"(?<!\w)(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:{alternation})(?!\w)"
+
+
+def _rx(pattern):
+    """Compile a pattern for folded text: its Arabic letters folded as the text is (أ → ا, ة → ه, ئ → ي)."""
+    return re.compile(normalize_arabic(pattern))
 
 
 def _en(pattern):
@@ -74,7 +79,7 @@ _TRIGGERS = {
     ],
 }
 _TRIGGER_PATTERNS = {
-    language: [(re.compile(pattern), kind, weapon) for pattern, kind, weapon in specs]
+    language: [(_rx(pattern), kind, weapon) for pattern, kind, weapon in specs]
     for language, specs in _TRIGGERS.items()
 }
 
@@ -95,88 +100,90 @@ _WEAPONS = {
         ("rocket", _en(r"rockets?|katyushas?")),
     ],
 }
-_WEAPON_PATTERNS = {language: [(w, re.compile(p)) for w, p in specs] for language, specs in _WEAPONS.items()}
+_WEAPON_PATTERNS = {language: [(w, _rx(p)) for w, p in specs] for language, specs in _WEAPONS.items()}
 
 # A number right before an attack word makes it a tally: "80 هجوما", "5 ضربات", "attacked 160 times".
 _TALLY = {
-    "ar": re.compile(r"(?:(?<![\w-])\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
-    "en": re.compile(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
+    "ar": _rx(r"(?:(?<![\w-])\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
+    "en": _rx(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
 }
 _TIMES = {
-    "ar": re.compile(r"(?:\d+|[^\s]+)\s+مرات?(?!\w)"),
-    "en": re.compile(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)"),
+    "ar": _rx(r"(?:\d+|[^\s]+)\s+مرات?(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)"),
 }
 # Words that make plural attack words a series or a campaign, not one event.
-_SERIES = re.compile(
+_SERIES = _rx(
     r"(?<!\w)(?:سلسله|سلسلة|موجه\s+من|series|wave\s+of|round\s+of|spate|string\s+of|tit-for-tat|campaign|most\s+of|"
     r"جوله|معظم|اغلب)(?!\w)"
 )
 # Words just before an event word that make it intended, threatened or hypothetical.
 _HYPOTHETICAL = {
-    "ar": re.compile(r"(?<!\w)(?:لتنفيذ|بتنفيذ|يكون|تكون|يستعدون|يعتزم|تعتزم|سيتم|ستنفذ|سينفذ|بتوسيع|توعد\w*|هدد\w*|يهدد|لشن|بشن)\s+(?:\S+\s+){0,2}$"),
-    "en": re.compile(
+    "ar": _rx(r"(?<!\w)(?:لتنفيذ|بتنفيذ|يكون|تكون|يستعدون|يعتزم|تعتزم|سيتم|ستنفذ|سينفذ|بتوسيع|توعد\w*|هدد\w*|يهدد|لشن|بشن)\s+(?:\S+\s+){0,2}$"),
+    "en": _rx(
         r"(?<!\w)(?:to|will|would|could|might|may|vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|prepare\s+to|"
         r"avoid(?:ed)?|ready\s+to|directly)\s+(?:\w+\s+){0,1}$"
     ),
 }
-_TRIED_BEFORE = re.compile(r"(?:tried|attempted|sought|trying|attempting)\s+to\s+$")
+_TRIED_BEFORE = _rx(r"(?:tried|attempted|sought|trying|attempting)\s+to\s+$")
 # Words after "the attack" that make it a general noun ("attack drone", "attack helicopter").
-_ATTACK_NOUN_AFTER = re.compile(r"\s+(?:drones?|helicopters?|aircraft|capabilities)(?!\w)")
+_ATTACK_NOUN_AFTER = _rx(r"\s+(?:drones?|helicopters?|aircraft|capabilities)(?!\w)")
 
 # Claims of responsibility, denials and attributions.
 _CLAIM = {
-    "ar": re.compile(_ar("تبنت تبنى تبنّت يتبنى تتبنى تبني تبنيها تبنيه") + r"|(?:اعلن|اعلنت|تعلن)\s+(?:\S+\s+){0,3}?مسؤوليت"),
-    "en": re.compile(r"(?<!\w)(?:claim(?:ed|s|ing)?)(?!\w)"),
+    "ar": _rx(_ar("تبنت تبنى تبنّت يتبنى تتبنى تبني تبنيها تبنيه") + r"|(?:اعلن|اعلنت|تعلن)\s+(?:\S+\s+){0,3}?مسؤوليت"),
+    "en": _rx(r"(?<!\w)(?:claim(?:ed|s|ing)?)(?!\w)"),
 }
 _CLAIM_SPEECH = {
-    "ar": re.compile(_ar("أعلنت أعلن تعلن يعلن قالت قال أكدت أكد")),
-    "en": re.compile(r"(?<!\w)(?:said|says|announced|stated)(?!\w)"),
+    "ar": _rx(_ar("أعلنت أعلن تعلن يعلن قالت قال أكدت أكد")),
+    "en": _rx(r"(?<!\w)(?:said|says|announced|stated)(?!\w)"),
 }
 _DENIAL = {
-    "ar": re.compile(_ar("نفى نفت ينفي تنفي نافيا نافية")),
-    "en": re.compile(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
+    "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
+    "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
 }
 _ATTRIBUTION = {
-    "ar": re.compile(r"(?<!\w)(?:اطلقتها|اطلقته|اطلقوها|نفذها|نفذه|نفذته|نفذتها|تقف\s+وراء|يقف\s+وراء|المسؤوله\s+عن|المسؤول\s+عن)(?!\w)"),
-    "en": re.compile(r"(?<!\w)(?:carried\s+out\s+by|was\s+behind|were\s+behind|behind\s+(?:it|the)|responsible\s+for|launched\s+by|fired\s+by|blamed)(?!\w)"),
+    "ar": _rx(r"(?<!\w)(?:اطلقتها|اطلقته|اطلقوها|نفذها|نفذه|نفذته|نفذتها|تقف\s+وراء|يقف\s+وراء|المسؤوله\s+عن|المسؤول\s+عن)(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:carried\s+out\s+by|was\s+behind|were\s+behind|behind\s+(?:it|the)|responsible\s+for|launched\s+by|fired\s+by|blamed)(?!\w)"),
 }
-_BY = {"ar": re.compile(r"(?<!\w)(?:من\s+قبل|بواسطه)\s+$"), "en": re.compile(r"(?<!\w)by\s+(?:the\s+)?$")}
+_BY = {"ar": _rx(r"(?<!\w)(?:من\s+قبل|بواسطه)\s+$"), "en": _rx(r"(?<!\w)by\s+(?:the\s+)?$")}
 # The same time as the event before: "في الليلة ذاتها", "تزامنت", "the same day", "immediately after".
-_SAME_TIME = re.compile(
+_SAME_TIME = _rx(
     r"(?:(?:ذاته|ذاتها|نفسه|نفسها)(?!\w)|تزامن|بالتزامن|في\s+الوقت\s+ذاته|عقب\s+(?:\S+\s+){1,2}مباشره|"
     r"the\s+same\s+(?:day|night|time|evening|morning)|simultaneous|coincid|(?:immediately|shortly|hours|minutes)\s+after)"
 )
-_SINCE_WHEN = re.compile(r"^[\s,،]*(?:حين|حينما|عندما|يوم|when)(?!\w)")
-_NIGHT = re.compile(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
+# Words that place one event before another: event words on either side are different events.
+_MARKER = _rx(r"(?<!\w)(?:اعقاب|عقب|بعد|اثر|ردا|following|after|before|قبل|since|منذ)(?!\w)")
+_SINCE_WHEN = _rx(r"^[\s,،]*(?:حين|حينما|عندما|يوم|when)(?!\w)")
+_NIGHT = _rx(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
 
 # Outcome words. Negated damage ("no damage", "دون أضرار") is not a hit.
 _HIT = {
-    "ar": re.compile(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
-    "en": re.compile(r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|damaged|destroyed|landed\s+inside|impacted)"),
+    "ar": _rx(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
+    "en": _rx(r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|damaged|destroyed|landed\s+inside|impacted)"),
 }
-_NEGATION_BEFORE = re.compile(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دون)\s+(?:\S+\s+){0,3}$")
+_NEGATION_BEFORE = _rx(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دون)\s+(?:\S+\s+){0,3}$")
 
 # Things that make a national adjective name the nation's forces: "القاعدة الأميركية", "US base".
 _FORCE_NOUNS = {
-    "ar": re.compile(
-        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائره|مقاتلات)"
+    "ar": _rx(
+        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائرة|مقاتلات)"
         r"(?:\s+(?!(?:ال)?(?:امريكي|اميركي))\S+){0,2})\s+"
         r"((?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيين|اميركيين|امريكيون|اميركيون))(?!\w)"
     ),
-    "en": re.compile(
+    "en": _rx(
         r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
         r"(?:base|bases|outpost|troops|personnel|service\s*members|soldiers|forces|military|garrison|positions|"
         r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?)(?!\w)"
     ),
 }
 # Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
-_ARSENAL_AFTER = re.compile(
+_ARSENAL_AFTER = _rx(
     r"(?:\s*(?:,|and|or|one-way|attack|ballistic|cruise|rockets?|missiles?|drones?|uavs?))*\s+"
     r"(?:capabilit\w*|launchers?|factor\w*|depots?|storage|stockpiles?|production|warehouses?|programs?|arsenals?|launch\s+sites?)"
 )
-_ARSENAL_BEFORE = re.compile(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي)\s+(?:\S+\s+)?$")
+_ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي)\s+(?:\S+\s+)?$")
 # A place named at the head of a wire story: "BAGHDAD (AP) —", "WASHINGTON/AMMAN, Jan 28 (Reuters) -".
-_DATELINE_AFTER = re.compile(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
+_DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
 
 _HEADLINE_WORDS = 6
 _EN_DETERMINERS = frozenset("the that this those these its their".split())
@@ -453,7 +460,7 @@ class _Reader:
         for trigger in triggers:
             if heads:
                 gap = self.text[heads[-1].end : trigger.start]
-                if len(gap.split()) <= 2 and not re.search(r"[.,;:،؛]", gap):
+                if len(gap.split()) <= 2 and not re.search(r"[.,;:،؛]", gap) and not _MARKER.search(self._folded(heads[-1].end, trigger.start)):
                     heads[-1].triggers.append(trigger)
                     continue
             heads.append(_Head([trigger]))
@@ -506,10 +513,13 @@ class _Reader:
             if other is place:
                 continue
             o = other.entry
+            if entry.kind == "governorate" and o.admin1 == entry.name_en and o.kind not in ("governorate", "country"):
+                return True  # "Harir air base ..., in Erbil province"
             if other.span.end <= place.span.start and o.kind != "country":
                 gap = self._folded(other.span.end, place.span.start)
                 words = set(re.sub(r"[^\w\s]", " ", gap).split())
-                if len(words) <= 3 and words <= _LOCATOR_WORDS and (words or entry.kind != o.kind) and o.key != entry.key:
+                joined = not re.search(r"[,،;؛]", gap)
+                if joined and len(words) <= 3 and words <= _LOCATOR_WORDS and o.key != entry.key:
                     if entry.kind != o.kind or place.qualifier:
                         return True
                 if re.match(r"^\s*[,،]\s*(?:about\s+|some\s+|نحو\s+)?$", gap) and place.qualifier:
@@ -752,7 +762,7 @@ class _Reader:
             return True
         if actor.span.end <= head.start:
             between = self.text[actor.span.end : head.start]
-            return len(between.split()) <= 8 and not re.search(r"(?:against|\bon\b|ضد|على|[.،,])", between)
+            return len(between.split()) <= 8 and not re.search(r"(?:against|\bon\b|ضد|على|[.;؛])", between)
         return False
 
     def _victims(self, scope):
@@ -761,7 +771,7 @@ class _Reader:
         base = self._folded_index(scope.start)
         spans = []
         if self.language == "ar":
-            patterns = [r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,7}?[^\s،.]+(?=[،.]|\s+(?:في|على|بعد|جراء|اثر|بجروح)(?!\w)|$)"]
+            patterns = [r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,7}?[^\s،.]+(?=[،.]|\s+(?:[فب]ي?\s*(?:غاره|هجوم|ضربه|قصف|استهداف)|جراء|اثر|بعد|عقب|بجروح)(?!\w)|$)"]
         else:
             patterns = [
                 r"(?:killed|killing|wounded|wounding|injured|injuring|kills|wounds)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+(?=[,.]|\s+(?:in|on|at|during|after|and|late|early|last|overnight)(?!\w)|$)",
@@ -850,7 +860,7 @@ class _Reader:
             return bool(words) and (words[-1] in _EN_DETERMINERS or words[-1].endswith(("'s", "’s")))
         key = self._folded(first.start, first.end)
         demonstrative = re.search(r"(?:هذا|هذه|ذلك|تلك)\s*$", self._folded(max(0, first.start - 8), first.start))
-        return bool(re.match(r"^[وفبل]*ال", key)) or bool(demonstrative)
+        return bool(re.match(r"^[وف]?(?:[بلك]?ال|لل)", key)) or bool(demonstrative)
 
     def _dual(self, head):
         key = self._folded(head.triggers[0].start, head.triggers[0].end)
@@ -981,8 +991,9 @@ class _Reader:
             for incident in [i for i in incidents if i.kind == ATTACK][-2:]:
                 _absorb(incident, mention, placeless=True)
             return
-        _absorb(candidates[-1], mention, placeless=True, referring=not self._adjacent(mention, candidates[-1]))
-        mention.incident = candidates[-1]
+        latest = max(candidates, key=lambda incident: max(m.sentence.start for m in incident.mentions))
+        _absorb(latest, mention, placeless=True, referring=not self._adjacent(mention, latest))
+        mention.incident = latest
 
     def _compatible(self, mention, incidents):
         for incident in reversed(incidents):
@@ -1000,8 +1011,8 @@ class _Reader:
                 actors += [(entry, TARGET) for entry in hosts.get(incident.place.entry.key, [])]
             if PERPETRATOR not in roles and CLAIMANT not in roles:
                 actors += [(entry, PERPETRATOR) for entry in attributed]
-            if incident.outcome == "unknown" and _has_casualties(incident):
-                incident.outcome = "hit"
+        if incident.outcome == "unknown" and _has_casualties(incident):
+            incident.outcome = "hit"
         actors = _unique(actors)
         if incident.kind == DISRUPTED:
             event_type, sub = taxonomy.STRATEGIC_DEVELOPMENTS, DISRUPTED_USE
@@ -1132,7 +1143,7 @@ def _weapons_compatible(a, b):
 
 def _compatible_fields(incident, mention, loose):
     """Return True if nothing the mention says contradicts the incident."""
-    if incident.kind != mention.kind and not (loose and mention.kind == ATTACK and mention.weapon == "unknown"):
+    if incident.kind != mention.kind:
         return False
     if not _weapons_compatible(incident.weapon, mention.weapon):
         return False

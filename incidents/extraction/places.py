@@ -364,9 +364,10 @@ def _choose(doc, match, context):
     hint = _kind_hint(doc, match)
     site = _site_word_before(doc, match)
 
-    primary = {
-        name.entry.key for name in match.names if name.written in (name.entry.name_en, name.entry.name_ar)
-    }
+    # The entry the text names by its own name, spelled as written ("al-Qaim" is Al-Qaim before Al Qā’im).
+    written = doc.text[match.start : match.end].casefold()
+    own = [name for name in match.names if name.written in (name.entry.name_en, name.entry.name_ar)]
+    primary = {name.entry.key for name in own if name.written.casefold() == written} or {name.entry.key for name in own}
 
     def rank(entry):
         return (
