@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_noop
@@ -148,6 +148,16 @@ def import_article_view(request, model_admin):
     form = ImportArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        pending = selectors.import_draft_pending_with_text(data["article_text"])
+        if pending is not None:
+            messages.warning(
+                request,
+                format_html(
+                    gettext("This text was already imported on {} and waits for review; nothing new was written."),
+                    formats.date_format(timezone.localtime(pending.created_at), "SHORT_DATETIME_FORMAT"),
+                ),
+            )
+            return redirect("admin:incidents_importdraft_review", pending.pk)
         try:
             result = importing.import_article(
                 text=data["article_text"],
@@ -186,6 +196,7 @@ def import_article_view(request, model_admin):
 # --- The review page: forms -----------------------------------------------------------------------
 
 NEW, DROP = "new", "drop"
+BLANK_CHOICE = [("", "---------")]
 
 
 def _autocomplete(model, field_name):
@@ -324,12 +335,15 @@ class ActorRoleForm(forms.Form):
     new_name_en = forms.CharField(label=_("New actor (English name)"), required=False, max_length=200)
     new_name_ar = forms.CharField(label=_("New actor (Arabic name)"), required=False, max_length=200)
     new_kind = forms.ChoiceField(label=_("Kind"), choices=ActorKind.choices, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=ActorRole.choices)
+    # Blank by default, so that an empty extra row is left unchanged and ignored.
+    role = forms.ChoiceField(label=_("Role"), choices=BLANK_CHOICE + ActorRole.choices, required=False)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("actor") is None and not (cleaned.get("new_name_en") or "").strip():
             raise ValidationError(_("Choose the actor, or give the new actor's English name."))
+        if not cleaned.get("role"):
+            self.add_error("role", _("Choose the actor's role."))
         return cleaned
 
     def proposal_item(self):
@@ -541,6 +555,8 @@ class StatementReview:
         self.item_id = f"statement-{index}"
         actor = actors.get(item.get("speaker_key")) if item.get("speaker_key") else None
         self.new_speaker = None if actor else item.get("speaker_actor")
+        self.speaker_label = item.get("speaker") or (str(actor) if actor else item.get("speaker_actor")) or ""
+        self.kind_label = dict(StatementKind.choices).get(item.get("kind"), item.get("kind"))
         self.form = StatementReviewForm(
             data,
             prefix=self.item_id,

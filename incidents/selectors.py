@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.contrib.gis.db.models.functions import Distance
 
 from .extraction.types import ActorEntry, PlaceEntry
-from .models import Actor, Incident, Location
+from .models import Actor, ImportDraft, ImportDraftStatus, Incident, Location, content_hash
 
 
 def _names(name_en, name_ar, aliases):
@@ -78,3 +78,12 @@ def incident_likely_duplicates(
 def locations_nearest(*, point, km=50, limit=6):
     """Return the gazetteer places within `km` of `point`, nearest first (for choosing one on a map)."""
     return Location.objects.near(point, km).annotate(distance=Distance("point", point)).order_by("distance")[:limit]
+
+
+def import_draft_pending_with_text(text):
+    """Return the import of the same text (by content hash) that still waits for review, if any."""
+    return (
+        ImportDraft.objects.filter(content_hash=content_hash(text), status=ImportDraftStatus.PENDING)
+        .order_by("-created_at")
+        .first()
+    )

@@ -213,6 +213,17 @@ def test_reimporting_stored_text_leads_to_the_stored_source_and_writes_nothing(a
     assert counts() == before
 
 
+def test_reimporting_text_that_waits_for_review_leads_to_its_review(admin_user_logged_in):
+    admin_user_logged_in.post(IMPORT_URL, import_form(text=ENGLISH))
+    draft = ImportDraft.objects.get()
+
+    response = admin_user_logged_in.post(IMPORT_URL, import_form(text=ENGLISH), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("admin:incidents_importdraft_review", args=[draft.pk])
+    assert "This text was already imported on" in response.content.decode()
+    assert ImportDraft.objects.count() == 1
+
+
 # --- Review page ------------------------------------------------------------------------------
 
 
@@ -365,6 +376,11 @@ def test_confirming_the_edited_review_writes_everything_with_the_editor_in_histo
             "incident-0-actor-2-role": "target",
             "statement-0-kind": "claim",
             "statement-0-speaker": "the group, in a statement",
+            # An empty row, as a browser posts it.
+            "incident-0-actor-TOTAL_FORMS": "4",
+            "incident-0-actor-3-actor": "",
+            "incident-0-actor-3-role": "",
+            "incident-0-actor-3-new_kind": "",
         }
     )
 
@@ -459,6 +475,8 @@ def test_invalid_edits_show_the_page_again_and_write_nothing(admin_user_logged_i
             "incident-0-date_end": "2023-12-01",
             "statement-0-speaker": "",
             "statement-0-speaker_actor": "",
+            "incident-0-actor-0-role": "",
+            "incident-0-actor-1-new_name_en": "",
         }
     )
     before = counts()
@@ -472,6 +490,8 @@ def test_invalid_edits_show_the_page_again_and_write_nothing(admin_user_logged_i
     assert "Killed figures must go low ≤ best ≤ high." in content
     assert "The end date cannot be before the start date." in content
     assert "Name the speaker: choose an actor or describe the speaker." in content
+    assert "Choose the actor&#x27;s role." in content
+    assert "Choose the actor, or give the new actor&#x27;s English name." in content
     assert counts() == before
     draft.refresh_from_db()
     assert draft.status == ImportDraftStatus.PENDING
