@@ -52,7 +52,7 @@ from functools import lru_cache
 
 from .dates import find_dates, sentence_span
 from .lexicon import Doc, NameIndex, name_of
-from .normalize import fold, is_arabic, token_key
+from .normalize import fold, is_arabic, readings, token_key
 from .numbers import find_casualties, find_numbers
 from .types import DraftStatement, Span
 
@@ -113,7 +113,7 @@ _EN_CALLED = _keys("called calls")
 _EN_CALLED_AFTER = _keys("on for upon")
 _EN_CLAIM_OBJECTS = _keys("responsibility attack attacks strike strikes operation operations bombing credit")
 _EN_NOT_VERB_BEFORE = _keys(
-    "the a an its his her their these those such was were is are be been being being so-called"
+    "the a an its his her their these those such was were is are be been being"
 )
 _EN_RELATIVE = _keys("which who that whom whose")
 # Between a speaker and its English verb: "has said", "also told", "later said".
@@ -143,20 +143,26 @@ _EN_ROLE_WORDS = _keys(
     "forces militia agency command council office"
 )
 # Where an Arabic subject the actor matcher does not know ends: what was said starts here.
-_AR_SPEECH_STARTS = _COMPLEMENTIZERS_TEXT = "أن إن بأن ان بان انه انها إنه إنها أنه أنها إلى الى"
+_AR_SPEECH_STARTS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها إلى الى")
 _AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مساء صباح")
 # After a verb, these mean its subject is a pronoun ("قالت فيه إنها", "وأضاف في بيان", "وأكد لها").
 _AR_PREPOSITIONS = _keys("في فيه فيها فيهم له لها لهم عنه عنها منه منها عليه عليها خلال")
 _AR_EXPRESS = _keys("أعرب أعربت يعرب تعرب")  # أعرب عن: what is expressed follows عن
 _AR_SUBJECT_WORDS = 8
+_AN = _keys("عن")
+_FI = token_key("في")
+_ISSUED_BY = _keys("صادر صادرة عن من")  # بيان صادر عن …
+_EN_ARTICLES = _keys("a an the")
+_EN_CONJUNCTIONS = _keys("and but while as")
+_EN_APPOSITIVE_STARTS = _keys("a an the which who one whose")
+_EN_NOT_NAMES = _keys("the a an it he she they we i")
+_EN_NAME_PARTICLES = _keys("al el bin ibn abu de")
+_EN_NAME_BREAKS = _keys("of for in to against on at")  # the head of "Observatory for Human Rights"
+_NATION_WORDS = _keys("us u.s. american iraqi syrian iranian israeli jordanian turkish kurdish")
 _ARMED_KINDS = ("militia or armed group", "unidentified")
 _STATE_KINDS = ("state", "state force", "government body", "official person")
 
 # --- Content -----------------------------------------------------------------------------------------
-
-
-def _ar_alternation(words):
-    return "|".join(sorted({re.escape(fold(word)) for word in words.split()}, key=len, reverse=True))
 
 
 _DENIAL_CONTENT = re.compile(
@@ -226,8 +232,6 @@ _PLURAL_ATTACKS = re.compile(
     r"|(?<!\w)[وبل]*(?:ال)?(?:هجمات|عمليات|سلسله|هجومين|هجومي|الهجومين|ضربات|غارات|بيانين)(?!\w)"
 )
 _TERMINAL = re.compile(r"[.!?؟]['\"”»)]*\s*$")
-_OPEN_QUOTES = "\"“«"
-_CLOSE_QUOTES = "\"”»"
 _SUBHEAD_WORDS = 6
 _COMPLEMENTIZER_WORDS = 8  # the attribution ends at أن / that within this many words, or with its speaker
 
@@ -414,6 +418,7 @@ def _act_at(article, index, first, last, previous, acts):
 
 
 def _as_statements(acts):
+    """Return the sentence's attributions so far as statements, for pronoun subjects to refer to."""
     return [DraftStatement(a.speaker.text, a.speaker.entry, "", a.verb, None, Span(a.start, a.end)) for a in acts]
 
 
@@ -568,7 +573,7 @@ def _speaker_after(article, index, last, previous, verb_first):
     doc = article.doc
     window = index + 4
     for position in range(index + 1, min(window, last)):
-        if doc.key(position) in _EN_DOCUMENT_WORDS - _keys("a an the") or doc.words[position].keys & _AR_DOCUMENT_NOUNS:
+        if doc.key(position) in _EN_DOCUMENT_WORDS - _EN_ARTICLES or doc.words[position].keys & _AR_DOCUMENT_NOUNS:
             window = position + 5  # "according to a statement from the …", بيان صادر عن
             break
     for position in range(index + 1, min(window, last)):
@@ -599,23 +604,21 @@ def _subject_phrase_ar(article, index, last):
     (الأمين العام للأمم المتحدة → the United Nations).
     """
     doc = article.doc
-    starts = _keys(_AR_SPEECH_STARTS)
+    starts = _AR_SPEECH_STARTS
     end = None
     if doc.words[index].keys & _AR_EXPRESS:
-        starts = starts | _keys("عن")
+        starts = starts | _AN
     for position in range(index + 1, min(index + 1 + _AR_SUBJECT_WORDS, last)):
         word = doc.words[position]
         if position > index + 1 and word.break_before and doc.key(position) not in starts:
             break
-        if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or word.keys & _keys("عن") and position == index + 1:
+        if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or word.keys & _AN and position == index + 1:
             end = position
             break
     if end is None or end == index + 1 or doc.key(index + 1) in _AR_SUBJECT_STOPS | _AR_PREPOSITIONS:
         return None
-    if doc.key(end) in _AR_SUBJECT_STOPS and doc.key(end) != token_key("في"):
-        return None
-    if doc.key(end) == token_key("في") and not (doc.words[end + 1].keys & _AR_DOCUMENT_NOUNS if end + 1 < len(doc) else False):
-        return None
+    if doc.key(end) in _AR_SUBJECT_STOPS and (doc.key(end) != _FI or not doc.keys(end + 1) & _AR_DOCUMENT_NOUNS):
+        return None  # only "في بيان" ends a subject; "في" alone may be inside it
     start, stop = doc.words[index + 1].start, doc.words[end - 1].end
     while stop > start and article.text[stop - 1] in "،,":
         stop -= 1
@@ -635,7 +638,7 @@ def _described(article, start, end):
 def _skippable_ar(doc, position):
     """Return True for words between an Arabic verb and its subject (نائبة, بيانات حديثة, تقرير)."""
     word = doc.words[position]
-    if word.keys & _AR_DOCUMENT_NOUNS or word.key in _keys("صادر صادرة عن من"):
+    if word.keys & _AR_DOCUMENT_NOUNS or word.key in _ISSUED_BY:
         return True
     return not word.key.startswith("ال") and len(word.key) >= 3
 
@@ -681,7 +684,7 @@ def _speaker_before_en(article, index, first, previous):
     while clause_start > first and not doc.words[clause_start].break_before:
         clause_start -= 1
     words = [doc.words[i] for i in range(clause_start, position + 1)]
-    while words and words[0].key in _keys("and but while as"):
+    while words and words[0].key in _EN_CONJUNCTIONS:
         words.pop(0)
     if not words:
         return None
@@ -697,7 +700,7 @@ def _speaker_before_en(article, index, first, previous):
         if resolved is not None:
             return resolved
     if len(words) <= 8 and any(w.key in _EN_ROLE_WORDS for w in words) and (
-        words[0].text[:1].isupper() or words[0].key in _keys("a an the")
+        words[0].text[:1].isupper() or words[0].key in _EN_ARTICLES
     ):
         if words[-1].key == "statement":
             return _previous_speaker(article, previous, words[0].start, words[-1].end)
@@ -720,7 +723,7 @@ _HEAD_NOUN_KINDS = {
 def _resolve_common_noun(article, words, previous):
     """Return the actor "the X" stands for: the latest one named with X, else of the kind X names."""
     head = words[-1]
-    if head.text[:1].isupper() or head.key in _EN_ROLE_WORDS - _keys("ministry government forces militia agency command council office police army military authorities"):
+    if head.text[:1].isupper():
         return None
     kinds = [kind for kind, nouns in _HEAD_NOUN_KINDS.items() if head.key in nouns]
     if not kinds:
@@ -741,7 +744,7 @@ def _is_proper_name(words):
     if not 1 <= len(words) <= 4 or any(w.key in _DATE_WORDS or w.key in _EN_PRONOUNS for w in words):
         return False
     return words[0].text[:1].isupper() and words[-1].text[:1].isupper() and all(
-        w.text[:1].isupper() or w.key in _keys("al el bin ibn abu de") for w in words
+        w.text[:1].isupper() or w.key in _EN_NAME_PARTICLES for w in words
     )
 
 
@@ -768,7 +771,7 @@ def _appositive_subject(article, position, first):
             return _described(article, role[0].start, name[-1].end)
     if scan <= first or doc.gap_after(scan - 1).strip() != ",":
         return None
-    if doc.key(scan) not in _keys("a an the which who one whose") and not doc.key(scan).endswith("ing"):
+    if doc.key(scan) not in _EN_APPOSITIVE_STARTS and not doc.key(scan).endswith("ing"):
         return None
     mention = article.mention_ending_at(scan - 1)
     if mention is None:
@@ -814,8 +817,6 @@ def _resolve_reference(article, position, previous):
     arabic = is_arabic(word.text)
     if not arabic and not word.text[:1].isupper():
         return None
-    if not arabic and position > 0 and doc.words[position].sentence != doc.words[position - 1].sentence:
-        pass
     keys = {r.key for r in word.readings if r.clitics in ("", "و", "ف", "ل", "ب")} if arabic else {word.key}
     if keys & _ROLE_ANAPHORS:
         stem = {_bare(key) for key in keys}
@@ -824,7 +825,7 @@ def _resolve_reference(article, position, previous):
             if statement.speaker_actor is None and words and words[0] in stem:
                 return _Speaker(statement.speaker, None, word.start, word.end, resolved=True)
         return None
-    if not arabic and word.key in _keys("the a an it he she they we i"):
+    if not arabic and word.key in _EN_NOT_NAMES:
         return None
     bare = {_bare(key) for key in keys}
     if arabic and not any(key.startswith("ال") for key in keys) and not _is_person_word(article, bare, word.start):
@@ -838,11 +839,21 @@ def _resolve_reference(article, position, previous):
             names = [written[-1:]] + [[token_key(w) for w in name.split()][-1:] for name in entry.names]
             if any(name and _bare(name[0]) in bare for name in names):
                 return _Speaker(word.text, entry, word.start, word.end, resolved=True)
-        elif written:
-            heads = [written[0]] if arabic else [w for w in written if w not in _keys("the of for in and al")]
-            if any(_bare(head) in bare and not _is_nation_word(head) for head in heads):
-                return _Speaker(word.text if not arabic else word.text, entry, word.start, word.end, resolved=True)
+        elif written and _bare(_head_word(written, arabic)) in bare and _head_word(written, arabic) not in _NATION_WORDS:
+            return _Speaker(word.text, entry, word.start, word.end, resolved=True)
     return None
+
+
+def _head_word(keys, arabic):
+    """Return the head noun of an organisation's name: first in Arabic (المرصد السوري), last before
+    of/for in English (Syrian Observatory for Human Rights)."""
+    if arabic:
+        return keys[0]
+    words = [key for key in keys if key != "the"]
+    for position, key in enumerate(words):
+        if key in _EN_NAME_BREAKS and position > 0:
+            return words[position - 1]
+    return words[-1] if words else ""
 
 
 def _is_person_word(article, bare, offset):
@@ -853,10 +864,6 @@ def _is_person_word(article, bare, offset):
             if _bare(last) in bare:
                 return True
     return False
-
-
-def _is_nation_word(key):
-    return key in _keys("us u.s. american iraqi syrian iranian")
 
 
 def _mentions_before(article, offset):
@@ -906,17 +913,18 @@ def _statements_from_acts(article, sentence, acts):
 
 
 def _quotation_start(article, sentence):
-    """Return where an attributed-at-the-end statement starts: its opening quote if it opened earlier."""
+    """Return where a statement attributed at its end starts: the sentence, or the quotation opened
+    earlier in the paragraph that the sentence closes ("A drone … on Thursday. There were …," the CTD said).
+    """
     text = article.text
-    body = text[sentence.start : sentence.end]
-    if body[:1] in _OPEN_QUOTES or body.count("\"") % 2 == 0 and not any(q in body for q in "”»"):
-        if body[:1] in _OPEN_QUOTES or not any(q in body for q in _CLOSE_QUOTES):
-            return sentence.start
     line_start = text.rfind("\n", 0, sentence.start) + 1
     before = text[line_start : sentence.start]
-    opened = max(before.rfind(q) for q in "\"“«")
-    if opened >= 0 and (before.count("\"") % 2 == 1 or before.rfind("“") > before.rfind("”")):
-        return line_start + opened
+    straight_open = before.count('"') % 2 == 1
+    curly_open = max(before.rfind("“"), before.rfind("«")) > max(before.rfind("”"), before.rfind("»"))
+    if straight_open:
+        return line_start + before.rfind('"')
+    if curly_open:
+        return line_start + max(before.rfind("“"), before.rfind("«"))
     return sentence.start
 
 
@@ -1049,8 +1057,6 @@ def _kind(article, act, span):
 
 
 def _readings_of(verb):
-    from .normalize import readings
-
     return [r for word in verb.split() for r in readings(word) if r.clitics in ("", "و", "ف")]
 
 

@@ -692,6 +692,23 @@ def test_claim_without_a_named_incident_links_every_attack_not_carried_out_by_a_
     assert [keys[i] for i in claim.incidents] == ["embassy-rockets", "erbil-drones", "ain-al-asad", "syria-bases"]
 
 
+def test_the_kinds_are_the_models_statement_kinds():
+    from incidents.extraction import statements as module
+
+    values = {module.REPORT, module.CLAIM, module.CONDEMNATION, module.DENIAL, module.DEMAND, module.POSITION,
+              module.CASUALTY_FIGURES}
+    assert values == KINDS
+
+
+def test_english_head_noun_is_the_noun_before_of_or_for(actors):
+    text = (
+        "The Islamic Resistance in Iraq said it attacked the base. "
+        "Iraq said the attack was a violation of its sovereignty."
+    )
+    found = statements(actors, text)
+    assert [s.speaker_actor.key for s in found] == ["islamic-resistance-in-iraq", "iraqi-government"]
+
+
 # --- Untrusted text and speed ------------------------------------------------------------------------------------
 
 
