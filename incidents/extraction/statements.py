@@ -673,7 +673,8 @@ def _speaker_before_en(article, index, first, previous):
     if position < first:
         return None
     mention = article.mention_ending_at(position)
-    if mention is not None and not doc.words[position + 1].break_before:
+    bracketed = doc.gap_after(position).strip() == ")"  # "Counter-Terrorism Department (CTD) said"
+    if mention is not None and (not doc.words[position + 1].break_before or bracketed):
         return _office_of(article, mention, first) or _speaker_from_mention(mention, article.text)
     appositive = _appositive_subject(article, position, first)
     if appositive is not None:
@@ -1226,10 +1227,6 @@ def _by_place(article, statement, incidents, places):
     found = set()
     for match in places.find(Doc(text)):
         found.update(match.entries)
-    for position, incident in enumerate(incidents):
-        place = incident.place
-        if place is not None and place.span.overlaps(statement.span) and place.entry is not None and place.entry.kind not in ("country",):
-            found.add(position)
     return sorted(found)
 
 

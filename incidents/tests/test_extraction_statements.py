@@ -534,6 +534,17 @@ def test_role_and_name_between_commas_before_the_verb(actors):
     assert statement.speaker_actor.key == "kataib-hezbollah"
 
 
+def test_speaker_with_its_acronym_in_brackets_before_the_verb(actors):
+    text = (
+        "A drone attack targeted Harir air base late on Thursday, the Kurdistan Region's Counter-Terrorism "
+        "Department (CTD) said, adding that the attack caused no casualties."
+    )
+    statement = one(actors, text)
+    assert statement.speaker_actor.key == "kurdistan-counter-terrorism"
+    assert statement.span == Span(0, len(text))
+    assert statement.kind == "report"
+
+
 def test_parenthetical_attribution_covers_the_whole_sentence(actors):
     text = "The strikes, the Pentagon said, targeted command centres and weapons depots."
     statement = one(actors, text)
