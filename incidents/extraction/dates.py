@@ -659,6 +659,11 @@ def _clause_end(folded, position, leading):
     return len(folded)
 
 
+def earlier_event_clauses(text, sentence):
+    """Return the spans of the clauses of `sentence` that an earlier-event marker introduces ("في أعقاب …")."""
+    return _marker_clauses(text, sentence)
+
+
 def precedes_marker(text, span):
     """Return whether the event at `span` sits in a clause that places it before the sentence's main event."""
     sentence = sentence_span(text, span.start)

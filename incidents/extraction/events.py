@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from .. import taxonomy
-from .dates import event_date, precedes_marker, sentence_span
+from .dates import earlier_event_clauses, event_date, precedes_marker, sentence_span
 from .normalize import fold_with_offsets, normalize_arabic, source_span
 from .numbers import find_casualties
 from .types import Casualties, DraftActor, DraftIncident, Span
@@ -556,7 +556,9 @@ class _Reader:
         if kind == STRIKE and weapon in ("", "unknown"):
             weapon = "artillery" if re.search(r"مدفعي|artillery|shell", scope_folded) else "airstrike"
         outcome = self._outcome(head, scope, kind, weapon)
-        killed, injured = find_casualties(scope.text(self.text), self.language)
+        others = [c for c in earlier_event_clauses(self.text, sentence) if not c.start <= head.start < c.end]
+        actors = [a for a in actors if not any(c.start <= a.span.start < c.end for c in others)]
+        killed, injured = find_casualties(_blank(self.text, scope, others), self.language)
         claim = self._is_claim(sentence, head)
         claimant = self._claimant(sentence, head) if claim else None
         denial = bool(_DENIAL[self.language].search(self._folded(sentence.start, head.start)))
@@ -709,7 +711,7 @@ class _Reader:
     def _roles(self, kind, head, scope, actors, speakers, claimant):
         """Return (entry, role) pairs for the actors of a mention's part of the sentence."""
         roles = [(claimant, CLAIMANT)] if claimant is not None else []
-        victims = self._victims(scope)
+        victims = self._victims(Span(self._sentence_of(scope).start, self._sentence_of(scope).end))
         for actor in actors:
             entry = actor.entry
             if claimant is not None and entry == claimant:
@@ -750,6 +752,9 @@ class _Reader:
         named = {role for entry, role in roles if entry.kind == "militia or armed group"}
         roles = [(e, r) for e, r in roles if not (e.kind == "unidentified" and r in named)]  # "KH and other Iran-backed militias"
         return _unique(roles)
+
+    def _sentence_of(self, span):
+        return sentence_span(self.text, span.start)
 
     def _appositive(self, actor, actors):
         """Return True for "X, a coalition of Iran-backed groups": a description of X, not another party."""
@@ -859,8 +864,7 @@ class _Reader:
             words = self.text[max(0, first.start - 24) : first.start].lower().split()
             return bool(words) and (words[-1] in _EN_DETERMINERS or words[-1].endswith(("'s", "’s")))
         key = self._folded(first.start, first.end)
-        demonstrative = re.search(r"(?:هذا|هذه|ذلك|تلك)\s*$", self._folded(max(0, first.start - 8), first.start))
-        return bool(re.match(r"^[وف]?(?:[بلك]?ال|لل)", key)) or bool(demonstrative)
+        return bool(re.match(r"^[وف]?(?:[بلك]?ال|لل)", key))  # "هذا الهجوم" has the article too
 
     def _dual(self, head):
         key = self._folded(head.triggers[0].start, head.triggers[0].end)
@@ -924,6 +928,8 @@ class _Reader:
         return incidents
 
     def _merge_one(self, mention, incidents):
+        if mention.anaphoric and mention.place is not None and mention.place.entry.kind == "country" and mention.count == 1:
+            mention.place = None  # "the attack ... Iraq's security": the country is not where it happened
         if mention.place is None:
             self._attach(mention, incidents)
             return None
@@ -1060,6 +1066,15 @@ class _ForceMention:
     entry: object
     description: str = ""
     site: bool = False
+
+
+def _blank(text, scope, clauses):
+    """Return the text of `scope` with the given clauses blanked out (another event's words)."""
+    chars = list(scope.text(text))
+    for clause in clauses:
+        for index in range(max(clause.start, scope.start), min(clause.end, scope.end)):
+            chars[index - scope.start] = " "
+    return "".join(chars)
 
 
 def _is_armed_group(entry):
