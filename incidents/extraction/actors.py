@@ -419,7 +419,7 @@ def _where_from(doc, index, named, arabic):
     if index >= len(doc) or not _joined(doc, index):
         return None, index
     word = doc.words[index]
-    attached = arabic and any(r.clitics == "ب" for r in word.readings)
+    attached = arabic and word.key not in _PREPOSITIONS_AR and any(r.clitics == "ب" for r in word.readings)
     prepositions = _PREPOSITIONS_AR if arabic else _PREPOSITIONS_EN
     if not attached and word.key not in prepositions:
         return None, index

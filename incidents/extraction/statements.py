@@ -154,6 +154,7 @@ _FI = token_key("في")
 _ISSUED_BY = _keys("صادر صادرة عن من")  # بيان صادر عن …
 _EN_ARTICLES = _keys("a an the")
 _EN_CONJUNCTIONS = _keys("and but while as")
+_EN_QUANTIFIERS = _keys("one two three four several some many both another")  # "one of the officials said"
 _EN_APPOSITIVE_STARTS = _keys("a an the which who one whose")
 _EN_NOT_NAMES = _keys("the a an it he she they we i")
 _EN_NAME_PARTICLES = _keys("al el bin ibn abu de")
@@ -178,6 +179,7 @@ _CONDEMNATION_CONTENT = re.compile(
     r"|(?<!\w)(?:غير\s+مقبول|عمل\s+ارهابي|جبان|انتهاك)\w*"
     r"|(?<!\w)[وب]?(?:ال)?(?:استنكار|ادانه|ادانت|تنديد|شجب)\w*"
     r"|(?<!\w)(?:ال)?رفض\w*\s+(?:ل|لل|ال)\w*(?:هجوم|هجمات|اعتداء|استهداف|قصف|ضرب|غار)"
+    r"|\breject\w*\s+(?:\W*\w+\s+){0,3}?(?:attacks?|strikes?|aggression|violation)\b"
 )
 _MODAL = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
@@ -701,7 +703,7 @@ def _speaker_before_en(article, index, first, previous):
         if resolved is not None:
             return resolved
     if len(words) <= 8 and any(w.key in _EN_ROLE_WORDS for w in words) and (
-        words[0].text[:1].isupper() or words[0].key in _EN_ARTICLES
+        words[0].text[:1].isupper() or words[0].key in _EN_ARTICLES | _EN_QUANTIFIERS
     ):
         if words[-1].key == "statement":
             return _previous_speaker(article, previous, words[0].start, words[-1].end)
@@ -1017,8 +1019,10 @@ def _kind(article, act, span):
     """Return the StatementKind value of a statement from its verb, speaker and content."""
     text = article.text
     content = text[span.start : span.end]
-    if act.speaker.start >= span.start and act.speaker.end <= span.end:
-        content = text[span.start : act.speaker.start] + " " + text[act.speaker.end : span.end]
+    if span.start <= act.start and act.end <= span.end and act.end > act.start:
+        # what was said, without the attribution (and an appositive inside it: "X, which the U.S. blames
+        # for the attack, announced …")
+        content = text[span.start : act.start] + " " + text[act.end : span.end]
     folded = fold(content)
     armed = act.speaker.entry is not None and act.speaker.entry.kind in _ARMED_KINDS
     verb_kind = act.verb_kind
@@ -1033,7 +1037,7 @@ def _kind(article, act, span):
     if _RESPONSIBILITY.search(folded):
         return CLAIM
     after_verb = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
-    opening = " ".join(after_verb.split()[:8])
+    opening = _opening(after_verb)
     if _CONDEMNATION_CONTENT.search(opening):
         return CONDEMNATION
     if _STANCE.search(opening) and not act.at_end:
@@ -1055,6 +1059,19 @@ def _kind(article, act, span):
     if _EVENT.search(folded):
         return REPORT
     return POSITION
+
+
+_FOLDED_COMPLEMENTIZERS = frozenset(fold(word) for word in "that أن إن بأن ان".split())
+_OPENING_WORDS = 8
+
+
+def _opening(folded):
+    """Return the first words of what was said, after "in a statement … that" / "في بيان … أن"."""
+    words = folded.split()
+    for position, word in enumerate(words[:_OPENING_WORDS]):
+        if word in _FOLDED_COMPLEMENTIZERS:
+            return " ".join(words[position + 1 : position + 1 + _OPENING_WORDS])
+    return " ".join(words[:_OPENING_WORDS])
 
 
 def _readings_of(verb):

@@ -584,6 +584,36 @@ def test_kind_from_content(actors, text, kind):
     assert one(actors, text).kind == kind
 
 
+def test_rejecting_an_attack_after_the_attribution_is_a_condemnation(actors):
+    text = "Iraq's Foreign Ministry said in a statement late Tuesday that it rejected any attack on Iraqi territory."
+    assert one(actors, text).kind == "condemnation"
+
+
+def test_an_appositive_between_speaker_and_verb_is_not_what_was_said(actors):
+    text = (
+        "Kataib Hezbollah, which the U.S. blames for the Jordan attack, announced that it was suspending "
+        "military operations to prevent embarrassment to the Iraqi government."
+    )
+    statement = one(actors, text)
+    assert statement.speaker_actor.key == "kataib-hezbollah"
+    assert statement.kind == "position"
+
+
+def test_spokesman_for_an_armed_group_speaks_for_it(actors):
+    text = 'وقال المتحدث باسم كتائب حزب الله، جعفر الحسيني، في تصريح متلفز، إن "العمليات ستستمر".'
+    statement = one(actors, text)
+    assert statement.speaker == "المتحدث باسم كتائب حزب الله"
+    assert statement.speaker_actor.key == "kataib-hezbollah"
+    assert statement.kind == "position"
+
+
+def test_one_of_the_officials(actors):
+    text = "There were no injuries and no damage to the base, one of the officials said."
+    statement = one(actors, text)
+    assert statement.speaker == "one of the officials"
+    assert statement.span == Span(0, len(text))
+
+
 def test_a_subject_that_is_no_speaker_gives_no_statement(actors):
     assert statements(actors, "The attack claimed the lives of three soldiers.") == []
 
