@@ -578,7 +578,8 @@ def find_dates(text, published, language):
 # --- Which date an event takes ------------------------------------------------------------------
 
 _AR_PRECEDES = (
-    r"في\s+اعقاب|علي\s+اثر|في\s+اثر|اعقاب|عقب|غداه|بعد|ردا\s+علي|انتقاما\s+(?:ل|من)|ثارا\s+ل|علي\s+خلفيه|اثر"
+    r"(?:في\s+اعقاب|علي\s+اثر|في\s+اثر|اعقاب|عقب|غداه|بعد|ردا\s+علي|علي\s+خلفيه|اثر|انتقاما\s+من)(?!\w)"
+    r"|انتقاما\s+ل|ثارا\s+ل"  # a whole word each ("بعدة" is not "بعد"); ل is attached to what follows
 )
 _EN_PRECEDES = (
     r"in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|in\s+(?:retaliation|response|revenge)\s+(?:for|to)|following|after"

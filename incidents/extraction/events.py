@@ -21,9 +21,9 @@ from datetime import timedelta
 
 from .. import taxonomy
 from .dates import earlier_event_clauses, event_date, precedes_marker, sentence_span
-from .normalize import fold_with_offsets, normalize_arabic, source_span
+from .normalize import fold_with_offsets, is_arabic, normalize_arabic, source_span
 from .numbers import find_casualties
-from .types import Casualties, DraftActor, DraftIncident, Span
+from .types import ActorMention, Casualties, DraftActor, DraftIncident, Span
 
 ATTACK, STRIKE, DISRUPTED = "attack", "strike", "disrupted"
 AIR_STRIKE = "Air/drone strike"
@@ -186,6 +186,8 @@ _ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|و�
 _DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
 
 _HEADLINE_WORDS = 6
+# First words of group names too common to stand for the group alone.
+_GENERIC_GROUP_WORDS = frozenset(normalize_arabic("قوات جيش تنظيم جماعة هيئة منظمة حزب فصائل الوية لواء سرايا").split())
 _EN_DETERMINERS = frozenset("the that this those these its their".split())
 # Words between a place and the next that make the next one only its location ("X in Y province").
 _LOCATOR_WORDS = frozenset(
@@ -291,6 +293,8 @@ class _Reader:
         self.folded, self.origins = fold_with_offsets(text)
         self.places = [p for p in place_mentions if p.entry is not None and not self._is_dateline(p)]
         self.actor_mentions = [a for a in actor_mentions if (a.entry is not None or a.description) and not self._bare_alliance(a)]
+        self.actor_mentions += self._short_references()
+        self.actor_mentions.sort(key=lambda a: a.span.start)
         self.dates = date_mentions
         self.triggers = self._triggers()
         self.forces = self._national_forces()
@@ -345,6 +349,26 @@ class _Reader:
         return bool(re.match(r"^\s+(?:of|من)\s", self.text[actor.span.end : actor.span.end + 5])) and len(
             actor.span.text(self.text).split()
         ) <= 2
+
+    def _short_references(self):
+        """Return later mentions of an armed group by the first word of its Arabic name (الكتائب, المقاومة, الحركة)."""
+        found, taken = [], [a.span for a in self.actor_mentions]
+        for actor in list(self.actor_mentions):
+            entry = actor.entry
+            if entry is None or entry.kind != "militia or armed group" or not is_arabic(actor.span.text(self.text)):
+                continue
+            first = self._folded(actor.span.start, actor.span.end).split()[0]
+            stem = re.sub(r"^(?:[وفبل]|لل)?(?:ال)?", "", first) if first.startswith(("ال", "و", "ف", "ب", "ل")) else first
+            if len(stem) < 4 or stem in _GENERIC_GROUP_WORDS:
+                continue
+            pattern = re.compile(rf"(?<!\w)(?:[وفب]?ال|لل){re.escape(stem)}(?!\w)")
+            for match in pattern.finditer(self.folded, self._folded_index(actor.span.end)):
+                start, end = self._span(match.start(), match.end())
+                span = Span(start, end)
+                if not any(span.overlaps(other) for other in taken):
+                    found.append(ActorMention(span, entry))
+                    taken.append(span)
+        return found
 
     # --- Triggers ------------------------------------------------------------------------------
 
@@ -411,10 +435,10 @@ class _Reader:
         places = self._event_places(sentence)
         self._assign(heads, places, sentence)
         heads = self._absorb_trailing(heads)
+        # "after the attack": the time of another event, reported where it is named; not a mention here.
+        heads = [head for head in heads if head.places or not head.referential]
         mentions = []
         for index, head in enumerate(heads):
-            if head.referential and not head.places:
-                continue  # "after the attack": the time of another event, reported where it is named
             scope_start = sentence.start
             if index > 0:
                 previous = heads[index - 1]
@@ -556,7 +580,7 @@ class _Reader:
         if kind == STRIKE and weapon in ("", "unknown"):
             weapon = "artillery" if re.search(r"مدفعي|artillery|shell", scope_folded) else "airstrike"
         outcome = self._outcome(head, scope, kind, weapon)
-        others = [c for c in earlier_event_clauses(self.text, sentence) if not c.start <= head.start < c.end]
+        others = [c for c in self._earlier_clauses(sentence) if not c.start <= head.start < c.end]
         actors = [a for a in actors if not any(c.start <= a.span.start < c.end for c in others)]
         killed, injured = find_casualties(_blank(self.text, scope, others), self.language)
         claim = self._is_claim(sentence, head)
@@ -753,6 +777,17 @@ class _Reader:
         roles = [(e, r) for e, r in roles if not (e.kind == "unidentified" and r in named)]  # "KH and other Iran-backed militias"
         return _unique(roles)
 
+    def _earlier_clauses(self, sentence):
+        """Return the clauses about an earlier event; one set off by commas ("، عقب الهجوم مباشرة،") ends at its comma."""
+        clauses = []
+        for clause in earlier_event_clauses(self.text, sentence):
+            if re.search(r"[,،]\s*$", self.text[max(sentence.start, clause.start - 3) : clause.start]):
+                comma = re.search(r"[,،]", self.text[clause.start : clause.end])
+                if comma:
+                    clause = Span(clause.start, clause.start + comma.start())
+            clauses.append(clause)
+        return clauses
+
     def _sentence_of(self, span):
         return sentence_span(self.text, span.start)
 
@@ -776,7 +811,7 @@ class _Reader:
         base = self._folded_index(scope.start)
         spans = []
         if self.language == "ar":
-            patterns = [r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,7}?[^\s،.]+(?=[،.]|\s+(?:[فب]ي?\s*(?:غاره|هجوم|ضربه|قصف|استهداف)|جراء|اثر|بعد|عقب|بجروح)(?!\w)|$)"]
+            patterns = [r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,10}?[^\s،.]+(?=[،.]|\s+(?:[فب]ي?\s*(?:غاره|هجوم|ضربه|قصف|استهداف)|جراء|اثر|بعد|عقب|بجروح)(?!\w)|$)"]
         else:
             patterns = [
                 r"(?:killed|killing|wounded|wounding|injured|injuring|kills|wounds)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+(?=[,.]|\s+(?:in|on|at|during|after|and|late|early|last|overnight)(?!\w)|$)",

@@ -567,7 +567,7 @@ _PERSON_SINGULAR = {
         _folded(
             "جندي شخص مدني طفل طفلة امرأة رجل عنصر ضابط مقاتل مسلح قائد عسكري مواطن شرطي منتسب فرد "
             "متعاقد مستشار موظف حارس قيادي مسؤول عامل مزارع راع صحفي فتى فتاة شاب مسن سائق طيار ناشط زعيم "
-            "متطوع آخر"
+            "متطوع آخر أحدهم أحدهما إحداهن"
         )
     ),
 }
@@ -759,6 +759,8 @@ def _word_after(folded, position):
     if not match:
         return None
     word = match.group(1)
+    if not word.isascii():
+        word = word.rstrip(".'’-")  # "مقتل أحدهم." ends a sentence; Latin abbreviations keep their points
     stems = [stem for _prefix, _article, stem in _arabic_splits(word)] if not word.isascii() else [word]
     return position + match.start(1), position + match.end(1), stems
 
