@@ -154,6 +154,9 @@ _FI = token_key("في")
 _ISSUED_BY = _keys("صادر صادرة عن من")  # بيان صادر عن …
 _EN_ARTICLES = _keys("a an the")
 _EN_CONJUNCTIONS = _keys("and but while as")
+# "…, while the Islamic Resistance said it hit the base": a new clause with its own speaker, not an
+# attribution of what came before.
+_EN_CLAUSE_OPENERS = _keys("and but while whereas when after before because since although though as")
 _EN_QUANTIFIERS = _keys("one two three four several some many both another")  # "one of the officials said"
 _EN_APPOSITIVE_STARTS = _keys("a an the which who one whose")
 _EN_NOT_NAMES = _keys("the a an it he she they we i")
@@ -504,13 +507,16 @@ def _english_act(article, index, first, last, previous):
     if speaker is None:
         return None
     speaker_word = article.word_at(speaker.start)
-    at_end = speaker.start < doc.words[index].start and (
+    at_end = speaker.start < doc.words[index].start and doc.key(speaker_word - 1) not in _EN_CLAUSE_OPENERS and (
         _has_content_before(article, speaker_word, first)
         or speaker_word > first and doc.words[speaker_word].break_before  # "The strikes, the Pentagon said, …"
     )
     if speaker.start > doc.words[index].start:
         at_end = True  # ", said X"
-    return _make_act(article, speaker, index, kind, at_end)
+    act = _make_act(article, speaker, index, kind, at_end)
+    if doc.key(speaker_word - 1) in _EN_CLAUSE_OPENERS and speaker_word > first and not doc.words[speaker_word].break_before:
+        act.start = doc.words[speaker_word - 1].start  # the clause "while X said …" is X's
+    return act
 
 
 def _inverted_name(article, index, last):
@@ -591,11 +597,23 @@ def _speaker_after(article, index, last, previous, verb_first):
         resolved = _resolve_reference(article, position, previous)
         if resolved is not None:
             return resolved
+        if _document_anaphor(doc, position):
+            anaphor = _previous_speaker(article, previous, doc.words[position].start, doc.words[position].end)
+            if anaphor is not None:
+                return anaphor
         if key in _COMPLEMENTIZERS or (is_arabic(doc.words[position].text) and not _skippable_ar(doc, position)):
             return None
         if not is_arabic(doc.words[position].text) and key not in _EN_DOCUMENT_WORDS:
             return None
     return None
+
+
+def _document_anaphor(doc, position):
+    """Return True for "the statement" / البيان ending a phrase: the statement the text just quoted."""
+    key = doc.key(position)
+    if key == token_key("البيان"):
+        return doc.key(position + 1) not in _ISSUED_BY
+    return key == "statement" and doc.key(position - 1) == "the" and doc.key(position + 1) not in _keys("from by of")
 
 
 def _subject_phrase_ar(article, index, last):
@@ -691,7 +709,7 @@ def _speaker_before_en(article, index, first, previous):
         words.pop(0)
     if not words:
         return None
-    if len(words) == 1 or (len(words) == 2 and words[0].key == "the"):
+    if len(words) == 1 or (words[0].key == "the" and len(words) <= 4 and all(w.text[:1].isupper() for w in words[1:])):
         if words[-1].key in _EN_PRONOUNS or words[-1].key in _DOCUMENT_ANAPHORS:
             return _previous_speaker(article, previous, words[0].start, words[-1].end)
         resolved = _resolve_reference(article, position, previous)
@@ -708,7 +726,7 @@ def _speaker_before_en(article, index, first, previous):
         if words[-1].key == "statement":
             return _previous_speaker(article, previous, words[0].start, words[-1].end)
         return _described(article, words[0].start, words[-1].end)
-    if _is_proper_name(words):
+    if _is_proper_name(words[1:] if words[0].key == "the" else words):
         return _Speaker(article.text[words[0].start : words[-1].end], None, words[0].start, words[-1].end)
     return None
 

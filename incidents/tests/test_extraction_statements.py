@@ -607,6 +607,23 @@ def test_spokesman_for_an_armed_group_speaks_for_it(actors):
     assert statement.kind == "position"
 
 
+def test_two_speakers_in_one_sentence_split_it(actors):
+    text = "The Pentagon said two drones were shot down, while the Islamic Resistance said it hit the base."
+    first, second = statements(actors, text)
+    assert first.span.text(text) == "The Pentagon said two drones were shot down"
+    assert second.span.text(text) == "while the Islamic Resistance said it hit the base."
+    assert second.speaker == "the Islamic Resistance"
+
+
+def test_according_to_the_statement_is_the_previous_speaker(actors):
+    text = (
+        "The Islamic Resistance in Iraq said it attacked the base. "
+        "Two drones were launched at the base, according to the statement."
+    )
+    found = statements(actors, text)
+    assert [s.speaker_actor.key for s in found] == ["islamic-resistance-in-iraq"] * 2
+
+
 def test_one_of_the_officials(actors):
     text = "There were no injuries and no damage to the base, one of the officials said."
     statement = one(actors, text)
