@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from . import importing, selectors, services, taxonomy
@@ -209,8 +209,10 @@ def _casualty_field(label):
 
 class IncidentReviewForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
-    title = forms.CharField(label=_("Title"), required=False, max_length=importing.TITLE_LENGTH)
-    title_ar = forms.CharField(label=_("Arabic title"), required=False, max_length=importing.TITLE_LENGTH)
+    title = forms.CharField(label=_("Title"), required=False, max_length=importing.TITLE_LENGTH, widget=forms.TextInput(attrs={"dir": "auto"}))
+    title_ar = forms.CharField(
+        label=_("Arabic title"), required=False, max_length=importing.TITLE_LENGTH, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
+    )
     date_start = forms.DateField(
         label=_("Date"),
         required=False,
@@ -235,8 +237,12 @@ class IncidentReviewForm(forms.Form):
     location = forms.ModelChoiceField(
         label=_("Place"), queryset=Location.objects.all(), required=False, widget=_autocomplete(Incident, "location")
     )
-    new_location_name_en = forms.CharField(label=_("New place (English name)"), required=False, max_length=200)
-    new_location_name_ar = forms.CharField(label=_("New place (Arabic name)"), required=False, max_length=200)
+    new_location_name_en = forms.CharField(
+        label=_("New place (English name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"})
+    )
+    new_location_name_ar = forms.CharField(
+        label=_("New place (Arabic name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
+    )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
     point_picked = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -332,8 +338,12 @@ class ActorRoleForm(forms.Form):
     actor = forms.ModelChoiceField(
         label=_("Actor"), queryset=Actor.objects.all(), required=False, widget=_autocomplete(IncidentActor, "actor")
     )
-    new_name_en = forms.CharField(label=_("New actor (English name)"), required=False, max_length=200)
-    new_name_ar = forms.CharField(label=_("New actor (Arabic name)"), required=False, max_length=200)
+    new_name_en = forms.CharField(
+        label=_("New actor (English name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"})
+    )
+    new_name_ar = forms.CharField(
+        label=_("New actor (Arabic name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
+    )
     new_kind = forms.ChoiceField(label=_("Kind"), choices=ActorKind.choices, required=False)
     # Blank by default, so that an empty extra row is left unchanged and ignored.
     role = forms.ChoiceField(label=_("Role"), choices=BLANK_CHOICE + ActorRole.choices, required=False)
@@ -375,11 +385,14 @@ class StatementReviewForm(forms.Form):
         required=False,
         max_length=300,
         help_text=_("As the article describes the speaker, e.g. “a security source in Kurdistan”."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     speaker_actor = forms.ModelChoiceField(
         label=_("Speaker (actor)"), queryset=Actor.objects.all(), required=False, widget=_autocomplete(Statement, "speaker_actor")
     )
-    new_speaker_name = forms.CharField(label=_("New speaker actor (English name)"), required=False, max_length=200)
+    new_speaker_name = forms.CharField(
+        label=_("New speaker actor (English name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "auto"})
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=StatementKind.choices)
     date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
@@ -387,9 +400,9 @@ class StatementReviewForm(forms.Form):
         label=_("About incidents"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, incident_count=0, **kwargs):
+    def __init__(self, *args, incident_labels=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["incidents"].choices = [(index, _("Incident %(number)s") % {"number": index + 1}) for index in range(incident_count)]
+        self.fields["incidents"].choices = list(enumerate(incident_labels))
 
     @property
     def kept(self):
@@ -484,6 +497,20 @@ class IncidentReview:
         self.evidence = item.get("evidence") or []
         self.point = point
 
+    def label(self):
+        """Return a short name of this proposed incident: its number, type and place."""
+        if self.location is not None:
+            name_ar, name_en = self.location.name_ar, self.location.name_en
+        else:
+            name_ar, name_en = (self.new_location or {}).get("name_ar"), (self.new_location or {}).get("name_en")
+        name = name_ar if get_language() == "ar" and name_ar else name_en
+        parts = [gettext("Incident %(number)s") % {"number": self.index + 1}]
+        if self.item.get("sub_event_type"):
+            parts.append(gettext(self.item["sub_event_type"]))
+        if name:
+            parts.append(name)
+        return " · ".join(parts)
+
     def initial(self, item, point):
         place = item.get("location") or {}
         killed, injured = item.get("killed") or {}, item.get("injured") or {}
@@ -549,7 +576,7 @@ class IncidentReview:
 
 
 class StatementReview:
-    def __init__(self, index, item, data, incident_count, actors):
+    def __init__(self, index, item, data, incident_labels, actors):
         self.index = index
         self.item = item
         self.item_id = f"statement-{index}"
@@ -560,7 +587,7 @@ class StatementReview:
         self.form = StatementReviewForm(
             data,
             prefix=self.item_id,
-            incident_count=incident_count,
+            incident_labels=incident_labels,
             initial={
                 "keep": "yes",
                 "speaker": item.get("speaker") or "",
@@ -590,9 +617,8 @@ class DraftReview:
         locations = {row.slug: row for row in Location.objects.filter(slug__in=place_keys)}
         actors = {row.slug: row for row in Actor.objects.filter(slug__in=actor_keys - {None})}
         self.incidents = [IncidentReview(index, item, data, locations, actors) for index, item in enumerate(incidents)]
-        self.statements = [
-            StatementReview(index, item, data, len(incidents), actors) for index, item in enumerate(statements)
-        ]
+        labels = [review.label() for review in self.incidents]
+        self.statements = [StatementReview(index, item, data, labels, actors) for index, item in enumerate(statements)]
         self.errors = []
 
     def article_html(self):

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 IMPORT_URL = "/admin/incidents/importdraft/import/"
 ARTICLES = Path(__file__).parent / "articles"
-SEED = Path("/work/shared/seed/000_41addf8ff6d70d2f.txt")
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "000_41addf8ff6d70d2f.txt"
 
 ENGLISH = (
     "Rockets hit the US embassy in Baghdad\n\n"
@@ -350,6 +350,8 @@ def test_review_page_highlights_each_items_evidence(admin_user_logged_in, draft)
     assert '<mark class="evidence evidence-incident" data-items="incident-0">Two rockets struck near the US embassy' in content
     assert '<mark class="evidence evidence-statement" data-items="statement-0">Kata&#x27;ib Hezbollah claimed' in content
     assert "Saraya Awliya al-Dam" in content and "new actor" in content
+    # A statement names the incidents it may be about by number, type and place.
+    assert "Incident 1 · Shelling/artillery/missile attack · US Embassy Baghdad" in content
 
 
 def test_overlapping_evidence_is_split_and_every_segment_escaped():

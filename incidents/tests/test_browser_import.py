@@ -182,3 +182,48 @@ def test_import_page_at_phone_width_in_arabic(open_page):
     page.wait_for_url("**/review/")
     assert ImportDraft.objects.get().language == "ar"
     screenshot(page, "review-after-import-ar-phone")
+
+
+def test_seed_article_from_upload_to_published_sources(open_page):
+    """Import the seed article through the page, review what extraction proposes today, and confirm.
+
+    The editor drops what cannot be published as proposed (an incident without a place, a statement
+    without a speaker); whatever is kept is written, with the article as its evidence.
+    """
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from .test_admin_import import SEED
+
+    call_command("load_reference", stdout=StringIO())
+    page = signed_in(open_page, "/admin/incidents/importdraft/import/", language="ar")
+    page.set_input_files("#id_file", str(SEED))
+    page.fill("#id_published", "2023-12-09")
+    page.fill("#id_publisher", "الحرة")
+    page.get_by_role("button", name="استيراد ومراجعة").click()
+    page.wait_for_url("**/review/")
+    proposal = ImportDraft.objects.get().proposal
+    expect(page.locator(".review-incident")).to_have_count(len(proposal["incidents"]))
+    expect(page.locator(".review-statement")).to_have_count(len(proposal["statements"]))
+    screenshot_parts(page, "seed-review-ar-desktop", height=1400)
+
+    kept_incidents = 0
+    for index, item in enumerate(proposal["incidents"]):
+        if item.get("location"):
+            kept_incidents += 1
+        else:
+            page.check(f'#incident-{index} input[name="incident-{index}-decision"][value="drop"]')
+    kept_statements = 0
+    for index, item in enumerate(proposal["statements"]):
+        if (item.get("speaker") or item.get("speaker_actor")) and item.get("text"):
+            kept_statements += 1
+        else:
+            page.check(f'#statement-{index} input[name="statement-{index}-keep"][value="no"]')
+    page.get_by_role("button", name="تأكيد ونشر").click()
+    page.wait_for_url("**/admin/incidents/source/*/change/")
+
+    source = Source.objects.get()
+    assert source.incidents.distinct().count() == kept_incidents
+    assert source.statements.count() == kept_statements
+    assert page.js_errors == []
