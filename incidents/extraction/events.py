@@ -493,8 +493,22 @@ class _Reader:
         return heads
 
     def _absorb_trailing(self, heads):
-        """Return the heads with placeless ones after a placed head folded into it ("attacked X with drones")."""
-        kept = []
+        """Return the heads with placeless ones folded into the placed head of their clause.
+
+        "attacked X with drones": the weapon after the place; "أسقطت الدفاعات الجوية طائرة مسيرة قرب X":
+        the verb before the object that holds the place.
+        """
+        leading = []
+        for head in heads:
+            previous = leading[-1] if leading else None
+            if previous is not None and not previous.places and head.places and not self._anaphoric(previous):
+                gap = self.text[previous.end : head.start]
+                if not re.search(r"[.,;:،؛]", gap) and not _MARKER.search(self._folded(previous.end, head.start)):
+                    head.triggers[:0] = previous.triggers
+                    leading[-1] = head
+                    continue
+            leading.append(head)
+        heads, kept = leading, []
         for head in heads:
             if kept and kept[-1].places and not head.places and not self._anaphoric(head):
                 gap = self.text[kept[-1].places[-1].span.end : head.start]
@@ -561,6 +575,11 @@ class _Reader:
         for head in heads:
             if any(p.entry.kind != "country" for p in head.places):
                 head.places = [p for p in head.places if p.entry.kind != "country"]
+            sites = [p.entry for p in head.places if p.entry.kind in SITE_KINDS]
+            head.places = [
+                p for p in head.places
+                if not (p.entry.kind in _AREA_KINDS and any(site.admin1 == p.entry.admin1 and site.country_code == p.entry.country_code for site in sites))
+            ]  # "شهدت بغداد هجوما على السفارة في بغداد": the embassy, not the city around it
 
     def _head_mentions(self, head, scope, sentence):
         if self._tally(head, sentence):
@@ -1090,6 +1109,7 @@ class _Reader:
 # --- Helpers ------------------------------------------------------------------------------------
 
 SITE_KINDS = ("military base", "airport", "embassy", "facility", "area")
+_AREA_KINDS = ("city", "town", "governorate", "district", "subdistrict")
 _TARGET_KEYS_HINT = ("embassy", "consulate")
 
 

@@ -1,0 +1,292 @@
+"""Incidents from short Arabic and English sentences: event words, roles, merging, tallies, vague places.
+
+The matchers are built once from the shipped reference files; each test runs `find_incidents` on its
+text with the matchers' findings for that text, as the pipeline does.
+"""
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from incidents.extraction.actors import ActorMatcher
+from incidents.extraction.dates import find_dates
+from incidents.extraction.events import find_incidents
+from incidents.extraction.places import PlaceMatcher
+from incidents.tests.reference_entries import actor_entries, place_entries
+
+PUBLISHED = date(2023, 12, 9)  # a Saturday
+YESTERDAY = date(2023, 12, 8)
+
+
+@lru_cache(maxsize=1)
+def matchers():
+    return PlaceMatcher(place_entries()), ActorMatcher(actor_entries())
+
+
+def incidents(text, language="ar", published=PUBLISHED):
+    places, actors = matchers()
+    return find_incidents(
+        text, published, language, actors,
+        places.find(text, language), actors.find(text, language), find_dates(text, published, language),
+    )
+
+
+def only(text, language="ar", published=PUBLISHED):
+    found = incidents(text, language, published)
+    assert len(found) == 1, [(i.place.entry.name_en, i.date_start) for i in found]
+    return found[0]
+
+
+def parties(incident):
+    return sorted((actor.entry.key, actor.role) for actor in incident.actors)
+
+
+# --- Event words and types -----------------------------------------------------------------------
+
+
+def test_arabic_drone_attack_yesterday_on_a_base():
+    incident = only("استهدفت طائرة مسيرة أمس قاعدة عين الأسد في محافظة الأنبار.")
+    assert incident.place.entry.key == "ain-al-asad-air-base"  # the governorate only locates the base
+    assert incident.date_start == YESTERDAY and incident.date_precision == "day"
+    assert (incident.event_type, incident.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert incident.weapon == "drone"
+
+
+def test_english_rocket_attack_with_casualties_is_a_hit():
+    incident = only("Rockets struck Ain al-Asad air base on Friday, wounding two U.S. soldiers, officials said.", "en")
+    assert incident.sub_event_type == "Shelling/artillery/missile attack"
+    assert (incident.weapon, incident.outcome) == ("rocket", "hit")
+    assert incident.injured.best == 2
+    assert incident.date_start == YESTERDAY
+    assert ("us-armed-forces", "target") in parties(incident)
+
+
+def test_ballistic_missiles_are_missiles_not_rockets():
+    incident = only("تعرضت قاعدة عين الأسد مساء الجمعة لهجوم بصواريخ باليستية.")
+    assert incident.weapon == "missile"
+    assert incident.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_attack_without_a_weapon_is_indirect_fire_of_unknown_weapon():
+    incident = only("أفاد مسؤول بحدوث هجومين أمس استهدفا قاعدة عين الأسد.")
+    assert (incident.weapon, incident.sub_event_type, incident.count) == ("unknown", "Shelling/artillery/missile attack", 2)
+
+
+def test_launcher_found_is_disrupted_weapons_use():
+    incident = only("عثرت القوات الأمنية صباح اليوم على منصة لإطلاق الصواريخ قرب ناحية البغدادي.")
+    assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert incident.date_start == PUBLISHED
+
+
+# --- Roles ---------------------------------------------------------------------------------------
+
+
+def test_us_strike_makes_the_us_the_perpetrator():
+    incident = only("قتل خمسة من مسلحي المقاومة الإسلامية في العراق في غارة أميركية بالقرب من كركوك أمس.")
+    assert (incident.weapon, incident.sub_event_type, incident.outcome) == ("airstrike", "Air/drone strike", "hit")
+    assert parties(incident) == [("islamic-resistance-in-iraq", "target"), ("us-armed-forces", "perpetrator")]
+    assert incident.killed.best == 5
+    assert incident.place.qualifier == "near" and incident.place.geo_precision == 2
+
+
+def test_english_us_warplanes_strike_militia_sites():
+    incident = only("US warplanes struck a Kataib Hezbollah site near al-Qaim on Tuesday, the Pentagon said.", "en")
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+    assert incident.weapon == "airstrike"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أسقطت الدفاعات الجوية للتحالف الدولي طائرة مسيرة أمس قرب مطار أربيل الدولي.", "ar"),
+        ("A drone was shot down by coalition forces near Erbil International Airport on Friday.", "en"),
+    ],
+)
+def test_shot_down_makes_the_interceptor_and_the_outcome(text, language):
+    incident = only(text, language)
+    assert incident.outcome == "intercepted"
+    assert ("global-coalition-against-isis", "interceptor") in parties(incident)
+    assert incident.place.entry.key == "erbil-international-airport" and incident.place.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("تبنت المقاومة الإسلامية في العراق الهجوم على قاعدة حرير أمس.", "ar"),
+        ("The Islamic Resistance in Iraq said it had attacked Harir air base with drones on Friday.", "en"),
+    ],
+)
+def test_a_claim_alone_makes_a_claimant_and_a_claimed_incident(text, language):
+    incident = only(text, language)
+    assert parties(incident) == [("islamic-resistance-in-iraq", "claimant")]
+    assert incident.verification == "claimed"
+    assert incident.outcome == "unknown"  # never taken from a claim
+
+
+def test_a_claim_of_a_reported_attack_keeps_it_reported():
+    text = (
+        "A drone attack targeted Harir air base on Friday, the Counter-Terrorism Department said.\n"
+        "The Islamic Resistance in Iraq claimed the attack in a statement on Telegram."
+    )
+    incident = only(text, "en")
+    assert ("islamic-resistance-in-iraq", "claimant") in parties(incident)
+    assert incident.verification == "reported"
+    assert len(incident.evidence) == 2
+
+
+def test_a_denial_makes_the_claimed_attack_contested():
+    text = (
+        "أعلنت المقاومة الإسلامية في العراق مساء الجمعة استهداف قاعدة خراب الجير بطائرة مسيرة.\n"
+        "فيما نفى مصدر في قوات سوريا الديمقراطية تعرض قاعدة خراب الجير لأي هجوم."
+    )
+    incident = only(text)
+    assert incident.verification == "contested"
+    assert incident.place.entry.key.startswith("rumeilan")
+
+
+def test_a_group_named_as_behind_it_is_the_perpetrator():
+    text = (
+        "A drone attack on Erbil Air Base wounded three U.S. service members on Monday.\n"
+        "The Islamic Resistance in Iraq claimed the attack. U.S. officials said Kataib Hezbollah was behind it."
+    )
+    incident = only(text, "en", date(2023, 12, 26))
+    assert ("kataib-hezbollah", "perpetrator") in parties(incident)
+    assert ("islamic-resistance-in-iraq", "claimant") in parties(incident)
+    assert ("us-armed-forces", "target") in parties(incident)
+
+
+def test_the_coalition_against_isis_is_a_target_and_isis_is_no_party():
+    incident = only("استهدفت طائرة مسيرة أمس قاعدة حرير التي تضم قوات التحالف الدولي ضد داعش.")
+    keys = {key for key, _ in parties(incident)}
+    assert "global-coalition-against-isis" in keys and "isis" not in keys
+
+
+# --- Merging -------------------------------------------------------------------------------------
+
+
+def test_the_same_attack_in_two_sentences_is_one_incident_with_both():
+    text = (
+        "شهدت بغداد هجوما صاروخيا على سفارة الولايات المتحدة في بغداد.\n"
+        "وتعرضت السفارة الأميركية في بغداد أمس لهجوم صاروخي، وفقا لتقرير وكالة رويترز."
+    )
+    incident = only(text)
+    assert incident.place.entry.key == "us-embassy-baghdad"
+    assert incident.date_start == YESTERDAY  # the second mention dates the first
+    assert [span.text(text) for span in incident.evidence] == text.split("\n")
+
+
+def test_a_country_level_report_is_refined_by_the_named_places():
+    text = (
+        "The U.S. military carried out airstrikes early Wednesday on three facilities in Iraq.\n"
+        "CENTCOM said the strikes hit sites in Jurf al-Sakhar, in al-Qaim, and at a third site west of Baghdad."
+    )
+    found = incidents(text, "en", date(2024, 1, 24))
+    assert sorted(i.place.entry.name_en for i in found) == ["Al-Qaim", "Baghdad", "Jurf al-Sakhar (Jurf al-Nasr)"]
+    for incident in found:
+        assert incident.date_start == date(2024, 1, 24) and incident.count == 1
+        assert ("us-armed-forces", "perpetrator") in parties(incident)
+    west = next(i for i in found if i.place.entry.name_en == "Baghdad")
+    assert (west.place.qualifier, west.place.geo_precision) == ("west of", 2)
+
+
+def test_attacks_on_different_days_at_one_base_stay_apart():
+    text = (
+        "أسقطت الدفاعات الجوية فجر اليوم طائرة مسيرة حاولت استهداف قاعدة فيكتوري.\n"
+        "وهذا الهجوم هو الثاني على القاعدة منذ 18 تشرين الثاني، حين أسقطت الدفاعات الجوية طائرتين مسيرتين فوق قاعدة فيكتوري."
+    )
+    found = incidents(text)
+    assert sorted(i.date_start for i in found) == [date(2023, 11, 18), PUBLISHED]
+
+
+# --- Not incidents ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("وأشارت واشنطن إلى أن جماعات موالية لإيران نفذت نحو 80 هجومًا على القوات الأميركية في العراق وسوريا منذ منتصف أكتوبر الماضي.", "ar"),
+        ("ردًا على ذلك، نفذت القوات الأميركية 5 ضربات في العراق وسوريا.", "ar"),
+        ("U.S. forces have been attacked more than 160 times in Iraq, Syria and Jordan since Oct. 17, the Pentagon said.", "en"),
+        ("Pentagon deputy press secretary Sabrina Singh said US forces had been attacked at least 46 times since October 17.", "en"),
+    ],
+)
+def test_cumulative_figures_are_not_incidents(text, language):
+    assert incidents(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The attack is likely to add to pressure on Biden to strike Iran directly.", "en"),
+        ("كانوا يستعدون لتنفيذ هجوم على قاعدة عين الأسد.", "ar"),
+        ("The strikes hit rocket, missile and one-way attack drone capabilities, CENTCOM said.", "en"),
+    ],
+)
+def test_intended_attacks_and_arsenals_are_not_incidents(text, language):
+    assert incidents(text, language) == []
+
+
+def test_the_attack_on_a_place_no_report_names_is_an_account_not_an_incident():
+    text = "Jordan's government spokesman said the attack had targeted the al-Tanf base across the border in Syria."
+    assert incidents(text, "en") == []
+
+
+def test_an_earlier_strike_does_not_take_the_later_attacks_date():
+    found = incidents("جرت الهجمات الجديدة أمس، في أعقاب مقتل خمسة من المسلحين في غارة أميركية بالقرب من كركوك.")
+    strike = next(i for i in found if i.place.entry.key == "gn-94787")
+    assert strike.date_start is None
+
+
+def test_the_same_night_takes_the_date_of_the_event_before():
+    text = (
+        "وفي مساء الخميس، سقطت ثلاث قذائف صاروخية داخل القاعدة الأميركية في حقل العمر النفطي.\n"
+        "وردت القوات الأميركية في الليلة ذاتها بقصف مدفعي استهدف مصادر إطلاق النيران في محيط مدينة الميادين."
+    )
+    found = incidents(text, "ar", date(2023, 11, 4))
+    artillery = next(i for i in found if i.weapon == "artillery")
+    assert artillery.date_start == date(2023, 11, 2)
+    assert ("us-armed-forces", "perpetrator") in parties(artillery)
+
+
+# --- Places ----------------------------------------------------------------------------------------
+
+
+def test_three_bases_in_a_country_are_one_incident_at_country_level():
+    incident = only("وتزامنت هذه الهجمات أمس مع استهداف ثلاث قواعد تحتوي على قوات أميركية في سوريا.")
+    assert (incident.place.entry.key, incident.place.geo_precision, incident.count) == ("sy", 3, 3)
+
+
+def test_a_base_in_a_region_stays_at_country_level():
+    incident = only("Separately, a drone attack on a base housing US troops in eastern Syria on Friday caused minor damage.", "en")
+    assert (incident.place.entry.key, incident.place.geo_precision) == ("sy", 3)
+    assert incident.outcome == "hit"
+
+
+def test_a_country_alone_without_a_date_or_count_is_not_an_incident():
+    assert incidents("Iran-backed groups began targeting bases hosting U.S. troops in Iraq and Syria.", "en") == []
+
+
+def test_a_dateline_is_not_where_the_event_happened():
+    incident = only("BAGHDAD (AP) — A drone attack targeted Ain al-Asad air base on Friday, officials said.", "en")
+    assert incident.place.entry.key == "ain-al-asad-air-base"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت تقارير صحفية حديثة قد أشارت إلى أن طائرة مسيرة استهدفت قاعدة عين الأسد أمس.",
+        "وأكد أن البلد لن يكون ساحة للهجمات، بعد أن استهدفت طائرة مسيرة قاعدة عين الأسد أمس.",
+    ],
+)
+def test_words_that_are_place_names_do_not_become_the_place(text):
+    incident = only(text)
+    assert incident.place.entry.key == "ain-al-asad-air-base"
+
+
+def test_evidence_spans_quote_the_text_and_titles_read_well():
+    text = "وتعرضت السفارة الأميركية في بغداد أمس لهجوم صاروخي."
+    incident = only(text)
+    assert incident.evidence[0].text(text) == text
+    assert incident.title == "Rocket attack on US Embassy in Baghdad"
+    assert incident.title_ar.startswith("هجوم صاروخي")
+    assert 0 < incident.confidence <= 1
