@@ -3,7 +3,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .lexicon import Doc, NameIndex, longest_first, name_of, name_variants
-from .normalize import is_arabic, token_key
+from .normalize import is_arabic, phrase_key, token_key
 from .types import PlaceMention, Span
 from .wordlists import is_frequent_word
 
@@ -109,6 +109,8 @@ _KIND_WORD_KEYS = frozenset(_KIND_WORDS)
 # Article particles of transliterated names, written either way ("Al-Qaim", "al-Qaim").
 _PARTICLES = frozenset("al el as ash ad an ar at az the".split())
 _FUNCTION_WORDS = _keys("in of at on to from for by with the a an في من على الى عن")
+_BASE_WORDS = _keys("قاعدة القاعدة base")
+_BASE_WINDOW = 8  # words between "قاعدة قوات التحالف الدولي ضد داعش" and "في مطار أربيل"
 _PARENT_WINDOW = 3  # words after a name in which its governorate counts as a cue
 _COUNT_WINDOW = 12  # words between "three bases" and "in Syria"
 
@@ -150,6 +152,7 @@ class PlaceMatcher:
                     self._index.add(_place_name(variant, entry))
             if entry.kind == "country":
                 self._country_adjectives.update(_country_adjectives(entry))
+        self._base_at_airport = _bases_at_airports(entries)
         self._index.find(Doc(""))  # builds the sorted index now rather than in the first find()
 
     def find(self, text, language="ar"):
@@ -179,6 +182,9 @@ class PlaceMatcher:
     def _mention(self, doc, match, kept, context, language):
         """Return the PlaceMention for a chosen match."""
         entry = _choose(doc, match, context)
+        base = self._base_at_airport.get(entry.key)
+        if base is not None and _site_word_before(doc, match, window=_BASE_WINDOW, words=_BASE_WORDS):
+            entry = base  # "قاعدة قوات التحالف ... في مطار أربيل": the base at the airport, not the airport
         precision = entry.geo_precision
         if entry.lat is None:
             inner = _settlement_inside(match, kept, entry)
@@ -313,12 +319,30 @@ def _kind_hint(doc, match):
     return None
 
 
-def _site_word_before(doc, match):
+def _site_word_before(doc, match, window=4, words=None):
     """Return True if a site word (قاعدة، base, airport) comes shortly before the name in its clause."""
-    for index in range(max(0, match.first - 4), match.first):
-        if doc.keys(index) & _SITE_WORDS and doc.joined(index, match.first + 1):
+    words = _SITE_WORDS if words is None else words
+    for index in range(max(0, match.first - window), match.first):
+        if doc.keys(index) & words and doc.joined(index, match.first + 1):
             return True
     return False
+
+
+def _bases_at_airports(entries):
+    """Return airport key → the military base one of whose names holds the airport's name ("base at Erbil airport")."""
+    entries = list(entries)
+    bases = [(entry, [phrase_key(name) for name in entry.names]) for entry in entries if entry.kind == "military base"]
+    found = {}
+    for airport in entries:
+        if airport.kind != "airport":
+            continue
+        names = {phrase_key(name) for name in airport.names if len(phrase_key(name).split()) >= 2}
+        for base, base_names in bases:
+            if base.country_code == airport.country_code and any(
+                f" {name} " in f" {base_name} " and base_name != name for name in names for base_name in base_names
+            ):
+                found.setdefault(airport.key, base)
+    return found
 
 
 def _is(doc, index, vocabulary):
