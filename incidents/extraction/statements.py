@@ -13,8 +13,12 @@ quotation attributed after it starts at its opening quote):
   "X, an umbrella group of …, said"), after an inverted English verb (", said X"). A speaker the actor
   matcher does not know is resolved from the article: a surname or head noun of an actor named earlier
   (Austin, سينغ, المرصد, الجهاز, the Observatory), a definite role noun (المصدر, the official) or a
-  pronoun or "the statement" (It, He, البيان) stands for the previous statement's speaker, and an English
-  subject naming a role ("Jordan's government spokesman Muhannad Mubaidin") is kept as described.
+  pronoun or "the statement" (It, He, البيان) stands for the previous statement's speaker, "the group" /
+  "the militia" / "the monitor" for the last actor of that kind, and a subject naming a role or a person
+  ("Jordan's government spokesman Muhannad Mubaidin", "النائب عن تحالف الفتح علي تركي", ", said Ahmed
+  al-Asadi") is kept as described, speaking for an actor it names (الأمين العام للأمم المتحدة → the UN).
+- A negated verb (لم يعلن، من دون أن تؤكد), a verb inside a name (مشتاق طالب السعيدي) or in an English
+  relative clause ("which have claimed") anchors nothing.
 - One statement per speaker and sentence; its span runs from the attribution (or the sentence start,
   for an attribution at the end) to the end of the sentence, or to the next speaker's attribution.
 - A sentence with no anchor that gives cumulative figures ("80 attacks since mid-October", "5 strikes
@@ -25,25 +29,28 @@ quotation attributed after it starts at its opening quote):
 
 Kinds (StatementKind values) come first from the verb (تبنى → claim; أدان، condemned → condemnation;
 نفى، denied → denial; ناشد، طالب، دعا، urged, called on → demand; توعد، vowed, warned → position; نعى →
-casualty figures), then from the content: a denial of occurrence ("had not taken place"), a condemnation
-noun (أعرب عن استنكاره، أكدت رفضها للهجوم), an armed group saying it attacked (claim), cumulative figures
-(casualty figures when they count casualties, else report), stated casualties about an event the text
-already names ("the strike killed eight": casualty figures; a sentence that introduces the event with
-its casualties stays a report), future or modal wording (لن، will, would: position), an event (report),
-and otherwise a position.
+casualty figures), then from what was said (the attribution left out): a denial of occurrence or
+involvement ("had not taken place", "not involved"), responsibility taken (مسؤوليتها عن: claim), a
+condemnation or stance opening it (أعرب عن استنكاره، رفضها للهجوم، "a violation"; concern, welcome:
+position), an armed group saying it attacked (claim), cumulative figures (casualty figures when they
+count casualties, else report), casualties counted about an event the text already names ("the strike
+killed eight": casualty figures; a sentence that introduces the event with its casualties stays a
+report), future or modal wording (لن، will, would) or a justification ("the strikes were a response
+to …") without casualties (position), an event (report), and otherwise a position.
 
 Date: the date the attribution itself gives ("said on Friday", "أفاد مصدر أمني، اليوم الخميس، بأن"),
 else the publication date: wire copy reports statements made that day or the day before, and the
 editor corrects the exceptions. A date in the content dates the event, never the statement.
 
-Incidents: those whose evidence overlaps the statement's sentence; else those whose place it names;
-else, for a claim, every attack not carried out by a state ("a series of operations", "the two
-attacks") or, for "the attack", the incidents of the statement before; else, for a reaction
-(condemnation, demand, denial), the incidents carried out by an actor it names ("condemned the U.S.
-strikes"); else, except for positions and cumulative figures, the incidents of the statement before
-when it is a reaction following a reaction, comes from the same speaker or refers to "the attack"
-(the article's lead incident when nothing comes before). A position links only what it names itself:
-threats and principles are rarely about one incident.
+Incidents, first rule that gives any: those whose evidence lies in the statement's sentence; those
+whose place it names (sites and towns, not countries); for a claim, every attack not carried out by a
+state when it speaks of several ("a series of operations", الهجومين), else the incidents of the statement
+before ("the attack"); for a reaction (condemnation, demand, denial), the incidents carried out by the
+actor its object names ("condemned the U.S. strikes"); then, except for positions and cumulative
+figures, the incidents of the statement before when this is a reaction following a reaction, comes from
+the same speaker, or refers to "the attack" / "the wounded" (narrowed to one by "the attack on the
+airport / base / embassy"); "the attack" before any statement named an incident is the lead incident.
+A position links only what it names itself: threats and principles are rarely about one incident.
 """
 import bisect
 import re
@@ -220,6 +227,11 @@ _STANCE = re.compile(
     r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment)\b"
     r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام)\w*"
 )
+# A copular justification of an action: "the strikes were a direct response to …", "جاءت الضربات ردا على".
+_JUSTIFICATION = re.compile(
+    r"\b(?:were|was|is|are|came|come|comes)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:response|retaliation|reply)\s+(?:to|for)\b"
+    r"|(?<!\w)(?:جاءت|جاء|تاتي|ياتي|جات)\s+(?:\S+\s+)?ردا\s+علي"
+)
 _VERBAL_NOUN_ATTACK = re.compile(r"(?<!\w)[و]?(?:استهداف|مهاجمه|قصف)(?!\w)")
 _RESPONSE = re.compile(r"\bin\s+(?:response|retaliation)\b|(?<!\w)ردا\s+علي\s+ذلك")
 _ATTACK_COUNT_NOUNS = _keys(
@@ -232,6 +244,16 @@ _ATTACK_COUNT = re.compile(
 _ATTACK_REFERENCE = re.compile(
     r"\bthe\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|bombing|incident)\b|(?<!\w)[وبل]*ال(?:هجوم|هجمات|ضربات|اعتداء|قصف)"
 )
+# "Eight of the wounded", الجرحى: the victims of the incident just discussed.
+_VICTIM_REFERENCE = re.compile(
+    r"\bthe\s+(?:wounded|injured|dead|victims|casualties)\b|(?<!\w)[وبل]*ال(?:جرحي|مصابين|قتلي|ضحايا)(?!\w)"
+)
+# "The attack on the airport / the base / the embassy": the kind of place the reference names.
+_PLACE_NOUNS = {
+    re.compile(r"\bairport\b|(?<!\w)[وبل]*المطار(?!\w)"): (("airport",), _keys("airport مطار")),
+    re.compile(r"\b(?:base|airbase|outpost)\b|(?<!\w)[وبل]*القاعده(?!\w)"): (("military base",), _keys("base قاعدة")),
+    re.compile(r"\bembassy\b|(?<!\w)[وبل]*السفاره(?!\w)"): (("embassy",), _keys("embassy سفارة")),
+}
 _PLURAL_ATTACKS = re.compile(
     r"\b(?:attacks|strikes|operations|series|both)\b"
     r"|(?<!\w)[وبل]*(?:ال)?(?:هجمات|عمليات|سلسله|هجومين|هجومي|الهجومين|ضربات|غارات|بيانين)(?!\w)"
@@ -1074,6 +1096,8 @@ def _kind(article, act, span):
         return CASUALTY_FIGURES
     if _MODAL.search(folded):
         return POSITION
+    if _JUSTIFICATION.search(folded) and not (_positive(killed) or _positive(injured)):
+        return POSITION  # "the strikes were a direct response to …": why, not what happened
     if _EVENT.search(folded):
         return REPORT
     return POSITION
@@ -1182,11 +1206,26 @@ def _link_incidents(article, statements, incidents):
             content = fold(statement.span.text(article.text))
             reaction = statement.kind in (CONDEMNATION, DEMAND, DENIAL) and before[-1].kind in (CONDEMNATION, DEMAND, DENIAL)
             same_speaker = _same_speaker(statement, before[-1])
-            if reaction or same_speaker or _ATTACK_REFERENCE.search(content):
-                linked = list(before[-1].incidents)
-            if not linked and _ATTACK_REFERENCE.search(content):
-                linked = [0]  # "the attack" with nothing before it: the article's lead event
+            referring = _ATTACK_REFERENCE.search(content) or _VICTIM_REFERENCE.search(content)
+            if reaction or same_speaker or referring:
+                linked = _narrowed(content, list(before[-1].incidents), incidents)
+            if not linked and referring and not any(earlier.incidents for earlier in before):
+                linked = [0]  # "the attack" before any statement named one: the article's lead event
         statement.incidents = sorted(set(linked))
+
+
+def _narrowed(content, linked, incidents):
+    """Return the one incident of `linked` at the kind of place "the attack on the airport" names, else `linked`."""
+    if len(linked) < 2:
+        return linked
+    for noun, (kinds, words) in _PLACE_NOUNS.items():
+        if not noun.search(content):
+            continue
+        for fits in (lambda e: e.kind in kinds, lambda e: any(_bare(token_key(t)) in words for n in e.names for t in n.split())):
+            fitting = [i for i in linked if incidents[i].place and incidents[i].place.entry and fits(incidents[i].place.entry)]
+            if len(fitting) == 1:
+                return fitting
+    return linked
 
 
 def _same_speaker(statement, other):
