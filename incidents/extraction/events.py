@@ -17,11 +17,10 @@ hypothetical or threatened attacks ("to strike Iran", "يستعدون لتنفي
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from .. import taxonomy
 from .dates import earlier_event_clauses, event_date, precedes_marker, sentence_span
-from .normalize import fold_with_offsets, is_arabic, normalize_arabic, source_span
+from .normalize import fold, fold_with_offsets, is_arabic, normalize_arabic, source_span
 from .numbers import find_casualties
 from .types import ActorMention, Casualties, DraftActor, DraftIncident, Span
 
@@ -31,13 +30,11 @@ SHELLING = "Shelling/artillery/missile attack"
 DISRUPTED_USE = "Disrupted weapons use"
 
 # Roles (incidents.models.ActorRole values).
-PERPETRATOR, TARGET, CLAIMANT, INTERCEPTOR, ASSOCIATED = "perpetrator", "target", "claimant", "interceptor", "associated"
+PERPETRATOR, TARGET, CLAIMANT, INTERCEPTOR = "perpetrator", "target", "claimant", "interceptor"
 
 
 def _ar(words):
     """Return a folded-Arabic alternation of `words` with the proclitics و ف ب ل and the article ال allowed."""
-    from .normalize import fold
-
     alternation = "|".join(sorted({re.escape(fold(word)) for word in words.split()}, key=len, reverse=True))
     return rf"(?<!\w)(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:{alternation})(?!\w)"
 
@@ -48,6 +45,7 @@ def _rx(pattern):
 
 
 def _en(pattern):
+    """Return an English alternation as whole words (a hyphenated word is one word)."""
     return rf"(?<![\w-])(?:{pattern})(?![\w])"
 
 
@@ -107,10 +105,6 @@ _TALLY = {
     "ar": _rx(r"(?:(?<![\w-])\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
     "en": _rx(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
 }
-_TIMES = {
-    "ar": _rx(r"(?:\d+|[^\s]+)\s+مرات?(?!\w)"),
-    "en": _rx(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)"),
-}
 # Words that make plural attack words a series or a campaign, not one event.
 _SERIES = _rx(
     r"(?<!\w)(?:سلسله|سلسلة|موجه\s+من|series|wave\s+of|round\s+of|spate|string\s+of|tit-for-tat|campaign|most\s+of|"
@@ -125,8 +119,6 @@ _HYPOTHETICAL = {
     ),
 }
 _TRIED_BEFORE = _rx(r"(?:tried|attempted|sought|trying|attempting)\s+to\s+$")
-# Words after "the attack" that make it a general noun ("attack drone", "attack helicopter").
-_ATTACK_NOUN_AFTER = _rx(r"\s+(?:drones?|helicopters?|aircraft|capabilities)(?!\w)")
 
 # Claims of responsibility, denials and attributions.
 _CLAIM = {
@@ -1163,8 +1155,6 @@ def _is_plural(head, language):
     first = head.triggers[0].text
     if language == "en":
         return first.lower().endswith("s") and not first.lower().endswith("ss")
-    from .normalize import fold
-
     key = fold(first)
     return bool(re.search(r"(?:هجمات|غارات|ضربات|اعتداءات|عمليات)$", key))
 
