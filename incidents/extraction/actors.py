@@ -429,6 +429,8 @@ def _where_from(doc, index, named, arabic):
     for mention in named:
         if mention.first == body and (mention.entry.kind != "state" or word.key in _keys("باسم for")):
             return mention.entry, _with_bracketed_alias(doc, mention, named)
+    if attached:
+        return None, index  # أفاد مصدر أمني بسقوط صاروخين: ب + a verbal noun is what was said, not where from
     end = _place_phrase_end(doc, body, arabic)
     return None, end if end > body else index
 

@@ -83,7 +83,7 @@ _AR_VERBS = {
     None: """قال قالت يقول تقول قالوا أفاد أفادت يفيد تفيد أفادوا ذكر ذكرت يذكر تذكر ذكروا أعلن أعلنت يعلن
         تعلن أعلنوا أكد أكدت يؤكد تؤكد أكدوا أشار أشارت يشير تشير أشاروا أوضح أوضحت يوضح توضح أضاف أضافت
         يضيف تضيف صرح صرحت يصرح تصرح أعرب أعربت يعرب تعرب كشف كشفت يكشف تكشف أبلغ أبلغت وثق وثقت يوثق
-        أورد أوردت اتهم اتهمت يتهم تتهم اتهموا""",
+        أورد أوردت اتهم اتهمت يتهم تتهم اتهموا لفت لفتت نوه نوهت أردف أردفت""",
     CLAIM: "تبنى تبنت يتبنى تتبنى تبنوا",
     _CLAIMISH: "زعم زعمت يزعم تزعم زعموا ادعى ادعت يدعي تدعي",
     CONDEMNATION: "أدان أدانت يدين تدين دان دانت ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت",
@@ -444,6 +444,10 @@ def _act_at(article, index, first, last, previous, acts):
     return _english_act(article, index, first, last, previous)
 
 
+def _before_sentence(previous, sentence_start):
+    return [statement for statement in previous if statement.span.start < sentence_start]
+
+
 def _as_statements(acts):
     """Return the sentence's attributions so far as statements, for pronoun subjects to refer to."""
     return [DraftStatement(a.speaker.text, a.speaker.entry, "", a.verb, None, Span(a.start, a.end)) for a in acts]
@@ -491,6 +495,8 @@ def _arabic_act(article, index, first, last, previous):
         if doc.key(index - 1) in _AR_RELATIVES and not word.break_before:
             act.start = doc.words[first].start  # "العمليات التي يزعم فصائل أنها …": the claim is about the sentence
         return act
+    if keys & _AR_NAQLAN and len(previous) > len(_before_sentence(previous, doc.words[first].start)):
+        return None  # "أفادت واع نقلاً عن مصدر أمني": the outlet reports what its source said
     if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
         start = index + 2 if keys & _AR_NAQLAN else index + 1
         speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)
@@ -612,7 +618,7 @@ def _speaker_after(article, index, last, previous, verb_first):
                 return None
         mention = article.mention_at(position)
         if mention is not None and mention.span.start >= doc.words[index].end:
-            return _speaker_from_mention(mention, article.text)
+            return _with_person_after(article, _speaker_from_mention(mention, article.text))
         key = doc.key(position)
         if position == index + 1 and (key in _COMPLEMENTIZERS or key in _AR_PREPOSITIONS) and verb_first:
             return _previous_speaker(article, previous, doc.words[index].start, doc.words[index].end)
@@ -628,6 +634,19 @@ def _speaker_after(article, index, last, previous, verb_first):
         if not is_arabic(doc.words[position].text) and key not in _EN_DOCUMENT_WORDS:
             return None
     return None
+
+
+def _with_person_after(article, speaker):
+    """Return the speaker, or the person named right after a role phrase: "الناطق باسم وزارة الدفاع
+    الأميركية (البنتاغون) بات رايدر" is Pat Ryder, described by the whole phrase."""
+    position = bisect.bisect_left(article.mention_starts, speaker.end)
+    if position >= len(article.mentions):
+        return speaker
+    person = article.mentions[position]
+    gap = article.text[speaker.end : person.span.start]
+    if person.entry is None or person.entry.kind != "official person" or gap.strip(" ") or len(gap) > 2:
+        return speaker
+    return _Speaker(article.text[speaker.start : person.span.end], person.entry, speaker.start, person.span.end)
 
 
 def _document_anaphor(doc, position):

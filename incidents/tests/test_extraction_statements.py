@@ -565,6 +565,27 @@ def test_calling_an_act_a_violation_is_a_condemnation(actors):
     assert one(actors, "وقال العوادي إن الضربات انتهاك واضح للسيادة العراقية.").kind == "condemnation"
 
 
+def test_an_outlet_quoting_its_source_is_one_statement_by_the_outlet(actors):
+    text = "وأفادت وكالة الأنباء العراقية (واع) نقلاً عن مصدر أمني بأن صاروخين سقطا قرب المطار."
+    statement = one(actors, text)
+    assert statement.speaker_actor.key == "iraqi-news-agency"
+    assert statement.span == Span(0, len(text))
+
+
+def test_a_role_phrase_followed_by_the_persons_name_is_the_person(actors):
+    text = "قال الناطق باسم وزارة الدفاع الأميركية (البنتاغون) بات رايدر في مؤتمر صحفي إن الهجوم لم يسفر عن إصابات."
+    statement = one(actors, text)
+    assert statement.speaker_actor.key == "pat-ryder"
+    assert statement.speaker == "الناطق باسم وزارة الدفاع الأميركية (البنتاغون) بات رايدر"
+
+
+def test_more_arabic_speech_verbs_and_a_role_noun_for_the_last_described_speaker(actors):
+    text = "أفاد مصدر أمني بسقوط صاروخين قرب المطار. ولفت المصدر إلى أن الهجوم وقع قرابة الساعة العاشرة مساء."
+    found = statements(actors, text)
+    assert [s.speaker for s in found] == ["مصدر أمني", "مصدر أمني"]
+    assert found[1].verb == "ولفت"
+
+
 def test_a_pronoun_subject_after_an_arabic_verb_is_the_sentence_speaker(actors):
     text = 'وتبنت "المقاومة الإسلامية في العراق" الهجوم في بيان على تلغرام، قالت فيه إنها استهدفت القاعدة.'
     statement = one(actors, text)
