@@ -1215,8 +1215,12 @@ def _link_incidents(article, statements, incidents):
             index for index, incident in enumerate(incidents)
             if any(evidence.overlaps(statement.span) or evidence.overlaps(sentence) and _inside(evidence, sentence) for evidence in incident.evidence)
         ]
+        named_places = _by_place(article, statement, incidents, places)
+        if statement.kind == CLAIM and _PLURAL_ATTACKS.search(fold(statement.span.text(article.text))):
+            # "a series of operations", الهجومين: every attack it names, else every attack not by a state
+            linked = sorted(set(linked) | set(named_places or _claimed(article, statement, before, incidents)))
         if not linked:
-            linked = _by_place(article, statement, incidents, places)
+            linked = named_places
         if not linked and statement.kind == CLAIM:
             linked = _claimed(article, statement, before, incidents)
         if not linked and statement.kind in (CONDEMNATION, DENIAL, DEMAND):

@@ -785,6 +785,17 @@ def test_the_wounded_and_the_attack_on_the_embassy_refer_to_the_incident_just_di
     assert said.incidents == [embassy]
 
 
+def test_a_claim_about_a_series_links_every_attack_even_when_its_sentence_is_one_incidents_evidence(actors):
+    incidents = incidents_from_coding(SEED_TEXT, SEED_CODING)
+    claim_sentence = locate(SEED_TEXT, "يعتبر هذا الهجوم جزءًا من سلسلة من العمليات")
+    embassy = [item["key"] for item in SEED_CODING["incidents"]].index("embassy-rockets")
+    incidents[embassy].evidence.append(claim_sentence)  # as an incident extractor may hand it over
+    found = find_statements(SEED_TEXT, SEED_PUBLISHED, "ar", actors, incidents)
+    claim = next(s for s in found if s.kind == "claim")
+    keys = [item["key"] for item in SEED_CODING["incidents"]]
+    assert sorted(keys[i] for i in claim.incidents) == sorted(["embassy-rockets", "erbil-drones", "ain-al-asad", "syria-bases"])
+
+
 def test_claim_without_a_named_incident_links_every_attack_not_carried_out_by_a_state(seed_statements):
     claim = next(s for s in seed_statements if s.kind == "claim")
     keys = [item["key"] for item in SEED_CODING["incidents"]]
