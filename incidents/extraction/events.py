@@ -177,6 +177,18 @@ _ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|و�
 # A place named at the head of a wire story: "BAGHDAD (AP) —", "WASHINGTON/AMMAN, Jan 28 (Reuters) -".
 _DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
 
+# Unnamed groups described by their tie to Iran: the generic pro-Iran factions actor.
+_DESCRIBED_GROUPS = {
+    "en": [
+        _rx(r"(?<![\w-])(?P<group>(?:pro-iran(?:ian)?|iran-(?:backed|aligned|linked|allied|affiliated|sponsored)|iranian(?:-backed)?)"
+            r"\s+(?:armed\s+|militant\s+|radical\s+)?(?:fighters|militants|militiamen|militias?|groups|factions|proxies))(?!\w)"),
+        _rx(r"(?<!\w)and\s+(?P<group>(?P<allied>allied|affiliated)\s+(?:militias|groups|factions))(?!\w)"),
+    ],
+    "ar": [
+        _rx(r"(?<!\w)(?P<group>[وفبل]?(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات)\s+(?:ال)?(?:ايرانيه|موالي\w*\s+(?:ل|ال)?ايران))(?!\w)"),
+        _rx(r"(?<!\w)و(?P<group>(?P<allied>(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات))\s+(?:ال)?(?:حليفه|المتحالفه|التابعه\s+لها))(?!\w)"),
+    ],
+}
 _HEADLINE_WORDS = 6
 # First words of group names too common to stand for the group alone.
 _GENERIC_GROUP_WORDS = frozenset(normalize_arabic("قوات جيش تنظيم جماعة هيئة منظمة حزب فصائل الوية لواء سرايا").split())
@@ -242,6 +254,7 @@ class _Mention:
     night: bool = False
     siblings: int = -1  # id shared by the mentions of one head with several places
     dual: bool = False  # "الهجومين": refers to the last two incidents
+    victims: frozenset = frozenset()  # keys of the actors whose people were killed or wounded
     follows: object = None  # the mention of the sentence before, for figures that continue it
     incident: object = None  # the incident the mention went into
 
@@ -286,6 +299,11 @@ class _Reader:
         self.places = [p for p in place_mentions if p.entry is not None and not self._is_dateline(p)]
         self.actor_mentions = [a for a in actor_mentions if (a.entry is not None or a.description) and not self._bare_alliance(a)]
         self.actor_mentions += self._short_references()
+        described = self._described_groups()
+        self.actor_mentions = [
+            a for a in self.actor_mentions if not any(d.span.start <= a.span.start and a.span.end <= d.span.end for d in described)
+        ] + described  # "pro-Iran fighters" is the group, not the state Iran
+        self.actor_mentions.sort(key=lambda a: a.span.start)
         self.actor_mentions.sort(key=lambda a: a.span.start)
         self.dates = date_mentions
         self.triggers = self._triggers()
@@ -303,6 +321,17 @@ class _Reader:
 
     def _folded(self, start, end):
         return self.folded[self._folded_index(start) : self._folded_index(end)]
+
+    def _about_the_campaign(self, sentence, triggers):
+        """Return True if the sentence speaks of the attacks as a series (plural, tally, "سلسلة"), not of one."""
+        folded = self._folded(sentence.start, sentence.end)
+        if _SERIES.search(folded):
+            return True
+        for trigger in triggers:
+            before = self._folded(sentence.start, trigger.start)[-30:]
+            if _is_plural(_Head([trigger]), self.language) or _TALLY[self.language].search(before):
+                return True
+        return False
 
     def _all_sentences(self):
         position = 0
@@ -358,6 +387,25 @@ class _Reader:
                 start, end = self._span(match.start(), match.end())
                 span = Span(start, end)
                 if not any(span.overlaps(other) for other in taken):
+                    found.append(ActorMention(span, entry))
+                    taken.append(span)
+        return found
+
+    def _described_groups(self):
+        """Return "pro-Iran fighters", "Iranian militias", "(IRGC) and allied militias" as the unnamed pro-Iran groups."""
+        reference = self.actor_matcher.find("Iran-backed militias", "en")
+        if not reference or reference[0].entry is None:
+            return []
+        entry, found = reference[0].entry, []
+        taken = [a.span for a in self.actor_mentions]
+        iran = [a.span for a in self.actor_mentions if a.entry is not None and ("iran" in a.entry.key or a.entry.country_code == "IR")]
+        for pattern in _DESCRIBED_GROUPS[self.language]:
+            for match in pattern.finditer(self.folded):
+                start, end = self._span(match.start("group"), match.end("group"))
+                span = Span(start, end)
+                if "allied" in pattern.groupindex and not any(0 <= span.start - other.end <= 12 for other in iran):
+                    continue  # "allied militias" only after Iran or its Guards
+                if not any(span.overlaps(other) and not (span.start <= other.start and other.end <= span.end) or span == other for other in taken):
                     found.append(ActorMention(span, entry))
                     taken.append(span)
         return found
@@ -598,6 +646,8 @@ class _Reader:
         claimant = self._claimant(sentence, head) if claim else None
         denial = bool(_DENIAL[self.language].search(self._folded(sentence.start, head.start)))
         roles = self._roles(kind, head, scope, actors, speakers, claimant)
+        sentence_victims = self._victims(sentence)
+        victims = frozenset(a.entry.key for a in actors if any(a.span.overlaps(v) for v in sentence_victims))
         anaphoric = self._anaphoric(head)
         date = event_date(sentence.start, sentence.end, self.dates, self.published, text=self.text, event_span=Span(head.start, head.end))
         if date is None:
@@ -620,7 +670,7 @@ class _Reader:
                     count=place.count if place is not None and place.count > 1 else count,
                     killed=killed, injured=injured, actors=list(roles), claim=claim, denial=denial,
                     anaphoric=anaphoric, same_time=same_time, night=night, siblings=sibling_id,
-                    dual=dual and claim,
+                    dual=dual and claim, victims=victims,
                 )
             )
         if _is_plural(head, self.language) and all(m.place is None or m.place.entry.kind == "country" and m.count == 1 for m in mentions):
@@ -943,7 +993,8 @@ class _Reader:
     def _attributed_perpetrators(self):
         """Return the unnamed groups the text holds responsible for the attacks ("Iran-backed groups")."""
         for sentence in self._all_sentences():
-            if not any(sentence.start <= t.start < sentence.end and t.kind in ("attack", "intercept") for t in self.triggers):
+            triggers = [t for t in self.triggers if sentence.start <= t.start < sentence.end and t.kind in ("attack", "intercept")]
+            if not triggers or not self._about_the_campaign(sentence, triggers):
                 continue
             victims = self._victims(sentence)
             for actor in self.actor_mentions:
@@ -951,6 +1002,8 @@ class _Reader:
                     continue
                 if not (sentence.start <= actor.span.start < sentence.end) or self._appositive(actor, ()):
                     continue
+                if any(t.kind == "strike" and sentence.start <= t.start < actor.span.start for t in self.triggers):
+                    continue  # "struck sites used by ... affiliated groups": the strike's target
                 around = self._folded(max(sentence.start, actor.span.start - 30), min(sentence.end, actor.span.end + 40))
                 if _CLAIM[self.language].search(around) or any(actor.span.overlaps(v) for v in victims):
                     continue
@@ -1010,6 +1063,9 @@ class _Reader:
 
     def _merge_siblings(self, group, incidents):
         """Merge the mentions of one head with several places; the unmatched ones share the matched one's date and parties."""
+        if all(m.anaphoric and m.place.entry.kind == "country" and m.count == 1 for m in group):
+            self._merge_one(group[0], incidents)  # "the attack ... groups operating in Syria and Iraq": no place
+            return
         merged, rest = None, []
         for mention in group:
             target = self._compatible(mention, incidents)
@@ -1283,7 +1339,7 @@ def _absorb(incident, mention, first=False, placeless=False, referring=False):
     incident.injured = _better_casualties(incident.injured, mention.injured)
     has_target = any(role == TARGET for _, role in incident.actors)
     for actor, role in mention.actors:
-        if (placeless or referring) and role == TARGET and has_target and referring:
+        if referring and role == TARGET and has_target and actor.key not in mention.victims:
             continue  # "condemned the attack on foreign forces": a view of the attack, not its target
         if (actor, role) not in incident.actors:
             incident.actors.append((actor, role))
