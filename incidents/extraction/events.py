@@ -24,13 +24,15 @@ from .normalize import fold, fold_with_offsets, is_arabic, normalize_arabic, sou
 from .numbers import find_casualties
 from .types import ActorMention, Casualties, DraftActor, DraftIncident, Span
 
-ATTACK, STRIKE, DISRUPTED = "attack", "strike", "disrupted"
+ATTACK, STRIKE, DISRUPTED, CLASH = "attack", "strike", "disrupted", "clash"
 AIR_STRIKE = "Air/drone strike"
+IED = "Remote explosive/landmine/IED"
+ARMED_CLASH = "Armed clash"
 SHELLING = "Shelling/artillery/missile attack"
 DISRUPTED_USE = "Disrupted weapons use"
 
 # Roles (incidents.models.ActorRole values).
-PERPETRATOR, TARGET, CLAIMANT, INTERCEPTOR = "perpetrator", "target", "claimant", "interceptor"
+PERPETRATOR, TARGET, CLAIMANT, INTERCEPTOR, ASSOCIATED = "perpetrator", "target", "claimant", "interceptor", "associated"
 
 
 def _ar(words):
@@ -64,6 +66,8 @@ _TRIGGERS = {
         (_ar("صاروخ صواريخ قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
         (_ar("أسقطت أسقط أسقطتها أسقطتهما أسقطها إسقاط اعترضت اعترض اعتراض اعترضتها تصدت أسقطوا"), "intercept", ""),
         (_ar("منصة منصات") + r"(?=\s+(?:ل|ال)?(?:اطلاق)?)", "launcher", "rocket"),
+        (_ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف\w*|" + _ar("لغم ألغام") + r"(?=\s+(?:ال)?ارضي)", "attack", "ied"),
+        (_ar("اشتباكات اشتباك اشتبكت اشتبك مواجهات مسلحة"), "clash", "small arms"),
     ],
     "en": [
         (_en(r"attack(?:s|ed)?|targeted|targeting|assault"), "attack", ""),
@@ -74,6 +78,8 @@ _TRIGGERS = {
         (_en(r"(?:ballistic\s+)?missiles?"), "attack", "missile"),
         (_en(r"shot\s+down|downed|intercepted|intercept(?:s|ion)?"), "intercept", ""),
         (_en(r"launchers?|launch\s+pads?"), "launcher", "rocket"),
+        (_en(r"roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosive\s+devices?|landmines?|car\s+bombs?"), "attack", "ied"),
+        (_en(r"clash(?:es|ed)?|firefights?|gun\s*battles?|exchanges?\s+of\s+fire"), "clash", "small arms"),
     ],
 }
 _TRIGGER_PATTERNS = {
@@ -87,6 +93,7 @@ _WEAPONS = {
         ("missile", r"باليستي|بالستي"),
         ("drone", _ar("مسيرة مسيرات مسيرتين مسيرتان مسيرته درون") + "|" + _ar("طائرة طائرات طائرتين") + r"\s+(?:[بل]?ال)?مسير"),
         ("airstrike", r"(?:طائرات|طائره|مقاتلات)\s+(?:ال)?حربي|طيران\s+(?:ال)?حربي|" + _ar("غارة غارات غارتين الغارة الغارات") + r"|ضربه\s+جويه|ضربات\s+جويه|قصف\s+جوي|ac-?130|f-?1[56]"),
+        ("ied", _ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف"),
         ("artillery", _ar("مدفعي مدفعية هاون") + r"|قصف\s+مدفعي"),
         ("rocket", _ar("صاروخ صواريخ قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين")),
     ],
@@ -94,6 +101,7 @@ _WEAPONS = {
         ("missile", _en(r"ballistic|missiles?")),
         ("drone", _en(r"drones?|uavs?|unmanned")),
         ("airstrike", _en(r"air\s*strikes?|airstrikes?|warplanes?|jets?|f-?1[56]s?|ac-?130s?|aircraft|bombers?|precision\s+strikes?")),
+        ("ied", _en(r"roadside\s+bombs?|ieds?|improvised\s+explosive|explosive\s+devices?|landmines?")),
         ("artillery", _en(r"artillery|mortars?|shelling")),
         ("rocket", _en(r"rockets?|katyushas?")),
     ],
@@ -630,6 +638,8 @@ class _Reader:
         speakers = self._speakers(sentence)
         weapon = self._weapon(head, scope)
         kind = self._kind(head, weapon, actors, speakers)
+        if "clash" in kinds and not (kinds & {"strike", "intercept"}) and weapon in ("", "small arms"):
+            kind, weapon = CLASH, "small arms"
         if "launcher" in kinds:
             if not re.search(r"(?:عثر|ضبط|فكك|تفكيك|found|seized|dismantled|discovered)", scope_folded):
                 if not (kinds & {"attack", "strike", "intercept"}):
@@ -829,6 +839,9 @@ class _Reader:
             elif kind == DISRUPTED:
                 if entry.kind == "state force":
                     roles.append((entry, PERPETRATOR))
+            elif kind == CLASH:
+                if entry.kind in ("state force", "militia or armed group", "unidentified", "coalition"):
+                    roles.append((entry, ASSOCIATED))  # the sides of a clash: neither attacked the other alone
             else:
                 if victim and entry.kind != "state" or _is_target_side(entry):
                     roles.append((entry, TARGET))
@@ -1119,11 +1132,15 @@ class _Reader:
                 actors += [(entry, TARGET) for entry in hosts.get(incident.place.entry.key, [])]
             if PERPETRATOR not in roles and CLAIMANT not in roles:
                 actors += [(entry, PERPETRATOR) for entry in attributed]
-        if incident.outcome == "unknown" and _has_casualties(incident):
+        if incident.outcome == "unknown" and _has_casualties(incident) and incident.kind != CLASH:
             incident.outcome = "hit"
         actors = _unique(actors)
         if incident.kind == DISRUPTED:
             event_type, sub = taxonomy.STRATEGIC_DEVELOPMENTS, DISRUPTED_USE
+        elif incident.kind == CLASH:
+            event_type, sub = taxonomy.BATTLES, ARMED_CLASH
+        elif incident.weapon == "ied":
+            event_type, sub = taxonomy.EXPLOSIONS, IED
         elif incident.weapon in ("drone", "airstrike"):
             event_type, sub = taxonomy.EXPLOSIONS, AIR_STRIKE
         else:
@@ -1373,6 +1390,8 @@ def _confidence(incident):
 
 
 _WEAPON_TITLES = {
+    "ied": ("IED attack", "تفجير عبوة ناسفة"),
+    "small arms": ("Armed clash", "اشتباك مسلح"),
     "drone": ("Drone attack", "هجوم بطائرة مسيرة"),
     "rocket": ("Rocket attack", "هجوم صاروخي"),
     "missile": ("Missile attack", "هجوم بصواريخ"),

@@ -290,3 +290,33 @@ def test_evidence_spans_quote_the_text_and_titles_read_well():
     assert incident.title == "Rocket attack on US Embassy in Baghdad"
     assert incident.title_ar.startswith("هجوم صاروخي")
     assert 0 < incident.confidence <= 1
+
+
+# --- Other kinds of events ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أفاد مصدر أمني، اليوم، بأن عبوة ناسفة انفجرت على رتل للدعم اللوجستي في محافظة الديوانية.", "ar"),
+        ("A roadside bomb hit a logistics convoy in Diwaniyah province on Saturday, a security source said.", "en"),
+    ],
+)
+def test_a_roadside_bomb_is_a_remote_explosive(text, language):
+    incident = only(text, language)
+    assert (incident.event_type, incident.sub_event_type, incident.weapon) == (
+        "Explosions/Remote violence", "Remote explosive/landmine/IED", "ied",
+    )
+
+
+def test_clashes_are_battles_with_both_sides_associated():
+    text = "اندلعت اشتباكات، مساء أمس، بين قوات سوريا الديمقراطية ومسلحين من العشائر في بلدة ذيبان بريف دير الزور، ما أسفر عن مقتل ثلاثة مسلحين."
+    incident = only(text)
+    assert (incident.event_type, incident.sub_event_type, incident.weapon) == ("Battles", "Armed clash", "small arms")
+    assert ("syrian-democratic-forces", "associated") in parties(incident)
+    assert incident.killed.best == 3 and incident.date_start == YESTERDAY
+
+
+def test_a_text_without_attacks_has_no_incidents():
+    text = "The Iraqi parliament approved the federal budget on Tuesday in Baghdad after months of debate."
+    assert incidents(text, "en") == []
