@@ -13,6 +13,17 @@ contradicts (compatible place, date, weapon and direction of the attack); a ment
 ("the attack", "الهجوم") only adds to an incident already found, never creates one. Cumulative figures
 ("about 80 attacks since mid-October", "5 strikes in Iraq and Syria", "attacked 160 times") and
 hypothetical or threatened attacks ("to strike Iran", "يستعدون لتنفيذ هجوم") are not incidents.
+
+Kinds: attacks (rockets, missiles, drones, IEDs; ACLED Explosions/Remote violence, an attack of unknown
+weapon coded as indirect fire), a state's strikes ("غارة أميركية", "US warplanes struck": Air/drone
+strike, the nation's forces the perpetrator), launchers found (Strategic developments / Disrupted
+weapons use) and clashes (Battles / Armed clash, the sides "associated"). Roles: the group that claims
+(تبنت, "claimed", "said it had attacked") is the claimant, and the perpetrator only when someone else
+says so ("was behind it", أطلقتها ميليشيات); whoever shoots the drone down is the interceptor; the
+forces attacked, the people killed or wounded and the forces a base hosts are targets. Verification
+is "claimed" when only a claim reports the incident, "contested" when someone denies it, else
+"reported". Outcome is "intercepted" for what was shot down, "hit" for damage, casualties or a state's
+air strike, and never taken from a claim.
 """
 import bisect
 import re
@@ -630,6 +641,7 @@ class _Reader:
             ]  # "شهدت بغداد هجوما على السفارة في بغداد": the embassy, not the city around it
 
     def _head_mentions(self, head, scope, sentence):
+        """Return the mentions of one head: one per place it names, each read within `scope`."""
         if self._tally(head, sentence):
             return []
         kinds = head.kinds
