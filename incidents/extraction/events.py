@@ -370,8 +370,8 @@ class _Reader:
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
             if line_start == 0 and "\n" in self.text.strip() and not line.rstrip().endswith((".", "”", '"', "»", ".”")):
                 continue  # the headline restates the body
-            if len(line.split()) < _HEADLINE_WORDS:
-                continue
+            if len(line.split()) < _HEADLINE_WORDS and not line.rstrip().endswith((".", "!", "؟", "?")):
+                continue  # a dateline ("السومرية نيوز – بغداد") or a caption
             yield span
 
     def _is_dateline(self, place):

@@ -320,3 +320,9 @@ def test_clashes_are_battles_with_both_sides_associated():
 def test_a_text_without_attacks_has_no_incidents():
     text = "The Iraqi parliament approved the federal budget on Tuesday in Baghdad after months of debate."
     assert incidents(text, "en") == []
+
+
+def test_a_short_report_is_read_but_a_dateline_is_not():
+    incident = only("Rockets hit Ain al-Asad yesterday.", "en")
+    assert incident.weapon == "rocket"
+    assert incidents("السومرية نيوز – بغداد\nقال مسؤول إن الوضع هادئ في بغداد.") == []
