@@ -658,6 +658,8 @@ class _Reader:
                     return []
             else:
                 kind, weapon = DISRUPTED, "rocket"
+        if kind == ATTACK and not weapon and all(t.kind == "strike" and not t.weapon for t in head.triggers) and head.places:
+            return []  # "floods hit Baghdad", "struck a deal in Erbil": a bare verb with no weapon and no striker
         if kind == STRIKE and weapon in ("", "unknown"):
             weapon = "artillery" if re.search(r"مدفعي|artillery|shell", scope_folded) else "airstrike"
         outcome = self._outcome(head, scope, kind, weapon)

@@ -326,3 +326,14 @@ def test_a_short_report_is_read_but_a_dateline_is_not():
     incident = only("Rockets hit Ain al-Asad yesterday.", "en")
     assert incident.weapon == "rocket"
     assert incidents("السومرية نيوز – بغداد\nقال مسؤول إن الوضع هادئ في بغداد.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy floods hit Baghdad on Friday, officials said.",
+        "Negotiators struck a deal in Erbil on Friday.",
+    ],
+)
+def test_a_bare_verb_without_weapon_or_striker_is_no_attack(text):
+    assert incidents(text, "en") == []
