@@ -328,6 +328,7 @@ class _Reader:
         self.triggers = self._triggers()
         self.forces = self._national_forces()
         self.sibling_ids = 0
+        self._sentence_spans = None
 
     # --- Text helpers -------------------------------------------------------------------------
 
@@ -353,14 +354,18 @@ class _Reader:
         return False
 
     def _all_sentences(self):
-        position = 0
-        while position < len(self.text):
-            span = sentence_span(self.text, position)
-            if span.end <= position:
-                break
-            position = span.end
-            if span.text(self.text).strip():
-                yield span
+        """Return the sentences of the text (computed once: `sentence_span` scans from the start)."""
+        if self._sentence_spans is None:
+            spans, position = [], 0
+            while position < len(self.text):
+                span = sentence_span(self.text, position)
+                if span.end <= position:
+                    break
+                position = span.end
+                if span.text(self.text).strip():
+                    spans.append(span)
+            self._sentence_spans = spans
+        return self._sentence_spans
 
     def _sentences(self):
         """Yield the sentences that can report events: not the headline, datelines or captions."""
@@ -877,7 +882,10 @@ class _Reader:
         return clauses
 
     def _sentence_of(self, span):
-        return sentence_span(self.text, span.start)
+        """Return the sentence holding the start of `span`."""
+        sentences = self._all_sentences()
+        index = bisect.bisect_right([sentence.start for sentence in sentences], span.start) - 1
+        return sentences[max(index, 0)] if sentences else Span(0, len(self.text))
 
     def _appositive(self, actor, actors):
         """Return True for "X, a coalition of Iran-backed groups": a description of X, not another party."""
