@@ -965,7 +965,10 @@ class _Reader:
         for actor in self.actor_mentions:
             if named and actor.entry is not None and _is_armed_group(actor.entry) and sentence.start <= actor.span.start < head.start:
                 return actor.entry
-        earlier = [a for a in self.actor_mentions if a.entry is not None and _is_armed_group(a.entry) and a.span.start < sentence.start]
+        earlier = [
+            a for a in self.actor_mentions
+            if a.entry is not None and a.entry.kind == "militia or armed group" and a.span.start < sentence.start
+        ]  # a named group; "Iran-backed militias" has no short form
         before = self._folded(sentence.start, head.start)
         for actor in reversed(earlier):
             words = [w for w in self._folded(actor.span.start, actor.span.end).split() if len(w) >= 5]
