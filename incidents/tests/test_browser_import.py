@@ -65,6 +65,8 @@ def screenshot(page, name):
 def screenshot_parts(page, name, height=1100):
     """Save a full-page screenshot in parts of `height` pixels (a phone page is too long to read in one)."""
     screenshot(page, name)
+    for stale in SHOTS.glob(f"{name}-part*.png"):
+        stale.unlink()
     total = page.evaluate("() => document.documentElement.scrollHeight")
     width = page.viewport_size["width"]
     for number, top in enumerate(range(0, total, height), start=1):
@@ -123,8 +125,10 @@ def test_choosing_a_duplicate_folds_the_fields_and_merges(open_page, reference):
     stored = IncidentFactory(location=LocationFactory(point=Point(44.40, 33.30, srid=4326)), date_start=datetime.date(2023, 12, 8))
     page = signed_in(open_page, f"/admin/incidents/importdraft/{draft.pk}/review/")
 
+    expect(page.locator("#incident-0 .review-duplicates")).to_contain_text(stored.title)
     page.get_by_label(f"Merge into incident {stored.pk}").check()
     expect(page.locator("#incident-0 .incident-fields")).to_be_hidden()
+    screenshot(page, "review-en-merge")
     page.get_by_role("button", name="Confirm and publish").click()
     page.wait_for_url("**/admin/incidents/source/*/change/")
 
