@@ -656,7 +656,8 @@ class DraftReview:
                 draft=self.draft, incidents=reviewed_incidents, statements=reviewed_statements, user=user
             )
         except ValidationError as error:
-            self.errors = error.messages
+            # What the forms cannot see (a stored place without a point, an import confirmed meanwhile).
+            self.errors = [gettext("Nothing was written: %(reason)s") % {"reason": " ".join(error.messages)}]
             return None
 
 

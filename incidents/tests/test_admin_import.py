@@ -510,6 +510,21 @@ def test_incident_without_a_place_cannot_be_confirmed(admin_user_logged_in, draf
     assert counts() == before
 
 
+def test_a_place_without_a_point_is_refused_by_the_services_and_nothing_is_written(admin_user_logged_in, draft):
+    pointless = LocationFactory(name_en="Somewhere in Anbar", point=None)
+    data = page_data(admin_user_logged_in, draft)
+    data["incident-0-location"] = str(pointless.pk)
+    before = counts()
+
+    response = admin_user_logged_in.post(review_url(draft), data)
+
+    assert response.status_code == 200
+    assert "Nothing was written: The location has no point: draw one on the map." in response.content.decode()
+    assert counts() == before
+    draft.refresh_from_db()
+    assert draft.status == ImportDraftStatus.PENDING
+
+
 def test_new_place_proposed_by_extraction_is_shown_as_new_and_created_on_confirm(admin_user_logged_in, places, actors):
     proposal = proposal_for(ENGLISH, location_key=None)
     proposal["incidents"][0]["location"].update({"name_en": "Camp Example", "name_ar": "معسكر المثال", "kind": "military base"})
