@@ -1,112 +1,52 @@
-"""Load the reviewed coding of the seed article(s) through the services an import uses."""
+"""Import the seed article(s) through the article-import pipeline and publish what extraction finds.
+
+The reviewed coding beside each seed article (`*.coding.json`) gives the article's metadata here; its
+incidents and statements are the expected result of the extraction tests, not demo data.
+"""
 import datetime
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from incidents.models import Actor, Location, Source
-from incidents.services import (
-    ActorRole,
-    IncidentData,
-    StatementData,
-    evidence_find,
-    incident_create,
-    source_get_or_create,
-    statement_create,
-)
+from incidents.extraction.intake import text_from_upload
+from incidents.importing import import_article
+from incidents.models import Location
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "data" / "seed"
 
 
-def _date(value):
-    return datetime.date.fromisoformat(value) if value else None
-
-
 class Command(BaseCommand):
-    help = "Load the seed article and its reviewed coding (incidents, statements); skips what is loaded."
+    help = "Import the seed article(s) through the import pipeline and publish them; skips what is stored."
 
     def add_arguments(self, parser):
         parser.add_argument("codings", nargs="*", type=Path, help="Coding JSON files (default: the shipped seed).")
 
     def handle(self, *args, codings=(), **options):
+        if not Location.objects.exists():
+            raise CommandError("The gazetteer is empty: run `manage.py load_reference` first.")
         for path in codings or sorted(SEED_DIR.glob("*.coding.json")):
             self.load(path)
 
     def load(self, path):
-        coding = json.loads(path.read_text(encoding="utf-8"))
-        meta = coding["source"]
-        text = (path.parent / meta["file"]).read_text(encoding="utf-8")
-        if Source.objects.with_hash(text).exists():
-            self.stdout.write(f"{meta['file']}: already loaded, nothing to do.")
+        meta = json.loads(path.read_text(encoding="utf-8"))["source"]
+        article = path.parent / meta["file"]
+        result = import_article(
+            text=text_from_upload(article.read_bytes(), article.name),
+            published=datetime.date.fromisoformat(meta["published"]),
+            language=meta.get("language"),
+            title=meta.get("title", ""),
+            publisher=meta.get("publisher", ""),
+            url=meta.get("url", ""),
+            publish=True,
+        )
+        if result.existing is not None:
+            self.stdout.write(f"{meta['file']}: already imported as source {result.existing.pk}, nothing to do.")
             return
-        with transaction.atomic():
-            source, _ = source_get_or_create(
-                title=meta["title"],
-                text=text,
-                language=meta["language"],
-                published=_date(meta["published"]),
-                publisher=meta.get("publisher", ""),
-                url=meta.get("url", ""),
-            )
-            incidents = {item["key"]: incident_create(data=self.incident_data(item, source)) for item in coding["incidents"]}
-            for item in coding["statements"]:
-                statement_create(data=self.statement_data(item, source, incidents))
+        for message in result.skipped:
+            self.stderr.write(f"{meta['file']}: not published: {message}")
+        source = result.source
         self.stdout.write(
-            f"{meta['file']}: loaded {len(incidents)} incidents and {len(coding['statements'])} statements."
+            f"{meta['file']}: imported and published {source.incidents.count()} incidents and "
+            f"{source.statements.count()} statements."
         )
-
-    def incident_data(self, item, source):
-        killed = item.get("killed", {})
-        injured = item.get("injured", {})
-        return IncidentData(
-            title=item["title"],
-            title_ar=item.get("title_ar", ""),
-            date_start=_date(item["date_start"]),
-            date_end=_date(item.get("date_end")),
-            date_precision=item.get("date_precision", "day"),
-            event_type=item["event_type"],
-            sub_event_type=item["sub_event_type"],
-            weapon=item.get("weapon", "unknown"),
-            outcome=item.get("outcome", "unknown"),
-            count=item.get("count", 1),
-            location=self.get(Location, item["location"]),
-            geo_precision=item.get("geo_precision"),
-            killed_best=killed.get("best"),
-            killed_low=killed.get("low"),
-            killed_high=killed.get("high"),
-            injured_best=injured.get("best"),
-            injured_low=injured.get("low"),
-            injured_high=injured.get("high"),
-            verification=item.get("verification", "reported"),
-            status=item.get("status", "draft"),
-            editor_note=item.get("editor_note", ""),
-            actors=[ActorRole(actor=self.get(Actor, a["actor"]), role=a["role"]) for a in item.get("actors", [])],
-            evidence=[evidence_find(source=source, excerpt=excerpt) for excerpt in item.get("evidence", [])],
-        )
-
-    def statement_data(self, item, source, incidents):
-        return StatementData(
-            source=source,
-            kind=item["kind"],
-            text=item["text"],
-            language=item.get("language", source.language),
-            speaker_actor=self.get(Actor, item["speaker_actor"]) if item.get("speaker_actor") else None,
-            speaker_description=item.get("speaker_description", ""),
-            date=_date(item.get("date")),
-            translation=item.get("translation", ""),
-            editor_note=item.get("editor_note", ""),
-            flagged=item.get("flagged", False),
-            evidence=evidence_find(source=source, excerpt=item["text"]),
-            incidents=[incidents[key] for key in item.get("incidents", [])],
-        )
-
-    def get(self, model, slug):
-        try:
-            return model.objects.get(slug=slug)
-        except model.DoesNotExist:
-            raise CommandError(
-                f"The seed coding names {model._meta.verbose_name} '{slug}', which is not loaded: "
-                "run `manage.py load_reference` first."
-            ) from None
