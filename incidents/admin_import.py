@@ -713,6 +713,9 @@ def _tile_url():
     return tiles[0][1] if tiles else ""
 
 
+PLACES_LIMIT = 20
+
+
 def places_view(request, model_admin):
     """Return gazetteer places as JSON for the review map: one by id, or the nearest to a point."""
     if not model_admin.has_view_permission(request):
@@ -722,7 +725,8 @@ def places_view(request, model_admin):
             places = Location.objects.filter(pk=int(request.GET["id"]))
         else:
             point = Point(float(request.GET["lon"]), float(request.GET["lat"]), srid=4326)
-            places = selectors.locations_nearest(point=point)
+            limit = min(max(int(request.GET.get("limit", 6)), 1), PLACES_LIMIT)
+            places = selectors.locations_nearest(point=point, limit=limit)
     except (KeyError, ValueError):
         raise Http404("Give a place id, or lat and lon.") from None
     return JsonResponse(

@@ -609,6 +609,9 @@ def test_places_near_a_point_are_listed_nearest_first(admin_user_logged_in, plac
 
     names = [place["name"] for place in response.json()["places"]]
     assert names[:2] == [str(airport), str(embassy)]
+    one = admin_user_logged_in.get(reverse("admin:incidents_importdraft_places"), {"lat": 33.27, "lon": 44.24, "limit": 1})
+    assert [place["name"] for place in one.json()["places"]] == [str(airport)]
+    assert admin_user_logged_in.get(reverse("admin:incidents_importdraft_places"), {"lat": "north"}).status_code == 404
 
 
 # --- Likely duplicates ----------------------------------------------------------------------------

@@ -231,3 +231,18 @@ def test_seed_article_from_upload_to_published_sources(open_page):
     assert source.incidents.distinct().count() == kept_incidents
     assert source.statements.count() == kept_statements
     assert page.js_errors == []
+
+
+def test_clicking_a_gazetteer_place_on_the_map_makes_it_the_incidents_place(open_page, reference):
+    airport = LocationFactory(slug="baghdad-airport", name_en="Baghdad Airport", name_ar="مطار بغداد",
+                              point=Point(44.2346, 33.2625, srid=4326))
+    draft = draft_of(ENGLISH, "en", proposal_for(ENGLISH))
+    page = signed_in(open_page, f"/admin/incidents/importdraft/{draft.pk}/review/")
+
+    page.locator(f'#incident-0-map path[data-place-id="{airport.pk}"]').click()
+
+    assert page.input_value("#id_incident-0-location") == str(airport.pk)
+    assert page.input_value("#id_incident-0-point_picked") in ("", "False")
+    page.get_by_role("button", name="Confirm and publish").click()
+    page.wait_for_url("**/admin/incidents/source/*/change/")
+    assert Incident.objects.get().location == airport

@@ -169,6 +169,31 @@
     });
   }
 
+  /** Draw the gazetteer's places near `center` as small markers; clicking one makes it the incident's place. */
+  function showGazetteer(map, prefix, center) {
+    fetchPlaces({ lat: center[0], lon: center[1], limit: 12 }).then(function (data) {
+      data.places.forEach(function (place) {
+        if (place.lat === null) return;
+        var spot = L.circleMarker([place.lat, place.lon], {
+          radius: 5,
+          color: "#2f5f8a",
+          weight: 1,
+          fillOpacity: 0.6,
+          className: "gazetteer-place",
+          bubblingMouseEvents: false, // a click chooses the place, it does not pick a point
+        }).addTo(map);
+        var label = document.createElement("span");
+        label.dir = "auto";
+        label.textContent = place.name;
+        spot.bindTooltip(label);
+        spot.getElement().setAttribute("data-place-id", String(place.id));
+        spot.on("click", function () {
+          chooseLocation(prefix, place);
+        });
+      });
+    }).catch(function () { /* the map still picks points */ });
+  }
+
   function initMap(node) {
     var prefix = node.dataset.prefix;
     var lat = input(prefix, "lat"), lon = input(prefix, "lon"), picked = input(prefix, "point_picked");
@@ -188,6 +213,7 @@
       }).addTo(map);
     }).catch(function () { /* the map works without its outlines */ });
     var marker = start ? L.circleMarker(start, { radius: 7, color: "#b3261e", weight: 2 }).addTo(map) : null;
+    if (start) showGazetteer(map, prefix, start);
 
     function place(latlng) {
       if (marker) marker.setLatLng(latlng);
