@@ -6,14 +6,21 @@ list below is written in ordinary spelling and folded when the module loads.
 
 Casualty figures are `Casualties(best, low, high)` with low ≤ best ≤ high (the model's constraint):
 
-- an exact figure → best; "at least n" / "ما لا يقل عن n" → best = low = n;
-- "more than n" / "أكثر من n" → best = low = n + 1, the smallest figure the text allows (ACLED codes
-  the lower figure); "about n" / "نحو n" → best = n; "nearly n" / "almost n" → best = high = n;
+- an exact figure → best;
+- "at least n" / "ما لا يقل عن n" / "n على الأقل" ("جندي واحد على الأقل") → low = n alone, no best:
+  the text bounds the figure and does not give it (the coding convention of the test articles'
+  README, tests/articles/README.md);
+- "more than n" / "أكثر من n" → low = n + 1 alone, the smallest figure the text allows;
+- "about n" / "نحو n" → best = n; "nearly n" / "almost n" → best = high = n;
   "up to n" / "as many as n" → high = n; "fewer than n" → high = n − 1;
 - a range, "between 3 and 5" / "ما بين 3 و5" / "3 to 5" → low = 3, high = 5, no best;
 - no figure but a singular noun ("killed a soldier", "مقتل جندي") → best = 1;
 - no figure but a plural or a vague quantity ("soldiers were wounded", "several", "العديد", "عدد من")
-  → low = 2; "dozens" / "عشرات" → low = 20; "hundreds" / "مئات" → low = 200;
+  → low = 2; "dozens" / "عشرات" → low = 24 (two dozen, the README's convention); "hundreds" / "مئات"
+  → low = 200;
+- a singular person with a companion ("the commander and his driver", "القيادي ... ومرافقه") → best = 2;
+- a counted group beside an uncounted one in another clause of the sentence ("several personnel were
+  evaluated for injuries and one soldier was wounded") → low = the count: it counts only some of them;
 - a bare mention with no count ("minor injuries", "إصابات طفيفة", "بجروح") → low = 1: someone was
   hurt, how many is unknown, so best stays None for the editor to fill;
 - "no casualties" / "no one was hurt" / "لم تسفر عن إصابات" / "دون وقوع إصابات" and "no immediate
@@ -251,6 +258,13 @@ _QUALIFIER_BOUNDS = {
     language: {fold(qualifier): bound for qualifier, bound in table.items()} for language, table in _QUALIFIERS.items()
 }
 _APPROXIMATE_AFTER = re.compile(r"^\s+(?:تقريبا|or so)(?!\w)")
+# "جندي عراقي واحد على الأقل", "five people at least": the bound follows the number (and its noun).
+# The words between are the counted noun and its adjectives: no conjunction, verb or other figure
+# ("killed 3 and wounded at least 5" bounds the 5, not the 3).
+_MIN_AFTER = re.compile(
+    r"^(?:\s+(?!(?:and|or|but|were|was|wounded|injured|killed|of|in|with)(?!\w))(?!و)[^\s\d.،,؛;:()]+){0,3}?"
+    r"\s+(?:علي\s+الاقل|at\s+least)(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -272,9 +286,9 @@ class _Quantity:
         if value is None:
             return Casualties(low=self.low, high=self.high)
         if self.bound == "min":
-            return Casualties(best=value, low=value)
+            return Casualties(low=value)
         if self.bound == "over":
-            return Casualties(best=value + 1, low=value + 1)
+            return Casualties(low=value + 1)
         if self.bound == "nearly":
             return Casualties(best=value, high=value)
         if self.bound == "max":
@@ -445,6 +459,8 @@ def _quantities(folded, language):
         bound, lead = _bound_before(folded, start, language)
         if not bound and _APPROXIMATE_AFTER.match(folded[end:]):
             bound = "about"
+        elif not bound and _MIN_AFTER.match(folded[end:]):
+            bound = "min"
         quantities.append(_Quantity(start, end, value, bound, lead=lead))
     return quantities
 
@@ -589,10 +605,10 @@ _PERSON_PLURAL = {
 # Vague quantities → the smallest count they imply (see the module docstring).
 _VAGUE = {
     "en": {"several": 2, "a number of": 2, "a few": 2, "multiple": 2, "many": 2, "numerous": 2,
-           "dozens": 20, "scores": 40, "hundreds": 200, "thousands": 2000},
+           "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000},
     "ar": {fold(word): low for word, low in {
         "العديد": 2, "عديد": 2, "عدد": 2, "عدة": 2, "بعض": 2, "بضعة": 2, "بضع": 2,
-        "عشرات": 20, "مئات": 200, "آلاف": 2000}.items()},
+        "عشرات": 24, "مئات": 200, "آلاف": 2000}.items()},
 }
 # Nouns after a figure that make it a count of things, not of people ("wounded 3" but "hit 3 targets").
 _THINGS = {
@@ -806,8 +822,47 @@ def _count_after(folded, keyword_end, quantities, language):
         return Casualties(low=vague)
     if language == "ar":
         following = _word_after(folded, keyword_end)
-        return _noun_count(following[2], language) if following else None
-    return _english_object(folded, keyword_end)
+        count = _noun_count(following[2], language) if following else None
+        if count is not None and count.best == 1:
+            return _number_after_noun(folded, following[1], quantities) or _with_companion(folded, following[1], count, language)
+        return count
+    count = _english_object(folded, keyword_end)
+    if count is not None and count.best == 1:
+        return _with_companion(folded, keyword_end, count, language)
+    return count
+
+
+def _number_after_noun(folded, noun_end, quantities):
+    """Return the figure of a number after its Arabic noun ("جندي عراقي واحد على الأقل"), or None."""
+    for quantity in quantities:
+        if quantity.lead >= noun_end:
+            gap = folded[noun_end : quantity.lead]
+            if quantity.value == 1 and re.fullmatch(r"(?:\s+[^\s\d.،,؛;:()]+){0,2}\s+", gap):
+                return quantity.casualties()
+            return None
+    return None
+
+
+# Who is named with one victim and dies or is hurt with them: "the commander and his driver", "ومرافقه".
+_COMPANIONS = {
+    "en": re.compile(r"\band\s+(?:his|her)\s+(?:driver|bodyguard|guard|son|brother|companion|aide|escort|"
+                     r"deputy|assistant|wife|husband)\b"),
+    "ar": re.compile(r"(?<!\w)و(?:مرافق|سائق|نجل|ابن|شقيق|حارس|مساعد|زوج|زوجت|نائب)(?:ه|ها)(?!\w)"),
+}
+_COMPANIONS_PLURAL = {
+    "en": re.compile(r"\band\s+(?:his|her)\s+(?:bodyguards|guards|sons|brothers|companions|aides|escorts)\b"),
+    "ar": re.compile(r"(?<!\w)و(?:مرافقي|مرافقو|حراس|ابناء|اشقاء|مساعدي)(?:ه|ها)(?!\w)"),
+}
+
+
+def _with_companion(folded, noun_end, count, language):
+    """Return `count` (one person) plus the companion named with them in the same clause, if any."""
+    clause = re.match(r"[^.،,؛;]{0,120}", folded[noun_end:]).group()
+    if _COMPANIONS_PLURAL[language].search(clause):
+        return Casualties(low=3)
+    if _COMPANIONS[language].search(clause):
+        return Casualties(best=2)
+    return count
 
 
 def _english_object(folded, keyword_end):
@@ -913,6 +968,59 @@ def _keyword_count(folded, match, keyword, quantities, language):
     return _count_before(folded, match.start(), quantities, language) or keyword.bare
 
 
+# Where one clause of a sentence ends and another, with its own subject, may begin.
+_CLAUSE_BREAK = {
+    "en": re.compile(r"[,;]|\b(?:and|while|but|whereas)\b"),
+    "ar": re.compile(r"[،,؛;]|(?<!\w)(?:كما|فيما|بينما|في\s+حين)(?!\w)"),
+}
+
+
+def _sentence_figure(folded, found, language):
+    """Return the sentence's figure from (figure, position) pairs: the one that says most.
+
+    A count beside an uncounted group in another clause ("several personnel were evaluated for
+    injuries and one soldier was wounded") counts only some of the victims: it is a lower bound.
+    """
+    if not found:
+        return None
+    figure, position = max(found, key=lambda pair: _rank(pair[0]))
+    if not figure.best or figure.low is not None or figure.high is not None:
+        return figure
+    for other, other_position in found:
+        if other.best is not None or other.high is not None or not other.low:
+            continue
+        first, last = sorted((position, other_position))
+        if not _CLAUSE_BREAK[language].search(folded[first:last]):
+            continue
+        if _names_a_group(_clause_at(folded, other_position, language), language):
+            return Casualties(low=figure.best)
+    return figure
+
+
+def _clause_at(folded, position, language):
+    """Return the clause of `folded` that holds `position`."""
+    start = end = None
+    for match in _CLAUSE_BREAK[language].finditer(folded):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() > position:
+            end = match.start()
+            break
+    return folded[start or 0 : end if end is not None else len(folded)]
+
+
+def _names_a_group(clause, language):
+    """Return whether a clause names people of unstated number ("several U.S. personnel", "عدد من الأفراد")."""
+    words = re.findall(r"[\w.'’-]+", clause)
+    for index, word in enumerate(words):
+        stems = [word] if word.isascii() else [stem for _p, _a, stem in _arabic_splits(word)]
+        if any(stem in _PERSON_PLURAL[language] for stem in stems):
+            return True
+        if _vague_at(" " + " ".join(words[index:]), 0, language) and index + 1 < len(words):
+            return True
+    return False
+
+
 def find_casualties(sentence, language):
     """Return (killed, injured) figures stated in `sentence`, per the module's conventions."""
     folded = fold(sentence)
@@ -928,9 +1036,9 @@ def find_casualties(sentence, language):
                 continue
             count = _keyword_count(folded, match, keyword, quantities, language)
             if count is not None:
-                found[keyword.kind].append(count)
-    killed = max(found[_KILLED], key=_rank, default=None)
-    injured = max(found[_INJURED], key=_rank, default=None)
+                found[keyword.kind].append((count, match.start()))
+    killed = _sentence_figure(folded, found[_KILLED], language)
+    injured = _sentence_figure(folded, found[_INJURED], language)
     return (
         killed or (Casualties(best=0) if killed_zero else Casualties()),
         injured or (Casualties(best=0) if injured_zero else Casualties()),
