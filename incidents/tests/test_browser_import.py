@@ -175,7 +175,12 @@ def test_hostile_article_runs_nothing_on_the_review_page(open_page):
 
 
 def test_import_page_at_phone_width_in_arabic(open_page):
-    page = signed_in(open_page, "/admin/incidents/importdraft/import/", language="ar", viewport=PHONE)
+    page = signed_in(open_page, "/admin/", language="ar", viewport=DESKTOP)
+    screenshot(page, "admin-index-ar-desktop")
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    screenshot(page, "admin-index-ar-phone")
+    page.locator(".import-shortcut").get_by_role("link", name="استيراد مقال").click()
+    page.wait_for_url("**/admin/incidents/importdraft/import/")
 
     expect(page.locator("h1")).to_have_text("استيراد مقال")
     assert no_horizontal_scroll(page)
