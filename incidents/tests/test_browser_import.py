@@ -140,6 +140,11 @@ def test_sub_event_types_follow_the_event_type(open_page, reference):
     draft = draft_of(ENGLISH, "en", proposal_for(ENGLISH))
     page = signed_in(open_page, f"/admin/incidents/importdraft/{draft.pk}/review/")
 
+    page.fill("#id_incident-0-title", "Rockets near the embassy")
+    page.press("#id_incident-0-title", "Enter")  # does not publish the import
+    page.wait_for_timeout(300)
+    assert "/review/" in page.url and ImportDraft.objects.get().status == ImportDraftStatus.PENDING
+
     page.select_option("#id_incident-0-event_type", "Battles")
 
     assert page.input_value("#id_incident-0-sub_event_type") == "Armed clash"

@@ -59,6 +59,22 @@
     }
   });
 
+  // --- Submitting: only by a button, and once -------------------------------------------------
+
+  // Enter in a field would submit the form with its first button, publishing the import by accident.
+  form.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === "Enter" && target.tagName === "INPUT" && target.type !== "submit" && target.type !== "button") {
+      event.preventDefault();
+    }
+  });
+  // Buttons are not disabled (a disabled button's name, which says confirm or discard, would not be sent).
+  var submitting = false;
+  form.addEventListener("submit", function (event) {
+    if (submitting) event.preventDefault();
+    submitting = true;
+  });
+
   // --- Sub-event types follow the event type ---------------------------------------------------
 
   function limitSubEventTypes(eventSelect, subSelect) {
