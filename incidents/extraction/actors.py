@@ -151,6 +151,19 @@ class ActorMatcher:
         """Return the armed forces of the nation an adjective names (الأميركية, American, US), or None."""
         return self._nations.get(_stem(token_key(adjective)))
 
+    def security_forces(self, country_code):
+        """Return the one security-forces actor of a country ("Iraqi security forces"), or None.
+
+        "The security forces" of a story in that country are them; a country with no such umbrella
+        in the actor list (or with several) gets no guess.
+        """
+        found = [
+            entry for entry in self._entries
+            if entry.kind == "state force" and entry.country_code == country_code
+            and entry.name_en.lower().endswith("security forces")
+        ]
+        return found[0] if len(found) == 1 else None
+
     def describe_speaker(self, text, span):
         """Return how `text` describes the speaker at `span` ("a Pentagon official"), else the span's text."""
         for mention in self.find(text):

@@ -24,6 +24,9 @@ forces attacked, the people killed or wounded and the forces a base hosts are ta
 is "claimed" when only a claim reports the incident, "contested" when someone denies it, else
 "reported". Outcome is "intercepted" for what was shot down, "hit" for damage, casualties or a state's
 air strike, and never taken from a claim.
+
+Some parties come from context: "the security forces" (القوات الأمنية) who find a launcher are the
+country's security forces where the actor list has one umbrella for them (not in the Kurdistan Region).
 """
 import bisect
 import re
@@ -480,7 +483,27 @@ class _Reader:
         attributed = self._attributed_perpetrators()
         incidents = self._merge(mentions)
         incidents = [i for i in incidents if self._reportable(i)]
+        for incident in incidents:
+            self._add_security_forces(incident)
         return [self._draft(incident, hosts, attributed) for incident in incidents]
+
+    def _add_security_forces(self, incident):
+        """Make "the security forces" (القوات الأمنية) who found a launcher the forces of the place's country.
+
+        Only where the actor list has one security-forces umbrella for the country and no regional
+        authority has its own: in the Kurdistan Region "the security forces" may be the Asayish.
+        """
+        if incident.kind != DISRUPTED or any(role == PERPETRATOR for _, role in incident.actors):
+            return
+        place = incident.place.entry
+        if place.admin1 in _REGIONAL_SECURITY_ADMIN1:
+            return
+        finder = getattr(self.actor_matcher, "security_forces", None)
+        entry = finder(place.country_code) if finder is not None else None
+        if entry is None:
+            return
+        if any(_SECURITY_FORCES[self.language].search(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions):
+            incident.actors.append((entry, PERPETRATOR))
 
     def _reportable(self, incident):
         """Return False for what is too vague to be an incident: a country, no date, no count."""
@@ -1198,6 +1221,13 @@ class _Reader:
 
 # --- Helpers ------------------------------------------------------------------------------------
 
+# "The security forces" with no nation: whose they are depends on where (see _add_security_forces).
+_SECURITY_FORCES = {
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:قوات\s+(?:ال)?امن|القوات\s+الامنيه|الاجهزه\s+الامنيه|قوه\s+امنيه|قوات\s+امنيه)(?!\w)"),
+    "en": _rx(r"\b(?:security\s+(?:forces|services|personnel)|police)\b"),
+}
+# Governorates of a region with its own security forces (the Kurdistan Region's Asayish and Peshmerga).
+_REGIONAL_SECURITY_ADMIN1 = frozenset({"Erbil", "Duhok", "Dohuk", "Sulaymaniyah", "Halabja"})
 SITE_KINDS = ("military base", "airport", "embassy", "facility", "area")
 _AREA_KINDS = ("city", "town", "governorate", "district", "subdistrict")
 _TARGET_KEYS_HINT = ("embassy", "consulate")

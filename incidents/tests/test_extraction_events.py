@@ -337,3 +337,24 @@ def test_a_short_report_is_read_but_a_dateline_is_not():
 )
 def test_a_bare_verb_without_weapon_or_striker_is_no_attack(text):
     assert incidents(text, "en") == []
+
+
+# --- Parties the text gives by context ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("قال مصدر أمني إن القوات الأمنية عثرت أمس على منصة لإطلاق الصواريخ قرب قاعدة عين الأسد.", "ar",
+         [("iraqi-security-forces", "perpetrator")]),
+        ("Security forces found a rocket launcher near Ain al-Asad air base on Friday.", "en",
+         [("iraqi-security-forces", "perpetrator")]),
+        # In the Kurdistan Region "the security forces" may be the Asayish; in Syria no one force: no guess.
+        ("عثرت القوات الأمنية أمس على منصة لإطلاق الصواريخ قرب مطار أربيل.", "ar", []),
+        ("عثرت القوات الأمنية أمس على منصة لإطلاق الصواريخ قرب حقل العمر.", "ar", []),
+    ],
+)
+def test_the_security_forces_who_find_a_launcher_are_those_of_the_places_country(text, language, expected):
+    incident = only(text, language)
+    assert incident.sub_event_type == "Disrupted weapons use"
+    assert [p for p in parties(incident) if p[1] == "perpetrator"] == expected
