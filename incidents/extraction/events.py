@@ -26,7 +26,9 @@ is "claimed" when only a claim reports the incident, "contested" when someone de
 air strike, and never taken from a claim.
 
 Some parties come from context: "the security forces" (القوات الأمنية) who find a launcher are the
-country's security forces where the actor list has one umbrella for them (not in the Kurdistan Region).
+country's security forces where the actor list has one umbrella for them (not in the Kurdistan Region);
+a strike that answers an attack ("ردت ... بقصف", "in response") targets that attack's perpetrators,
+else its claimant.
 """
 import bisect
 import re
@@ -485,6 +487,7 @@ class _Reader:
         incidents = [i for i in incidents if self._reportable(i)]
         for incident in incidents:
             self._add_security_forces(incident)
+        self._add_answered_attackers(incidents)
         return [self._draft(incident, hosts, attributed) for incident in incidents]
 
     def _add_security_forces(self, incident):
@@ -504,6 +507,27 @@ class _Reader:
             return
         if any(_SECURITY_FORCES[self.language].search(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions):
             incident.actors.append((entry, PERPETRATOR))
+
+    def _add_answered_attackers(self, incidents):
+        """Give a strike that answers an attack ("ردت ... بقصف", "in response") the attack's perpetrators as targets.
+
+        The answered attack is the last one reported before the strike; its perpetrators, else the
+        group that claimed it. Only for a strike whose text names no target of its own.
+        """
+        for index, incident in enumerate(incidents):
+            if incident.kind != STRIKE or any(role == TARGET for _, role in incident.actors):
+                continue
+            first = min(m.sentence.start for m in incident.mentions)
+            if not any(_RESPONSE[self.language].search(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions):
+                continue
+            earlier = [i for i in incidents[:index] if i.kind == ATTACK and min(m.sentence.start for m in i.mentions) <= first]
+            if not earlier:
+                continue
+            answered = earlier[-1].actors
+            attackers = [a for a, role in answered if role == PERPETRATOR] or [a for a, role in answered if role == CLAIMANT]
+            for actor in attackers:
+                if _is_armed_group(actor) and (actor, TARGET) not in incident.actors:
+                    incident.actors.append((actor, TARGET))
 
     def _reportable(self, incident):
         """Return False for what is too vague to be an incident: a country, no date, no count."""
@@ -1228,6 +1252,13 @@ _SECURITY_FORCES = {
 }
 # Governorates of a region with its own security forces (the Kurdistan Region's Asayish and Peshmerga).
 _REGIONAL_SECURITY_ADMIN1 = frozenset({"Erbil", "Duhok", "Dohuk", "Sulaymaniyah", "Halabja"})
+# A strike that answers an attack: "ردت القوات الأميركية بقصف", "in response to", "retaliatory strikes".
+_RESPONSE = {
+    "ar": _rx(r"(?<!\w)(?:[وف]?(?:ردت|رد|ردا|ترد|يرد)|انتقاما|مصادر\s+اطلاق)(?!\w)"),
+    "en": _rx(r"\b(?:in\s+response|responded|retaliat\w*|in\s+reply|launch\s+sites?|points?\s+of\s+origin)\b"),
+}
+
+
 SITE_KINDS = ("military base", "airport", "embassy", "facility", "area")
 _AREA_KINDS = ("city", "town", "governorate", "district", "subdistrict")
 _TARGET_KEYS_HINT = ("embassy", "consulate")

@@ -358,3 +358,19 @@ def test_the_security_forces_who_find_a_launcher_are_those_of_the_places_country
     incident = only(text, language)
     assert incident.sub_event_type == "Disrupted weapons use"
     assert [p for p in parties(incident) if p[1] == "perpetrator"] == expected
+
+
+def test_a_strike_in_response_targets_the_attackers_of_the_attack_it_answers():
+    text = (
+        "سقطت ثلاث قذائف صاروخية أمس داخل القاعدة الأميركية في حقل العمر، ورجح المرصد أن تكون الميليشيات "
+        "الموالية لإيران قد أطلقتها. وردت القوات الأميركية في الليلة ذاتها بقصف مدفعي استهدف مصادر إطلاق "
+        "النيران في محيط مدينة الميادين."
+    )
+    attack, strike = incidents(text)
+    assert ("pro-iran-factions", "perpetrator") in parties(attack)
+    assert parties(strike) == [("pro-iran-factions", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_a_strike_that_answers_nothing_gets_no_guessed_target():
+    strike = only("وردت القوات الأميركية أمس بقصف مدفعي استهدف محيط مدينة الميادين.")  # no attack reported before
+    assert parties(strike) == [("us-armed-forces", "perpetrator")]
