@@ -28,7 +28,9 @@ air strike, and never taken from a claim.
 Some parties come from context: "the security forces" (القوات الأمنية) who find a launcher are the
 country's security forces where the actor list has one umbrella for them (not in the Kurdistan Region);
 a strike that answers an attack ("ردت ... بقصف", "in response") targets that attack's perpetrators,
-else its claimant.
+else its claimant; an armed group's attack on a military site with no stated target targets the forces
+that every other attack of the article targets (a claim for "the al-Shaddadi base" in a story of
+attacks on US forces).
 """
 import bisect
 import re
@@ -488,7 +490,9 @@ class _Reader:
         for incident in incidents:
             self._add_security_forces(incident)
         self._add_answered_attackers(incidents)
-        return [self._draft(incident, hosts, attributed) for incident in incidents]
+        drafts = [self._draft(incident, hosts, attributed) for incident in incidents]
+        _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK])
+        return drafts
 
     def _add_security_forces(self, incident):
         """Make "the security forces" (القوات الأمنية) who found a launcher the forces of the place's country.
@@ -1258,6 +1262,30 @@ _RESPONSE = {
     "en": _rx(r"\b(?:in\s+response|responded|retaliat\w*|in\s+reply|launch\s+sites?|points?\s+of\s+origin)\b"),
 }
 
+
+def _add_campaign_targets(attacks):
+    """Give an attack on a base with no stated target the forces the article's other attacks target.
+
+    "Its fighters had attacked the al-Shaddadi base" in an article whose other attacks are on US
+    forces: the campaign's target, the forces that every attack naming a target names.
+    Only for an attack by an armed group (claimed or attributed) on a military site.
+    """
+    named = [
+        frozenset(a.entry for a in draft.actors if a.role == TARGET and a.entry.kind in ("state force", "coalition") and _is_target_side(a.entry))
+        for draft in attacks
+    ]
+    named = [sides for sides in named if sides]
+    common = frozenset.intersection(*named) if named else frozenset()
+    for draft in attacks:
+        if any(a.role == TARGET for a in draft.actors) or draft.place is None or draft.place.entry.kind not in _MILITARY_SITES:
+            continue
+        if not any(a.role in (PERPETRATOR, CLAIMANT) and _is_armed_group(a.entry) for a in draft.actors):
+            continue
+        for entry in sorted(common, key=lambda e: e.key):
+            draft.actors.append(DraftActor(entry, TARGET, entry.name_en, entry.name_ar))
+
+
+_MILITARY_SITES = ("military base", "airport", "facility")
 
 SITE_KINDS = ("military base", "airport", "embassy", "facility", "area")
 _AREA_KINDS = ("city", "town", "governorate", "district", "subdistrict")

@@ -374,3 +374,15 @@ def test_a_strike_in_response_targets_the_attackers_of_the_attack_it_answers():
 def test_a_strike_that_answers_nothing_gets_no_guessed_target():
     strike = only("وردت القوات الأميركية أمس بقصف مدفعي استهدف محيط مدينة الميادين.")  # no attack reported before
     assert parties(strike) == [("us-armed-forces", "perpetrator")]
+
+
+def test_a_claimed_attack_on_a_base_with_no_target_takes_the_target_of_the_other_attacks():
+    text = (
+        "A drone attack on the U.S. outpost at Tower 22 killed three American soldiers on Friday. "
+        "The Islamic Resistance in Iraq said its fighters had attacked the al-Shaddadi base with drones on Friday."
+    )
+    tower, shaddadi = incidents(text, "en")
+    assert ("us-armed-forces", "target") in parties(tower)
+    assert ("us-armed-forces", "target") in parties(shaddadi)
+    alone = only("The Islamic Resistance in Iraq said its fighters had attacked the al-Shaddadi base with drones on Friday.", "en")
+    assert [p for p in parties(alone) if p[1] == "target"] == []  # nothing in the text says whose base
