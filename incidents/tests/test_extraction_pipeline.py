@@ -260,5 +260,5 @@ def test_corpus_scores_hold():
 # Measured on the corpus when these rules were written (see the report in the commit history); raise them
 # as the extractor improves, never lower them to let a change through.
 FOUND_AT_LEAST = 36
-EXACT_AT_LEAST = 26
+EXACT_AT_LEAST = 36
 EXTRA_AT_MOST = 0
