@@ -256,3 +256,20 @@ def test_clicking_a_gazetteer_place_on_the_map_makes_it_the_incidents_place(open
     page.get_by_role("button", name="Confirm and publish").click()
     page.wait_for_url("**/admin/incidents/source/*/change/")
     assert Incident.objects.get().location == airport
+
+
+def test_another_actor_can_be_added_with_its_role(open_page, reference):
+    us = ActorFactory(slug="us", name_en="United States", name_ar="الولايات المتحدة", kind="state")
+    draft = draft_of(ENGLISH, "en", proposal_for(ENGLISH))
+    page = signed_in(open_page, f"/admin/incidents/importdraft/{draft.pk}/review/")
+
+    page.get_by_role("button", name="Add another actor").click()
+    # The new row's search box is a working autocomplete: type, then choose.
+    page.locator("#incident-0 .review-actor").last.locator(".select2-selection").click()
+    page.locator(".select2-search__field").fill("United")
+    page.locator(".select2-results__option", has_text="United States").click()
+    page.select_option("#id_incident-0-actor-3-role", "target")
+    page.get_by_role("button", name="Confirm and publish").click()
+    page.wait_for_url("**/admin/incidents/source/*/change/")
+
+    assert Incident.objects.get().incident_actors.filter(actor=us, role="target").exists()

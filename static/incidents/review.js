@@ -120,6 +120,27 @@
     showDecision(card);
   });
 
+  // --- Actors: add another row from the formset's empty form ----------------------------------
+
+  form.querySelectorAll("button.add-actor").forEach(function (button) {
+    var prefix = button.dataset.prefix;
+    var template = document.getElementById(prefix + "-template");
+    var total = form.querySelector('[name="' + prefix + '-TOTAL_FORMS"]');
+    button.addEventListener("click", function () {
+      var index = String(total.value);
+      var row = template.content.firstElementChild.cloneNode(true);
+      [row].concat(Array.prototype.slice.call(row.querySelectorAll("*"))).forEach(function (node) {
+        ["id", "name", "for", "aria-describedby"].forEach(function (attribute) {
+          var value = node.getAttribute(attribute);
+          if (value && value.indexOf("__prefix__") >= 0) node.setAttribute(attribute, value.split("__prefix__").join(index));
+        });
+      });
+      document.getElementById(prefix + "-rows").appendChild(row);
+      total.value = String(Number(index) + 1);
+      row.dispatchEvent(new CustomEvent("formset:added", { bubbles: true, detail: { formsetName: prefix } }));
+    });
+  });
+
   // --- Maps: pick the incident's point, and a gazetteer place near it --------------------------
 
   if (!window.L) return;
