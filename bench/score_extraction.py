@@ -1,0 +1,210 @@
+"""Score the article extractor against hand-coded articles (held-out benchmark or the test corpus).
+
+    .venv/bin/python bench/score_extraction.py                 # bench/heldout (articles the extractor was not tuned on)
+    .venv/bin/python bench/score_extraction.py --corpus tests  # incidents/tests/articles
+    .venv/bin/python bench/score_extraction.py path/to/folder  # any folder of NAME.txt|.html + NAME.expected.json
+    add --quiet to print only the tables, without the per-article details
+
+Each article goes through intake (`text_from_upload`) and `pipeline.extract` with matchers built from the shipped
+reference files, as the extraction tests do; no database is needed. A coded incident is *found* when a proposed
+incident has the same place, date and ACLED pair (`finds` of the extraction tests); each proposal is used for
+at most one coded incident, and proposals left over are *extra*. Field accuracy is counted over found incidents,
+except the date: a found incident always has the right date, so the date score is found / (found + coded incidents
+that a proposal has at the right place and type but on another date). A coded statement is found when a proposed
+statement has the same speaker (same speaker_actor, or one speaker string contains the other), the same kind and an
+overlapping span of text.
+"""
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from incidents.extraction.actors import ActorMatcher  # noqa: E402
+from incidents.extraction.intake import text_from_upload  # noqa: E402
+from incidents.extraction.pipeline import extract  # noqa: E402
+from incidents.extraction.places import PlaceMatcher  # noqa: E402
+from incidents.extraction.serialize import draft_to_json  # noqa: E402
+from incidents.tests.reference_entries import actor_entries, place_entries  # noqa: E402
+from incidents.tests.test_extraction_pipeline import differences, finds, same_place  # noqa: E402
+
+CORPORA = {"heldout": ROOT / "bench" / "heldout", "tests": ROOT / "incidents" / "tests" / "articles"}
+FIELDS = ("date", "weapon", "outcome", "count", "geo_precision", "killed", "injured", "actors", "verification")
+
+
+def run(text, published, language, matchers):
+    places, actors = matchers
+    return draft_to_json(extract(text, published, language, places, actors))
+
+
+def match_incidents(coded_list, proposed_list):
+    """Return {coded index: proposed index} (one proposal per coded incident), and the coded incidents dated wrong."""
+    used, pairs = set(), {}
+    for c, coded in enumerate(coded_list):
+        for p, proposed in enumerate(proposed_list):
+            if p not in used and finds(proposed, coded):
+                pairs[c] = p
+                used.add(p)
+                break
+    wrong_date = []
+    for c, coded in enumerate(coded_list):
+        if c in pairs:
+            continue
+        for p, proposed in enumerate(proposed_list):
+            if p not in used and same_place(proposed, coded["location"]) and (
+                proposed["event_type"], proposed["sub_event_type"]) == (coded["event_type"], coded["sub_event_type"]):
+                wrong_date.append((c, proposed["date"]))
+                break
+    return pairs, wrong_date
+
+
+def _span_of(text, excerpt):
+    start = text.find(excerpt)
+    return (start, start + len(excerpt)) if start >= 0 else None
+
+
+def _same_speaker(proposed, coded):
+    if coded["speaker_actor"] and proposed["speaker_actor"] == coded["speaker_actor"]:
+        return True
+    a, b = (proposed["speaker"] or "").casefold().strip(), (coded["speaker"] or "").casefold().strip()
+    return bool(a and b) and (a in b or b in a)
+
+
+def match_statements(text, coded_list, proposed_list):
+    """Return (found, wrong_kind, extra): coded statements found, found but of another kind, proposals unmatched."""
+    used, found, wrong_kind = set(), 0, 0
+    for coded in coded_list:
+        span = _span_of(text, coded["text"])
+        candidates = [
+            p for p, proposed in enumerate(proposed_list)
+            if p not in used and span and proposed["span"][0] < span[1] and span[0] < proposed["span"][1]
+            and _same_speaker(proposed, coded)
+        ]
+        exact = [p for p in candidates if proposed_list[p]["kind"] == coded["kind"]]
+        if exact:
+            used.add(exact[0])
+            found += 1
+        elif candidates:
+            wrong_kind += 1
+    return found, wrong_kind, len(proposed_list) - len(used)
+
+
+def score_article(path, matchers):
+    expected = json.loads((path.parent / f"{path.stem}.expected.json").read_text(encoding="utf-8"))
+    source = expected["source"]
+    text = text_from_upload(path.read_bytes(), path.name)
+    proposal = run(text, date.fromisoformat(source["published"]), source["language"], matchers)
+    coded, proposed = expected["incidents"], proposal["incidents"]
+    pairs, wrong_date = match_incidents(coded, proposed)
+    right = Counter()
+    notes = []
+    exact = 0
+    for c, p in pairs.items():
+        diff = differences(proposed[p], coded[c])
+        exact += not diff
+        for field in FIELDS[1:]:
+            right[field] += field not in diff
+        if diff:
+            notes.append(f"    {coded[c]['key']}: " + "; ".join(f"{k} {v[0]!r} (coded {v[1]!r})" for k, v in diff.items()))
+    dated_wrong = dict(wrong_date)
+    for c, incident in enumerate(coded):
+        if c not in pairs:
+            where = f"proposed on {dated_wrong[c]}" if c in dated_wrong else "not found"
+            notes.append(f"    {incident['key']}: {where} (coded {incident['date']} {incident['location']['name_en']}, "
+                         f"{incident['sub_event_type']})")
+    used = set(pairs.values())
+    for p, incident in enumerate(proposed):
+        if p not in used:
+            place = (incident["location"] or {}).get("name_en")
+            notes.append(f"    extra: {incident['date']} {place} {incident['sub_event_type']} {incident['weapon']}")
+    s_found, s_kind, s_extra = match_statements(text, expected["statements"], proposal["statements"])
+    places = {(incident["location"] or {}).get("name_en") for incident in proposed}
+    actors = {actor["name_en"] for incident in proposed for actor in incident["actors"]}
+    wrong_places = sorted(places & set(expected.get("absent_places") or []))
+    wrong_actors = sorted(actors & set(expected.get("absent_actors") or []))
+    if wrong_places or wrong_actors:
+        notes.append(f"    absent names proposed: {wrong_places + wrong_actors}")
+    return {
+        "coded": len(coded), "found": len(pairs), "extra": len(proposed) - len(pairs),
+        "exact": exact,
+        "date_ok": len(pairs), "date_total": len(pairs) + len(wrong_date),
+        "right": right,
+        "st_coded": len(expected["statements"]), "st_found": s_found, "st_kind": s_kind, "st_extra": s_extra,
+        "absent": len(expected.get("absent_places") or []) + len(expected.get("absent_actors") or []),
+        "absent_wrong": len(wrong_places) + len(wrong_actors),
+        "notes": notes,
+    }
+
+
+def pct(a, b):
+    return f"{a}/{b} ({100 * a / b:.0f}%)" if b else "-"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", help="folder of articles (default bench/heldout)")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), help="a named corpus instead of a folder")
+    parser.add_argument("--quiet", action="store_true", help="tables only, no per-article details")
+    args = parser.parse_args()
+    folder = Path(args.folder) if args.folder else CORPORA[args.corpus or "heldout"]
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html")
+                   and (p.parent / f"{p.stem}.expected.json").exists())
+    if not paths:
+        sys.exit(f"No articles with a .expected.json in {folder}")
+    matchers = (PlaceMatcher(place_entries()), ActorMatcher(actor_entries()))
+
+    print(f"Corpus: {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder} ({len(paths)} articles)\n")
+    header = f"{'article':<46} {'inc coded':>9} {'found':>5} {'extra':>5} {'all fields':>10}   {'st coded':>8} {'found':>5} {'kind?':>5} {'extra':>5}   {'absent hit':>10}"
+    print(header)
+    print("-" * len(header))
+    total = Counter()
+    right = Counter()
+    details = []
+    for path in paths:
+        r = score_article(path, matchers)
+        exact = r["exact"]
+        print(f"{path.stem[:46]:<46} {r['coded']:>9} {r['found']:>5} {r['extra']:>5} {exact:>10}   "
+              f"{r['st_coded']:>8} {r['st_found']:>5} {r['st_kind']:>5} {r['st_extra']:>5}   {r['absent_wrong']:>4} of {r['absent']:<3}")
+        for key in ("coded", "found", "extra", "exact", "date_ok", "date_total", "st_coded", "st_found", "st_kind", "st_extra",
+                    "absent", "absent_wrong"):
+            total[key] += r[key]
+        right.update(r["right"])
+        if r["notes"]:
+            details.append((path.stem, r["notes"]))
+    print("-" * len(header))
+    print(f"{'TOTAL':<46} {total['coded']:>9} {total['found']:>5} {total['extra']:>5} {total['exact']:>10}   "
+          f"{total['st_coded']:>8} {total['st_found']:>5} {total['st_kind']:>5} {total['st_extra']:>5}   "
+          f"{total['absent_wrong']:>4} of {total['absent']:<3}")
+    print("(all fields: found incidents with every compared field right; kind?: statement found by speaker and text "
+          "but coded as another kind)\n")
+
+    print(f"Incidents found (place + date + ACLED pair): {pct(total['found'], total['coded'])}; "
+          f"extra proposed: {total['extra']}; found with all fields right: {pct(total['exact'], total['coded'])}")
+    print("Field accuracy over found incidents:")
+    print(f"  {'date':<14} {pct(total['date_ok'], total['date_total'])}   "
+          "(incidents at the right place and type; the others were proposed on another date)")
+    for field in FIELDS[1:]:
+        print(f"  {field:<14} {pct(right[field], total['found'])}")
+    print(f"Statements found (speaker + kind + overlapping text): {pct(total['st_found'], total['st_coded'])}; "
+          f"found but other kind: {total['st_kind']}; extra proposed: {total['st_extra']}")
+    print(f"Absent places/actors wrongly proposed: {total['absent_wrong']} of {total['absent']}")
+
+    if details and not args.quiet:
+        print("\nDetails (proposed value, then the coding):")
+        for stem, notes in details:
+            print(f"  {stem}")
+            print("\n".join(notes))
+
+
+if __name__ == "__main__":
+    main()
