@@ -156,7 +156,9 @@ def main():
     parser.add_argument("--corpus", choices=sorted(CORPORA), help="a named corpus instead of a folder")
     parser.add_argument("--quiet", action="store_true", help="tables only, no per-article details")
     args = parser.parse_args()
-    folder = Path(args.folder) if args.folder else CORPORA[args.corpus or "heldout"]
+    folder = Path(args.folder).resolve() if args.folder else CORPORA[args.corpus or "heldout"]
+    if not folder.is_dir():
+        sys.exit(f"Not a folder: {folder}")
     paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html")
                    and (p.parent / f"{p.stem}.expected.json").exists())
     if not paths:
