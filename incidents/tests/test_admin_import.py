@@ -542,6 +542,18 @@ def test_new_place_proposed_by_extraction_is_shown_as_new_and_created_on_confirm
     assert Incident.objects.get().location == place
 
 
+def test_new_speaker_proposed_by_extraction_becomes_an_actor_on_confirm(admin_user_logged_in, places, actors):
+    proposal = proposal_for(ENGLISH)
+    proposal["statements"][0].update({"speaker_key": None, "speaker_actor": "Example Resistance Front", "speaker": ""})
+    draft = import_draft_create(title="t", text=ENGLISH, language="en", published=datetime.date(2023, 12, 9), proposal=proposal)
+
+    page = admin_user_logged_in.get(review_url(draft))
+    assert 'value="Example Resistance Front"' in page.content.decode()
+    admin_user_logged_in.post(review_url(draft), page_data(admin_user_logged_in, draft))
+
+    assert Statement.objects.get().speaker_actor == Actor.objects.get(name_en="Example Resistance Front")
+
+
 def test_discarding_writes_nothing(admin_user_logged_in, draft):
     before = counts()
 
