@@ -81,7 +81,7 @@ _TRIGGERS = {
         (_ar("قصف"), "strike", ""),
         (_ar("طائرة طائرات طائرتين طائرتان") + r"\s+(?:[وف]?[بل]?(?:ال)?)?(?:مسيره|مسيرات|مسيرتين|مسيرتان|مفخخه)", "attack", "drone"),
         (_ar("مسيرة مسيرات مسيرتين مسيرتان درون"), "attack", "drone"),
-        (_ar("صاروخ صواريخ قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
+        (_ar("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
         (_ar("أسقطت أسقط أسقطتها أسقطتهما أسقطها إسقاط اعترضت اعترض اعتراض اعترضتها تصدت أسقطوا"), "intercept", ""),
         (_ar("منصة منصات") + r"(?=\s+(?:ل|ال)?(?:اطلاق)?)", "launcher", "rocket"),
         (_ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف\w*|" + _ar("لغم ألغام") + r"(?=\s+(?:ال)?ارضي)", "attack", "ied"),
@@ -113,7 +113,7 @@ _WEAPONS = {
         ("airstrike", r"(?:طائرات|طائره|مقاتلات)\s+(?:ال)?حربي|طيران\s+(?:ال)?حربي|" + _ar("غارة غارات غارتين الغارة الغارات") + r"|ضربه\s+جويه|ضربات\s+جويه|قصف\s+جوي|ac-?130|f-?1[56]"),
         ("ied", _ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف"),
         ("artillery", _ar("مدفعي مدفعية هاون") + r"|قصف\s+مدفعي"),
-        ("rocket", _ar("صاروخ صواريخ قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين")),
+        ("rocket", _ar("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين")),
     ],
     "en": [
         ("missile", _en(r"ballistic|missiles?")),
@@ -178,6 +178,19 @@ _NIGHT = _rx(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
 _HIT = {
     "ar": _rx(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
     "en": _rx(r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|damaged|destroyed|landed\s+inside|impacted)"),
+}
+# A projectile that came down away from anything: the attack failed ("landed in an empty area", "سقطا في منطقة خالية").
+_FAILED = {
+    "ar": _rx(
+        r"(?<!\w)(?:[وف]?(?:سقط|سقطت|سقطا|سقطتا|سقطوا|وقع|وقعت|وقعا|وقعتا)\s+(?:\S+\s+){0,3}?(?:في|ب)\s*"
+        r"(?:منطقه|ارض|اراض|ارضا)\s+(?:\S+\s+)?(?:خاليه|فارغه|مفتوحه|زراعيه|صحراويه|جرداء|فضاء|غير\s+ماهوله|مهجوره)|"
+        r"لم\s+(?:تصب|يصب|تصيبا|يصيبا)\s+(?:\S+\s+)?(?:اهداف|هدف)|اخطات\s+(?:\S+\s+)?(?:اهداف|هدف))"
+    ),
+    "en": _rx(
+        r"(?<!\w)(?:(?:landed|fell|crashed|came\s+down|impacted|struck)\s+(?:\w+\s+){0,2}?in\s+(?:an?\s+|the\s+)?"
+        r"(?:empty|open|unpopulated|uninhabited|deserted|vacant|barren|remote)\s+(?:\w+\s+)?(?:area|field|land|ground|space|desert)|"
+        r"fell\s+short|landed\s+harmlessly|fell\s+harmlessly|missed\s+(?:its|their|the)\s+(?:intended\s+)?targets?)"
+    ),
 }
 _NEGATION_BEFORE = _rx(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دون)\s+(?:\S+\s+){0,3}$")
 
@@ -833,6 +846,8 @@ class _Reader:
         if kind == STRIKE and weapon == "airstrike":
             return "hit"
         folded = self._folded(scope.start, scope.end)
+        if kind == ATTACK and _FAILED[self.language].search(folded):
+            return "failed"
         hit = any(
             not _NEGATION_BEFORE.search(folded[: match.start()][-25:]) for match in _HIT[self.language].finditer(folded)
         )

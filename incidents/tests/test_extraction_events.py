@@ -386,3 +386,22 @@ def test_a_claimed_attack_on_a_base_with_no_target_takes_the_target_of_the_other
     assert ("us-armed-forces", "target") in parties(shaddadi)
     alone = only("The Islamic Resistance in Iraq said its fighters had attacked the al-Shaddadi base with drones on Friday.", "en")
     assert [p for p in parties(alone) if p[1] == "target"] == []  # nothing in the text says whose base
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("سقط صاروخان في منطقة خالية قرب قاعدة عين الأسد مساء الجمعة من دون تسجيل إصابات.", "ar"),
+        ("Two rockets landed in an empty area near Ain al-Asad air base on Friday, causing no damage.", "en"),
+        ("Two rockets fell short of Ain al-Asad air base on Friday.", "en"),
+    ],
+)
+def test_a_projectile_that_lands_in_an_empty_area_is_a_failed_attack(text, language):
+    incident = only(text, language)
+    assert incident.outcome == "failed"
+    assert incident.weapon == "rocket"
+
+
+def test_a_projectile_that_lands_inside_the_base_is_still_a_hit():
+    incident = only("سقط صاروخان داخل قاعدة عين الأسد مساء الجمعة.")
+    assert incident.outcome == "hit"
