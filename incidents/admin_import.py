@@ -702,15 +702,18 @@ def review_view(request, model_admin, draft_id):
         "review": review,
         "article_html": review.article_html(),
         "taxonomy": {event: list(subs) for event, subs in taxonomy.SUB_EVENT_TYPES.items()},
-        "tile_url": _tile_url(),
+        "tiles": _tiles(),
         "media": model_admin.media + IncidentReviewForm().media + ActorRoleForm().media,
     }
     return TemplateResponse(request, "admin/incidents/review_import.html", context)
 
 
-def _tile_url():
+def _tiles():
+    """Return the URL template and attribution of the site's first map tile layer (LEAFLET_CONFIG)."""
     tiles = settings.LEAFLET_CONFIG.get("TILES") or []
-    return tiles[0][1] if tiles else ""
+    if not tiles:
+        return {"url": "", "attribution": ""}
+    return {"url": tiles[0][1], "attribution": (tiles[0][2] if len(tiles[0]) > 2 else {}).get("attribution", "")}
 
 
 PLACES_LIMIT = 20

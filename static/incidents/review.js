@@ -236,9 +236,13 @@
     var lat = input(prefix, "lat"), lon = input(prefix, "lon"), picked = input(prefix, "point_picked");
     var nearby = document.getElementById(node.id.replace(/-map$/, "-nearby"));
     var start = lat.value && lon.value ? [Number(lat.value), Number(lon.value)] : null;
-    var map = L.map(node, { zoomControl: true, attributionControl: false }).setView(start || [34.0, 41.5], start ? 8 : 5);
+    var map = L.map(node, { zoomControl: true }).setView(start || [34.0, 41.5], start ? 8 : 5);
     node.leafletMap = map;
-    if (form.dataset.tileUrl) L.tileLayer(form.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
+    map.attributionControl.setPrefix(false);
+    if (form.dataset.tileUrl) {
+      // The attribution comes from the site's settings (LEAFLET_CONFIG), never from an article.
+      L.tileLayer(form.dataset.tileUrl, { maxZoom: 18, attribution: form.dataset.tileAttribution || "" }).addTo(map);
+    }
     loadBasemap().then(function (collection) {
       var pane = map.getPane("basemap") || map.createPane("basemap");
       pane.style.zIndex = 150;
