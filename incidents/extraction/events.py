@@ -78,7 +78,7 @@ _TRIGGERS = {
         (_ar("هجوم هجمات هجوما هجومين هجومان هجومي اعتداء اعتداءات"), "attack", ""),
         (_ar("استهداف استهدف استهدفت استهدفا استهدفتا استهدفوا يستهدف تستهدف"), "attack", ""),
         (_ar("غارة غارات غارتين الغارة الغارات ضربة ضربات ضربتين"), "strike", "airstrike"),
-        (_ar("قصف"), "strike", ""),
+        (_ar("قصف قصفا"), "strike", ""),
         (_ar("طائرة طائرات طائرتين طائرتان") + r"\s+(?:[وف]?[بل]?(?:ال)?)?(?:مسيره|مسيرات|مسيرتين|مسيرتان|مفخخه)", "attack", "drone"),
         (_ar("مسيرة مسيرات مسيرتين مسيرتان درون"), "attack", "drone"),
         (_ar("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
@@ -718,7 +718,10 @@ class _Reader:
         actors = self._scope_actors(scope)
         speakers = self._speakers(sentence)
         weapon = self._weapon(head, scope)
+        agent = self._agent(head, scope, actors, speakers)
         kind = self._kind(head, weapon, actors, speakers)
+        if agent is not None and kind == ATTACK and _is_state_force(agent.entry) and "launcher" not in kinds:
+            kind = STRIKE  # "نفذت القوات الأميركية قصفا", "struck by US warplanes": the state's strike
         if "clash" in kinds and not (kinds & {"strike", "intercept"}) and weapon in ("", "small arms"):
             kind, weapon = CLASH, "small arms"
         if "launcher" in kinds:
@@ -738,7 +741,7 @@ class _Reader:
         claim = self._is_claim(sentence, head)
         claimant = self._claimant(sentence, head) if claim else None
         denial = bool(_DENIAL[self.language].search(self._folded(sentence.start, head.start)))
-        roles = self._roles(kind, head, scope, actors, speakers, claimant)
+        roles = self._roles(kind, head, scope, actors, speakers, claimant, agent)
         sentence_victims = self._victims(sentence)
         victims = frozenset(a.entry.key for a in actors if any(a.span.overlaps(v) for v in sentence_victims))
         anaphoric = self._anaphoric(head)
@@ -838,6 +841,50 @@ class _Reader:
                     return STRIKE
         return ATTACK
 
+    def _agent(self, head, scope, actors, speakers):
+        """Return the actor that carried out the event the head names, when the syntax says so.
+
+        Active voice: the subject of an action verb that governs the head ("US forces carried out a
+        strike", "نفذت القوات الأميركية قصفا", "وكانت الطائرات الأميركية قد شنت غارات"); passive voice:
+        the agent after "by" / "من قبل" / "بواسطة" ("was struck by US warplanes"). Date words between
+        them do not count. A speaker or a victim is never the agent.
+        """
+        language = self.language
+        for actor in actors:
+            entry = actor.entry
+            if entry is None or entry.key in speakers or getattr(actor, "site", False):
+                continue
+            if not (_is_state_force(entry) or _is_armed_group(entry)):
+                continue
+            if actor.span.start >= head.end:
+                if "intercept" in head.kinds:
+                    continue  # "shot down by coalition forces": the interceptor, see _interceptor
+                between = self._folded_without_dates(head.end, actor.span.start)
+                if _AGENT_BY[language].match(between):
+                    return actor
+                continue
+            if actor.span.overlaps(Span(head.start, head.end)):
+                continue
+            before = self._folded_without_dates(scope.start, actor.span.start)
+            between = self._folded_without_dates(actor.span.end, head.start)
+            if re.search(r"[.;؛:]", between) or len(between.split()) > 8:
+                continue
+            if _SUBJECT_VERB_AFTER[language].match(between):
+                return actor  # SVO: "US forces carried out", "الطائرات الأميركية قد شنت"
+            if language == "ar" and _VERB_BEFORE_SUBJECT.search(before) and len(between.split()) <= 3:
+                return actor  # VSO: "نفذت القوات الأميركية [أمس] قصفا"
+        return None
+
+    def _folded_without_dates(self, start, end):
+        """Return the folded text from `start` to `end` with the date expressions in it removed."""
+        pieces, position = [], start
+        for mention in self.dates:
+            if mention.span.start >= position and mention.span.end <= end:
+                pieces.append(self._folded(position, mention.span.start))
+                position = mention.span.end
+        pieces.append(self._folded(position, end))
+        return " ".join(pieces)
+
     def _passive_target(self, actor, head):
         between = self._folded(actor.span.end, head.start)
         return bool(re.search(r"(?:تعرض|were|was|been|came\s+under|under)", between))
@@ -888,9 +935,16 @@ class _Reader:
             return True
         return False
 
-    def _roles(self, kind, head, scope, actors, speakers, claimant):
-        """Return (entry, role) pairs for the actors of a mention's part of the sentence."""
+    def _roles(self, kind, head, scope, actors, speakers, claimant, agent=None):
+        """Return (entry, role) pairs for the actors of a mention's part of the sentence.
+
+        The agent of the event word (its subject, or the "by" phrase of a passive) is the perpetrator,
+        whichever side it is on; the others take their roles from their kind and place in the sentence.
+        """
         roles = [(claimant, CLAIMANT)] if claimant is not None else []
+        if agent is not None and agent.entry != claimant:
+            roles.append((agent.entry, PERPETRATOR))
+            actors = [a for a in actors if a.entry != agent.entry]
         victims = self._victims(Span(self._sentence_of(scope).start, self._sentence_of(scope).end))
         for actor in actors:
             entry = actor.entry
@@ -1264,6 +1318,24 @@ class _Reader:
 
 # --- Helpers ------------------------------------------------------------------------------------
 
+# Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
+_AGENT_BY = {
+    "ar": _rx(r"^\s*(?:\S+\s+){0,2}?(?:من\s+قبل|بواسطه)\s+$"),
+    "en": _rx(r"^\s*(?:,\s*)?(?:(?:was|were|been)\s+)?(?:(?:carried\s+out|conducted|launched|fired)\s+)?by\s+(?:the\s+)?$"),
+}
+# An action verb right after the subject ("US forces carried out", "القوات الأميركية قد شنت").
+_SUBJECT_VERB_AFTER = {
+    "ar": _rx(
+        r"^\s*(?:[,،]?\s*)?(?:قد\s+|وقد\s+)?(?:نفذت|نفذ|نفذوا|شنت|شن|شنوا|اطلقت|اطلق|اطلقوا|استهدفت|استهدف|قصفت|قصف|ضربت|اغارت)(?!\w)"
+    ),
+    "en": _rx(
+        r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:also\s+)?"
+        r"(?:carried\s+out|conducted|launched|fired|struck|hit|attacked|targeted|pounded|bombed|shelled|hits|strikes|struck\s+at)(?!\w)"
+    ),
+}
+# An Arabic action verb opening the clause before its subject: "نفذت القوات الأميركية ...".
+_VERB_BEFORE_SUBJECT = _rx(r"(?<!\w)[وف]?(?:نفذت|نفذ|شنت|شن|اطلقت|اطلق|قصفت|استهدفت|ضربت|اغارت)\s*$")
+
 # "The security forces" with no nation: whose they are depends on where (see _add_security_forces).
 _SECURITY_FORCES = {
     "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:قوات\s+(?:ال)?امن|القوات\s+الامنيه|الاجهزه\s+الامنيه|قوه\s+امنيه|قوات\s+امنيه)(?!\w)"),
@@ -1332,6 +1404,11 @@ def _is_armed_group(entry):
         or entry.kind == "unidentified" and "forces" not in entry.key
         or entry.key in ("irgc", "quds-force")
     )
+
+
+def _is_state_force(entry):
+    """Return True for a state's own forces (not an armed group the state sponsors)."""
+    return entry is not None and entry.kind in ("state force", "coalition") and not _is_armed_group(entry)
 
 
 def _is_target_side(entry):

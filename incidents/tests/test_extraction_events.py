@@ -405,3 +405,23 @@ def test_a_projectile_that_lands_in_an_empty_area_is_a_failed_attack(text, langu
 def test_a_projectile_that_lands_inside_the_base_is_still_a_hit():
     incident = only("سقط صاروخان داخل قاعدة عين الأسد مساء الجمعة.")
     assert incident.outcome == "hit"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("نفذت القوات الأميركية أمس قصفا مدفعيا استهدف مواقع كتائب حزب الله قرب الميادين.", "ar"),
+        ("وكانت الطائرات الأميركية قد شنت في الثامن من كانون الأول الجاري غارات على مواقع لكتائب حزب الله في الميادين.", "ar"),
+        ("A Kataib Hezbollah site near al-Mayadin was struck by US warplanes on Friday.", "en"),
+        ("US forces on Friday carried out a drone strike on a Kataib Hezbollah site near al-Mayadin.", "en"),
+    ],
+)
+def test_the_subject_or_the_by_agent_of_a_strike_is_its_perpetrator(text, language):
+    incident = only(text, language)
+    assert incident.date_start == YESTERDAY
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_a_group_that_only_uses_the_struck_site_is_not_the_agent():
+    incident = only("Three sites near al-Qaim used by Kataib Hezbollah were struck on Friday by US warplanes.", "en")
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
