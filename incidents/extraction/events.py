@@ -85,7 +85,7 @@ _TRIGGERS = {
         (_ar("أسقطت أسقط أسقطتها أسقطتهما أسقطها إسقاط اعترضت اعترض اعتراض اعترضتها تصدت أسقطوا"), "intercept", ""),
         (_ar("منصة منصات") + r"(?=\s+(?:ل|ال)?(?:اطلاق)?)", "launcher", "rocket"),
         (_ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف\w*|" + _ar("لغم ألغام") + r"(?=\s+(?:ال)?ارضي)", "attack", "ied"),
-        (_ar("اشتباكات اشتباك اشتبكت اشتبك مواجهات مسلحة"), "clash", "small arms"),
+        (_ar("اشتباكات اشتباك اشتبكت اشتبك مواجهات"), "clash", "small arms"),  # not مسلحة alone: "جماعات مسلحة" is "armed groups"
     ],
     "en": [
         (_en(r"attack(?:s|ed)?|targeted|targeting|assault"), "attack", ""),
@@ -160,7 +160,7 @@ _DENIAL = {
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
 }
 _ATTRIBUTION = {
-    "ar": _rx(r"(?<!\w)(?:اطلقتها|اطلقته|اطلقوها|نفذها|نفذه|نفذته|نفذتها|تقف\s+وراء|يقف\s+وراء|المسؤوله\s+عن|المسؤول\s+عن)(?!\w)"),
+    "ar": _rx(r"(?<!\w)(?:اطلقتها|اطلقته|اطلقوها|نفذها|نفذه|نفذته|نفذتها|بتنفيذه|بتنفيذها|بشنه|بشنها|تقف\s+وراء|يقف\s+وراء|بالوقوف\s+وراء|المسؤوله\s+عن|المسؤول\s+عن)(?!\w)"),
     "en": _rx(r"(?<!\w)(?:carried\s+out\s+by|was\s+behind|were\s+behind|behind\s+(?:it|the)|responsible\s+for|launched\s+by|fired\s+by|blamed)(?!\w)"),
 }
 _BY = {"ar": _rx(r"(?<!\w)(?:من\s+قبل|بواسطه)\s+$"), "en": _rx(r"(?<!\w)by\s+(?:the\s+)?$")}
@@ -224,7 +224,8 @@ _DESCRIBED_GROUPS = {
         _rx(r"(?<!\w)and\s+(?P<group>(?P<allied>allied|affiliated)\s+(?:militias|groups|factions))(?!\w)"),
     ],
     "ar": [
-        _rx(r"(?<!\w)(?P<group>[وفبل]?(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات)\s+(?:ال)?(?:ايرانيه|موالي\w*\s+(?:ل|ال)?ايران))(?!\w)"),
+        _rx(r"(?<!\w)(?P<group>[وفبل]?(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات|مجموعات)(?:\s+(?:ال)?(?:مسلحه|متطرفه|متشدده|شيعيه|عراقيه)){0,2}\s+"
+            r"(?:ال)?(?:ايرانيه|(?:موالي|مدعوم|مقرب|تابع)\w*\s+(?:من\s+|ل|ال)?ايران))(?!\w)"),
         _rx(r"(?<!\w)و(?P<group>(?P<allied>(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات))\s+(?:ال)?(?:حليفه|المتحالفه|التابعه\s+لها))(?!\w)"),
     ],
 }
@@ -612,13 +613,22 @@ class _Reader:
         for trigger in triggers:
             if heads:
                 gap = self.text[heads[-1].end : trigger.start]
-                if len(gap.split()) <= 2 and not re.search(r"[.,;:،؛]", gap) and not _MARKER.search(self._folded(heads[-1].end, trigger.start)):
+                limit = 10 if self._instrument(trigger) else 2  # "استهدفت قاعدة X في ريف Y بطائرة مسيرة": the attack's weapon
+                if len(gap.split()) <= limit and not re.search(r"[.,;:،؛]", gap) and not _MARKER.search(self._folded(heads[-1].end, trigger.start)):
                     heads[-1].triggers.append(trigger)
                     continue
             heads.append(_Head([trigger]))
         for head in heads:
             head.referential = self._anaphoric(head) and precedes_marker(self.text, Span(head.start, head.end))
         return heads
+
+    def _instrument(self, trigger):
+        """Return True for a weapon named as the instrument of the verb before it ("بطائرة مسيرة", "with drones")."""
+        if trigger.kind != "attack" or not trigger.weapon:
+            return False
+        if self.language == "ar":
+            return bool(re.match(r"^[وف]?ب(?!ال?[اأإ]?\s)", self._folded(trigger.start, trigger.end)))
+        return bool(re.search(r"(?<!\w)(?:with|using)\s+(?:\w+\s+){0,2}$", self._folded(max(0, trigger.start - 30), trigger.start)))
 
     def _absorb_trailing(self, heads):
         """Return the heads with placeless ones folded into the placed head of their clause.
@@ -929,6 +939,8 @@ class _Reader:
         after = self._folded(actor.span.end, min(sentence.end, actor.span.end + 40))
         if re.search(r"(?:according\s+to|بحسب|حسب|وفق|وفقا\s+ل|told|نقلت\s+عن|reported\s+by|said\s+by)\s*(?:the\s+)?$", before):
             return True
+        if re.search(r"(?:بحسب|حسب|وفق|وفقا\s+ل|على\s+حد)\s+ما\s+(?:\S+\s+)?(?:اعلن|افاد|ذكر|قال|اورد|اكد|نقل)\w*(?:\s+به)?\s*$", before):
+            return True  # "بحسب ما أعلنته القيادة المركزية", "بحسب ما أفاد به المجلس"
         if re.match(r"^[\s,،]*(?:\w+\s+){0,1}(?:said|says|told|reported|announced|stated|قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت)(?!\w)", after):
             return True
         if re.search(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اوضح|اوضحت|نقلت)\s*$", before):
@@ -1074,6 +1086,8 @@ class _Reader:
                     if len(between.split()) <= 15 and not others:
                         return actor.entry
                 elif verb_end <= actor.span.start and len(self.text[verb_end : actor.span.start].split()) <= 2:
+                    if re.search(r"(?<!\w)(?:ان|انه|انها)(?!\w)", self._folded(verb_end, actor.span.start)):
+                        continue  # "قال مسؤول إن X ...": X is what the speaker talks about, not the speaker
                     return actor.entry
             short = self._group_before(sentence, head, named=False)
             if short is not None:

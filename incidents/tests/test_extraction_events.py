@@ -425,3 +425,34 @@ def test_the_subject_or_the_by_agent_of_a_strike_is_its_perpetrator(text, langua
 def test_a_group_that_only_uses_the_struck_site_is_not_the_agent():
     incident = only("Three sites near al-Qaim used by Kataib Hezbollah were struck on Friday by US warplanes.", "en")
     assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلنت المقاومة الإسلامية في العراق أنها استهدفت أمس قاعدة الشدادي في ريف الحسكة بطائرة مسيرة، من دون أن تشير إلى الأردن.", "ar"),
+        ("The Islamic Resistance in Iraq said it attacked al-Shaddadi base in Hasakah province on Friday with drones, but did not mention Jordan.", "en"),
+    ],
+)
+def test_a_weapon_named_after_the_place_is_the_instrument_of_the_attack(text, language):
+    incident = only(text, language)
+    assert incident.place.entry.key == "al-shaddadi-base"
+    assert (incident.weapon, incident.sub_event_type) == ("drone", "Air/drone strike")
+
+
+def test_the_reporter_in_bihasab_ma_alanat_is_a_speaker_not_a_target():
+    incident = only("قتل ثلاثة جنود أميركيين أمس في هجوم بطائرة مسيرة على البرج 22، بحسب ما أعلنته القيادة المركزية الأميركية.")
+    assert ("us-central-command", "target") not in parties(incident)
+    assert ("us-armed-forces", "target") in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مسؤول إن جماعات مسلحة متطرفة مدعومة من إيران تقف وراء الهجوم بطائرة مسيرة على البرج 22 أمس.",
+        "استهدف هجوم بطائرة مسيرة البرج 22 أمس، واتهمت واشنطن جماعات مسلحة موالية لإيران بتنفيذه.",
+    ],
+)
+def test_armed_groups_described_by_their_tie_to_iran_with_adjectives_are_the_pro_iran_factions(text):
+    incident = only(text)
+    assert ("pro-iran-factions", "perpetrator") in parties(incident)
