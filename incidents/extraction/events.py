@@ -159,6 +159,11 @@ _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
 }
+# "denied any involvement in the attack", "نفت أي صلة لها بالهجوم": the denier's part, not the event, is denied.
+_DENIED_ROLE = {
+    "ar": _rx(r"\s+(?:\S+\s+)?(?:اي\s+)?(?:صله|علاقه|دور|تورط|مسؤوليه|ضلوع)"),
+    "en": _rx(r"\s+(?:\w+\s+)?(?:any\s+|a\s+|its\s+|their\s+)?(?:involvement|role|link|links|connection|responsibility|part|ties)"),
+}
 _ATTRIBUTION = {
     "ar": _rx(r"(?<!\w)(?:اطلقتها|اطلقته|اطلقوها|نفذها|نفذه|نفذته|نفذتها|بتنفيذه|بتنفيذها|بشنه|بشنها|تقف\s+وراء|يقف\s+وراء|بالوقوف\s+وراء|المسؤوله\s+عن|المسؤول\s+عن)(?!\w)"),
     "en": _rx(r"(?<!\w)(?:carried\s+out\s+by|was\s+behind|were\s+behind|behind\s+(?:it|the)|responsible\s+for|launched\s+by|fired\s+by|blamed)(?!\w)"),
@@ -232,6 +237,8 @@ _DESCRIBED_GROUPS = {
 _HEADLINE_WORDS = 6
 # First words of group names too common to stand for the group alone.
 _GENERIC_GROUP_WORDS = frozenset(normalize_arabic("قوات جيش تنظيم جماعة هيئة منظمة حزب فصائل الوية لواء سرايا").split())
+# Plural nouns that make a group's short name a common noun: "فصائل المقاومة", "محور المقاومة".
+_GENERIC_BEFORE_SHORT = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:فصائل|قوى|محور|حركات|جماعات|كل|بقيه|باقي)\s+$")
 _EN_DETERMINERS = frozenset("the that this those these its their".split())
 # Words between a place and the next that make the next one only its location ("X in Y province").
 _LOCATOR_WORDS = frozenset(
@@ -429,6 +436,8 @@ class _Reader:
                 continue
             pattern = re.compile(rf"(?<!\w)(?:[وفب]?ال|لل){re.escape(stem)}(?!\w)")
             for match in pattern.finditer(self.folded, self._folded_index(actor.span.end)):
+                if _GENERIC_BEFORE_SHORT.search(self.folded[max(0, match.start() - 12) : match.start()]):
+                    continue  # "فصائل المقاومة": the resistance factions in general, not the named group
                 start, end = self._span(match.start(), match.end())
                 span = Span(start, end)
                 if not any(span.overlaps(other) for other in taken):
@@ -750,7 +759,7 @@ class _Reader:
         killed, injured = find_casualties(_blank(self.text, scope, others), self.language)
         claim = self._is_claim(sentence, head)
         claimant = self._claimant(sentence, head) if claim else None
-        denial = bool(_DENIAL[self.language].search(self._folded(sentence.start, head.start)))
+        denial = self._denies_event(sentence, head)
         roles = self._roles(kind, head, scope, actors, speakers, claimant, agent)
         sentence_victims = self._victims(sentence)
         victims = frozenset(a.entry.key for a in actors if any(a.span.overlaps(v) for v in sentence_victims))
@@ -894,6 +903,14 @@ class _Reader:
                 position = mention.span.end
         pieces.append(self._folded(position, end))
         return " ".join(pieces)
+
+    def _denies_event(self, sentence, head):
+        """Return True if the sentence denies the event before naming it; not "denied any role in it"."""
+        before = self._folded(sentence.start, head.start)
+        for match in _DENIAL[self.language].finditer(before):
+            if not _DENIED_ROLE[self.language].match(before, match.end()):
+                return True
+        return False
 
     def _passive_target(self, actor, head):
         between = self._folded(actor.span.end, head.start)

@@ -456,3 +456,29 @@ def test_the_reporter_in_bihasab_ma_alanat_is_a_speaker_not_a_target():
 def test_armed_groups_described_by_their_tie_to_iran_with_adjectives_are_the_pro_iran_factions(text):
     incident = only(text)
     assert ("pro-iran-factions", "perpetrator") in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("قتل ثلاثة جنود أميركيين أمس في هجوم بطائرة مسيرة على البرج 22. ونفت طهران أي صلة لها بالهجوم.", "ar"),
+        ("A drone attack killed three US soldiers at Tower 22 on Friday. Iran denied any involvement in the attack.", "en"),
+    ],
+)
+def test_denying_a_part_in_the_attack_does_not_contest_it(text, language):
+    assert only(text, language).verification == "reported"
+
+
+def test_denying_the_attack_still_contests_it():
+    text = "تبنت المقاومة الإسلامية في العراق هجوما بطائرة مسيرة على قاعدة حرير أمس. ونفى مصدر أمني وقوع الهجوم."
+    assert only(text).verification == "contested"
+
+
+def test_the_resistance_factions_in_general_are_not_the_named_resistance():
+    text = (
+        "قتل ثلاثة جنود أميركيين أمس في هجوم بطائرة مسيرة على البرج 22. وكانت المقاومة الإسلامية في العراق قد هددت القوات الأميركية. "
+        "ونفت طهران أي صلة لها بالهجوم، قائلة إنها لا تتدخل في قرارات فصائل المقاومة."
+    )
+    tower = [i for i in incidents(text) if i.place.entry.key == "tower-22"]
+    assert len(tower) == 1
+    assert ("islamic-resistance-in-iraq", "perpetrator") not in parties(tower[0])
