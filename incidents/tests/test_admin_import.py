@@ -615,6 +615,18 @@ def test_imports_list_links_to_each_review(admin_user_logged_in, draft):
     assert f'href="{review_url(draft)}"' in content
 
 
+def test_the_index_lists_the_imports_waiting_for_review(admin_user_logged_in, draft):
+    discarded = import_draft_create(title="old", text="Another report.", language="en", published=datetime.date(2023, 12, 1), proposal={})
+    admin_user_logged_in.post(review_url(discarded), {"discard": "Discard"})
+    index = admin_user_logged_in.get("/admin/").content.decode()
+    waiting = reverse("admin:incidents_importdraft_changelist") + "?status__exact=pending"
+    assert f'href="{waiting}"' in index
+
+    shown = admin_user_logged_in.get(waiting).context["cl"].result_list
+
+    assert list(shown) == [draft]
+
+
 def test_places_near_a_point_are_listed_nearest_first(admin_user_logged_in, places):
     embassy, airport = places
 
