@@ -756,6 +756,9 @@ class _Reader:
         outcome = self._outcome(head, scope, kind, weapon)
         others = [c for c in self._earlier_clauses(sentence) if not c.start <= head.start < c.end]
         actors = [a for a in actors if not any(c.start <= a.span.start < c.end for c in others)]
+        governor = self._main_clause_end(scope, head)
+        if governor is not None:
+            actors = [a for a in actors if a.span.start >= governor]  # "أعلنت X تعليق عملياتها بعد هجوم": X is no party
         killed, injured = find_casualties(_blank(self.text, scope, others), self.language)
         claim = self._is_claim(sentence, head)
         claimant = self._claimant(sentence, head) if claim else None
@@ -903,6 +906,17 @@ class _Reader:
                 position = mention.span.end
         pieces.append(self._folded(position, end))
         return " ".join(pieces)
+
+    def _main_clause_end(self, scope, head):
+        """Return where a time clause holding the head begins ("... بعد يومين من هجوم", "... after an attack on"), or None.
+
+        The actors of the main clause before it did something else at that time; they are no party to the event.
+        """
+        before = self._folded(scope.start, head.start)
+        markers = list(_MARKER.finditer(before))
+        if not markers or re.search(r"[.;:،,؛]", before[markers[-1].end() :]):
+            return None
+        return self._span(self._folded_index(scope.start) + markers[-1].start(), self._folded_index(scope.start) + markers[-1].end())[0]
 
     def _denies_event(self, sentence, head):
         """Return True if the sentence denies the event before naming it; not "denied any role in it"."""
@@ -1094,6 +1108,8 @@ class _Reader:
         """Return the armed group that says it carried out the event ("X said it had attacked", "أعلنت X استهداف")."""
         for verb in _CLAIM_SPEECH[self.language].finditer(self.folded, self._folded_index(sentence.start), self._folded_index(head.start)):
             verb_start, verb_end = self._span(verb.start(), verb.end())
+            if _MARKER.search(self._folded(verb_end, head.start)):
+                continue  # "أعلنت X تعليق عملياتها بعد يومين من هجوم": the event only dates what X announced
             for actor in self.actor_mentions:
                 if actor.entry is None or not _is_armed_group(actor.entry) or not sentence.start <= actor.span.start < head.start:
                     continue
@@ -1203,6 +1219,7 @@ class _Reader:
 
     def _merge(self, mentions):
         incidents = []
+        self._pending = []
         index = 0
         while index < len(mentions):
             mention = mentions[index]
@@ -1241,7 +1258,25 @@ class _Reader:
         _absorb(incident, mention, first=True)
         incidents.append(incident)
         mention.incident = incident
+        if mention.anaphoric:
+            self._adopt_pending(incident)
         return incident
+
+    def _adopt_pending(self, incident):
+        """Give an incident first placed by "the attack on X" the placeless account of an attack told before it.
+
+        Only the earliest compatible one, and only when it is the sole placeless account waiting: with
+        several, which one the later sentence refers to is a guess.
+        """
+        waiting = [m for m in self._pending if _compatible_fields(incident, m, loose=True)]
+        if len(waiting) != 1:
+            return
+        mention = waiting[0]
+        self._pending.remove(mention)
+        _absorb(incident, mention, placeless=True)
+        if mention.weapon not in ("", "unknown") and incident.weapon in ("", "unknown"):
+            incident.weapon = mention.weapon
+        mention.incident = incident
 
     def _adjacent(self, mention, incident):
         """Return True if the mention's sentence is one of the incident's or comes right after one."""
@@ -1283,6 +1318,8 @@ class _Reader:
             return
         candidates = [i for i in incidents if _compatible_fields(i, mention, loose=True)]
         if not candidates:
+            if not mention.anaphoric and mention.kind in (ATTACK, STRIKE):
+                self._pending.append(mention)  # "بعد يومين من هجوم بطائرة مسيرة ...": placed later as "الهجوم الذي استهدف X"
             return
         if mention.dual:
             for incident in [i for i in incidents if i.kind == ATTACK][-2:]:

@@ -669,6 +669,7 @@ _KEYWORDS = {
         _keyword(r"kill(?:s|ed|ing)?", _KILLED, "verb"),
         _keyword(r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt", _INJURED, "verb"),
         _keyword(r"dead|died|deaths|fatalities|lost\s+their\s+lives", _KILLED, "before"),
+        _keyword(r"claim(?:ed|ing)\s+the\s+lives\s+of|took\s+the\s+lives\s+of", _KILLED, "verb"),
         _keyword(r"injuries|wounds", _INJURED, "before"),
         _keyword(r"death\s+toll|toll", _KILLED, "toll"),
     ],
@@ -676,6 +677,7 @@ _KEYWORDS = {
         _keyword(_ar("مقتل مصرع استشهاد وفاة"), _KILLED, "after"),
         _keyword(_ar("قتل قتلت قتلوا استشهد استشهدوا توفي"), _KILLED, "after"),
         _keyword(r"[وف]?لق(?:ي|يت|وا|يا)(?=\s[^.،,؛;]{0,60}?حتف)", _KILLED, "after"),
+        _keyword(r"[وف]?(?:اودي|اودى|اودت|يودي|تودي)\s+بحيا[هة]", _KILLED, "after"),  # "أودى بحياة ثلاثة جنود"
         _keyword(_ar("إصابة") + _NOT_A_HIT, _INJURED, "after"),
         _keyword(_ar("أصيب أصيبت أصيبوا أصيبا جرح جرحت جرحوا"), _INJURED, "after"),
         _keyword(_ar("قتلى شهداء"), _KILLED, "before", Casualties(low=2)),
@@ -952,8 +954,26 @@ def _rank(casualties):
     return (1, casualties.low or 0)
 
 
+# A victim and a companion in the subject or after the verb: "a commander and one of his aides were killed",
+# "died along with a companion", "قتل القيادي وأحد مرافقيه".
+_SUBJECT_WITH_COMPANION = {
+    "en": re.compile(r"\b(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,10}?and\s+one\s+of\s+(?:his|her)\s+[\w-]+\s+"
+                     r"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$"),
+    "ar": re.compile(r"(?!)"),
+}
+_AFTER_WITH_COMPANION = {
+    "en": re.compile(r"^\s+(?:along\s+|together\s+)?with\s+(?:a|one|his|her)\s+(?:companion|aide|bodyguard|guard|driver|"
+                     r"escort|son|brother|deputy|assistant)\b"),
+    "ar": re.compile(r"^\s+(?:\S+\s+){0,3}?(?:و|مع\s+)احد\s+(?:مرافقي|حراس|مساعدي|عناصر\s+حمايت)(?:ه|ها)(?!\w)"),
+}
+
+
 def _keyword_count(folded, match, keyword, quantities, language):
     """Return the figure one casualty word reports, or None when it reports none."""
+    if _SUBJECT_WITH_COMPANION[language].search(folded[max(0, match.start() - 160) : match.start()]):
+        return Casualties(best=2)
+    if _AFTER_WITH_COMPANION[language].match(folded[match.end() : match.end() + 80]):
+        return Casualties(best=2)
     if keyword.mode == "toll":
         return _count_toll(folded, match.end(), quantities)
     if keyword.mode == "before":

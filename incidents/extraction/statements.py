@@ -1144,8 +1144,13 @@ def _positive(figures):
 
 
 def _quantified(killed, injured, folded, content, language):
-    """Return True if the content states how many were killed or hurt (a number or a quantifier)."""
+    """Return True if the content states how many were killed or hurt (a number or a quantifier).
+
+    Two people implied by a victim and a companion ("died along with a companion") are no stated figure.
+    """
     for figures in (killed, injured):
+        if figures.best == 2 and not _numbers(content, language) and not _QUANTIFIER.search(folded):
+            continue
         if figures.best or figures.high or (figures.low and figures.low > 2):
             return True
     if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):

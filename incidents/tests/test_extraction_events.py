@@ -482,3 +482,27 @@ def test_the_resistance_factions_in_general_are_not_the_named_resistance():
     tower = [i for i in incidents(text) if i.place.entry.key == "tower-22"]
     assert len(tower) == 1
     assert ("islamic-resistance-in-iraq", "perpetrator") not in parties(tower[0])
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "أعلنت كتائب حزب الله أمس تعليق عملياتها، بعد يومين من هجوم بطائرة مسيرة أودى بحياة ثلاثة جنود أميركيين في قاعدة على الحدود. "
+            "وكان الهجوم الذي استهدف يوم الأربعاء البرج 22 قد أسفر عن إصابة العشرات.",
+            "ar",
+        ),
+        (
+            "Kataib Hezbollah announced on Friday it would suspend its operations, two days after a drone attack claimed the lives of three US soldiers at a base on the border. "
+            "The attack on Tower 22 on Wednesday also wounded dozens.",
+            "en",
+        ),
+    ],
+)
+def test_an_attack_told_without_its_place_joins_the_attack_later_placed_and_the_announcer_is_no_party(text, language):
+    incident = only(text, language)
+    assert incident.place.entry.key == "tower-22" and incident.date_start == date(2023, 12, 6)
+    assert (incident.weapon, incident.sub_event_type) == ("drone", "Air/drone strike")
+    assert incident.killed.best == 3 and incident.injured.low == 24
+    assert "kataib-hezbollah" not in {key for key, _ in parties(incident)}
+    assert incident.verification == "reported"

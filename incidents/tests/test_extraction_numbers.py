@@ -233,6 +233,8 @@ NONE = (None, None, None)
         ("أسفرت عن مقتل القيادي في الحركة (أبو علي) ومرافقه", (2, None, None), NONE),
         ("أسفرت عن مقتل القيادي وحراسه", (None, 3, None), NONE),
         ("مقتل القيادي، ونجا مرافقه", (1, None, None), NONE),
+        ("قتل القيادي في الحركة وأحد مرافقيه بغارة", (2, None, None), NONE),
+        ("بعد يومين من هجوم أودى بحياة ثلاثة جنود أميركيين", (3, None, None), NONE),
         # A count beside an uncounted group in another clause is a lower bound.
         ("يخضع عدد من الأفراد للتقييم بحثا عن إصابات، كما أصيب جندي", NONE, (None, 1, None)),
         ("أصيب جنديان بجروح طفيفة", NONE, (2, None, None)),
@@ -252,6 +254,9 @@ def test_find_casualties_in_arabic(sentence, killed, injured):
     "sentence, killed, injured",
     [
         ("A drone strike killed five people near Kirkuk", (5, None, None), NONE),
+        ("A senior commander of the group and one of his aides were killed Thursday", (2, None, None), NONE),
+        ("The commander died along with a companion when the drone fired on a car", (2, None, None), NONE),
+        ("The drone attack claimed the lives of three US soldiers", (3, None, None), NONE),
         ("Five people were killed and seven wounded", (5, None, None), (7, None, None)),
         ("Two U.S. soldiers were wounded in the attack", NONE, (2, None, None)),
         ("A U.S. service member was killed", (1, None, None), NONE),

@@ -370,6 +370,13 @@ def test_casualties_in_a_sentence_that_reports_the_attack_keep_it_a_report(actor
     assert one(actors, text).kind == "report"
 
 
+def test_a_victim_and_a_companion_are_no_stated_figure(actors):
+    text = "The commander died along with a companion when the drone fired on his car, the Pentagon said."
+    assert one(actors, text).kind == "report"
+    counted = "Two members of Kataib Hezbollah died in the strike, the Pentagon said."
+    assert one(actors, counted).kind == "casualty figures"
+
+
 def test_no_casualties_is_a_report_not_casualty_figures(actors):
     text = "A US defence official told AFP that rockets targeted the Rumeilan base and there were no casualties."
     assert one(actors, text).kind == "report"
