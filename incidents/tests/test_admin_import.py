@@ -616,7 +616,7 @@ def test_imports_list_links_to_each_review(admin_user_logged_in, draft):
 
 
 def test_the_index_lists_the_imports_waiting_for_review(admin_user_logged_in, draft):
-    discarded = import_draft_create(title="old", text="Another report.", language="en", published=datetime.date(2023, 12, 1), proposal={})
+    discarded = import_draft_create(title="old", text="Another report.", language="en", published=datetime.date(2023, 12, 1), proposal={"incidents": []})
     admin_user_logged_in.post(review_url(discarded), {"discard": "Discard"})
     index = admin_user_logged_in.get("/admin/").content.decode()
     waiting = reverse("admin:incidents_importdraft_changelist") + "?status__exact=pending"
