@@ -749,8 +749,11 @@ class _Reader:
                     return []
             else:
                 kind, weapon = DISRUPTED, "rocket"
-        if kind == ATTACK and not weapon and all(t.kind == "strike" and not t.weapon for t in head.triggers) and head.places:
-            return []  # "floods hit Baghdad", "struck a deal in Erbil": a bare verb with no weapon and no striker
+        bare = kind == ATTACK and not weapon and all(t.kind == "strike" and not t.weapon for t in head.triggers)
+        if bare and head.places:
+            if not self._air_strike_story(sentence):
+                return []  # "floods hit Baghdad", "struck a deal in Erbil": a bare verb with no weapon and no striker
+            kind = STRIKE  # "a depot ... was also hit", told after "B-1 bombers hit 85 targets": one more target of those strikes
         if kind == STRIKE and weapon in ("", "unknown"):
             weapon = "artillery" if re.search(r"مدفعي|artillery|shell", scope_folded) else "airstrike"
         outcome = self._outcome(head, scope, kind, weapon)
@@ -770,6 +773,8 @@ class _Reader:
         date = event_date(sentence.start, sentence.end, self.dates, self.published, text=self.text, event_span=Span(head.start, head.end))
         if date is None:
             date = self._since_when_date(sentence, head)
+        if date is None and kind == STRIKE and not self._earlier_clauses(sentence):
+            date = self._strike_story_date(sentence)
         same_time = date is None and bool(_SAME_TIME.search(self._folded(sentence.start, sentence.end)))
         night = date is not None and bool(_NIGHT.search(self._folded(date.span.start, date.span.end)))
         dual = self._dual(head)
@@ -906,6 +911,36 @@ class _Reader:
                 position = mention.span.end
         pieces.append(self._folded(position, end))
         return " ".join(pieces)
+
+    def _strike_heads_before(self, sentence):
+        """Return the strike words ("strikes", "struck", "bombers hit") of the sentences before `sentence`, in order."""
+        return [t for t in self.triggers if t.kind == "strike" and t.end <= sentence.start]
+
+    def _air_strike_story(self, sentence):
+        """Return True if an earlier sentence tells of air strikes (a strike word with aircraft or "air strike")."""
+        for trigger in self._strike_heads_before(sentence):
+            around = self._sentence_of(Span(trigger.start, trigger.end))
+            folded = self._folded(around.start, around.end)
+            airstrike = dict(_WEAPON_PATTERNS[self.language])["airstrike"]
+            if trigger.weapon == "airstrike" or airstrike.search(folded):
+                return True
+        return False
+
+    def _strike_story_date(self, sentence):
+        """Return the date of the last earlier sentence that tells of strikes on a given day ("were struck ... on Friday").
+
+        A strike the text goes on to describe without a day of its own ("In Syria, warplanes pounded
+        positions around X") is one of those strikes: the lead gives its day. Not across a sentence
+        that dates another event.
+        """
+        for trigger in reversed(self._strike_heads_before(sentence)):
+            around = self._sentence_of(Span(trigger.start, trigger.end))
+            if self._earlier_clauses(around) and any(c.start <= trigger.start < c.end for c in self._earlier_clauses(around)):
+                continue
+            date = event_date(around.start, around.end, self.dates, self.published, text=self.text, event_span=Span(trigger.start, trigger.end))
+            if date is not None and not date.since:
+                return date
+        return None
 
     def _main_clause_end(self, scope, head):
         """Return where a time clause holding the head begins ("... بعد يومين من هجوم", "... after an attack on"), or None.

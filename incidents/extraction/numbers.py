@@ -897,10 +897,17 @@ def _count_before(folded, keyword_start, quantities, language):
     return None
 
 
+# A remark about the victims set off by commas between the figure and its verb.
+_EN_PARENTHETICAL = re.compile(
+    r",\s*(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them|some\s+of\s+them|all\s+of\s+them|mostly)\b[^,]{0,60},"
+)
+
+
 def _before_gap_ok(gap, language):
     """Return whether the words between a figure and its casualty word keep them together."""
     if language == "ar":
         return re.fullmatch(r"\s*(?:من\s+)?", gap) is not None
+    gap = _EN_PARENTHETICAL.sub(" ", gap)  # "Sixteen people, among them civilians, were killed"
     words = re.findall(r"[\w.'’-]+|[^\w\s]", gap)
     partitive = len(words) > 2 and words[1] == "of"  # "one member of the Iraqi security forces was killed"
     if len(words) > (8 if partitive else 6):

@@ -506,3 +506,30 @@ def test_an_attack_told_without_its_place_joins_the_attack_later_placed_and_the_
     assert incident.killed.best == 3 and incident.injured.low == 24
     assert "kataib-hezbollah" not in {key for key, _ in parties(incident)}
     assert incident.verification == "reported"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Dozens of targets were struck in Iraq and Syria on Friday. Long-range bombers hit more than 85 targets, the military said. "
+            "In Iraq, a depot used by Kataib Hezbollah near Akashat was also hit, according to security sources.",
+            "en",
+        ),
+        (
+            "شنت مقاتلات أميركية أمس غارات على أهداف في العراق وسوريا. "
+            "وفي العراق، قُصف مستودع لكتائب حزب الله قرب عكاشات، بحسب مصادر أمنية.",
+            "ar",
+        ),
+    ],
+)
+def test_a_bare_hit_after_air_strikes_is_one_of_those_strikes_on_their_day(text, language):
+    incident = only(text, language)
+    assert incident.place.entry.key == "akashat"
+    assert (incident.weapon, incident.sub_event_type) == ("airstrike", "Air/drone strike")
+    assert incident.date_start == YESTERDAY
+    assert ("kataib-hezbollah", "target") in parties(incident)
+
+
+def test_a_bare_hit_with_no_air_strike_told_before_is_still_no_event():
+    assert incidents("Heavy floods hit Akashat on Friday, officials said.", "en") == []

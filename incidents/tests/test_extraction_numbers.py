@@ -257,6 +257,8 @@ def test_find_casualties_in_arabic(sentence, killed, injured):
         ("A senior commander of the group and one of his aides were killed Thursday", (2, None, None), NONE),
         ("The commander died along with a companion when the drone fired on a car", (2, None, None), NONE),
         ("The drone attack claimed the lives of three US soldiers", (3, None, None), NONE),
+        ("Sixteen people, among them civilians, were killed and 25 others wounded", (16, None, None), (25, None, None)),
+        ("Five soldiers, most of them reservists, were wounded in the attack", NONE, (5, None, None)),
         ("Five people were killed and seven wounded", (5, None, None), (7, None, None)),
         ("Two U.S. soldiers were wounded in the attack", NONE, (2, None, None)),
         ("A U.S. service member was killed", (1, None, None), NONE),
