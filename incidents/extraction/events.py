@@ -881,6 +881,8 @@ class _Reader:
             entry = actor.entry
             if entry is None or entry.key in speakers or getattr(actor, "site", False):
                 continue
+            if _is_unknown_military(entry) and any(actor.span.overlaps(Span(t.start, t.end)) for t in head.triggers):
+                return actor  # "طائرة مسيرة مجهولة", "an unidentified drone": the weapon names its unknown owner
             if not (_is_state_force(entry) or _is_armed_group(entry)):
                 continue
             if actor.span.start >= head.end:
@@ -1023,6 +1025,8 @@ class _Reader:
         if agent is not None and agent.entry != claimant:
             roles.append((agent.entry, PERPETRATOR))
             actors = [a for a in actors if a.entry != agent.entry]
+            if kind == ATTACK and not _is_armed_group(agent.entry):
+                kind = STRIKE  # a state's or an unknown military's attack: the armed groups in it are its targets
         victims = self._victims(Span(self._sentence_of(scope).start, self._sentence_of(scope).end))
         for actor in actors:
             entry = actor.entry
@@ -1507,6 +1511,11 @@ def _is_armed_group(entry):
         or entry.kind == "unidentified" and "forces" not in entry.key
         or entry.key in ("irgc", "quds-force")
     )
+
+
+def _is_unknown_military(entry):
+    """Return True for the unidentified military forces (strikes no one is named for)."""
+    return entry is not None and entry.kind == "unidentified" and "forces" in entry.key
 
 
 def _is_state_force(entry):

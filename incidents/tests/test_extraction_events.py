@@ -533,3 +533,16 @@ def test_a_bare_hit_after_air_strikes_is_one_of_those_strikes_on_their_day(text,
 
 def test_a_bare_hit_with_no_air_strike_told_before_is_still_no_event():
     assert incidents("Heavy floods hit Akashat on Friday, officials said.", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("استهدفت طائرة مسيرة مجهولة الهوية أمس سيارة تقل عناصر من كتائب حزب الله قرب البوكمال، ما أدى إلى مقتل ثلاثة منهم.", "ar"),
+        ("An unidentified drone targeted a car carrying Kataib Hezbollah members near Albu Kamal on Friday, killing three of them.", "en"),
+    ],
+)
+def test_an_unidentified_drone_is_the_perpetrator_and_the_group_it_hits_the_target(text, language):
+    incident = only(text, language)
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("unidentified-military-forces", "perpetrator")]
+    assert incident.killed.best == 3
