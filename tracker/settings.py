@@ -117,6 +117,10 @@ TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
+# The import page refuses article text over 2 MB with a form error (intake.MAX_BYTES); Django's own
+# limit on a request's form fields sits well above it, so such a paste gets that message, not a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
