@@ -78,7 +78,7 @@ _TRIGGERS = {
         (_ar("هجوم هجمات هجوما هجومين هجومان هجومي اعتداء اعتداءات"), "attack", ""),
         (_ar("استهداف استهدف استهدفت استهدفا استهدفتا استهدفوا يستهدف تستهدف"), "attack", ""),
         (_ar("غارة غارات غارتين الغارة الغارات ضربة ضربات ضربتين"), "strike", "airstrike"),
-        (_ar("قصف قصفا"), "strike", ""),
+        (_ar("قصف قصفا قصفت"), "strike", ""),
         (_ar("طائرة طائرات طائرتين طائرتان") + r"\s+(?:[وف]?[بل]?(?:ال)?)?(?:مسيره|مسيرات|مسيرتين|مسيرتان|مفخخه)", "attack", "drone"),
         (_ar("مسيرة مسيرات مسيرتين مسيرتان درون"), "attack", "drone"),
         (_ar("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
@@ -172,7 +172,8 @@ _BY = {"ar": _rx(r"(?<!\w)(?:من\s+قبل|بواسطه)\s+$"), "en": _rx(r"(?<!
 # The same time as the event before: "في الليلة ذاتها", "تزامنت", "the same day", "immediately after".
 _SAME_TIME = _rx(
     r"(?:(?:ذاته|ذاتها|نفسه|نفسها)(?!\w)|تزامن|بالتزامن|في\s+الوقت\s+ذاته|عقب\s+(?:\S+\s+){1,2}مباشره|"
-    r"the\s+same\s+(?:day|night|time|evening|morning)|simultaneous|coincid|(?:immediately|shortly|hours|minutes)\s+after)"
+    r"the\s+same\s+(?:day|night|time|evening|morning)|simultaneous|coincid|(?:immediately|shortly|hours|minutes)\s+(?:after|before)|"
+    r"(?:قبل|بعد)\s+(?:ساعات|ساعه|دقايق)|بساعات|بساعه|بدقايق)"
 )
 # Words that place one event before another: event words on either side are different events.
 _MARKER = _rx(r"(?<!\w)(?:اعقاب|عقب|بعد|اثر|ردا|following|after|before|قبل|since|منذ)(?!\w)")
@@ -303,6 +304,8 @@ class _Mention:
     dual: bool = False  # "الهجومين": refers to the last two incidents
     victims: frozenset = frozenset()  # keys of the actors whose people were killed or wounded
     follows: object = None  # the mention of the sentence before, for figures that continue it
+    bare: bool = False  # "the vehicle was hit in X" in a story of strikes: a detail of a strike told before, or one more
+    strike_actors: object = None  # the roles if this attack word tells of a strike ("the drone fired on a car"), else None
     incident: object = None  # the incident the mention went into
 
 
@@ -754,7 +757,8 @@ class _Reader:
             if not self._air_strike_story(sentence):
                 return []  # "floods hit Baghdad", "struck a deal in Erbil": a bare verb with no weapon and no striker
             kind = STRIKE  # "a depot ... was also hit", told after "B-1 bombers hit 85 targets": one more target of those strikes
-        if kind == STRIKE and weapon in ("", "unknown"):
+            weapon = "unknown"  # the weapon of the strikes told before (see _draft)
+        if kind == STRIKE and weapon == "":
             weapon = "artillery" if re.search(r"مدفعي|artillery|shell", scope_folded) else "airstrike"
         outcome = self._outcome(head, scope, kind, weapon)
         others = [c for c in self._earlier_clauses(sentence) if not c.start <= head.start < c.end]
@@ -767,6 +771,9 @@ class _Reader:
         claimant = self._claimant(sentence, head) if claim else None
         denial = self._denies_event(sentence, head)
         roles = self._roles(kind, head, scope, actors, speakers, claimant, agent)
+        strike_roles = None
+        if kind == ATTACK and not claim and weapon in ("", "unknown", "drone") and (agent is None or not _is_armed_group(agent.entry)):
+            strike_roles = self._roles(STRIKE, head, scope, actors, speakers, None, agent)  # if it tells of a strike reported before
         sentence_victims = self._victims(sentence)
         victims = frozenset(a.entry.key for a in actors if any(a.span.overlaps(v) for v in sentence_victims))
         anaphoric = self._anaphoric(head)
@@ -791,8 +798,8 @@ class _Reader:
                     sentence=sentence, scope=scope, head=Span(head.start, head.end), place=place, date=date,
                     kind=kind, weapon=weapon or "unknown", outcome=outcome,
                     count=place.count if place is not None and place.count > 1 else count,
-                    killed=killed, injured=injured, actors=list(roles), claim=claim, denial=denial,
-                    anaphoric=anaphoric, same_time=same_time, night=night, siblings=sibling_id,
+                    killed=killed, injured=injured, actors=list(roles), strike_actors=strike_roles, claim=claim, denial=denial,
+                    anaphoric=anaphoric, same_time=same_time, night=night, siblings=sibling_id, bare=bare and kind == STRIKE,
                     dual=dual and claim, victims=victims,
                 )
             )
@@ -858,6 +865,9 @@ class _Reader:
         """Return STRIKE for a state's air or artillery strike, ATTACK for the others' attacks."""
         if weapon == "airstrike":
             return STRIKE
+        if weapon == "drone" and any(t.kind == "strike" and t.weapon == "airstrike" for t in head.triggers):
+            if not (self.language == "en" and re.search(r"(?<!\w)(?:attack|attacks|assault)(?!\w)", self._folded(head.start, head.end))):
+                return STRIKE  # "a drone strike", "غارة بطائرة مسيرة": a state's strike; armed groups' are "drone attacks"
         for actor in actors:
             if actor.entry.kind not in ("state force", "state") or actor.entry.key in speakers or getattr(actor, "site", False):
                 continue
@@ -1384,6 +1394,8 @@ class _Reader:
                 actors += [(entry, TARGET) for entry in hosts.get(incident.place.entry.key, [])]
             if PERPETRATOR not in roles and CLAIMANT not in roles:
                 actors += [(entry, PERPETRATOR) for entry in attributed]
+        if incident.kind == STRIKE and incident.weapon in ("", "unknown"):
+            incident.weapon = "airstrike"  # only bare "was hit" in a story of air strikes
         if incident.outcome == "unknown" and _has_casualties(incident) and incident.kind != CLASH:
             incident.outcome = "hit"
         actors = _unique(actors)
@@ -1593,8 +1605,12 @@ def _weapons_compatible(a, b):
 
 
 def _compatible_fields(incident, mention, loose):
-    """Return True if nothing the mention says contradicts the incident."""
-    if incident.kind != mention.kind:
+    """Return True if nothing the mention says contradicts the incident.
+
+    An attack word with no claim and no armed attacker ("an unjustified attack", "the drone fired on a
+    car") can tell of a strike already reported: the side that was struck calls it an attack.
+    """
+    if incident.kind != mention.kind and not _retells_strike(incident, mention):
         return False
     if not _weapons_compatible(incident.weapon, mention.weapon):
         return False
@@ -1602,6 +1618,8 @@ def _compatible_fields(incident, mention, loose):
         return False
     if loose:
         return True
+    if mention.bare and _within_city(incident.place, mention.place):
+        return True  # "the vehicle was hit in the Mashtal neighbourhood" after a strike "in eastern Baghdad"
     if not _place_compatible(incident.place, mention.place):
         return False
     if mention.place is not None and incident.place is not None:
@@ -1615,11 +1633,31 @@ def _compatible_fields(incident, mention, loose):
     return True
 
 
+def _within_city(city, part):
+    """Return True if `part` is a district or quarter of the city or governorate `city` (same governorate)."""
+    if city is None or part is None:
+        return False
+    a, b = city.entry, part.entry
+    return (
+        a.kind in ("city", "governorate") and b.kind in ("district", "subdistrict", "neighbourhood")
+        and a.country_code == b.country_code and a.admin1 == b.admin1 and bool(a.admin1)
+    )
+
+
+def _retells_strike(incident, mention):
+    return (
+        incident.kind == STRIKE and mention.kind == ATTACK and mention.strike_actors is not None
+        and not mention.claim and not mention.denial
+    )
+
+
 def _better_place(current, new):
     """Return the more precise of two compatible places (a base over its country)."""
     if current is None or new is None:
         return current or new
     rank = {"country": 3, "governorate": 2}
+    if _within_city(current, new):
+        return new  # the quarter of the city: what the text says most precisely
     current_rank, new_rank = rank.get(current.entry.kind, 0), rank.get(new.entry.kind, 0)
     if new_rank < current_rank:
         return new
@@ -1673,7 +1711,7 @@ def _absorb(incident, mention, first=False, placeless=False, referring=False):
     incident.killed = _better_casualties(incident.killed, mention.killed)
     incident.injured = _better_casualties(incident.injured, mention.injured)
     has_target = any(role == TARGET for _, role in incident.actors)
-    for actor, role in mention.actors:
+    for actor, role in (mention.strike_actors if _retells_strike(incident, mention) else mention.actors):
         if referring and role == TARGET and has_target and actor.key not in mention.victims:
             continue  # "condemned the attack on foreign forces": a view of the attack, not its target
         if (actor, role) not in incident.actors:

@@ -546,3 +546,47 @@ def test_an_unidentified_drone_is_the_perpetrator_and_the_group_it_hits_the_targ
     incident = only(text, language)
     assert parties(incident) == [("kataib-hezbollah", "target"), ("unidentified-military-forces", "perpetrator")]
     assert incident.killed.best == 3
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A US drone strike on a car in eastern Baghdad on Friday night killed three members of Kataib Hezbollah. "
+         "The vehicle was hit in the Mashtal neighbourhood, two security officials said.", "en"),
+        ("A US drone strike on a car in eastern Baghdad on Friday night killed three members of Kataib Hezbollah. "
+         "The car was struck in Mashtal, security officials said.", "en"),
+    ],
+)
+def test_a_strike_told_again_in_a_quarter_of_the_city_is_one_strike_in_that_quarter(text, language):
+    # The Arabic names of Baghdad's quarters (المشتل، الأعظمية) find Syrian places of the same name in the gazetteer.
+    incident = only(text, language)
+    assert incident.place.entry.key == "iq-baghdad-9-nissan-mashtal"
+    assert (incident.weapon, incident.sub_event_type, incident.killed.best) == ("drone", "Air/drone strike", 3)
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_a_drone_strike_is_a_strike_and_the_victims_call_it_an_attack():
+    text = (
+        "A commander of Harakat al-Nujaba and one of his aides were killed on Friday when a drone strike hit their car in eastern Baghdad. "
+        "The commander died when the drone fired on the car inside the group's headquarters. "
+        "The Iraqi military condemned an unjustified attack in Baghdad."
+    )
+    incident = only(text, "en")
+    assert (incident.sub_event_type, incident.weapon, incident.killed.best) == ("Air/drone strike", "drone", 2)
+    assert ("harakat-al-nujaba", "target") in parties(incident)
+    assert ("harakat-al-nujaba", "perpetrator") not in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A US drone strike killed a Kataib Hezbollah commander in eastern Baghdad on Wednesday night. "
+         "Hours before the strike, the Islamic Resistance in Iraq said it had targeted the Conoco field with drones.", "en"),
+        ("قتل قيادي في كتائب حزب الله بغارة أميركية شرقي بغداد مساء الأربعاء. "
+         "وقبل ساعات من الغارة، أعلنت المقاومة الإسلامية في العراق أنها استهدفت حقل كونيكو بطائرات مسيرة.", "ar"),
+    ],
+)
+def test_hours_before_the_strike_is_the_strike_s_day(text, language):
+    found = {i.place.entry.key: i for i in incidents(text, language)}
+    conoco = [i for key, i in found.items() if "conoco" in key]
+    assert len(conoco) == 1 and conoco[0].date_start == date(2023, 12, 6)
