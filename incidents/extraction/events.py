@@ -516,6 +516,7 @@ class _Reader:
         for incident in incidents:
             self._add_security_forces(incident)
         self._add_answered_attackers(incidents)
+        self._add_story_strikers(incidents)
         drafts = [self._draft(incident, hosts, attributed) for incident in incidents]
         _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK])
         return drafts
@@ -537,6 +538,28 @@ class _Reader:
             return
         if any(_SECURITY_FORCES[self.language].search(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions):
             incident.actors.append((entry, PERPETRATOR))
+
+    def _add_story_strikers(self, incidents):
+        """Give the strikes the text names no striker for the one state the article says strikes.
+
+        "In Syria, warplanes pounded positions around X" in a story of "U.S. retaliation": the state whose
+        forces the article names as striking (a nation adjective on strike words, "US strikes", "الغارات
+        الأميركية", or the perpetrator of its other strikes). Only when there is exactly one such state.
+        """
+        open_strikes = [i for i in incidents if i.kind == STRIKE and not any(role == PERPETRATOR for _, role in i.actors)]
+        if not open_strikes:
+            return
+        strikers = {a for i in incidents if i.kind == STRIKE for a, role in i.actors if role == PERPETRATOR and _is_state_force(a)}
+        for match in _NATION_STRIKES[self.language].finditer(self.folded):
+            entry = self.actor_matcher.nation_force(match.group("nation"))
+            if entry is not None:
+                strikers.add(entry)
+        if len(strikers) != 1:
+            return
+        striker = next(iter(strikers))
+        for incident in open_strikes:
+            if not any(actor == striker for actor, _ in incident.actors):
+                incident.actors.append((striker, PERPETRATOR))
 
     def _add_answered_attackers(self, incidents):
         """Give a strike that answers an attack ("ردت ... بقصف", "in response") the attack's perpetrators as targets.
@@ -1437,6 +1460,17 @@ class _Reader:
 
 # --- Helpers ------------------------------------------------------------------------------------
 
+# A nation's strikes named by adjective: "US strikes", "U.S. retaliation", "الغارات الأميركية", "الرد الأميركي".
+_NATION_STRIKES = {
+    "ar": _rx(
+        r"(?<!\w)[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|رد|قصف)\s+(?:ال)?(?:جوي|جويه\s+)?"
+        r"(?P<nation>(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه))(?!\w)"
+    ),
+    "en": _rx(
+        r"(?<![\w.])(?P<nation>u\.s\.|us|american)[\s-]+(?:(?:air|drone|military|precision)\s+)?"
+        r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing)(?!\w)"
+    ),
+}
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
 _AGENT_BY = {
     "ar": _rx(r"^\s*(?:\S+\s+){0,2}?(?:من\s+قبل|بواسطه)\s+$"),

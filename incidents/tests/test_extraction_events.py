@@ -590,3 +590,20 @@ def test_hours_before_the_strike_is_the_strike_s_day(text, language):
     found = {i.place.entry.key: i for i in incidents(text, language)}
     conoco = [i for key, i in found.items() if "conoco" in key]
     assert len(conoco) == 1 and conoco[0].date_start == date(2023, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The first wave of U.S. retaliation began on Friday. In Syria, warplanes pounded positions of Kataib Hezbollah around al-Mayadin on Friday.", "en"),
+        ("بدأت الضربات الأميركية أمس. وفي سوريا، شنت مقاتلات غارات على مواقع لكتائب حزب الله في الميادين أمس.", "ar"),
+    ],
+)
+def test_a_strike_with_no_striker_named_takes_the_one_state_the_story_says_strikes(text, language):
+    incident = only(text, language)
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_a_strike_with_no_striker_in_a_story_of_no_state_strikes_gets_no_guess():
+    incident = only("In Syria, warplanes pounded positions of Kataib Hezbollah around al-Mayadin on Friday.", "en")
+    assert parties(incident) == [("kataib-hezbollah", "target")]
