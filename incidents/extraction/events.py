@@ -203,14 +203,14 @@ _NEGATION_BEFORE = _rx(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دو
 # Things that make a national adjective name the nation's forces: "القاعدة الأميركية", "US base".
 _FORCE_NOUNS = {
     "ar": _rx(
-        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائرة|مقاتلات)"
+        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائرة|مقاتلات|دفاعات)"
         r"(?:\s+(?!(?:ال)?(?:امريكي|اميركي))\S+){0,2})\s+"
         r"((?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيين|اميركيين|امريكيون|اميركيون))(?!\w)"
     ),
     "en": _rx(
         r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
         r"(?:base|bases|outpost|troops|personnel|service\s*members|soldiers|forces|military|garrison|positions|"
-        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?)(?!\w)"
+        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?)(?!\w)"
     ),
 }
 # Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
@@ -657,6 +657,15 @@ class _Reader:
             head.referential = self._anaphoric(head) and precedes_marker(self.text, Span(head.start, head.end))
         return heads
 
+    def _time_aside(self, start, end):
+        """Return True if text[start:end] is words plus one time expression set off by commas ("X, late on Tuesday, Y")."""
+        gap = self.text[start:end]
+        match = re.fullmatch(r"([^,،.;؛:]*)[,،]([^,،.;؛:]{1,60})[,،]([^,،.;؛:]*)", gap)
+        if not match or len(match.group(1).split()) + len(match.group(3).split()) > 4:
+            return False
+        aside = Span(start + match.start(2), start + match.end(2))
+        return any(aside.start <= d.span.start and d.span.end <= aside.end and not d.since for d in self.dates)
+
     def _instrument(self, trigger):
         """Return True for a weapon named as the instrument of the verb before it ("بطائرة مسيرة", "with drones")."""
         if trigger.kind != "attack" or not trigger.weapon:
@@ -676,6 +685,8 @@ class _Reader:
             previous = leading[-1] if leading else None
             if previous is not None and not previous.places and head.places and not self._anaphoric(previous):
                 gap = self.text[previous.end : head.start]
+                if self._time_aside(previous.end, head.start):
+                    gap = ""  # "أسقطت الدفاعات الجوية، في ساعة متأخرة من ليل الثلاثاء، طائرة مسيرة": a time set off by commas
                 if not re.search(r"[.,;:،؛]", gap) and not _MARKER.search(self._folded(previous.end, head.start)):
                     head.triggers[:0] = previous.triggers
                     leading[-1] = head
@@ -1158,6 +1169,8 @@ class _Reader:
 
     def _interceptor(self, actor, head, scope):
         """Return True if the actor shot the drone or missile down."""
+        if "intercept" in head.kinds and _AIR_DEFENCE.search(self._folded(actor.span.start, actor.span.end)):
+            return True  # "الدفاعات الجوية الأميركية", "US air defenses"
         if "intercept" in head.kinds:
             between = self._folded(head.end, actor.span.start)
             if actor.span.start >= head.end and _BY[self.language].search(between[-20:]) and len(between.split()) <= 4:
@@ -1471,6 +1484,7 @@ _NATION_STRIKES = {
         r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing)(?!\w)"
     ),
 }
+_AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
 _AGENT_BY = {
     "ar": _rx(r"^\s*(?:\S+\s+){0,2}?(?:من\s+قبل|بواسطه)\s+$"),

@@ -607,3 +607,16 @@ def test_a_strike_with_no_striker_named_takes_the_one_state_the_story_says_strik
 def test_a_strike_with_no_striker_in_a_story_of_no_state_strikes_gets_no_guess():
     incident = only("In Syria, warplanes pounded positions of Kataib Hezbollah around al-Mayadin on Friday.", "en")
     assert parties(incident) == [("kataib-hezbollah", "target")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أسقطت الدفاعات الجوية الأميركية، في ساعة متأخرة من ليل الجمعة، طائرة مسيرة حاولت استهداف القاعدة الأميركية في تل بيدر.", "ar"),
+        ("US air defenses, late on Friday, shot down a drone that tried to attack Tal Baydar base.", "en"),
+    ],
+)
+def test_air_defences_of_a_nation_intercept_across_a_time_set_off_by_commas(text, language):
+    incident = only(text, language)
+    assert incident.outcome == "intercepted" and incident.date_start == YESTERDAY
+    assert parties(incident) == [("us-armed-forces", "interceptor"), ("us-armed-forces", "target")]
