@@ -1,6 +1,7 @@
 """The editors' admin: every model, searchable in Arabic and English, with map widgets and history."""
 from functools import partial
 
+from django import forms
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path
@@ -89,8 +90,15 @@ class IncidentGovernorateFilter(GovernorateFilter):
     field_path = "location__governorate"
 
 
+class MapWidgetAdmin(LeafletGeoAdminMixin):
+    """Edit points on django-leaflet's map widget, drawn over Marsad's offline outline of the region."""
+
+    class Media:
+        js = [forms.Script("incidents/basemap.js", **{"data-marsad-admin-widgets": ""})]
+
+
 @admin.register(Location)
-class LocationAdmin(LeafletGeoAdminMixin, NamedAdmin):
+class LocationAdmin(MapWidgetAdmin, NamedAdmin):
     list_display = ["name_en", "name_ar", "kind", "country_code", "governorate", "geo_precision", "geonames_id", "pcode"]
     list_filter = ["kind", CountryFilter, GovernorateFilter, "geo_precision"]
     list_select_related = ["governorate"]
@@ -139,7 +147,7 @@ class IncidentStatementInline(admin.TabularInline):
 
 
 @admin.register(Incident)
-class IncidentAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin):
+class IncidentAdmin(MapWidgetAdmin, SimpleHistoryAdmin):
     list_display = [
         "date_start",
         "title",

@@ -111,25 +111,9 @@
     });
   }
 
-  /** Draw the offline country outlines in a pane beneath the tiles, so the map reads without them. */
+  /** Draw the offline country outlines (basemap.js) with the countries' names in the page's language. */
   function addBasemap(map, url) {
-    var pane = map.createPane("basemap");
-    pane.style.zIndex = 150; // tiles are at 200: when they load, they cover the outlines
-    pane.style.pointerEvents = "none";
-    return fetchJSON(url).then(function (collection) {
-      L.geoJSON(collection, {
-        pane: "basemap",
-        interactive: false,
-        style: function (feature) {
-          var focus = feature.properties.iso === "IQ" || feature.properties.iso === "SY";
-          return {
-            color: "#8a7f6d",
-            weight: focus ? 1.4 : 0.8,
-            fillColor: focus ? "#f4efe4" : "#e9e4d8",
-            fillOpacity: 1,
-          };
-        },
-      }).addTo(map);
+    return window.MarsadBasemap.addOutlines(map, url).then(function (collection) {
       collection.features.forEach(function (feature) {
         var point = feature.properties.label;
         if (!point) return;

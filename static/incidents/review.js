@@ -145,18 +145,6 @@
 
   if (!window.L) return;
   var placesUrl = form.dataset.placesUrl;
-  var basemap = null;
-
-  function loadBasemap() {
-    if (!basemap) {
-      basemap = fetch(form.dataset.basemapUrl, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error("basemap " + response.status);
-        return response.json();
-      });
-    }
-    return basemap;
-  }
-
   function input(prefix, name) {
     return form.querySelector('[name="' + prefix + "-" + name + '"]');
   }
@@ -243,16 +231,9 @@
       // The attribution comes from the site's settings (LEAFLET_CONFIG), never from an article.
       L.tileLayer(form.dataset.tileUrl, { maxZoom: 18, attribution: form.dataset.tileAttribution || "" }).addTo(map);
     }
-    loadBasemap().then(function (collection) {
-      var pane = map.getPane("basemap") || map.createPane("basemap");
-      pane.style.zIndex = 150;
-      pane.style.pointerEvents = "none";
-      L.geoJSON(collection, {
-        pane: "basemap",
-        interactive: false,
-        style: { color: "#8a7f6d", weight: 0.8, fillColor: "#f4efe4", fillOpacity: 1 },
-      }).addTo(map);
-    }).catch(function () { /* the map works without its outlines */ });
+    window.MarsadBasemap.addOutlines(map, form.dataset.basemapUrl).catch(function () {
+      /* the map works without its outlines */
+    });
     var marker = start ? L.circleMarker(start, { radius: 7, color: "#b3261e", weight: 2 }).addTo(map) : null;
     if (start) showGazetteer(map, prefix, start);
 
