@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.html import format_html
-from django.db.models import Func, TextField, Value
+from django.db.models import Func, TextField, URLField, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdminMixin
@@ -281,6 +281,8 @@ class SourceAdmin(SimpleHistoryAdmin):
     list_filter = ["language", "publisher", ("published", admin.DateFieldListFilter)]
     date_hierarchy = "published"
     search_fields = ["title", "publisher", "url", "text", "=content_hash"]
+    # An address typed without its scheme (www.example.com/news) is taken as https.
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
     readonly_fields = ["content_hash", "created_at", "updated_at"]
     inlines = [SourceIncidentInline, SourceStatementInline]
     fields = ["title", "publisher", "url", ("language", "published"), "text", "content_hash", ("created_at", "updated_at")]

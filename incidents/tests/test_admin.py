@@ -490,3 +490,20 @@ def test_changelist_queries_do_not_grow_with_the_rows(admin_user_logged_in, mode
     many, shown_many = changelist_queries(admin_user_logged_in, model)
     assert shown_many >= shown_few + 27
     assert many == few
+
+
+def test_a_source_address_typed_without_its_scheme_is_stored_as_https(admin_user_logged_in):
+    data = {
+        "title": "Rockets hit Ain al-Asad",
+        "language": "en",
+        "published": "2023-12-09",
+        "url": "www.example.com/news/rockets",
+        "text": "Two rockets struck the base.",
+        "incident_links-TOTAL_FORMS": "0",
+        "incident_links-INITIAL_FORMS": "0",
+        "statements-TOTAL_FORMS": "0",
+        "statements-INITIAL_FORMS": "0",
+    }
+    response = admin_user_logged_in.post(url(Source, "add"), data)
+    assert response.status_code == 302
+    assert Source.objects.get().url == "https://www.example.com/news/rockets"
