@@ -95,6 +95,8 @@ _TRIGGERS = {
         (_en(r"rockets?|katyushas?|mortars?|shells?|shelling"), "attack", "rocket"),
         (_en(r"(?:ballistic\s+)?missiles?"), "attack", "missile"),
         (_en(r"shot\s+down|downed|intercepted|intercept(?:s|ion)?"), "intercept", ""),
+        # "US forces destroyed one and damaged the second": forces that destroy the drones intercept them
+        (r"(?:(?<=forces\s)|(?<=troops\s)|(?<=defenses\s)|(?<=defences\s))(?:destroyed|disabled)(?=\s+(?:one|both|it|them|the\s+(?:drones?|rockets?|missiles?|first)|all))", "intercept", ""),
         (_en(r"launchers?|launch\s+pads?"), "launcher", "rocket"),
         (_en(r"roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosive\s+devices?|landmines?|car\s+bombs?"), "attack", "ied"),
         (_en(r"clash(?:es|ed)?|firefights?|gun\s*battles?|exchanges?\s+of\s+fire"), "clash", "small arms"),
@@ -183,7 +185,10 @@ _NIGHT = _rx(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
 # Outcome words. Negated damage ("no damage", "دون أضرار") is not a hit.
 _HIT = {
     "ar": _rx(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
-    "en": _rx(r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|damaged|destroyed|landed\s+inside|impacted)"),
+    "en": _rx(
+        r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|"
+        r"(?:damaged|destroyed)(?!\s+(?:one|both|it|them|the\s+(?:second|other|first|drones?|rockets?|missiles?)))|landed\s+inside|impacted)"
+    ),
 }
 # A projectile that came down away from anything: the attack failed ("landed in an empty area", "سقطا في منطقة خالية").
 _FAILED = {
@@ -359,6 +364,7 @@ class _Reader:
         self.triggers = self._triggers()
         self.forces = self._national_forces()
         self.sibling_ids = 0
+        self._blamed = False  # the attributed perpetrators are blamed by another source ("the Pentagon blamed on")
         self._sentence_spans = None
 
     # --- Text helpers -------------------------------------------------------------------------
@@ -837,7 +843,12 @@ class _Reader:
                     dual=dual and claim, victims=victims,
                 )
             )
-        if _is_plural(head, self.language) and all(m.place is None or m.place.entry.kind == "country" and m.count == 1 for m in mentions):
+        countries = {m.place.entry.key for m in mentions if m.place is not None and m.place.entry.kind == "country"}
+        several_countries = len(countries) > 1 and len(countries) == len(mentions)
+        if several_countries:  # "targeted at two bases in Iraq and Syria": a summary of events told one by one
+            mentions = mentions[:1]
+            mentions[0].place, mentions[0].siblings, mentions[0].count = None, -1, 1
+        if several_countries or _is_plural(head, self.language) and all(m.place is None or m.place.entry.kind == "country" and m.count == 1 for m in mentions):
             for mention in mentions:
                 mention.anaphoric = True  # "attacks on US forces in Iraq and Syria": no single event
         return mentions
@@ -906,7 +917,8 @@ class _Reader:
             if actor.entry.kind not in ("state force", "state") or actor.entry.key in speakers or getattr(actor, "site", False):
                 continue
             overlapping = any(actor.span.overlaps(Span(t.start, t.end)) for t in head.triggers)
-            near = actor.span.end <= head.start and len(self.text[actor.span.end : head.start].split()) <= 6
+            between = self.text[actor.span.end : head.start] if actor.span.end <= head.start else ""
+            near = actor.span.end <= head.start and len(between.split()) <= 6 and not _CLAUSE_CHANGE.search(between)
             if (overlapping or near) and not self._passive_target(actor, head):
                 if "strike" in head.kinds or (weapon in ("artillery", "drone") and overlapping):
                     return STRIKE
@@ -1136,7 +1148,7 @@ class _Reader:
     def _appositive(self, actor, actors):
         """Return True for "X, a coalition of Iran-backed groups": a description of X, not another party."""
         before = self.text[max(0, actor.span.start - 40) : actor.span.start]
-        return bool(re.search(r"[,،]\s*(?:an?|the|one\s+of)\s+(?:[\w-]+\s+){0,3}(?:coalition|alliance|umbrella\s+group|network)\s+of\s+(?:the\s+)?$", before))
+        return bool(re.search(r"[,،]\s*(?:an?|the|one\s+of)\s+(?:[\w-]+\s+){0,3}(?:coalition|alliance|umbrella(?:\s+group)?|network|grouping)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before))
 
     def _strike_subject(self, actor, head):
         """Return True if the actor carried out the strike: its nation's strike or its subject just before it."""
@@ -1297,6 +1309,7 @@ class _Reader:
                 around = self._folded(max(sentence.start, actor.span.start - 30), min(sentence.end, actor.span.end + 40))
                 if _CLAIM[self.language].search(around) or any(actor.span.overlaps(v) for v in victims):
                     continue
+                self._blamed = bool(_BLAME[self.language].search(self._folded(sentence.start, sentence.end)))
                 return [actor.entry]
         return []
 
@@ -1428,7 +1441,8 @@ class _Reader:
         if incident.kind == ATTACK:
             if TARGET not in roles and incident.place is not None:
                 actors += [(entry, TARGET) for entry in hosts.get(incident.place.entry.key, [])]
-            if PERPETRATOR not in roles and CLAIMANT not in roles:
+            if PERPETRATOR not in roles and (CLAIMANT not in roles or self._blamed and not incident.claimed_only):
+                # "in attacks the Pentagon blamed on Iran-backed militias": the blame of another source, beside a claim
                 actors += [(entry, PERPETRATOR) for entry in attributed]
         if incident.kind == STRIKE and incident.weapon in ("", "unknown"):
             incident.weapon = "airstrike"  # only bare "was hit" in a story of air strikes
@@ -1483,6 +1497,13 @@ _NATION_STRIKES = {
         r"(?<![\w.])(?P<nation>u\.s\.|us|american)[\s-]+(?:(?:air|drone|military|precision)\s+)?"
         r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing)(?!\w)"
     ),
+}
+# A new clause with its own subject between two words: "shot down by US forces, while the other struck".
+_CLAUSE_CHANGE = re.compile(r"[,،;؛]\s*(?:while|whereas|but|and|as|فيما|بينما|في\s+حين|و)(?!\w)|[.;؛]")
+# Another source holding someone responsible: "blamed on", "اتهمت ... بتنفيذ", "حمّلت".
+_BLAME = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|حمل|حملت|يحمل|تحمل|نسب|نسبت)(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:blam(?:ed|es|ing)|attribut(?:ed|es)|accus(?:ed|es)|held\s+responsible)(?!\w)"),
 }
 _AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".

@@ -620,3 +620,34 @@ def test_air_defences_of_a_nation_intercept_across_a_time_set_off_by_commas(text
     incident = only(text, language)
     assert incident.outcome == "intercepted" and incident.date_start == YESTERDAY
     assert parties(incident) == [("us-armed-forces", "interceptor"), ("us-armed-forces", "target")]
+
+
+def test_one_drone_shot_down_and_the_other_striking_is_a_hit_by_no_state():
+    text = (
+        "Two drones were launched on Friday at al-Tanf. One was shot down by US forces, while the other struck the base, "
+        "leaving coalition personnel with minor injuries."
+    )
+    incident = only(text, "en")
+    assert (incident.sub_event_type, incident.outcome, incident.injured.low) == ("Air/drone strike", "hit", 1)
+    assert ("us-armed-forces", "interceptor") in parties(incident)
+    assert ("us-armed-forces", "perpetrator") not in parties(incident)
+
+
+def test_forces_that_destroy_the_drones_intercept_them():
+    text = "Two drones were fired at Ain al-Asad air base on Friday. US forces destroyed one and damaged the second, and no casualties were reported."
+    incident = only(text, "en")
+    assert incident.outcome == "intercepted"
+    assert ("us-armed-forces", "interceptor") in parties(incident)
+
+
+def test_a_summary_at_bases_in_two_countries_is_no_incident_and_the_blame_joins_the_claim():
+    text = (
+        "US troops were targeted by drones at two bases in Iraq and Syria this week, in attacks the Pentagon on Friday blamed on Iran-backed militias. "
+        "Two drones were launched on Wednesday at al-Tanf and one struck the base. "
+        "The Islamic Resistance in Iraq, a newly formed umbrella of Iran-backed factions, said on Telegram that it was behind the attack on al-Tanf."
+    )
+    incident = only(text, "en")
+    assert incident.place.entry.key == "al-tanf-garrison"
+    assert ("islamic-resistance-in-iraq", "claimant") in parties(incident)
+    assert ("pro-iran-factions", "perpetrator") in parties(incident)
+    assert ("pro-iran-factions", "claimant") not in parties(incident)
