@@ -71,6 +71,7 @@ DEMAND = "demand"
 POSITION = "position"
 CASUALTY_FIGURES = "casualty figures"
 _CLAIMISH = "claimish"  # زعم، claimed: a claim of responsibility from an armed group, else what it says
+_DESCRIBE = "describe"  # وصف الهجوم بأنه، called the strike "…": a condemnation when what is described is the attack
 
 
 def _keys(words):
@@ -92,6 +93,7 @@ _AR_VERBS = {
     POSITION: """توعد توعدت يتوعد تتوعد هدد هددت يهدد تهدد حذر حذرت يحذر تحذر تعهد تعهدت يتعهد تتعهد رحب رحبت يرحب
         ترحب أشاد أشادت يشيد تشيد""",
     CASUALTY_FIGURES: "نعى نعت ينعى تنعى نعوا",
+    _DESCRIBE: "وصف وصفت يصف تصف وصفه وصفته وصفها",
 }
 # "نقل عن" (reported from) is a speech verb only with its عن.
 _AR_NAQALA = _keys("نقل نقلت ينقل تنقل")
@@ -118,6 +120,8 @@ _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
 _AR_NAQLAN = _keys("نقلا")
 _EN_CALLED = _keys("called calls")
 _EN_CALLED_AFTER = _keys("on for upon")
+_EN_DESCRIBED = _keys("called calls described describes branded labelled labeled termed")
+_EN_DEMONSTRATIVES = _keys("this that these those it them")
 _EN_CLAIM_OBJECTS = _keys("responsibility attack attacks strike strikes operation operations bombing credit")
 _EN_NOT_VERB_BEFORE = _keys(
     "the a an its his her their these those such was were is are be been being"
@@ -190,6 +194,12 @@ _CONDEMNATION_CONTENT = re.compile(
     r"|(?<!\w)[وب]?(?:ال)?(?:استنكار|ادانه|ادانت|تنديد|شجب)\w*"
     r"|(?<!\w)(?:ال)?رفض\w*\s+(?:ل|لل|ال)\w*(?:هجوم|هجمات|اعتداء|استهداف|قصف|ضرب|غار)"
     r"|\breject\w*\s+(?:\W*\w+\s+){0,3}?(?:attacks?|strikes?|aggression|violation)\b"
+)
+# What a describing verb describes, when it is the attack: "the strike", "the raids", "الهجوم", "القصف".
+_DESCRIBED_EVENT = re.compile(
+    r"^\W*(?:(?:the|this|that|these|those)\s+)?(?:\w+\s+){0,1}?(?:attacks?|strikes?|raids?|killing|bombing|assassination|"
+    r"aggression|shelling|operation)\b"
+    r"|^\W*(?:\S+\s+){0,3}?[وب]?(?:ال)?(?:هجوم|هجمات|قصف|غاره|غارات|ضربه|ضربات|اعتداء|استهداف|عمليه|اغتيال)\w*(?!\w)"
 )
 _MODAL = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
@@ -518,6 +528,8 @@ def _english_act(article, index, first, last, previous):
     kind = _VERB_KIND.get(key, "absent")
     if kind == "absent" and key in _EN_CALLED and doc.key(index + 1) in _EN_CALLED_AFTER:
         kind = DEMAND
+    elif kind == "absent" and key in _EN_DESCRIBED and doc.key(index + 1) in _EN_ARTICLES | _EN_DEMONSTRATIVES:
+        kind = _DESCRIBE  # "called the raids 'a violation'", "described the attack as"
     if kind == "absent" or doc.key(index - 1) in _EN_NOT_VERB_BEFORE and index > first:
         return None
     if kind == _CLAIMISH and any(doc.key(i) in _EN_CLAIM_OBJECTS for i in range(index + 1, min(index + 4, last))):
@@ -1085,6 +1097,9 @@ def _kind(article, act, span):
     folded = fold(content)
     armed = act.speaker.entry is not None and act.speaker.entry.kind in _ARMED_KINDS
     verb_kind = act.verb_kind
+    if verb_kind == _DESCRIBE:
+        described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
+        return CONDEMNATION if _DESCRIBED_EVENT.match(described) else POSITION
     if verb_kind == _CLAIMISH:
         if armed:
             return CLAIM

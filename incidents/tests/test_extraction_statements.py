@@ -343,6 +343,11 @@ def test_no_duplicate_statements_in_any_article(article_results):
         ("وتوعدت كتائب حزب الله بالرد على الغارات.", "position"),
         ("The White House said it would respond at a time of its choosing.", "position"),
         ("Iraqi armed factions, which have claimed most of the attacks, have vowed to fight on.", "position"),
+        # describing the attack: a condemnation; describing something else: a position
+        ("ووصف رئيس حكومة إقليم كوردستان مسرور بارزاني الهجوم بأنه جريمة بحق الشعب الكوردي.", "condemnation"),
+        ("Iraqi government spokesman Basim al-Awadi called the raids a violation of Iraqi sovereignty.", "condemnation"),
+        ("ووصف رئيس حكومة إقليم كوردستان مسرور بارزاني العلاقات مع بغداد بأنها جيدة.", "position"),
+        ("Iraqi government spokesman Basim al-Awadi described the relations with Washington as strong.", "position"),
         # casualty figures
         ("ونعت كتائب حزب الله في بيان أربعة من مقاتليها.", "casualty figures"),
         ("The Syrian Observatory for Human Rights said the strike killed at least seven fighters.", "casualty figures"),
