@@ -65,7 +65,7 @@ class Command(BaseCommand):
         out = self.stderr if format == "json" else self.stdout
         if result.source is not None:
             out.write(
-                f"Published source {result.source.pk} with {result.source.incidents.count()} incidents and "
+                f"Published source {result.source.pk} with {result.source.incidents.distinct().count()} incidents and "
                 f"{result.source.statements.count()} statements."
             )
         else:

@@ -47,6 +47,6 @@ class Command(BaseCommand):
             self.stderr.write(f"{meta['file']}: not published: {message}")
         source = result.source
         self.stdout.write(
-            f"{meta['file']}: imported and published {source.incidents.count()} incidents and "
+            f"{meta['file']}: imported and published {source.incidents.distinct().count()} incidents and "
             f"{source.statements.count()} statements."
         )
