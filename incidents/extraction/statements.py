@@ -115,6 +115,7 @@ for _kind, _words in _AR_VERBS.items():
 for _kind, _words in _EN_VERBS.items():
     for _key in _keys(_words):
         _VERB_KIND[_key] = _kind
+_BLAME_VERBS = _keys("اتهم اتهمت يتهم تتهم اتهموا accused accuses blamed blames")
 _AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد أكدت قال قالت")
 _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
 _AR_NAQLAN = _keys("نقلا")
@@ -1106,6 +1107,8 @@ def _kind(article, act, span):
         verb_kind = None
     if verb_kind is not None:
         return verb_kind
+    if act.verb.split() and (token_key(act.verb.split()[0]) in _BLAME_VERBS or any(r.key in _BLAME_VERBS for r in _readings_of(act.verb))):
+        return REPORT  # "Washington has blamed X for it", "اتهمت واشنطن X بتنفيذه": who did it, as the speaker tells it
     if _DENIAL_CONTENT.search(folded):
         return DENIAL
     if _RESPONSIBILITY.search(folded):

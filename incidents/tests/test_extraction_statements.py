@@ -348,6 +348,9 @@ def test_no_duplicate_statements_in_any_article(article_results):
         ("Iraqi government spokesman Basim al-Awadi called the raids a violation of Iraqi sovereignty.", "condemnation"),
         ("ووصف رئيس حكومة إقليم كوردستان مسرور بارزاني العلاقات مع بغداد بأنها جيدة.", "position"),
         ("Iraqi government spokesman Basim al-Awadi described the relations with Washington as strong.", "position"),
+        # blaming someone for the attack: a report of who did it
+        ("واتهمت واشنطن جماعات مسلحة موالية لإيران بتنفيذ الهجوم.", "report"),
+        ("Washington has blamed the Islamic Resistance in Iraq for the attack.", "report"),
         # casualty figures
         ("ونعت كتائب حزب الله في بيان أربعة من مقاتليها.", "casualty figures"),
         ("The Syrian Observatory for Human Rights said the strike killed at least seven fighters.", "casualty figures"),
