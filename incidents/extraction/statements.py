@@ -191,7 +191,7 @@ _DENIAL_CONTENT = re.compile(
 _CONDEMNATION_CONTENT = re.compile(
     r"\b(?:condemnation|condemning|denounc\w*|deplor\w*|outrage\w*|unacceptable|cowardly|heinous|"
     r"terrorist\s+act|(?:a\s+)?(?:flagrant\s+|clear\s+|blatant\s+)?violation)\b"
-    r"|(?<!\w)(?:غير\s+مقبول|عمل\s+ارهابي|جبان|انتهاك)\w*"
+    r"|(?<!\w)(?:غير\s+مقبول|عمل\s+ارهابي|جبان|انتهاك)\w*|(?<!\w)(?:ال)?عدوان(?!\w)|\baggression\b"
     r"|(?<!\w)[وب]?(?:ال)?(?:استنكار|ادانه|ادانت|تنديد|شجب)\w*"
     r"|(?<!\w)(?:ال)?رفض\w*\s+(?:ل|لل|ال)\w*(?:هجوم|هجمات|اعتداء|استهداف|قصف|ضرب|غار)"
     r"|\breject\w*\s+(?:\W*\w+\s+){0,3}?(?:attacks?|strikes?|aggression|violation)\b"
@@ -228,15 +228,19 @@ _CONDITION = re.compile(r"\b(?:critical|serious|stable)\s+condition\b|evacuated|
 _SELF_ATTACK = re.compile(
     r"\b(?:it|its\s+\w+|they|their\s+\w+|we|our\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
+    r"|\b(?:it|they|we)\s+(?:was|were|had\s+been|are|is)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
     r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,2}?(?:استهدف|قصف|هاجم|ضرب|اطلق)"
+    r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,1}?(?:تقف|يقف|يقفون|نقف)\s+وراء"
 )
 _RESPONSIBILITY = re.compile(
     r"\b(?:claimed|claims|claiming|took|takes|taking|assumed)\s+(?:full\s+)?responsibility\b"
     r"|(?<!\w)(?:ال)?مسووليت(?:ها|ه|هم)\s+عن(?!\w)"
 )
 _STANCE = re.compile(
-    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment)\b"
-    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام)\w*"
+    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|sion)|halt(?:s|ed|ing)?)\b"
+    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام|تعليق)\w*"
+    # a party's own future course: "ستواصل عملياتها", "سيواصلون", "سترد"
+    r"|(?<!\w)[وف]?س(?:ي|ت|ن)(?:واصل|ستمر|رد|بقي|لاحق|حاسب|دافع|تخذ|نتقم|عمل\s+علي)\w*"
 )
 # A copular justification of an action: "the strikes were a direct response to …", "جاءت الضربات ردا على".
 _JUSTIFICATION = re.compile(

@@ -348,6 +348,16 @@ def test_no_duplicate_statements_in_any_article(article_results):
         ("Iraqi government spokesman Basim al-Awadi called the raids a violation of Iraqi sovereignty.", "condemnation"),
         ("ووصف رئيس حكومة إقليم كوردستان مسرور بارزاني العلاقات مع بغداد بأنها جيدة.", "position"),
         ("Iraqi government spokesman Basim al-Awadi described the relations with Washington as strong.", "position"),
+        # an armed group saying it was behind the attacks: a claim
+        ("The Islamic Resistance in Iraq said on Telegram that it was behind the attacks on Ain al-Asad.", "claim"),
+        ("وقالت المقاومة الإسلامية في العراق إنها تقف وراء الهجوم على قاعدة عين الأسد.", "claim"),
+        # suspending operations, a party's own future course: a position
+        ("أعلنت كتائب حزب الله تعليق عملياتها العسكرية ضد القوات الأميركية.", "position"),
+        ("Kataib Hezbollah announced the suspension of its military operations against US forces.", "position"),
+        ("وأكد الأمين العام لحركة النجباء أكرم الكعبي أن الحركة ستواصل عملياتها.", "position"),
+        # "aggression": a condemnation
+        ("وقالت وزارة الخارجية العراقية إنها ستتقدم بشكوى إلى مجلس الأمن ضد العدوان.", "condemnation"),
+        ("The Iraqi foreign ministry said it would file a complaint against the aggression.", "condemnation"),
         # blaming someone for the attack: a report of who did it
         ("واتهمت واشنطن جماعات مسلحة موالية لإيران بتنفيذ الهجوم.", "report"),
         ("Washington has blamed the Islamic Resistance in Iraq for the attack.", "report"),
