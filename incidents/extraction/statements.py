@@ -119,6 +119,8 @@ _BLAME_VERBS = _keys("اتهم اتهمت يتهم تتهم اتهموا accused
 _AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد أكدت قال قالت")
 _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
 _AR_NAQLAN = _keys("نقلا")
+_MA = token_key("ما")
+_BIHI = _keys("به بها")
 _EN_CALLED = _keys("called calls")
 _EN_CALLED_AFTER = _keys("on for upon")
 _EN_DESCRIBED = _keys("called calls described describes branded labelled labeled termed")
@@ -201,6 +203,12 @@ _DESCRIBED_EVENT = re.compile(
     r"^\W*(?:(?:the|this|that|these|those)\s+)?(?:\w+\s+){0,1}?(?:attacks?|strikes?|raids?|killing|bombing|assassination|"
     r"aggression|shelling|operation)\b"
     r"|^\W*(?:\S+\s+){0,3}?[وب]?(?:ال)?(?:هجوم|هجمات|قصف|غاره|غارات|ضربه|ضربات|اعتداء|استهداف|عمليه|اغتيال)\w*(?!\w)"
+)
+# Content that opens with the toll (after a dateline): "قُتل ثلاثة جنود …", "Three soldiers were killed …".
+_CASUALTIES_FIRST = re.compile(
+    r"^(?:[^.\n]{0,40}\s[-—–]\s*)?(?:[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع|اصيب|اصيبت|اصيبوا|جرح|استشهد|لقي|سقط)(?!\w)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens)"
+    r"\s+(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b)"
 )
 _MODAL = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
@@ -514,6 +522,10 @@ def _arabic_act(article, index, first, last, previous):
         return None  # "أفادت واع نقلاً عن مصدر أمني": the outlet reports what its source said
     if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
         start = index + 2 if keys & _AR_NAQLAN else index + 1
+        if keys & _AR_ATTRIBUTION and doc.key(index + 1) == _MA and index + 3 < last:
+            start = index + 3  # "بحسب ما أعلنته القيادة المركزية", "بحسب ما أفاد به المجلس": past the verb
+            if doc.key(start) in _BIHI:
+                start += 1
         speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)
         if speaker is None:
             return None
@@ -1133,8 +1145,10 @@ def _kind(article, act, span):
     killed, injured = _casualties(content, language)
     if _cumulative(article, span, folded, content):
         return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
-    if _quantified(killed, injured, folded, content, language) and not _introduces_event(article, span, folded):
-        return CASUALTY_FIGURES
+    if _quantified(killed, injured, folded, content, language) and (
+        not _introduces_event(article, span, folded) or _CASUALTIES_FIRST.match(folded)
+    ):
+        return CASUALTY_FIGURES  # "قتل ثلاثة جنود وأصيب 34، أمس، في هجوم …": the toll is what is told
     if _MODAL.search(folded):
         return POSITION
     if _JUSTIFICATION.search(folded) and not (_positive(killed) or _positive(injured)):

@@ -383,6 +383,25 @@ def test_a_justification_is_a_position_unless_it_reports_casualties(actors):
     assert one(actors, adjunct).kind == "report"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة جنود أميركيين وأصيب أربعة وثلاثون آخرون أمس في هجوم بطائرة مسيرة على البرج 22، بحسب ما أعلنته القيادة المركزية الأميركية.",
+        "Three US soldiers were killed and 34 wounded on Sunday in a drone attack on Tower 22, US Central Command said.",
+    ],
+)
+def test_a_sentence_that_opens_with_the_toll_is_casualty_figures_of_its_speaker(actors, text):
+    statement = one(actors, text)
+    assert (statement.speaker_actor.key, statement.kind) == ("us-central-command", "casualty figures")
+
+
+def test_bihasab_ma_afad_bihi_names_the_speaker_after_its_verb(actors):
+    text = "استهدف قصف صاروخي منزلا في أربيل ليل الاثنين، بحسب ما أفاد به مجلس أمن إقليم كوردستان."
+    statement = one(actors, text)
+    assert statement.speaker_actor is not None and statement.speaker_actor.key == "kurdistan-region-security-council"
+    assert statement.kind == "report"
+
+
 def test_casualties_in_a_sentence_that_reports_the_attack_keep_it_a_report(actors):
     text = "The Pentagon said a one-way drone attack on Erbil Air Base wounded three service members on Monday."
     assert one(actors, text).kind == "report"
