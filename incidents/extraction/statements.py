@@ -1158,7 +1158,7 @@ def _kind(article, act, span):
     return POSITION
 
 
-_FOLDED_COMPLEMENTIZERS = frozenset(fold(word) for word in "that أن إن بأن ان".split())
+_FOLDED_COMPLEMENTIZERS = frozenset(fold(word) for word in "that أن إن بأن ان إنها إنه أنها أنه بأنها بأنه إنهم أنهم".split())
 _OPENING_WORDS = 8
 
 
