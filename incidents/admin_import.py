@@ -5,7 +5,6 @@ Views stay thin: reading and cleaning the input is `extraction.intake`, storing 
 turn the editor's edits back into a proposal of the same shape, which `importing.reviewed_from_review`
 turns into the services' inputs.
 """
-import re
 
 from django import forms
 from django.conf import settings
@@ -49,35 +48,47 @@ from .models import (
 
 # --- Intake messages in the editor's language ----------------------------------------------------
 
-# intake.py is pure Python and writes its messages in English; these are its fixed ones, listed so
-# that makemessages puts them in the catalogue and `intake_message` can translate them.
+# intake.py is pure Python and writes its messages in English; these are its templates and phrases,
+# listed so that makemessages puts them in the catalogue and `intake_message` can translate them.
 INTAKE_MESSAGES = (
     gettext_noop("The file is larger than the 2 MB limit; upload the article text alone."),
     gettext_noop("The text is larger than the 2 MB limit; paste the article text alone."),
     gettext_noop("The file is empty."),
-    gettext_noop("This file contains binary data, not text. Upload the article as .txt, .html or .md."),
+    gettext_noop("This file looks like %(kind)s, not text. Save the article as %(expected)s and upload that."),
+    gettext_noop("“%(extension)s” files cannot be imported; upload a %(expected)s file."),
+    gettext_noop("Files without an extension cannot be imported; upload a %(expected)s file."),
+    gettext_noop("This file contains binary data, not text. Upload the article as %(expected)s."),
     gettext_noop("The file is not UTF-8 or Windows-1256 text; save it as UTF-8 and try again."),
     gettext_noop("The article text is empty."),
     gettext_noop("The article text has no words, only numbers or punctuation."),
     gettext_noop("The article looks like Kurdish, not Arabic; Marsad imports Arabic or English articles."),
     gettext_noop("The article is neither Arabic nor English; Marsad imports articles in those two languages."),
     gettext_noop("Give the publication date: relative dates such as 'yesterday' depend on it."),
+    gettext_noop("“%(value)s” is not a date; use YYYY-MM-DD."),
+    gettext_noop("The publication date %(date)s is in the future."),
 )
-# intake's messages that carry a value, as a pattern and the translated message.
-INTAKE_PATTERNS = (
-    (re.compile(r"^“(?P<value>.*)” is not a date; use YYYY-MM-DD\.$"), _("“%(value)s” is not a date; use YYYY-MM-DD.")),
-    (re.compile(r"^The publication date (?P<value>\S+) is in the future\.$"), _("The publication date %(value)s is in the future.")),
+# What intake says a refused file looks like (its `phrases`).
+INTAKE_PHRASES = (
+    gettext_noop("a PDF document"),
+    gettext_noop("a PNG image"),
+    gettext_noop("a JPEG image"),
+    gettext_noop("a GIF image"),
+    gettext_noop("a zip archive (or a Word/OpenDocument file, which is one)"),
+    gettext_noop("an old Microsoft Office document"),
+    gettext_noop("a gzip archive"),
+    gettext_noop("a RAR archive"),
+    gettext_noop("a 7-Zip archive"),
+    gettext_noop("an RTF document"),
+    gettext_noop("a WebP image"),
+    gettext_noop("a WAV sound file"),
+    gettext_noop("an AVI video"),
 )
 
 
 def intake_message(error):
-    """Return an IntakeError's message in the active language (as it is, when there is no translation)."""
-    message = str(error)
-    for pattern, translated in INTAKE_PATTERNS:
-        match = pattern.match(message)
-        if match:
-            return translated % match.groupdict()
-    return gettext(message)
+    """Return an IntakeError's message in the active language (in English where there is no translation)."""
+    params = {name: gettext(value) if name in error.phrases else value for name, value in error.params.items()}
+    return gettext(error.template) % params if params else gettext(error.template)
 
 
 # --- The import page ------------------------------------------------------------------------------

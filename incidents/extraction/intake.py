@@ -19,7 +19,16 @@ EXPECTED_FILES = ".txt, .html or .md"
 
 
 class IntakeError(ValueError):
-    """Input the import refuses; the message is meant for the editor."""
+    """Input the import refuses; the message is meant for the editor.
+
+    The message is `template % params`. A caller that speaks the editor's language translates the
+    template, and the params named in `phrases` (intake's own words, such as "a PDF document"); the
+    other params are values from the input or settings and stay as they are.
+    """
+
+    def __init__(self, template, *, phrases=(), **params):
+        self.template, self.params, self.phrases = template, params, tuple(phrases)
+        super().__init__(template % params if params else template)
 
 
 # --- Files -------------------------------------------------------------------------------------
@@ -53,12 +62,20 @@ def decode_upload(data, filename):
     looks_like = _looks_like(data)
     if looks_like:
         raise IntakeError(
-            f"This file looks like {looks_like}, not text. Save the article as {EXPECTED_FILES} and upload that."
+            "This file looks like %(kind)s, not text. Save the article as %(expected)s and upload that.",
+            kind=looks_like,
+            expected=EXPECTED_FILES,
+            phrases=["kind"],
         )
     extension = PurePath(filename or "").suffix.lower()
     if extension not in EXTENSIONS:
-        kind = f"“{extension}” files" if extension else "Files without an extension"
-        raise IntakeError(f"{kind} cannot be imported; upload a {EXPECTED_FILES} file.")
+        if extension:
+            raise IntakeError(
+                "“%(extension)s” files cannot be imported; upload a %(expected)s file.",
+                extension=extension,
+                expected=EXPECTED_FILES,
+            )
+        raise IntakeError("Files without an extension cannot be imported; upload a %(expected)s file.", expected=EXPECTED_FILES)
     text = _decode(data)
     if not text.strip():
         raise IntakeError("The file is empty.")
@@ -76,7 +93,9 @@ def _looks_like(data):
 
 
 def _binary_error():
-    return IntakeError(f"This file contains binary data, not text. Upload the article as {EXPECTED_FILES}.")
+    return IntakeError(
+        "This file contains binary data, not text. Upload the article as %(expected)s.", expected=EXPECTED_FILES
+    )
 
 
 def _decode(data):
@@ -570,9 +589,9 @@ def parse_published(value, today):
             raise IntakeError("Give the publication date: relative dates such as 'yesterday' depend on it.")
         published = _parse_date_text(text)
         if published is None:
-            raise IntakeError(f"“{text}” is not a date; use YYYY-MM-DD.")
+            raise IntakeError("“%(value)s” is not a date; use YYYY-MM-DD.", value=text)
     if published > today:
-        raise IntakeError(f"The publication date {published.isoformat()} is in the future.")
+        raise IntakeError("The publication date %(date)s is in the future.", date=published.isoformat())
     return published
 
 

@@ -203,6 +203,30 @@ def test_form_errors_are_in_arabic_for_an_arabic_editor(admin_user_logged_in):
     assert ImportDraft.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("scan.txt", b"%PDF-1.7\n%\xe2\xe3", "يبدو هذا الملف مستند PDF"),
+        ("report.docx", "نص عربي".encode(), "لا يمكن استيراد ملفات «.docx»"),
+    ],
+)
+def test_refused_files_are_explained_in_arabic_for_an_arabic_editor(admin_user_logged_in, name, content, message):
+    admin_user_logged_in.cookies["django_language"] = "ar"
+
+    response = admin_user_logged_in.post(IMPORT_URL, import_form(file=upload(name, content)))
+
+    errors = [str(error) for errors in response.context["form"].errors.values() for error in errors]
+    assert any(message in error for error in errors), errors
+    assert ImportDraft.objects.count() == 0
+
+
+def test_every_kind_of_file_intake_names_has_a_translatable_phrase():
+    from incidents.admin_import import INTAKE_PHRASES
+    from incidents.extraction import intake
+
+    assert {description for _, description in intake._MAGIC} <= set(INTAKE_PHRASES)
+
+
 def test_reimporting_stored_text_leads_to_the_stored_source_and_writes_nothing(admin_user_logged_in):
     stored = SourceFactory(text=ENGLISH, title="Embassy attack")
     before = counts()

@@ -357,7 +357,7 @@ def test_no_duplicate_statements_in_any_article(article_results):
         ("وأكد الأمين العام لحركة النجباء أكرم الكعبي أن الحركة ستواصل عملياتها.", "position"),
         # "aggression": a condemnation
         ("وقالت وزارة الخارجية العراقية إنها ستتقدم بشكوى إلى مجلس الأمن ضد العدوان.", "condemnation"),
-        ("وقالت وزارة الخارجية العراقية إنها ستتقدم بشكوى رسمية إلى مجلس الأمن الدولي ضد العدوان الإيراني.", "condemnation"),
+        ("وقالت وزارة الخارجية العراقية إنها ستتقدم بشكوى إلى مجلس الأمن الدولي ضد العدوان الإيراني.", "condemnation"),
         ("The Iraqi foreign ministry said it would file a complaint against the aggression.", "condemnation"),
         # blaming someone for the attack: a report of who did it
         ("واتهمت واشنطن جماعات مسلحة موالية لإيران بتنفيذ الهجوم.", "report"),
