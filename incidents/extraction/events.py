@@ -1011,6 +1011,12 @@ class _Reader:
             return None
         return self._span(self._folded_index(scope.start) + markers[-1].start(), self._folded_index(scope.start) + markers[-1].end())[0]
 
+    def _unharmed(self, actor):
+        """Return True if the text says the actor (a building, a mission) was not damaged or hit."""
+        before = self._folded(max(0, actor.span.start - 25), actor.span.start)
+        after = self._folded(actor.span.end, min(len(self.text), actor.span.end + 90))
+        return bool(_UNHARMED_BEFORE.search(before) or _UNHARMED_AFTER.match(after))
+
     def _denies_event(self, sentence, head):
         """Return True if the sentence denies the event before naming it; not "denied any role in it"."""
         before = self._folded(sentence.start, head.start)
@@ -1097,6 +1103,8 @@ class _Reader:
                 continue
             if entry.kind == "government body" and not _is_target_body(entry):
                 continue
+            if _is_target_body(entry) and self._unharmed(actor):
+                continue  # "ولم تتضرر القنصلية الأميركية", "the consulate was not damaged": a landmark, not a target
             if entry.kind == "official person" and not victim:
                 continue
             if entry.key in speakers and not victim:
@@ -1105,8 +1113,9 @@ class _Reader:
                 continue
             if self._interceptor(actor, head, scope):
                 roles.append((entry, INTERCEPTOR))
-                if entry.kind in ("state force", "coalition") and kind != STRIKE:
-                    roles.append((entry, TARGET))
+                at_other_site = head.places and all(p.entry.kind in ("airport",) + _AREA_KINDS for p in head.places)
+                if entry.kind in ("state force", "coalition") and kind != STRIKE and not at_other_site:
+                    roles.append((entry, TARGET))  # defending its base; over an airport or a town it only intercepts
                 continue
             if kind == STRIKE:
                 if entry.kind == "state force" and not victim and not getattr(actor, "site", False) and self._strike_subject(actor, head):
@@ -1505,6 +1514,8 @@ _BLAME = {
     "ar": _rx(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|حمل|حملت|يحمل|تحمل|نسب|نسبت)(?!\w)"),
     "en": _rx(r"(?<!\w)(?:blam(?:ed|es|ing)|attribut(?:ed|es)|accus(?:ed|es)|held\s+responsible)(?!\w)"),
 }
+_UNHARMED_BEFORE = _rx(r"(?<!\w)[وف]?(?:لم|لا|دون\s+ان|من\s+دون\s+ان)\s+(?:تتضرر|يتضرر|تصب|يصب|تصاب|يصاب|تتعرض|يتعرض)\w*\s+$")
+_UNHARMED_AFTER = _rx(r"^[\s,]*(?:[\w\s-]{0,45},\s*)?(?:was|were|had\s+been|has\s+been)\s+(?:not\s+(?:damaged|hit|harmed|struck|affected)|unharmed|undamaged|unaffected)")
 _AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
 _AGENT_BY = {

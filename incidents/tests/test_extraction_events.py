@@ -651,3 +651,23 @@ def test_a_summary_at_bases_in_two_countries_is_no_incident_and_the_blame_joins_
     assert ("islamic-resistance-in-iraq", "claimant") in parties(incident)
     assert ("pro-iran-factions", "perpetrator") in parties(incident)
     assert ("pro-iran-factions", "claimant") not in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أسقطت الدفاعات الجوية للتحالف الدولي ثلاث طائرات مسيرة أمس في محيط مطار أربيل الدولي. "
+         "ولم تتضرر القنصلية الأميركية في أربيل، التي لا يبعد مبناها سوى بضعة كيلومترات عن موقع الهجوم.", "ar"),
+        ("Coalition air defences shot down three drones near Erbil International Airport on Friday. "
+         "The US consulate in Erbil, a few kilometres from the attack, was not damaged.", "en"),
+    ],
+)
+def test_an_interception_over_an_airport_targets_no_one_and_an_unharmed_consulate_is_a_landmark(text, language):
+    incident = only(text, language)
+    assert incident.outcome == "intercepted"
+    assert parties(incident) == [("global-coalition-against-isis", "interceptor")]
+
+
+def test_an_interception_over_the_forces_own_base_still_targets_them():
+    incident = only("Coalition air defences shot down a drone over Harir air base on Friday.", "en")
+    assert parties(incident) == [("global-coalition-against-isis", "interceptor"), ("global-coalition-against-isis", "target")]
