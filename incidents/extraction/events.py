@@ -858,7 +858,7 @@ class _Reader:
         folded = self._folded(sentence.start, sentence.end)
         if not _ATTRIBUTION[self.language].search(folded):
             return []
-        actors = [(a.entry, PERPETRATOR) for a in self._scope_actors(sentence) if _is_armed_group(a.entry)]
+        actors = [(a.entry, PERPETRATOR) for a in self._scope_actors(sentence) if _is_armed_group(a.entry) and not self._appositive(a, ())]
         if not actors:
             return []
         return [_Mention(sentence, sentence, sentence, None, None, ATTACK, "unknown", "unknown", 1, Casualties(), Casualties(), actors, anaphoric=True)]
@@ -1157,6 +1157,8 @@ class _Reader:
     def _appositive(self, actor, actors):
         """Return True for "X, a coalition of Iran-backed groups": a description of X, not another party."""
         before = self.text[max(0, actor.span.start - 40) : actor.span.start]
+        if _APPOSITIVE_AR.search(self._folded(max(0, actor.span.start - 40), actor.span.start)):
+            return True  # "المقاومة الإسلامية في العراق، وهي تحالف من فصائل موالية لإيران"
         return bool(re.search(r"[,،]\s*(?:an?|the|one\s+of)\s+(?:[\w-]+\s+){0,3}(?:coalition|alliance|umbrella(?:\s+group)?|network|grouping)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before))
 
     def _strike_subject(self, actor, head):
@@ -1516,6 +1518,7 @@ _BLAME = {
 }
 _UNHARMED_BEFORE = _rx(r"(?<!\w)[وف]?(?:لم|لا|دون\s+ان|من\s+دون\s+ان)\s+(?:تتضرر|يتضرر|تصب|يصب|تصاب|يصاب|تتعرض|يتعرض)\w*\s+$")
 _UNHARMED_AFTER = _rx(r"^[\s,]*(?:[\w\s-]{0,45},\s*)?(?:was|were|had\s+been|has\s+been)\s+(?:not\s+(?:damaged|hit|harmed|struck|affected)|unharmed|undamaged|unaffected)")
+_APPOSITIVE_AR = _rx(r"[,،]\s*(?:وهي|وهو|التي\s+تعد|الذي\s+يعد)?\s*(?:\S+\s+){0,1}?(?:تحالف|مظله|ائتلاف|تجمع|شبكه)\s+(?:من|ل|يضم|تضم)?\s*(?:\S+\s+){0,2}$")
 _AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
 _AGENT_BY = {

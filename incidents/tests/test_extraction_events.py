@@ -671,3 +671,18 @@ def test_an_interception_over_an_airport_targets_no_one_and_an_unharmed_consulat
 def test_an_interception_over_the_forces_own_base_still_targets_them():
     incident = only("Coalition air defences shot down a drone over Harir air base on Friday.", "en")
     assert parties(incident) == [("global-coalition-against-isis", "interceptor"), ("global-coalition-against-isis", "target")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A drone attack killed three US soldiers at Tower 22 on Friday. "
+         "Washington has blamed the Islamic Resistance in Iraq, an umbrella of hardline Iran-aligned groups, for it.", "en"),
+        ("قتل ثلاثة جنود أميركيين أمس في هجوم بطائرة مسيرة على البرج 22. "
+         "وتقف المقاومة الإسلامية في العراق، وهي تحالف من فصائل موالية لإيران، وراء الهجوم بحسب واشنطن.", "ar"),
+    ],
+)
+def test_the_group_blamed_is_the_perpetrator_and_its_description_is_no_second_one(text, language):
+    incident = only(text, language)
+    assert ("islamic-resistance-in-iraq", "perpetrator") in parties(incident)
+    assert ("pro-iran-factions", "perpetrator") not in parties(incident)
