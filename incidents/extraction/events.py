@@ -634,7 +634,8 @@ class _Reader:
         after = self._folded(head.end, sentence.end)
         first = head.triggers[0]
         if first.kind in ("attack", "strike") and not _is_weapon_count(first) and _TALLY[self.language].search(before[-30:]):
-            return True
+            if not self._date_just_before(head):
+                return True  # "80 هجوما", "5 strikes"; but not "the January 28 attack"
         if self.language == "en" and re.search(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)", after[:60]):
             return True
         in_sentence = [m for m in self.dates if sentence.start <= m.span.start < sentence.end]
@@ -647,6 +648,23 @@ class _Reader:
         if _is_plural(head, self.language) and _SERIES.search(before[-30:]):
             return True
         return False
+
+    def _same_time_kind(self, mention):
+        """Return the kind of event "hours before the strike" / "بعد ساعات من الهجوم" refers to, or None."""
+        folded = self._folded(mention.sentence.start, mention.sentence.end)
+        match = _SAME_TIME.search(folded)
+        if match is None:
+            return None
+        around = folded[match.start() : match.end() + 30]
+        if re.search(r"(?:strike|raid|bombing|غاره|ضربه|قصف)", around):
+            return STRIKE
+        if re.search(r"(?:attack|assault|هجوم|اعتداء|استهداف)", around):
+            return ATTACK
+        return None
+
+    def _date_just_before(self, head):
+        """Return True if a date expression ends right before the head ("the January 28 attack", "Saturday's")."""
+        return any(0 <= head.start - d.span.end <= 3 and not d.since for d in self.dates)
 
     def _heads(self, triggers):
         """Group adjacent event words into heads ("a one-way attack drone struck", "هجوم صاروخي")."""
@@ -1361,8 +1379,9 @@ class _Reader:
     def _new_incident(self, mention, incidents):
         if mention.same_time and mention.date is None:
             dated = [i for i in incidents if i.date is not None]
-            if dated:
-                mention.date = dated[-1].date
+            named = [i for i in dated if i.kind == self._same_time_kind(mention)]
+            if named or dated:
+                mention.date = (named or dated)[-1].date  # "hours before the strike": the strike's day
         incident = _Incident([mention], mention.place, mention.date, mention.kind, mention.weapon)
         _absorb(incident, mention, first=True)
         incidents.append(incident)

@@ -812,7 +812,8 @@ def _count_after(folded, keyword_end, quantities, language):
         if quantity.lead < keyword_end:
             continue
         gap = folded[keyword_end : quantity.lead]
-        allowed = r"\s*(?:(?:another|a total of|the|all|some)\s+)?" if language == "en" else r"\s*"
+        # "قتل فيه ثلاثة", "أصيب خلاله خمسة": a pronoun adverb between the verb and its count
+        allowed = r"\s*(?:(?:another|a total of|the|all|some)\s+)?" if language == "en" else r"\s*(?:(?:فيه|فيها|خلاله|خلالها|جراءه|جراءها)\s+)?"
         if not re.fullmatch(allowed, gap):
             break
         following = _word_after(folded, quantity.end)

@@ -686,3 +686,26 @@ def test_the_group_blamed_is_the_perpetrator_and_its_description_is_no_second_on
     incident = only(text, language)
     assert ("islamic-resistance-in-iraq", "perpetrator") in parties(incident)
     assert ("pro-iran-factions", "perpetrator") not in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The killing came ten days after the November 28 attack on Tower 22, in which three American soldiers were killed.", "en"),
+        ("وجاء ذلك بعد عشرة أيام من هجوم 28 تشرين الثاني على البرج 22، الذي قتل فيه ثلاثة جنود أميركيين.", "ar"),
+    ],
+)
+def test_a_day_number_before_the_attack_word_is_its_date_not_a_tally(text, language):
+    incident = only(text, language)
+    assert incident.place.entry.key == "tower-22" and incident.date_start == date(2023, 11, 28)
+    assert incident.killed.best == 3
+
+
+def test_hours_before_the_strike_is_the_strike_s_day_not_the_last_dated_attack():
+    text = (
+        "A US drone strike killed a Kataib Hezbollah commander in eastern Baghdad on Wednesday night. "
+        "The strike came ten days after the November 28 attack on Tower 22. "
+        "Hours before the strike, the Islamic Resistance in Iraq said it had targeted the Conoco field with drones."
+    )
+    conoco = [i for i in incidents(text, "en") if "conoco" in i.place.entry.key]
+    assert len(conoco) == 1 and conoco[0].date_start == date(2023, 12, 6)
