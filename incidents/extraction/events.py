@@ -1089,9 +1089,9 @@ class _Reader:
             return True
         if re.search(r"(?:بحسب|حسب|وفق|وفقا\s+ل|على\s+حد)\s+ما\s+(?:\S+\s+)?(?:اعلن|افاد|ذكر|قال|اورد|اكد|نقل)\w*(?:\s+به)?\s*$", before):
             return True  # "بحسب ما أعلنته القيادة المركزية", "بحسب ما أفاد به المجلس"
-        if re.match(r"^[\s,،]*(?:\w+\s+){0,1}(?:said|says|told|reported|announced|stated|قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت)(?!\w)", after):
+        if re.match(r"^[\s,،]*(?:\w+\s+){0,1}(?:said|says|told|reported|announced|stated|denied|denies|قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|نفي|نفت)(?!\w)", after):
             return True
-        if re.search(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اوضح|اوضحت|نقلت)\s*$", before):
+        if re.search(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اوضح|اوضحت|نقلت|نفي|نفت)\s*$", before):
             return True
         return False
 

@@ -709,3 +709,18 @@ def test_hours_before_the_strike_is_the_strike_s_day_not_the_last_dated_attack()
     )
     conoco = [i for i in incidents(text, "en") if "conoco" in i.place.entry.key]
     assert len(conoco) == 1 and conoco[0].date_start == date(2023, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The Islamic Resistance in Iraq said it had targeted the Conoco field with drones on Friday. "
+         "The coalition denied there had been any attack on the base.", "en"),
+        ("أعلنت المقاومة الإسلامية في العراق أنها استهدفت حقل كونيكو بطائرات مسيرة يوم الجمعة. "
+         "ونفى التحالف الدولي وقوع أي هجوم على القاعدة.", "ar"),
+    ],
+)
+def test_the_side_that_denies_the_attack_speaks_and_is_not_its_target(text, language):
+    incident = only(text, language)
+    assert incident.verification == "contested"
+    assert ("global-coalition-against-isis", "target") not in parties(incident)
