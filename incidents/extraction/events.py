@@ -889,9 +889,14 @@ class _Reader:
         if killed == Casualties() and injured == Casualties():
             return []
         last = previous[-1]
+        victims = self._victims(sentence)
+        hit = [
+            (a.entry, TARGET) for a in self._scope_actors(sentence)
+            if any(a.span.overlaps(v) for v in victims) and a.entry.kind not in ("state", "media outlet", "international organization")
+        ]  # "وقتل مشتاق طالب السعيدي، القيادي في حركة النجباء": whom the event killed
         return [
-            _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, [],
-                     anaphoric=True, follows=last)
+            _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, _unique(hit),
+                     anaphoric=True, follows=last, victims=frozenset(e.key for e, _ in hit))
         ]
 
     def _share_sentence_zeroes(self, mentions, sentence):
@@ -1194,11 +1199,16 @@ class _Reader:
         base = self._folded_index(scope.start)
         spans = []
         if self.language == "ar":
-            patterns = [r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,10}?[^\s،.]+(?=[،.]|\s+(?:[فب]ي?\s*(?:غاره|هجوم|ضربه|قصف|استهداف)|جراء|اثر|بعد|عقب|بجروح)(?!\w)|$)"]
+            patterns = [
+                # the victim's apposition: "قتل مشتاق طالب السعيدي، القيادي في حركة النجباء،"
+                r"(?:مقتل|مصرع|استشهاد|قتل|اصيب|اصابه)\s+[^،.]{1,60}،\s*(?:وهو\s+)?(?:ال)?(?:قيادي|قائد|مسوول|امين|عضو|احد|امر|معاون|مساعد|نائب)[^،.]{0,60}",
+                r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,10}?[^\s،.]+(?=[،.]|\s+(?:[فب]ي?\s*(?:غاره|هجوم|ضربه|قصف|استهداف)|جراء|اثر|بعد|عقب|بجروح)(?!\w)|$)"]
         else:
             patterns = [
                 r"(?:killed|killing|wounded|wounding|injured|injuring|kills|wounds)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+(?=[,.]|\s+(?:in|on|at|during|after|and|late|early|last|overnight)(?!\w)|$)",
                 r"(?:[^\s,.]+\s+){1,6}(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)",
+                # the subject of the sentence, with its appositions: "X, known as Y, a commander of Z, died"
+                r"^(?:(?!\b(?:said|says|told|claimed|announced|when|after|while)\b)[^.;])+?,\s*(?:died|was\s+killed|were\s+killed)\b",
             ]
         for pattern in patterns:
             for match in re.finditer(pattern, folded):

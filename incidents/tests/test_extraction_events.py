@@ -724,3 +724,19 @@ def test_the_side_that_denies_the_attack_speaks_and_is_not_its_target(text, lang
     incident = only(text, language)
     assert incident.verification == "contested"
     assert ("global-coalition-against-isis", "target") not in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A drone strike hit a car in eastern Baghdad on Friday. "
+         "Mushtaq Talib al-Saidi, known as Abu Taqwa, a commander of Harakat al-Nujaba, died when the drone fired on the car.", "en"),
+        ("استهدفت غارة بطائرة مسيرة سيارة شرقي بغداد يوم الجمعة. "
+         "وقتل مشتاق طالب السعيدي، القيادي في حركة النجباء، عندما أطلقت الطائرة صاروخا على السيارة.", "ar"),
+    ],
+)
+def test_a_commander_who_died_in_the_strike_and_his_group_are_its_targets(text, language):
+    incident = only(text, language)
+    assert ("abu-taqwa-al-saidi", "target") in parties(incident)
+    assert ("harakat-al-nujaba", "target") in parties(incident)
+    assert ("harakat-al-nujaba", "perpetrator") not in parties(incident)
