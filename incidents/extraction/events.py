@@ -649,6 +649,42 @@ class _Reader:
             return True
         return False
 
+    def _roles_by_place(self, kind, head, scope, actors, speakers, claimant, agent):
+        """Return {id(place): roles} when one head names several places: each party named among them goes to its nearest place.
+
+        "a headquarters of the PMF in al-Qaim ..., and a depot used by Kataib Hezbollah near Akashat": the
+        PMF at al-Qaim, Kataib Hezbollah at Akashat. Parties named before the first place or after the last
+        (the striker, the claimant) are everyone's.
+        """
+        places = head.places
+        if len(places) < 2:
+            return {}
+        def coordinated(one, other):
+            gap = self.text[one.span.end : other.span.start]
+            named = any(one.span.end <= a.span.start and a.span.end <= other.span.start for a in actors)
+            return len(gap.split()) <= 3 and not named
+
+        if all(coordinated(one, other) for one, other in zip(places, places[1:])):
+            return {}  # "sites of X near A and B": coordinated places share their parties
+        first, last = places[0].span.start, places[-1].span.end
+        region_start = max(scope.start, self.text.rfind(",", scope.start, first) + 1, first - 80)
+        between = [a for a in actors if region_start <= a.span.start < last and (agent is None or a.entry != agent.entry)]
+        if not between:
+            return {}
+        result = {}
+        for place in places:
+            mine = [
+                a for a in actors
+                if a not in between or min(places, key=lambda p: _distance(p.span, a.span)) is place
+            ]
+            result[id(place)] = self._roles(kind, head, scope, mine, speakers, claimant, agent)
+        return result
+
+    def _owner(self, actor):
+        """Return True if the actor is named as the owner or user of a site ("a headquarters of X", "used by X", "مقر لـX")."""
+        before = self._folded(max(0, actor.span.start - 30), actor.span.start)
+        return bool(_OWNER_BEFORE.search(before))
+
     def _same_time_kind(self, mention):
         """Return the kind of event "hours before the strike" / "بعد ساعات من الهجوم" refers to, or None."""
         folded = self._folded(mention.sentence.start, mention.sentence.end)
@@ -829,6 +865,7 @@ class _Reader:
         claimant = self._claimant(sentence, head) if claim else None
         denial = self._denies_event(sentence, head)
         roles = self._roles(kind, head, scope, actors, speakers, claimant, agent)
+        place_roles = self._roles_by_place(kind, head, scope, actors, speakers, claimant, agent)
         strike_roles = None
         if kind == ATTACK and not claim and weapon in ("", "unknown", "drone") and (agent is None or not _is_armed_group(agent.entry)):
             strike_roles = self._roles(STRIKE, head, scope, actors, speakers, None, agent)  # if it tells of a strike reported before
@@ -856,7 +893,8 @@ class _Reader:
                     sentence=sentence, scope=scope, head=Span(head.start, head.end), place=place, date=date,
                     kind=kind, weapon=weapon or "unknown", outcome=outcome,
                     count=place.count if place is not None and place.count > 1 else count,
-                    killed=killed, injured=injured, actors=list(roles), strike_actors=strike_roles, claim=claim, denial=denial,
+                    killed=killed, injured=injured, actors=list(place_roles.get(id(place), roles)), strike_actors=strike_roles,
+                    claim=claim, denial=denial,
                     anaphoric=anaphoric, same_time=same_time, night=night, siblings=sibling_id, bare=bare and kind == STRIKE,
                     dual=dual and claim, victims=victims,
                 )
@@ -1145,6 +1183,8 @@ class _Reader:
                     roles.append((entry, PERPETRATOR))
                 elif _is_armed_group(entry) or entry.kind == "official person":
                     roles.append((entry, TARGET))
+                elif entry.kind == "state force" and not _is_target_side(entry) and self._owner(actor):
+                    roles.append((entry, TARGET))  # "a headquarters of the PMF was destroyed": whose site was struck
             elif kind == DISRUPTED:
                 if entry.kind == "state force":
                     roles.append((entry, PERPETRATOR))
@@ -1548,6 +1588,11 @@ _BLAME = {
 _UNHARMED_BEFORE = _rx(r"(?<!\w)[وف]?(?:لم|لا|دون\s+ان|من\s+دون\s+ان)\s+(?:تتضرر|يتضرر|تصب|يصب|تصاب|يصاب|تتعرض|يتعرض)\w*\s+$")
 _UNHARMED_AFTER = _rx(r"^[\s,]*(?:[\w\s-]{0,45},\s*)?(?:was|were|had\s+been|has\s+been)\s+(?:not\s+(?:damaged|hit|harmed|struck|affected)|unharmed|undamaged|unaffected)")
 _APPOSITIVE_AR = _rx(r"[,،]\s*(?:وهي|وهو|التي\s+تعد|الذي\s+يعد)?\s*(?:\S+\s+){0,1}?(?:تحالف|مظله|ائتلاف|تجمع|شبكه)\s+(?:من|ل|يضم|تضم)?\s*(?:\S+\s+){0,2}$")
+_OWNER_BEFORE = _rx(
+    r"(?:(?:headquarters|base|bases|depot|depots|site|sites|facility|facilities|positions?|camp|compound|convoy|vehicle|office)\s+"
+    r"(?:of|belonging\s+to|used\s+by|run\s+by|operated\s+by)\s+(?:the\s+)?|(?:used|run|operated)\s+by\s+(?:the\s+)?|"
+    r"(?:مقر|مقرات|مواقع|موقع|مخزن|مخازن|قاعده|معسكر|رتل|عجله|سياره)\s+(?:تابع\w*\s+)?(?:ل|لل|ال)?\s*)$"
+)
 _AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
 _AGENT_BY = {
@@ -1635,6 +1680,11 @@ def _is_armed_group(entry):
         or entry.kind == "unidentified" and "forces" not in entry.key
         or entry.key in ("irgc", "quds-force")
     )
+
+
+def _distance(a, b):
+    """Return the number of characters between two spans (0 if they overlap)."""
+    return max(0, b.start - a.end, a.start - b.end)
 
 
 def _is_unknown_military(entry):

@@ -740,3 +740,25 @@ def test_a_commander_who_died_in_the_strike_and_his_group_are_its_targets(text, 
     assert ("abu-taqwa-al-saidi", "target") in parties(incident)
     assert ("harakat-al-nujaba", "target") in parties(incident)
     assert ("harakat-al-nujaba", "perpetrator") not in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A headquarters of the Popular Mobilization Forces in al-Qaim was destroyed, and a weapons depot used by Kataib Hezbollah "
+         "near Akashat was also hit on Friday by US warplanes.", "en"),
+        ("شنت مقاتلات أميركية أمس غارات على مقر للحشد الشعبي في القائم، وعلى مخزن لكتائب حزب الله قرب عكاشات.", "ar"),
+    ],
+)
+def test_each_struck_site_has_its_own_owner_as_target(text, language):
+    found = [parties(i) for i in sorted(incidents(text, language), key=lambda i: i.evidence[0].start + i.place.span.start)]
+    assert found == [
+        [("popular-mobilization-forces", "target"), ("us-armed-forces", "perpetrator")],  # al-Qaim
+        [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")],  # Akashat
+    ]
+
+
+def test_coordinated_places_share_the_owner_named_before_them():
+    text = "US warplanes struck sites of Kataib Hezbollah near al-Qaim and Akashat on Friday."
+    found = {i.place.entry.name_en.lower(): parties(i) for i in incidents(text, "en")}
+    assert found["al-qaim"] == found["akashat"] == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
