@@ -392,10 +392,13 @@ def _sentences(text):
     """Return the sentence spans of the body: no headline (first line without final stop), no subheads."""
     spans = []
     first_line_end = text.find("\n")
+    top_end = _top_matter_end(text)
     for start, end in _sentence_bounds(text):
         body = text[start:end].strip()
         if not body:
             continue
+        if start < top_end:
+            continue  # headline and standfirst: the lines before the first one that ends a sentence
         if not _TERMINAL.search(body):
             if start < first_line_end or first_line_end < 0 and start == 0:
                 continue  # the headline repeats the body
@@ -403,6 +406,25 @@ def _sentences(text):
                 continue  # a subhead or dateline
         spans.append(Span(start, start + len(text[start:end].rstrip())))
     return spans
+
+
+def _top_matter_end(text):
+    """Return where the body starts: after the headline and standfirst lines that end without a full stop.
+
+    "«كتائب حزب الله» تعلن تعليق عملياتها ضد القوات الأميركية... و«النجباء» تتمسك بمواصلتها" is one
+    headline despite its "...". A text of one line has no top matter.
+    """
+    position = 0
+    while True:
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            return 0
+        line = text[position:line_end].strip()
+        if line and _TERMINAL.search(line):
+            return position
+        position = line_end + 1
+        if position >= len(text):
+            return 0
 
 
 def _sentence_bounds(text):

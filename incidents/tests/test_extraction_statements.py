@@ -795,6 +795,22 @@ def test_headline_and_subheads_give_no_statements(actors):
     assert found[0].span.text(text).startswith("أعلنت")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«كتائب حزب الله» تعلن تعليق عملياتها ضد القوات الأميركية... و«النجباء» تتمسك بمواصلتها\n"
+        "أعلنت كتائب حزب الله أمس تعليق عملياتها ضد القوات الأميركية.",
+        "US drone strike in Baghdad kills Kataib Hezbollah commander\n"
+        "Iraqi military says the attack in a residential area is a blatant assassination of a commander\n"
+        "A US drone strike killed a Kataib Hezbollah commander in Baghdad on Wednesday, the Pentagon said.",
+    ],
+)
+def test_a_headline_with_an_ellipsis_and_a_standfirst_give_no_statements(actors, text):
+    found = statements(actors, text)
+    assert len(found) == 1, summary(found, text)
+    assert found[0].span.start > text.rindex("\n")
+
+
 # --- Linking to incidents ---------------------------------------------------------------------------------------
 
 
