@@ -414,17 +414,17 @@ def _top_matter_end(text):
     "«كتائب حزب الله» تعلن تعليق عملياتها ضد القوات الأميركية... و«النجباء» تتمسك بمواصلتها" is one
     headline despite its "...". A text of one line has no top matter.
     """
+    if "\n" not in text.strip():
+        return 0
     position = 0
-    while True:
+    while position < len(text):
         line_end = text.find("\n", position)
-        if line_end < 0:
-            return 0
+        line_end = len(text) if line_end < 0 else line_end
         line = text[position:line_end].strip()
         if line and _TERMINAL.search(line):
             return position
         position = line_end + 1
-        if position >= len(text):
-            return 0
+    return 0
 
 
 def _sentence_bounds(text):
