@@ -884,8 +884,9 @@ def _appositive_subject(article, position, first):
             return _described(article, role[0].start, name[-1].end)
     if scan <= first or doc.gap_after(scan - 1).strip() != ",":
         return None
-    if doc.key(scan) not in _EN_APPOSITIVE_STARTS and not doc.key(scan).endswith("ing"):
-        return None
+    role_first = any(doc.key(i) in _EN_ROLE_WORDS for i in range(scan, min(scan + 3, position + 1)))
+    if doc.key(scan) not in _EN_APPOSITIVE_STARTS and not doc.key(scan).endswith("ing") and not role_first:
+        return None  # "X, spokesman for the commander-in-chief, said": a role without an article is an apposition too
     mention = article.mention_ending_at(scan - 1)
     if mention is None:
         return None

@@ -408,6 +408,13 @@ def test_casualties_in_a_sentence_that_reports_the_attack_keep_it_a_report(actor
     assert one(actors, text).kind == "report"
 
 
+def test_a_named_speaker_with_a_role_in_apposition_without_article(actors):
+    text = "Maj Gen Yehia Rasool, spokesman for the Iraqi commander-in-chief, called the strike a blatant assassination."
+    statement = one(actors, text)
+    assert (statement.speaker_actor.key, statement.kind) == ("yehia-rasool", "condemnation")
+    assert statement.span.start == 0
+
+
 def test_a_victim_and_a_companion_are_no_stated_figure(actors):
     text = "The commander died along with a companion when the drone fired on his car, the Pentagon said."
     assert one(actors, text).kind == "report"
