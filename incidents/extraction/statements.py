@@ -120,6 +120,7 @@ _AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد 
 _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
 _AR_NAQLAN = _keys("نقلا")
 _MA = token_key("ما")
+_EXPLANATORY = _keys("إذ اذ حيث")
 _BIHI = _keys("به بها")
 _EN_CALLED = _keys("called calls")
 _EN_CALLED_AFTER = _keys("on for upon")
@@ -467,6 +468,8 @@ def _sentence_statements(article, sentence, previous):
         act = _act_at(article, index, first, last, previous, acts)
         if act is None:
             continue
+        if acts and doc.key(index - 1) in _EXPLANATORY and not act.at_end:
+            continue  # "نفت طهران أي صلة لها بالهجوم، إذ قال المتحدث باسم خارجيتها إن …": the same statement, explained
         same = next((a for a in acts if a.speaker.identity == act.speaker.identity), None)
         if same is None:
             acts.append(act)

@@ -408,6 +408,13 @@ def test_casualties_in_a_sentence_that_reports_the_attack_keep_it_a_report(actor
     assert one(actors, text).kind == "report"
 
 
+def test_a_speech_verb_after_idh_explains_the_statement_before_it(actors):
+    text = "ونفت طهران أي صلة لها بالهجوم، إذ قال المتحدث باسم وزارة الخارجية الإيرانية إن بلاده لا تتدخل في قرارات الفصائل."
+    statement = one(actors, text)
+    assert (statement.speaker_actor.key, statement.kind) == ("iran", "denial")
+    assert statement.span.text(text).rstrip(".").endswith("الفصائل")
+
+
 def test_a_named_speaker_with_a_role_in_apposition_without_article(actors):
     text = "Maj Gen Yehia Rasool, spokesman for the Iraqi commander-in-chief, called the strike a blatant assassination."
     statement = one(actors, text)
