@@ -589,6 +589,8 @@ def _english_act(article, index, first, last, previous):
     if speaker is None:
         return None
     speaker_word = article.word_at(speaker.start)
+    if kind == _DESCRIBE and doc.key(speaker_word - 1) == "what":
+        return None  # "in what the Pentagon called an act of self-defence": a characterisation inside the report
     at_end = speaker.start < doc.words[index].start and doc.key(speaker_word - 1) not in _EN_CLAUSE_OPENERS and (
         _has_content_before(article, speaker_word, first)
         or speaker_word > first and doc.words[speaker_word].break_before  # "The strikes, the Pentagon said, …"
@@ -1208,11 +1210,12 @@ def _positive(figures):
 def _quantified(killed, injured, folded, content, language):
     """Return True if the content states how many were killed or hurt (a number or a quantifier).
 
-    Two people implied by a victim and a companion ("died along with a companion") are no stated figure.
+    One victim named with an article ("killed a commander") or two implied by a victim and a companion
+    ("died along with a companion") are no stated figure.
     """
     for figures in (killed, injured):
-        if figures.best == 2 and not _numbers(content, language) and not _QUANTIFIER.search(folded):
-            continue
+        if figures.best in (1, 2) and not _numbers(content, language) and not _QUANTIFIER.search(folded):
+            continue  # "killed a commander", "died along with a companion": who, not how many
         if figures.best or figures.high or (figures.low and figures.low > 2):
             return True
     if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):

@@ -408,6 +408,23 @@ def test_casualties_in_a_sentence_that_reports_the_attack_keep_it_a_report(actor
     assert one(actors, text).kind == "report"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US Central Command said the strike killed a Kataib Hezbollah commander.",
+        "وقالت القيادة المركزية الأميركية إن الغارة قتلت قياديا في كتائب حزب الله.",
+    ],
+)
+def test_one_victim_named_without_a_number_is_a_report_not_casualty_figures(actors, text):
+    assert one(actors, text).kind == "report"
+
+
+def test_in_what_x_called_is_no_statement_of_x(actors):
+    text = "A senior commander was killed Thursday when a drone strike hit his car, security sources said, in what the Pentagon called an act of self-defence."
+    found = statements(actors, text)
+    assert [s.speaker for s in found] == ["security sources"], summary(found, text)
+
+
 def test_a_speech_verb_after_idh_explains_the_statement_before_it(actors):
     text = "ونفت طهران أي صلة لها بالهجوم، إذ قال المتحدث باسم وزارة الخارجية الإيرانية إن بلاده لا تتدخل في قرارات الفصائل."
     statement = one(actors, text)
