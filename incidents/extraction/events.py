@@ -208,7 +208,7 @@ _NEGATION_BEFORE = _rx(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دو
 # Things that make a national adjective name the nation's forces: "القاعدة الأميركية", "US base".
 _FORCE_NOUNS = {
     "ar": _rx(
-        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائرة|مقاتلات|دفاعات)"
+        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائرة|مقاتلات|دفاعات|طيران|بوارج|مدفعيه)"
         r"(?:\s+(?!(?:ال)?(?:امريكي|اميركي))\S+){0,2})\s+"
         r"((?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيين|اميركيين|امريكيون|اميركيون))(?!\w)"
     ),
@@ -1006,6 +1006,8 @@ class _Reader:
                 if "intercept" in head.kinds:
                     continue  # "shot down by coalition forces": the interceptor, see _interceptor
                 between = self._folded_without_dates(head.end, actor.span.start)
+                if language == "ar" and _VERB_BEFORE_SUBJECT.search(self._folded(head.start, head.end) + " ") and not between.split():
+                    return actor  # VSO with the event verb itself: "قصفت المدفعية الأميركية [أمس] مواقع"
                 if _AGENT_BY[language].match(between):
                     return actor
                 continue

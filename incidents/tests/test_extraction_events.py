@@ -762,3 +762,16 @@ def test_coordinated_places_share_the_owner_named_before_them():
     text = "US warplanes struck sites of Kataib Hezbollah near al-Qaim and Akashat on Friday."
     found = {i.place.entry.name_en.lower(): parties(i) for i in incidents(text, "en")}
     assert found["al-qaim"] == found["akashat"] == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+@pytest.mark.parametrize(
+    "text, weapon",
+    [
+        ("قصفت المدفعية الأميركية أمس مواقع لكتائب حزب الله قرب الميادين.", "artillery"),
+        ("شن الطيران الأميركي أمس غارات على مواقع لكتائب حزب الله قرب الميادين.", "airstrike"),
+    ],
+)
+def test_the_subject_right_after_the_event_verb_is_its_perpetrator(text, weapon):
+    incident = only(text)
+    assert incident.weapon == weapon
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
