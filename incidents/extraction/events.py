@@ -187,6 +187,7 @@ _HIT = {
     "ar": _rx(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
     "en": _rx(
         r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|"
+        r"(?:was|were|been)\s+(?:directly\s+|also\s+)?(?:hit|struck)\s+by|"
         r"(?:damaged|destroyed)(?!\s+(?:one|both|it|them|the\s+(?:second|other|first|drones?|rockets?|missiles?)))|landed\s+inside|impacted)"
     ),
 }
@@ -836,7 +837,7 @@ class _Reader:
         weapon = self._weapon(head, scope)
         agent = self._agent(head, scope, actors, speakers)
         kind = self._kind(head, weapon, actors, speakers)
-        if agent is not None and kind == ATTACK and _is_state_force(agent.entry) and "launcher" not in kinds:
+        if agent is not None and kind == ATTACK and (_is_state_force(agent.entry) or _is_unknown_military(agent.entry)) and "launcher" not in kinds:
             kind = STRIKE  # "نفذت القوات الأميركية قصفا", "struck by US warplanes": the state's strike
         if "clash" in kinds and not (kinds & {"strike", "intercept"}) and weapon in ("", "small arms"):
             kind, weapon = CLASH, "small arms"
@@ -1000,7 +1001,7 @@ class _Reader:
                 continue
             if _is_unknown_military(entry) and any(actor.span.overlaps(Span(t.start, t.end)) for t in head.triggers):
                 return actor  # "طائرة مسيرة مجهولة", "an unidentified drone": the weapon names its unknown owner
-            if not (_is_state_force(entry) or _is_armed_group(entry)):
+            if not (_is_state_force(entry) or _is_armed_group(entry) or _is_unknown_military(entry)):
                 continue
             if actor.span.start >= head.end:
                 if "intercept" in head.kinds:
@@ -1019,6 +1020,8 @@ class _Reader:
                 continue
             if _SUBJECT_VERB_AFTER[language].match(between):
                 return actor  # SVO: "US forces carried out", "الطائرات الأميركية قد شنت"
+            if not between.strip() and _SUBJECT_VERB_AFTER[language].match(" " + self._folded(head.start, head.end)):
+                return actor  # the head is the verb: "Unidentified aircraft struck", "الطائرات الأميركية قصفت"
             if language == "ar" and _VERB_BEFORE_SUBJECT.search(before) and len(between.split()) <= 3:
                 return actor  # VSO: "نفذت القوات الأميركية [أمس] قصفا"
         return None

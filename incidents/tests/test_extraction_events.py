@@ -775,3 +775,27 @@ def test_the_subject_right_after_the_event_verb_is_its_perpetrator(text, weapon)
     incident = only(text)
     assert incident.weapon == weapon
     assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Unidentified aircraft struck a convoy of Kataib Hezbollah fighters near Albu Kamal on Friday, killing six.", "en"),
+        ("طيران مجهول قصف أمس رتلا لكتائب حزب الله قرب البوكمال، ما أدى إلى مقتل ستة عناصر.", "ar"),
+    ],
+)
+def test_the_subject_of_the_event_verb_itself_is_its_perpetrator(text, language):
+    incident = only(text, language)
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("unidentified-military-forces", "perpetrator")]
+    assert incident.killed.best == 6
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Harir air base was hit by three drones on Friday, officials said.", "en"),
+        ("أصيبت قاعدة حرير بثلاث طائرات مسيرة يوم الجمعة، بحسب مسؤولين.", "ar"),
+    ],
+)
+def test_a_base_hit_by_drones_is_a_hit(text, language):
+    assert only(text, language).outcome == "hit"
