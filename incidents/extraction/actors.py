@@ -330,7 +330,7 @@ def _stem(key):
     if not is_arabic(key):
         return key
     key = key.removeprefix("ال") if len(key) > 4 else key
-    for ending in ("يون", "يين", "يه", "ات", "ون", "ين", "ي", "ه"):
+    for ending in ("يون", "يين", "يان", "يه", "ات", "ون", "ين", "ي", "ه"):
         if key.endswith(ending) and len(key) - len(ending) >= 2:
             return key[: -len(ending)]
     return key

@@ -209,9 +209,9 @@ _NEGATION_BEFORE = _rx(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دو
 # Things that make a national adjective name the nation's forces: "القاعدة الأميركية", "US base".
 _FORCE_NOUNS = {
     "ar": _rx(
-        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جندي|عسكري|طائرات|طائرة|مقاتلات|دفاعات|طيران|بوارج|مدفعيه)"
+        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جنديان|جندي|عسكريان|عسكري|طائرات|طائرة|مقاتلات|دفاعات|طيران|بوارج|مدفعيه)"
         r"(?:\s+(?!(?:ال)?(?:امريكي|اميركي))\S+){0,2})\s+"
-        r"((?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيين|اميركيين|امريكيون|اميركيون))(?!\w)"
+        r"((?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيين|اميركيين|امريكيون|اميركيون|امريكيان|اميركيان))(?!\w)"
     ),
     "en": _rx(
         r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
@@ -1077,6 +1077,17 @@ class _Reader:
             return None
         return self._span(self._folded_index(scope.start) + markers[-1].start(), self._folded_index(scope.start) + markers[-1].end())[0]
 
+    def _announces_interception(self, actor, head):
+        """Return True if the speaker says it shot the drone down ("أعلنت القوات الأميركية إسقاط", "said they intercepted")."""
+        if "intercept" not in head.kinds or actor.span.end > head.start:
+            return False
+        between = self._folded_without_dates(actor.span.end, head.start)
+        if self.language == "ar":
+            return bool(re.fullmatch(r"\s*", between)) and bool(
+                re.search(r"(?:اعلنت|اعلن|اكدت|اكد)\s*$", self._folded(max(0, actor.span.start - 12), actor.span.start))
+            )
+        return bool(re.fullmatch(r"\s*(?:said|say|says|announced)\s+(?:that\s+)?(?:it|they|its\s+\w+)\s+(?:had\s+|have\s+)?\s*", between))
+
     def _unharmed(self, actor):
         """Return True if the text says the actor (a building, a mission) was not damaged or hit."""
         before = self._folded(max(0, actor.span.start - 25), actor.span.start)
@@ -1173,7 +1184,7 @@ class _Reader:
                 continue  # "ولم تتضرر القنصلية الأميركية", "the consulate was not damaged": a landmark, not a target
             if entry.kind == "official person" and not victim:
                 continue
-            if entry.key in speakers and not victim:
+            if entry.key in speakers and not victim and not self._announces_interception(actor, head):
                 continue
             if self._appositive(actor, actors):
                 continue

@@ -799,3 +799,22 @@ def test_the_subject_of_the_event_verb_itself_is_its_perpetrator(text, language)
 )
 def test_a_base_hit_by_drones_is_a_hit(text, language):
     assert only(text, language).outcome == "hit"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلنت القوات الأميركية إسقاط طائرة مسيرة كانت تستهدف قاعدة عين الأسد أمس.", "ar"),
+        ("US forces said they shot down a drone near Ain al-Asad air base on Friday.", "en"),
+    ],
+)
+def test_forces_that_announce_they_shot_the_drone_down_are_its_interceptor(text, language):
+    incident = only(text, language)
+    assert incident.outcome == "intercepted"
+    assert ("us-armed-forces", "interceptor") in parties(incident)
+
+
+def test_a_dual_nation_adjective_names_the_nation_s_forces():
+    incident = only("قتل جنديان أميركيان وأصيب خمسة آخرون في هجوم صاروخي استهدف قاعدة عين الأسد أمس.")
+    assert parties(incident) == [("us-armed-forces", "target")]
+    assert (incident.killed.best, incident.injured.best) == (2, 5)
