@@ -35,12 +35,13 @@ attacks on US forces).
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from .. import taxonomy
 from .dates import earlier_event_clauses, event_date, precedes_marker, sentence_span
 from .normalize import fold, fold_with_offsets, is_arabic, normalize_arabic, source_span
 from .numbers import find_casualties
-from .types import ActorMention, Casualties, DraftActor, DraftIncident, Span
+from .types import ActorMention, Casualties, DateMention, DraftActor, DraftIncident, Span
 
 ATTACK, STRIKE, DISRUPTED, CLASH = "attack", "strike", "disrupted", "clash"
 AIR_STRIKE = "Air/drone strike"
@@ -305,6 +306,7 @@ class _Mention:
     denial: bool = False
     anaphoric: bool = False  # "the attack", "الهجوم": refers to an incident already reported
     same_time: bool = False
+    day_offset: int = 0  # "a day earlier", "في اليوم التالي": days from the event told before (with same_time)
     night: bool = False
     siblings: int = -1  # id shared by the mentions of one head with several places
     dual: bool = False  # "الهجومين": refers to the last two incidents
@@ -879,6 +881,7 @@ class _Reader:
         if date is None and kind == STRIKE and not self._earlier_clauses(sentence):
             date = self._strike_story_date(sentence)
         same_time = date is None and bool(_SAME_TIME.search(self._folded(sentence.start, sentence.end)))
+        day_offset = None if date is not None or same_time else _day_offset(self._folded(sentence.start, head.start))
         night = date is not None and bool(_NIGHT.search(self._folded(date.span.start, date.span.end)))
         dual = self._dual(head)
         count = 2 if dual and len(head.places) <= 1 and not claim else 1
@@ -896,7 +899,8 @@ class _Reader:
                     count=place.count if place is not None and place.count > 1 else count,
                     killed=killed, injured=injured, actors=list(place_roles.get(id(place), roles)), strike_actors=strike_roles,
                     claim=claim, denial=denial,
-                    anaphoric=anaphoric, same_time=same_time, night=night, siblings=sibling_id, bare=bare and kind == STRIKE,
+                    anaphoric=anaphoric, same_time=same_time or day_offset is not None, night=night, siblings=sibling_id,
+                    bare=bare and kind == STRIKE, day_offset=day_offset or 0,
                     dual=dual and claim, victims=victims,
                 )
             )
@@ -1448,6 +1452,9 @@ class _Reader:
             named = [i for i in dated if i.kind == self._same_time_kind(mention)]
             if named or dated:
                 mention.date = (named or dated)[-1].date  # "hours before the strike": the strike's day
+                if mention.day_offset and mention.date.precision == "day":
+                    day = mention.date.start + timedelta(days=mention.day_offset)  # "A day earlier": the day before that event's
+                    mention.date = DateMention(mention.sentence, day, day, "day", "relative to the event before", relative=True)
         incident = _Incident([mention], mention.place, mention.date, mention.kind, mention.weapon)
         _absorb(incident, mention, first=True)
         incidents.append(incident)
@@ -1696,6 +1703,29 @@ def _is_armed_group(entry):
         or entry.kind == "unidentified" and "forces" not in entry.key
         or entry.key in ("irgc", "quds-force")
     )
+
+
+_DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "يوم": 1, "بيوم": 1, "يومين": 2, "بيومين": 2}
+_DAY_OFFSET = {
+    "en": _rx(r"(?<!\w)(?:(?P<n>a|one|two|three)\s+days?\s+(?P<dir>earlier|before|later|after)(?!\s+(?:the|a|an|its|his|their)\b)|"
+              r"the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after))"),
+    "ar": _rx(r"(?<!\w)[وف]?(?:(?P<dir>قبل|بعد)\s+ذلك\s+(?P<n>بيوم|بيومين)|في\s+اليوم\s+(?P<dir2>السابق|التالي))(?!\w)"),
+}
+
+
+def _day_offset(folded):
+    """Return the days from the event told before that "A day earlier" / "في اليوم التالي" give, or None."""
+    language = "ar" if is_arabic(folded) else "en"
+    matches = list(_DAY_OFFSET[language].finditer(folded))
+    if not matches:
+        return None
+    match = matches[-1]
+    groups = match.groupdict()
+    before = (groups.get("dir") or groups.get("dir2") or groups.get("dir3") or "") in (
+        "earlier", "before", "previous", "قبل", "السابق"
+    )
+    days = _DAY_WORDS.get(groups.get("n") or "", 1)
+    return -days if before else days
 
 
 def _distance(a, b):

@@ -3,7 +3,7 @@
 The matchers are built once from the shipped reference files; each test runs `find_incidents` on its
 text with the matchers' findings for that text, as the pipeline does.
 """
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import pytest
@@ -818,3 +818,19 @@ def test_a_dual_nation_adjective_names_the_nation_s_forces():
     incident = only("قتل جنديان أميركيان وأصيب خمسة آخرون في هجوم صاروخي استهدف قاعدة عين الأسد أمس.")
     assert parties(incident) == [("us-armed-forces", "target")]
     assert (incident.killed.best, incident.injured.best) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    "text, language, offset",
+    [
+        ("Two drones attacked al-Tanf on Wednesday. A day earlier, two more drones were fired at Ain al-Asad air base.", "en", -1),
+        ("Two drones attacked al-Tanf on Wednesday. The next day, rockets hit Ain al-Asad air base.", "en", 1),
+        ("استهدفت طائرة مسيرة قاعدة التنف يوم الأربعاء. وقبل ذلك بيوم، سقطت ثلاثة صواريخ داخل قاعدة عين الأسد.", "ar", -1),
+        ("استهدفت طائرة مسيرة قاعدة التنف يوم الأربعاء. وفي اليوم التالي، سقطت ثلاثة صواريخ داخل قاعدة عين الأسد.", "ar", 1),
+    ],
+)
+def test_a_day_earlier_or_later_counts_from_the_event_told_before(text, language, offset):
+    found = {i.place.entry.key: i.date_start for i in incidents(text, language)}
+    wednesday = date(2023, 12, 6)
+    assert found["al-tanf-garrison"] == wednesday
+    assert found["ain-al-asad-air-base"] == wednesday + timedelta(days=offset)
