@@ -83,7 +83,7 @@ _TRIGGERS = {
         (_ar("طائرة طائرات طائرتين طائرتان") + r"\s+(?:[وف]?[بل]?(?:ال)?)?(?:مسيره|مسيرات|مسيرتين|مسيرتان|مفخخه)", "attack", "drone"),
         (_ar("مسيرة مسيرات مسيرتين مسيرتان درون"), "attack", "drone"),
         (_ar("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
-        (_ar("أسقطت أسقط أسقطتها أسقطتهما أسقطها إسقاط اعترضت اعترض اعتراض اعترضتها تصدت أسقطوا"), "intercept", ""),
+        (_ar("أسقطت أسقط أسقطتها أسقطتهما أسقطها إسقاط اعترضت اعترض اعتراض اعترضتها تصدت أسقطوا أحبطت أحبط إحباط"), "intercept", ""),
         (_ar("منصة منصات") + r"(?=\s+(?:ل|ال)?(?:اطلاق)?)", "launcher", "rocket"),
         (_ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف\w*|" + _ar("لغم ألغام") + r"(?=\s+(?:ال)?ارضي)", "attack", "ied"),
         (_ar("اشتباكات اشتباك اشتبكت اشتبك مواجهات"), "clash", "small arms"),  # not مسلحة alone: "جماعات مسلحة" is "armed groups"
@@ -95,7 +95,7 @@ _TRIGGERS = {
         (_en(r"drones?|uavs?|unmanned\s+aerial\s+vehicles?"), "attack", "drone"),
         (_en(r"rockets?|katyushas?|mortars?|shells?|shelling"), "attack", "rocket"),
         (_en(r"(?:ballistic\s+)?missiles?"), "attack", "missile"),
-        (_en(r"shot\s+down|downed|intercepted|intercept(?:s|ion)?"), "intercept", ""),
+        (_en(r"shot\s+down|downed|intercepted|intercept(?:s|ion)?|foiled|thwarted|repelled|repulsed"), "intercept", ""),
         # "US forces destroyed one and damaged the second": forces that destroy the drones intercept them
         (r"(?:(?<=forces\s)|(?<=troops\s)|(?<=defenses\s)|(?<=defences\s))(?:destroyed|disabled)(?=\s+(?:one|both|it|them|the\s+(?:drones?|rockets?|missiles?|first)|all))", "intercept", ""),
         (_en(r"launchers?|launch\s+pads?"), "launcher", "rocket"),
@@ -191,6 +191,12 @@ _HIT = {
         r"(?:was|were|been)\s+(?:directly\s+|also\s+)?(?:hit|struck)\s+by|"
         r"(?:damaged|destroyed)(?!\s+(?:one|both|it|them|the\s+(?:second|other|first|drones?|rockets?|missiles?)))|landed\s+inside|impacted)"
     ),
+}
+# A projectile that came down before its target: failed, unless something shot it down.
+_FELL_SHORT = {
+    "ar": _rx(r"(?<!\w)(?:قبل\s+(?:وصول\w*|ان\s+(?:تصل|يصل))|لم\s+(?:تصل|يصل|تبلغ|يبلغ))(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:(?:exploded|crashed|fell|came\s+down|detonated)\s+(?:\w+\s+)?before\s+(?:reaching|hitting)|"
+              r"(?:failed|did\s+not|didn't)\s+(?:to\s+)?reach)(?!\w)"),
 }
 # A projectile that came down away from anything: the attack failed ("landed in an empty area", "سقطا في منطقة خالية").
 _FAILED = {
@@ -1116,6 +1122,11 @@ class _Reader:
         folded = self._folded(scope.start, scope.end)
         if kind == ATTACK and _FAILED[self.language].search(folded):
             return "failed"
+        intercepted = "intercept" in head.kinds or any(
+            p.search(folded) for p, k, _ in _TRIGGER_PATTERNS[self.language] if k == "intercept"
+        )
+        if kind == ATTACK and not intercepted and _FELL_SHORT[self.language].search(folded):
+            return "failed"  # "exploded before reaching the base", with no one shooting it down
         hit = any(
             not _NEGATION_BEFORE.search(folded[: match.start()][-25:]) for match in _HIT[self.language].finditer(folded)
         )

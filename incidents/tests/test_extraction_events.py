@@ -834,3 +834,17 @@ def test_a_day_earlier_or_later_counts_from_the_event_told_before(text, language
     wednesday = date(2023, 12, 6)
     assert found["al-tanf-garrison"] == wednesday
     assert found["ain-al-asad-air-base"] == wednesday + timedelta(days=offset)
+
+
+@pytest.mark.parametrize(
+    "text, language, outcome",
+    [
+        ("أحبطت الدفاعات الجوية للتحالف الدولي أمس هجوما بطائرة مسيرة على قاعدة حرير.", "ar", "intercepted"),
+        ("Coalition air defences foiled a drone attack on Harir air base on Friday.", "en", "intercepted"),
+        ("انفجرت طائرة مسيرة أمس قبل وصولها إلى قاعدة حرير.", "ar", "failed"),
+        ("A drone crashed before reaching Harir air base on Friday.", "en", "failed"),
+        ("أسقطت الدفاعات الجوية للتحالف الدولي أمس طائرة مسيرة قبل وصولها إلى قاعدة حرير.", "ar", "intercepted"),
+    ],
+)
+def test_foiled_is_intercepted_and_falling_short_unopposed_is_failed(text, language, outcome):
+    assert only(text, language).outcome == outcome
