@@ -84,7 +84,7 @@ _AR_VERBS = {
     None: """قال قالت يقول تقول قالوا أفاد أفادت يفيد تفيد أفادوا ذكر ذكرت يذكر تذكر ذكروا أعلن أعلنت يعلن
         تعلن أعلنوا أكد أكدت يؤكد تؤكد أكدوا أشار أشارت يشير تشير أشاروا أوضح أوضحت يوضح توضح أضاف أضافت
         يضيف تضيف صرح صرحت يصرح تصرح أعرب أعربت يعرب تعرب كشف كشفت يكشف تكشف أبلغ أبلغت وثق وثقت يوثق
-        أورد أوردت اتهم اتهمت يتهم تتهم اتهموا لفت لفتت نوه نوهت أردف أردفت""",
+        أورد أوردت اتهم اتهمت يتهم تتهم اتهموا لفت لفتت نوه نوهت أردف أردفت رصد رصدت يرصد ترصد""",
     CLAIM: "تبنى تبنت يتبنى تتبنى تبنوا",
     _CLAIMISH: "زعم زعمت يزعم تزعم زعموا ادعى ادعت يدعي تدعي",
     CONDEMNATION: "أدان أدانت يدين تدين دان دانت ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت",
@@ -143,7 +143,7 @@ _DATE_WORDS = _keys(
 _AR_RELATIVES = _keys("التي الذي الذين اللذين اللتين")
 _NEGATIONS = _keys("لم لا لن دون not never didn't doesn't")
 _COMPLEMENTIZERS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها")
-_AR_DOCUMENT_NOUNS = _keys("بيان بيانات تقرير تقارير إحصائية إحصائيات أرقام معطيات رسالة تغريدة منشور")
+_AR_DOCUMENT_NOUNS = _keys("بيان بيانات تقرير تقارير إحصائية إحصائيات أرقام معطيات رسالة تغريدة منشور تدوينة تصريح تصريحات كلمة مقابلة")
 _EN_DOCUMENT_WORDS = _keys("a an the report reports statement statements figures data by from of tally count")
 _EN_PRONOUNS = _keys("it he she they")
 _DOCUMENT_ANAPHORS = _keys("statement البيان بيان الرسالة")
@@ -727,6 +727,9 @@ def _subject_phrase_ar(article, index, last):
         starts = starts | _AN
     for position in range(index + 1, min(index + 1 + _AR_SUBJECT_WORDS, last)):
         word = doc.words[position]
+        if position > index + 1 and word.break_before and doc.key(position) == _FI and doc.keys(position + 1) & _AR_DOCUMENT_NOUNS:
+            end = position  # "وقال الأمين العام للكتائب أحمد الحميداوي، في بيان …، إن"
+            break
         if position > index + 1 and word.break_before and doc.key(position) not in starts:
             break
         if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or word.keys & _AN and position == index + 1:

@@ -425,6 +425,19 @@ def test_in_what_x_called_is_no_statement_of_x(actors):
     assert [s.speaker for s in found] == ["security sources"], summary(found, text)
 
 
+def test_an_arabic_subject_ends_at_a_comma_before_fi_bayan(actors):
+    text = "وقال الأمين العام للحركة أحمد الحميداوي، في بيان نشر على تلغرام، إن مقاتليه سيواصلون القتال."
+    statement = one(actors, text)
+    assert statement.speaker == "الأمين العام للحركة أحمد الحميداوي"
+    assert statement.kind == "position"
+
+
+def test_rasad_is_a_report_verb(actors):
+    text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
+    statement = one(actors, text)
+    assert (statement.speaker_actor.key, statement.kind) == ("sohr", "report")
+
+
 def test_a_speech_verb_after_idh_explains_the_statement_before_it(actors):
     text = "ونفت طهران أي صلة لها بالهجوم، إذ قال المتحدث باسم وزارة الخارجية الإيرانية إن بلاده لا تتدخل في قرارات الفصائل."
     statement = one(actors, text)
