@@ -809,6 +809,11 @@ def _speaker_before_en(article, index, first, previous):
         words.pop(0)
     if not words:
         return None
+    if len(words) == 3 and words[0].key in _EN_QUANTIFIERS | _keys("each all") and words[1].key == "of" and words[2].key in _keys("them those"):
+        # "…, one of them said": one of the speakers before, as the text calls them
+        resolved = _previous_speaker(article, previous, words[0].start, words[-1].end)
+        if resolved is not None:
+            return _Speaker(article.text[words[0].start : words[-1].end], resolved.entry, words[0].start, words[-1].end, resolved=True)
     if len(words) == 1 or (words[0].key == "the" and len(words) <= 4 and all(w.text[:1].isupper() for w in words[1:])):
         if words[-1].key in _EN_PRONOUNS or words[-1].key in _DOCUMENT_ANAPHORS:
             return _previous_speaker(article, previous, words[0].start, words[-1].end)

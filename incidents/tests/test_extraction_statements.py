@@ -432,6 +432,15 @@ def test_an_arabic_subject_ends_at_a_comma_before_fi_bayan(actors):
     assert statement.kind == "position"
 
 
+def test_one_of_them_said_speaks_for_the_speakers_before(actors):
+    text = (
+        "The commander died when the drone fired on a car, according to two security officials. "
+        "Five other people were wounded, one of them said."
+    )
+    found = statements(actors, text)
+    assert [(s.speaker, s.kind) for s in found] == [("two security officials", "report"), ("one of them", "casualty figures")]
+
+
 def test_rasad_is_a_report_verb(actors):
     text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
     statement = one(actors, text)
