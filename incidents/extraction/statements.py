@@ -121,11 +121,13 @@ _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
 _AR_NAQLAN = _keys("نقلا")
 _MA = token_key("ما")
 _EXPLANATORY = _keys("إذ اذ حيث")
+_GENERIC_SPOKESMAN = re.compile(r"^(?:an?|the|its|their)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|official|representative)$", re.I)
 _BIHI = _keys("به بها")
 _EN_CALLED = _keys("called calls")
 _EN_CALLED_AFTER = _keys("on for upon")
 _EN_DESCRIBED = _keys("called calls described describes branded labelled labeled termed")
 _EN_DEMONSTRATIVES = _keys("this that these those it them")
+_EN_COPULAS = _keys("was were is are had has have")
 _EN_CLAIM_OBJECTS = _keys("responsibility attack attacks strike strikes operation operations bombing credit")
 _EN_NOT_VERB_BEFORE = _keys(
     "the a an its his her their these those such was were is are be been being"
@@ -470,6 +472,8 @@ def _sentence_statements(article, sentence, previous):
             continue
         if acts and doc.key(index - 1) in _EXPLANATORY and not act.at_end:
             continue  # "نفت طهران أي صلة لها بالهجوم، إذ قال المتحدث باسم خارجيتها إن …": the same statement, explained
+        if acts and act.at_end and act.speaker.entry is None and _GENERIC_SPOKESMAN.match(act.speaker.text) and not acts[-1].at_end:
+            continue  # "The coalition denied …, a spokesman told The National": the coalition's statement, by its spokesman
         same = next((a for a in acts if a.speaker.identity == act.speaker.identity), None)
         if same is None:
             acts.append(act)
@@ -591,6 +595,11 @@ def _english_act(article, index, first, last, previous):
     speaker_word = article.word_at(speaker.start)
     if kind == _DESCRIBE and doc.key(speaker_word - 1) == "what":
         return None  # "in what the Pentagon called an act of self-defence": a characterisation inside the report
+    if (
+        speaker.start < doc.words[index].start and speaker_word > first and not doc.words[speaker_word].break_before
+        and doc.key(speaker_word - 1) not in _EN_CLAUSE_OPENERS and doc.key(index + 1) in _EN_COPULAS
+    ):
+        return None  # "a senior commander the Pentagon said was responsible for …": a reduced relative clause
     at_end = speaker.start < doc.words[index].start and doc.key(speaker_word - 1) not in _EN_CLAUSE_OPENERS and (
         _has_content_before(article, speaker_word, first)
         or speaker_word > first and doc.words[speaker_word].break_before  # "The strikes, the Pentagon said, …"

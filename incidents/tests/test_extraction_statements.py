@@ -441,6 +441,17 @@ def test_one_of_them_said_speaks_for_the_speakers_before(actors):
     assert [(s.speaker, s.kind) for s in found] == [("two security officials", "report"), ("one of them", "casualty figures")]
 
 
+def test_a_spokesman_at_the_end_voices_the_statement_of_the_body_before(actors):
+    text = "The coalition denied there had been any attack on the base, a spokesman told The National."
+    statement = one(actors, text)
+    assert (statement.speaker_actor.key, statement.kind) == ("global-coalition-against-isis", "denial")
+
+
+def test_said_in_a_reduced_relative_clause_is_no_statement(actors):
+    text = "A US drone strike killed a senior commander the Pentagon said was responsible for attacks on American troops."
+    assert statements(actors, text) == []
+
+
 def test_rasad_is_a_report_verb(actors):
     text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
     statement = one(actors, text)
