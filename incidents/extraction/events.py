@@ -1019,7 +1019,7 @@ class _Reader:
                 between = self._folded_without_dates(head.end, actor.span.start)
                 if language == "ar" and _VERB_BEFORE_SUBJECT.search(self._folded(head.start, head.end) + " ") and not between.split():
                     return actor  # VSO with the event verb itself: "قصفت المدفعية الأميركية [أمس] مواقع"
-                if _AGENT_BY[language].match(between):
+                if _AGENT_BY[language].match(between) or self._passive_agent(head, between):
                     return actor
                 continue
             if actor.span.overlaps(Span(head.start, head.end)):
@@ -1036,6 +1036,17 @@ class _Reader:
                 return actor  # VSO: "نفذت القوات الأميركية [أمس] قصفا"
         return None
 
+    def _passive_agent(self, head, between):
+        """Return True for the agent of a passive event verb after its object or place ("قصفت مواقع … من قبل X", "were struck near Y by X")."""
+        if len(between.split()) > 9 or re.search(r"[.;:،,؛]", between):
+            return False
+        if self.language == "ar":
+            return bool(re.search(r"(?<!\w)(?:من\s+قبل|بواسطه|نفذ(?:ها|ه|تها|ته)|شن(?:ها|ه|تها|ته))\s+$", between))
+        before = self._folded(max(0, head.start - 20), head.start)
+        return bool(re.search(r"(?<!\w)(?:was|were|been|being)\s+(?:\w+ly\s+)?$", before)) and bool(
+            re.search(r"(?<!\w)by\s+(?:the\s+)?$", between)
+        )
+
     def _folded_without_dates(self, start, end):
         """Return the folded text from `start` to `end` with the date expressions in it removed."""
         pieces, position = [], start
@@ -1051,7 +1062,9 @@ class _Reader:
         return [t for t in self.triggers if t.kind == "strike" and t.end <= sentence.start]
 
     def _air_strike_story(self, sentence):
-        """Return True if an earlier sentence tells of air strikes (a strike word with aircraft or "air strike")."""
+        """Return True if an earlier sentence, or this one, tells of air strikes (a strike word with aircraft or "air strike")."""
+        if any(t.kind == "strike" and t.weapon == "airstrike" for t in self.triggers if sentence.start <= t.start < sentence.end):
+            return True  # "was struck on Friday, in a strike carried out by US forces"
         for trigger in self._strike_heads_before(sentence):
             around = self._sentence_of(Span(trigger.start, trigger.end))
             folded = self._folded(around.start, around.end)

@@ -848,3 +848,18 @@ def test_a_day_earlier_or_later_counts_from_the_event_told_before(text, language
 )
 def test_foiled_is_intercepted_and_falling_short_unopposed_is_failed(text, language, outcome):
     assert only(text, language).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("قُصفت مواقع لكتائب حزب الله قرب القائم أمس من قبل طائرات أميركية.", "ar"),
+        ("تعرضت مواقع لكتائب حزب الله قرب القائم أمس لغارات نفذتها طائرات أميركية.", "ar"),
+        ("Positions of Kataib Hezbollah were struck near al-Qaim on Friday by US aircraft.", "en"),
+        ("A Kataib Hezbollah headquarters near al-Qaim was struck on Friday, in a strike carried out by US forces.", "en"),
+    ],
+)
+def test_the_agent_of_a_passive_strike_after_its_object_is_the_perpetrator(text, language):
+    incident = only(text, language)
+    assert (incident.sub_event_type, incident.date_start) == ("Air/drone strike", YESTERDAY)
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
