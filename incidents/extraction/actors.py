@@ -456,6 +456,9 @@ def _with_bracketed_alias(doc, mention, named):
     return mention.last
 
 
+_OUTLET_NOUNS_AR = frozenset(token_key(word) for word in "وكالة قناة صحيفة موقع شبكة تلفزيون إذاعة".split())
+
+
 def _place_phrase_end(doc, index, arabic):
     """Return the end word of a short place phrase after a preposition ("in Kurdistan", في كردستان العراق)."""
     last = index
@@ -463,6 +466,8 @@ def _place_phrase_end(doc, index, arabic):
         word = doc.words[last]
         if arabic and (word.key in _STOPS_AR or not is_arabic(word.text)):
             break
+        if arabic and last > index and any(r.clitics == "ل" and r.key in _OUTLET_NOUNS_AR for r in word.readings):
+            break  # "مصدر في الشرطة لوكالة الصحافة الفرنسية": told to the agency, not where the source is
         if not arabic and not (word.text[:1].isupper() or word.key == "the"):
             break
         last += 1

@@ -452,6 +452,17 @@ def test_said_in_a_reduced_relative_clause_is_no_statement(actors):
     assert statements(actors, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وأكد مصدر في الشرطة لوكالة الصحافة الفرنسية أن صاروخين سقطا داخل القاعدة.", "مصدر في الشرطة"),
+        ("A police source told Agence France-Presse that two rockets fell inside the base.", "A police source"),
+    ],
+)
+def test_the_outlet_told_is_not_part_of_the_described_speaker(actors, text, speaker):
+    assert one(actors, text).speaker == speaker
+
+
 def test_rasad_is_a_report_verb(actors):
     text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
     statement = one(actors, text)
