@@ -1568,7 +1568,8 @@ class _Reader:
         if incident.kind == ATTACK:
             if TARGET not in roles and incident.place is not None:
                 actors += [(entry, TARGET) for entry in hosts.get(incident.place.entry.key, [])]
-            if PERPETRATOR not in roles and (CLAIMANT not in roles or self._blamed and not incident.claimed_only):
+            separate = any(_SEPARATELY.match(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions)
+            if PERPETRATOR not in roles and not separate and (CLAIMANT not in roles or self._blamed and not incident.claimed_only):
                 # "in attacks the Pentagon blamed on Iran-backed militias": the blame of another source, beside a claim
                 actors += [(entry, PERPETRATOR) for entry in attributed]
         if incident.kind == STRIKE and incident.weapon in ("", "unknown"):
@@ -1639,6 +1640,11 @@ _OWNER_BEFORE = _rx(
     r"(?:(?:headquarters|base|bases|depot|depots|site|sites|facility|facilities|positions?|camp|compound|convoy|vehicle|office)\s+"
     r"(?:of|belonging\s+to|used\s+by|run\s+by|operated\s+by)\s+(?:the\s+)?|(?:used|run|operated)\s+by\s+(?:the\s+)?|"
     r"(?:مقر|مقرات|مواقع|موقع|مخزن|مخازن|قاعده|معسكر|رتل|عجله|سياره)\s+(?:تابع\w*\s+)?(?:ل|لل|ال)?\s*)$"
+)
+# An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".
+_SEPARATELY = _rx(
+    r"^\W*(?:separately|in\s+a\s+separate\s+(?:incident|attack|development)|"
+    r"[وف]?(?:في\s+)?(?:حادث|حادثه|سياق|تطور|هجوم)\s+منفصل|[وف]?بشكل\s+منفصل)(?!\w)"
 )
 _AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".

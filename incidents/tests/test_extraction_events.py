@@ -863,3 +863,19 @@ def test_the_agent_of_a_passive_strike_after_its_object_is_the_perpetrator(text,
     incident = only(text, language)
     assert (incident.sub_event_type, incident.date_start) == ("Air/drone strike", YESTERDAY)
     assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("US troops were targeted by drones at two bases this week, in attacks the Pentagon on Friday blamed on Iran-backed militias. "
+         "Two drones were launched on Wednesday at al-Tanf and one struck the base. "
+         "Separately, two rockets landed near Ain al-Asad air base on Thursday.", "en"),
+        ("استهدفت طائرتان مسيرتان قاعدة التنف يوم الأربعاء، في هجمات اتهمت واشنطن فصائل موالية لإيران بتنفيذها. "
+         "وفي حادث منفصل، سقط صاروخان قرب قاعدة عين الأسد يوم الخميس.", "ar"),
+    ],
+)
+def test_an_attack_told_separately_takes_no_blame_of_the_story(text, language):
+    found = {i.place.entry.key: parties(i) for i in incidents(text, language)}
+    assert ("pro-iran-factions", "perpetrator") in found["al-tanf-garrison"]
+    assert ("pro-iran-factions", "perpetrator") not in found["ain-al-asad-air-base"]
