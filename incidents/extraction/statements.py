@@ -213,6 +213,7 @@ _CASUALTIES_FIRST = re.compile(
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens)"
     r"\s+(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b)"
 )
+_PAST_FACT = re.compile(r"\bhad\s+(?:been|served|led|headed|commanded|worked)\b|(?<!\w)كان\s+(?:قد\s+)?(?:شغل|تولى|قاد|عمل)(?!\w)")
 _MODAL = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
     r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
@@ -1198,8 +1199,8 @@ def _kind(article, act, span):
         return POSITION
     if _JUSTIFICATION.search(folded) and not (_positive(killed) or _positive(injured)):
         return POSITION  # "the strikes were a direct response to …": why, not what happened
-    if _EVENT.search(folded):
-        return REPORT
+    if _EVENT.search(folded) or _PAST_FACT.search(folded):
+        return REPORT  # what happened, or a past fact ("said Abu Taqwa had been its deputy head")
     return POSITION
 
 

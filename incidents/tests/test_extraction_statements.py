@@ -463,6 +463,17 @@ def test_the_outlet_told_is_not_part_of_the_described_speaker(actors, text, spea
     assert one(actors, text).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Popular Mobilization Forces said Abu Taqwa had been its deputy head of operations in Baghdad.",
+        "وقالت هيئة الحشد الشعبي إن أبا تقوى كان قد شغل منصب معاون قائد العمليات في بغداد.",
+    ],
+)
+def test_a_past_fact_about_a_person_is_a_report(actors, text):
+    assert one(actors, text).kind == "report"
+
+
 def test_rasad_is_a_report_verb(actors):
     text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
     statement = one(actors, text)
