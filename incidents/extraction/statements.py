@@ -160,7 +160,7 @@ _EN_ROLE_WORDS = _keys(
     "forces militia agency command council office"
 )
 # Where an Arabic subject the actor matcher does not know ends: what was said starts here.
-_AR_SPEECH_STARTS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها إلى الى")
+_AR_SPEECH_STARTS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها بأنه بأنها بأنهم إلى الى")
 _AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مساء صباح")
 # After a verb, these mean its subject is a pronoun ("قالت فيه إنها", "وأضاف في بيان", "وأكد لها").
 _AR_PREPOSITIONS = _keys("في فيه فيها فيهم له لها لهم عنه عنها منه منها عليه عليها خلال")
@@ -214,6 +214,7 @@ _CASUALTIES_FIRST = re.compile(
     r"\s+(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b)"
 )
 _PAST_FACT = re.compile(r"\bhad\s+(?:been|served|led|headed|commanded|worked)\b|(?<!\w)كان\s+(?:قد\s+)?(?:شغل|تولى|قاد|عمل)(?!\w)")
+_OBJECT_PRONOUN = re.compile(r"(?:وصف|وصفت|يصف|تصف)(?:ه|ها)$")
 _MODAL = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
     r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
@@ -1162,6 +1163,10 @@ def _kind(article, act, span):
     verb_kind = act.verb_kind
     if verb_kind == _DESCRIBE:
         described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
+        if _OBJECT_PRONOUN.search(fold(act.verb)):
+            # "ووصفه …": "it" is what the text told just before the verb
+            described = fold(text[max(0, act.start - 60) : act.start]).split()[-3:]
+            return CONDEMNATION if any(_DESCRIBED_EVENT.match(word) for word in described) else POSITION
         return CONDEMNATION if _DESCRIBED_EVENT.match(described) else POSITION
     if verb_kind == _CLAIMISH:
         if armed:

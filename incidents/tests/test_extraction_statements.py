@@ -474,6 +474,16 @@ def test_a_past_fact_about_a_person_is_a_report(actors, text):
     assert one(actors, text).kind == "report"
 
 
+def test_wasafahu_describes_the_attack_named_before_and_has_its_own_speaker(actors):
+    text = "وأدانت الخارجية الأميركية الهجوم، ووصفه المتحدث باسمها ماثيو ميلر بأنه متهور."
+    found = statements(actors, text)
+    assert [(s.speaker_actor.key, s.kind) for s in found] == [
+        ("us-department-of-state", "condemnation"), ("matthew-miller", "condemnation")
+    ]
+    relations = "وأشاد الرئيس بالعلاقات مع بغداد، ووصفها المتحدث باسم الخارجية الأميركية ماثيو ميلر بأنها جيدة."
+    assert statements(actors, relations)[-1].kind == "position"
+
+
 def test_rasad_is_a_report_verb(actors):
     text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
     statement = one(actors, text)
