@@ -257,8 +257,8 @@ _STANCE = re.compile(
 )
 # A copular justification of an action: "the strikes were a direct response to …", "جاءت الضربات ردا على".
 _JUSTIFICATION = re.compile(
-    r"\b(?:were|was|is|are|came|come|comes)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:response|retaliation|reply)\s+(?:to|for)\b"
-    r"|(?<!\w)(?:جاءت|جاء|تاتي|ياتي|جات)\s+(?:\S+\s+)?ردا\s+علي"
+    r"\b(?:were|was|is|are|came|come|comes)\s+(?:a\s+|an\s+)?[\"“]?(?:[\w-]+\s+)?(?:response|retaliation|reply)[\"”]?\s+(?:to|for)\b"
+    r"|(?<!\w)(?:جاءت|جاء|تاتي|ياتي|جات)\s+(?:\S+\s+)?[\"“«]?ردا[\"”»]?\s+علي"
 )
 _VERBAL_NOUN_ATTACK = re.compile(r"(?<!\w)[و]?(?:استهداف|مهاجمه|قصف)(?!\w)")
 _RESPONSE = re.compile(r"\bin\s+(?:response|retaliation)\b|(?<!\w)ردا\s+علي\s+ذلك")

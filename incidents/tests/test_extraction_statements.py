@@ -484,6 +484,17 @@ def test_wasafahu_describes_the_attack_named_before_and_has_its_own_speaker(acto
     assert statements(actors, relations)[-1].kind == "position"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Pentagon said the strike was a "proportionate response" to the attack on al-Omar.',
+        "وقال البنتاغون إن الضربة جاءت \"ردا\" على الهجوم على حقل العمر.",
+    ],
+)
+def test_a_quoted_justification_is_a_position(actors, text):
+    assert one(actors, text).kind == "position"
+
+
 def test_rasad_is_a_report_verb(actors):
     text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
     statement = one(actors, text)
