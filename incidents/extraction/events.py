@@ -176,6 +176,7 @@ _BY = {"ar": _rx(r"(?<!\w)(?:من\s+قبل|بواسطه)\s+$"), "en": _rx(r"(?<!
 _SAME_TIME = _rx(
     r"(?:(?:ذاته|ذاتها|نفسه|نفسها)(?!\w)|تزامن|بالتزامن|في\s+الوقت\s+ذاته|عقب\s+(?:\S+\s+){1,2}مباشره|"
     r"the\s+same\s+(?:day|night|time|evening|morning)|simultaneous|coincid|(?:immediately|shortly|hours|minutes)\s+(?:after|before)|"
+    r"(?:hours|minutes)\s+later|later\s+(?:that|the\s+same)\s+(?:day|night|evening)|في\s+وقت\s+لاحق\s+من\s+(?:اليوم|الليله)\s+(?:نفسه|ذاته|نفسها|ذاتها)|"
     r"(?:قبل|بعد)\s+(?:ساعات|ساعه|دقايق)|بساعات|بساعه|بدقايق)"
 )
 # Words that place one event before another: event words on either side are different events.
@@ -1284,6 +1285,8 @@ class _Reader:
         spans = []
         if self.language == "ar":
             patterns = [
+                # subject before its verb: "ثلاثة عناصر من الحشد الشعبي قتلوا"
+                r"(?:[^\s،.]+\s+){1,6}(?=(?:قتلوا|قتلا|اصيبوا|اصيبا|جرحوا|لقوا\s+حتفهم)(?!\w))",
                 # the victim's apposition: "قتل مشتاق طالب السعيدي، القيادي في حركة النجباء،"
                 r"(?:مقتل|مصرع|استشهاد|قتل|اصيب|اصابه)\s+[^،.]{1,60}،\s*(?:وهو\s+)?(?:ال)?(?:قيادي|قائد|مسوول|امين|عضو|احد|امر|معاون|مساعد|نائب)[^،.]{0,60}",
                 r"(?:مقتل|مصرع|اصابه|استشهاد|اصيب|اصيبت|قتل|جرح)\s+(?:[^\s،.]+\s+){0,10}?[^\s،.]+(?=[،.]|\s+(?:[فب]ي?\s*(?:غاره|هجوم|ضربه|قصف|استهداف)|جراء|اثر|بعد|عقب|بجروح)(?!\w)|$)"]

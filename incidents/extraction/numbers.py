@@ -976,6 +976,21 @@ _AFTER_WITH_COMPANION = {
 }
 
 
+_AR_PLURAL_VERB = re.compile(r"[وف]?(?:قتلوا|قتلا|اصيبوا|اصيبا|جرحوا|جرحا)")
+
+
+def _subject_count_ar(folded, verb_start, quantities):
+    """Return the figure of an Arabic subject right before its verb (a number and its noun phrase, no clause break)."""
+    preceding = [q for q in quantities if q.end <= verb_start]
+    if not preceding:
+        return None
+    quantity = preceding[-1]
+    gap = folded[quantity.end : verb_start]
+    if re.search(r"[.،,؛;:]", gap) or len(gap.split()) > 6:
+        return None
+    return quantity.casualties()
+
+
 def _keyword_count(folded, match, keyword, quantities, language):
     """Return the figure one casualty word reports, or None when it reports none."""
     if _SUBJECT_WITH_COMPANION[language].search(folded[max(0, match.start() - 160) : match.start()]):
@@ -991,6 +1006,10 @@ def _keyword_count(folded, match, keyword, quantities, language):
     after = _count_after(folded, match.end(), quantities, language)
     if after is _NOT_PEOPLE:
         return None
+    if after is None and language == "ar" and _AR_PLURAL_VERB.fullmatch(match.group()):
+        before = _subject_count_ar(folded, match.start(), quantities)
+        if before is not None:
+            return before  # "ثلاثة عناصر من الحشد الشعبي قتلوا": the subject before its plural verb
     if after is not None or keyword.mode == "after":
         return after or keyword.bare
     return _count_before(folded, match.start(), quantities, language) or keyword.bare

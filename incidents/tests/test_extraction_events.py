@@ -879,3 +879,17 @@ def test_an_attack_told_separately_takes_no_blame_of_the_story(text, language):
     found = {i.place.entry.key: parties(i) for i in incidents(text, language)}
     assert ("pro-iran-factions", "perpetrator") in found["al-tanf-garrison"]
     assert ("pro-iran-factions", "perpetrator") not in found["ain-al-asad-air-base"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("قال مصدر أمني إن ثلاثة عناصر من كتائب حزب الله قتلوا أمس جراء ضربة جوية استهدفت مقرا لهم قرب القائم.", "ar"),
+        ("Three Kataib Hezbollah fighters were killed on Friday in an air strike on their headquarters near al-Qaim, a security source said.", "en"),
+    ],
+)
+def test_the_subject_killed_before_its_verb_is_the_strike_s_target(text, language):
+    incident = only(text, language)
+    assert incident.killed.best == 3
+    assert ("kataib-hezbollah", "target") in parties(incident)
+    assert ("kataib-hezbollah", "perpetrator") not in parties(incident)

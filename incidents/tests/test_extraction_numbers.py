@@ -236,6 +236,8 @@ NONE = (None, None, None)
         ("قتل القيادي في الحركة وأحد مرافقيه بغارة", (2, None, None), NONE),
         ("بعد يومين من هجوم أودى بحياة ثلاثة جنود أميركيين", (3, None, None), NONE),
         ("الهجوم الذي قتل فيه ثلاثة جنود وأصيب خلاله خمسة آخرون", (3, None, None), (5, None, None)),
+        ("قال مصدر إن ثلاثة عناصر من الحشد الشعبي قتلوا وأصيب اثنان آخران", (3, None, None), (2, None, None)),
+        ("خمسة جنود أصيبوا في الهجوم", NONE, (5, None, None)),
         # A count beside an uncounted group in another clause is a lower bound.
         ("يخضع عدد من الأفراد للتقييم بحثا عن إصابات، كما أصيب جندي", NONE, (None, 1, None)),
         ("أصيب جنديان بجروح طفيفة", NONE, (2, None, None)),
