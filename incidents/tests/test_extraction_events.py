@@ -893,3 +893,14 @@ def test_the_subject_killed_before_its_verb_is_the_strike_s_target(text, languag
     assert incident.killed.best == 3
     assert ("kataib-hezbollah", "target") in parties(incident)
     assert ("kataib-hezbollah", "perpetrator") not in parties(incident)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A drone struck Harir air base on Wednesday. Hours later, US aircraft struck a Kataib Hezbollah depot near al-Qaim.", "en"),
+        ("استهدفت طائرة مسيرة قاعدة حرير يوم الأربعاء. وفي وقت لاحق من اليوم نفسه، قصفت طائرات أميركية مخزنا لكتائب حزب الله قرب القائم.", "ar"),
+    ],
+)
+def test_hours_later_keeps_the_day_of_the_event_before(text, language):
+    assert {i.date_start for i in incidents(text, language)} == {date(2023, 12, 6)}
