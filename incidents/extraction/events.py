@@ -188,7 +188,7 @@ _NIGHT = _rx(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
 _HIT = {
     "ar": _rx(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
     "en": _rx(
-        r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caused\s+(?:\w+\s+)?damage|"
+        r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caus(?:ed|ing)\s+(?:(?!no\b|any\b)\w+\s+)?damage|"
         r"(?:was|were|been)\s+(?:directly\s+|also\s+)?(?:hit|struck)\s+by|"
         r"(?:damaged|destroyed)(?!\s+(?:one|both|it|them|the\s+(?:second|other|first|drones?|rockets?|missiles?)))|landed\s+inside|impacted)"
     ),

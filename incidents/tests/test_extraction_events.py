@@ -904,3 +904,15 @@ def test_the_subject_killed_before_its_verb_is_the_strike_s_target(text, languag
 )
 def test_hours_later_keeps_the_day_of_the_event_before(text, language):
     assert {i.date_start for i in incidents(text, language)} == {date(2023, 12, 6)}
+
+
+@pytest.mark.parametrize(
+    "text, language, outcome",
+    [
+        ("Seven mortar rounds were fired at Ain al-Asad air base on Friday, causing minor damage.", "en", "hit"),
+        ("Seven mortar rounds were fired at Ain al-Asad air base on Friday, causing no damage.", "en", "unknown"),
+        ("أطلقت سبع قذائف هاون على قاعدة عين الأسد يوم الجمعة، ما ألحق أضرارا مادية بالقاعدة.", "ar", "hit"),
+    ],
+)
+def test_causing_damage_is_a_hit_and_causing_no_damage_is_not(text, language, outcome):
+    assert only(text, language).outcome == outcome
