@@ -584,7 +584,10 @@ def _english_act(article, index, first, last, previous):
         kind = CLAIM
     if _in_relative_clause(article, index, first):
         return None
-    speaker = _speaker_before_en(article, index, first, previous)
+    speaker = None
+    if doc.key(index - 1) == "and" and not doc.words[index].break_before:
+        speaker = _sentence_subject_en(article, first, index)  # "X ordered an investigation and called the attack …"
+    speaker = speaker or _speaker_before_en(article, index, first, previous)
     at_end = False
     if speaker is None and index > first and _gap_before(article, index).strip()[-1:] in ",\"”":
         speaker = _speaker_after(article, index, last, previous, verb_first=True)
@@ -612,6 +615,19 @@ def _english_act(article, index, first, last, previous):
     if doc.key(speaker_word - 1) in _EN_CLAUSE_OPENERS and speaker_word > first and not doc.words[speaker_word].break_before:
         act.start = doc.words[speaker_word - 1].start  # the clause "while X said …" is X's
     return act
+
+
+def _sentence_subject_en(article, first, index):
+    """Return the named actor that opens the sentence (after "The"), as the subject of a later coordinated verb."""
+    doc = article.doc
+    start = first + 1 if doc.key(first) == "the" else first
+    mention = article.mention_at(start)
+    if mention is None or mention.entry is None or article.word_at(mention.span.end - 1) >= index:
+        return None
+    between = article.text[mention.span.end : doc.words[index].start]
+    if re.search(r"[.;:!?]|\b(?:said|says|told|who|which|that)\b", between):
+        return None
+    return _speaker_from_mention(mention, article.text)
 
 
 def _inverted_name(article, index, last):

@@ -495,6 +495,20 @@ def test_a_quoted_justification_is_a_position(actors, text):
     assert one(actors, text).kind == "position"
 
 
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ('Iraqi Prime Minister Mohammed Shia al-Sudani ordered an investigation and called the attack a "terrorist act."',
+         "mohammed-shia-al-sudani", "condemnation"),
+        ("The Iraqi government opened an inquiry and condemned the attack on the embassy.", "iraqi-government", "condemnation"),
+    ],
+)
+def test_the_subject_of_the_sentence_speaks_with_its_coordinated_verb(actors, text, speaker, kind):
+    statement = one(actors, text)
+    assert (statement.speaker_actor.key, statement.kind) == (speaker, kind)
+    assert not statement.speaker.endswith("and")
+
+
 def test_rasad_is_a_report_verb(actors):
     text = "رصد المرصد السوري لحقوق الإنسان سقوط قذيفتين صاروخيتين مساء أمس داخل قاعدة حقل العمر."
     statement = one(actors, text)
