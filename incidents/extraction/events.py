@@ -1106,6 +1106,8 @@ class _Reader:
         if "intercept" not in head.kinds or actor.span.end > head.start:
             return False
         between = self._folded_without_dates(actor.span.end, head.start)
+        if _OWN_DEFENCES[self.language].fullmatch(between):
+            return True  # "أعلن التحالف أن دفاعاته الجوية أسقطت", "the coalition said its air defences shot down"
         if self.language == "ar":
             return bool(re.fullmatch(r"\s*", between)) and bool(
                 re.search(r"(?:اعلنت|اعلن|اكدت|اكد)\s*$", self._folded(max(0, actor.span.start - 12), actor.span.start))
@@ -1134,6 +1136,11 @@ class _Reader:
         if kind == STRIKE and weapon == "airstrike":
             return "hit"
         folded = self._folded(scope.start, scope.end)
+        hit = any(
+            not _NEGATION_BEFORE.search(folded[: match.start()][-25:]) for match in _HIT[self.language].finditer(folded)
+        )
+        if hit:
+            return "hit"  # also when another of its rockets fell in an empty area: some hit
         if kind == ATTACK and _FAILED[self.language].search(folded):
             return "failed"
         intercepted = "intercept" in head.kinds or any(
@@ -1141,14 +1148,6 @@ class _Reader:
         )
         if kind == ATTACK and not intercepted and _FELL_SHORT[self.language].search(folded):
             return "failed"  # "exploded before reaching the base", with no one shooting it down
-        hit = any(
-            not _NEGATION_BEFORE.search(folded[: match.start()][-25:]) for match in _HIT[self.language].finditer(folded)
-        )
-        if hit:
-            return "hit"
-        intercepted = "intercept" in head.kinds or any(
-            p.search(folded) for p, k, _ in _TRIGGER_PATTERNS[self.language] if k == "intercept"
-        )
         return "intercepted" if intercepted else "unknown"
 
     def _scope_actors(self, scope):
@@ -1309,6 +1308,8 @@ class _Reader:
         """Return True if the actor shot the drone or missile down."""
         if "intercept" in head.kinds and _AIR_DEFENCE.search(self._folded(actor.span.start, actor.span.end)):
             return True  # "الدفاعات الجوية الأميركية", "US air defenses"
+        if self._announces_interception(actor, head):
+            return True  # "the coalition said its air defences had shot down"
         if "intercept" in head.kinds:
             between = self._folded(head.end, actor.span.start)
             if actor.span.start >= head.end and _BY[self.language].search(between[-20:]) and len(between.split()) <= 4:
@@ -1649,6 +1650,10 @@ _SEPARATELY = _rx(
     r"^\W*(?:separately|in\s+a\s+separate\s+(?:incident|attack|development)|"
     r"[وف]?(?:في\s+)?(?:حادث|حادثه|سياق|تطور|هجوم)\s+منفصل|[وف]?بشكل\s+منفصل)(?!\w)"
 )
+_OWN_DEFENCES = {
+    "ar": _rx(r"\s*(?:(?:اعلن|اعلنت|اكد|اكدت|قال|قالت)\s+)?(?:ان|بان)\s+(?:دفاعاته|دفاعاتها|قواته|قواتها|مقاتلاته|مقاتلاتها)(?:\s+الجويه)?\s*"),
+    "en": _rx(r"\s*(?:said|says|announced)\s+(?:that\s+)?(?:its|their)\s+(?:air\s+defen[cs]es|forces|troops|jets|aircraft)\s+(?:had\s+|have\s+)?\s*"),
+}
 _AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
 # Syntax of the agent (see _Reader._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
 _AGENT_BY = {

@@ -916,3 +916,27 @@ def test_hours_later_keeps_the_day_of_the_event_before(text, language):
 )
 def test_causing_damage_is_a_hit_and_causing_no_damage_is_not(text, language, outcome):
     assert only(text, language).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("تعرضت قاعدة حرير أمس لهجوم بثلاثة صواريخ، سقط اثنان منها داخل القاعدة، فيما سقط الثالث في منطقة زراعية قريبة.", "ar"),
+        ("Three rockets targeted Harir air base on Friday; two landed inside the base and the third landed in an empty field nearby.", "en"),
+    ],
+)
+def test_some_rockets_inside_and_one_in_an_empty_area_is_a_hit(text, language):
+    assert only(text, language).outcome == "hit"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلن التحالف الدولي أن دفاعاته الجوية أسقطت أمس طائرتين مسيرتين قرب مطار أربيل الدولي.", "ar"),
+        ("The coalition said its air defences had shot down two drones near Erbil International Airport on Friday.", "en"),
+    ],
+)
+def test_a_party_that_says_its_own_defences_shot_the_drones_down_is_the_interceptor(text, language):
+    incident = only(text, language)
+    assert incident.outcome == "intercepted"
+    assert parties(incident) == [("global-coalition-against-isis", "interceptor")]
