@@ -695,6 +695,23 @@ class _Reader:
         before = self._folded(max(0, actor.span.start - 30), actor.span.start)
         return bool(_OWNER_BEFORE.search(before))
 
+    def _interval_before_date(self, sentence, head):
+        """Return the date of an event placed "ten days after" / "بعد يومين من" it: the sentence's own date minus the interval.
+
+        "The killing came ten days after the attack on X" on a day the sentence gives; "أعلنت X مساء الثلاثاء
+        … بعد يومين من هجوم": two days before that Tuesday. Only with one day-precise date in the sentence.
+        """
+        before = self._folded(max(sentence.start, head.start - 40), head.start)
+        match = _INTERVAL_AFTER[self.language].search(before)
+        if match is None:
+            return None
+        days = _interval_days(match.group("n"), match.group("unit"), self.language)
+        own = [d for d in self.dates if sentence.start <= d.span.start < sentence.end and d.precision == "day" and not d.since]
+        if days is None or len(own) != 1:
+            return None
+        day = own[0].start - timedelta(days=days)
+        return DateMention(Span(head.start, head.end), day, day, "day", "interval before the sentence's date", relative=True)
+
     def _same_time_kind(self, mention):
         """Return the kind of event "hours before the strike" / "بعد ساعات من الهجوم" refers to, or None."""
         folded = self._folded(mention.sentence.start, mention.sentence.end)
@@ -885,6 +902,8 @@ class _Reader:
         date = event_date(sentence.start, sentence.end, self.dates, self.published, text=self.text, event_span=Span(head.start, head.end))
         if date is None:
             date = self._since_when_date(sentence, head)
+        if date is None:
+            date = self._interval_before_date(sentence, head)
         if date is None and kind == STRIKE and not self._earlier_clauses(sentence):
             date = self._strike_story_date(sentence)
         same_time = date is None and bool(_SAME_TIME.search(self._folded(sentence.start, sentence.end)))
@@ -1749,6 +1768,27 @@ _DAY_OFFSET = {
               r"the\s+(?P<dir2>previous|next|following)\s+day|the\s+day\s+(?P<dir3>before|after))"),
     "ar": _rx(r"(?<!\w)[وف]?(?:(?P<dir>قبل|بعد)\s+ذلك\s+(?P<n>بيوم|بيومين)|في\s+اليوم\s+(?P<dir2>السابق|التالي))(?!\w)"),
 }
+
+
+# "ten days after (the) …", "بعد يومين من …", "بعد ثلاثة أيام على …": an earlier event, a stated interval before.
+_INTERVAL_AFTER = {
+    "en": _rx(r"(?<!\w)(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+after\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$"),
+    "ar": _rx(r"(?<!\w)بعد\s+(?:(?P<n>\d+|ثلاثه|اربعه|خمسه|سته|سبعه|عشره)\s+)?(?P<unit>يومين|يوم|ايام|اسبوع|اسبوعين)\s+(?:من|علي)\s+(?:\S+\s+){0,2}$"),
+}
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10}
+
+
+def _interval_days(number, unit, language):
+    """Return the days of "ten days", "a week", "يومين", "ثلاثة أيام", "أسبوع"; None if unclear."""
+    if unit in ("يومين",):
+        return 2
+    if unit in ("اسبوعين",):
+        return 14
+    count = int(number) if number and number.isdigit() else _NUMBER_WORDS.get(number or "", 1 if unit in ("يوم", "اسبوع") else None)
+    if count is None:
+        return None
+    return count * (7 if unit.startswith(("week", "اسبوع")) else 1)
 
 
 def _day_offset(folded):

@@ -940,3 +940,16 @@ def test_a_party_that_says_its_own_defences_shot_the_drones_down_is_the_intercep
     incident = only(text, language)
     assert incident.outcome == "intercepted"
     assert parties(incident) == [("global-coalition-against-isis", "interceptor")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Kataib Hezbollah announced on Tuesday it would suspend its operations, two days after a drone attack on Tower 22.", "en"),
+        ("أعلنت كتائب حزب الله مساء الثلاثاء تعليق عملياتها، بعد يومين من هجوم بطائرة مسيرة على البرج 22.", "ar"),
+    ],
+)
+def test_an_event_two_days_before_the_sentence_s_date_is_dated_from_it(text, language):
+    incident = only(text, language)
+    assert incident.place.entry.key == "tower-22"
+    assert incident.date_start == date(2023, 12, 3)
