@@ -534,8 +534,40 @@ class _Reader:
         self._add_answered_attackers(incidents)
         self._add_story_strikers(incidents)
         drafts = [self._draft(incident, hosts, attributed) for incident in incidents]
-        _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK])
+        _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK], self._campaign_targets())
         return drafts
+
+    def _campaign_targets(self):
+        """Return the sets of forces the text says the attacks are on ("attacks on American troops", "تعرضت القوات الأميركية إلى 46 هجوما").
+
+        One set per phrase: "U.S. and coalition forces have been attacked" gives both forces.
+        """
+        sets = []
+        for sentence in self._all_sentences():
+            base = self._folded_index(sentence.start)
+            folded = self._folded(sentence.start, sentence.end)
+            for pattern, side in _CAMPAIGN_ON[self.language]:
+                for match in pattern.finditer(folded):
+                    if side == "after":
+                        start, end = self._span(base + match.end(), base + min(len(folded), match.end() + 50))
+                    else:
+                        start, end = self._span(base + max(0, match.start() - 60), base + match.start())
+                    region = Span(start, end)
+                    entries = frozenset(
+                        a.entry for a in self._scope_actors(sentence)
+                        if region.start <= a.span.start and a.span.end <= region.end + 2
+                        and a.entry.kind in ("state force", "coalition") and _is_target_side(a.entry)
+                    )
+                    if side == "before":
+                        clause = re.split(r"[,،;؛]", self.text[start:end])[-1]
+                        entries = frozenset(
+                            a.entry for a in self._scope_actors(sentence)
+                            if end - len(clause) <= a.span.start and a.span.end <= end
+                            and a.entry.kind in ("state force", "coalition") and _is_target_side(a.entry)
+                        )
+                    if entries:
+                        sets.append(entries)
+        return sets
 
     def _add_security_forces(self, incident):
         """Make "the security forces" (القوات الأمنية) who found a launcher the forces of the place's country.
@@ -1706,29 +1738,46 @@ _RESPONSE = {
 }
 
 
-def _add_campaign_targets(attacks):
+def _add_campaign_targets(attacks, campaign=()):
     """Give an attack on a base with no stated target the forces the article's other attacks target.
 
     "Its fighters had attacked the al-Shaddadi base" in an article whose other attacks are on US
     forces: the campaign's target, the forces that every attack naming a target names.
     Only for an attack by an armed group (claimed or attributed) on a military site.
+    Where the text says whom the attacks are on ("attacks on American troops", "U.S. and coalition
+    forces have been attacked"), the forces every such phrase and every attack naming a target
+    name (here US forces), for any attack on a military site.
     """
     named = [
         frozenset(a.entry for a in draft.actors if a.role == TARGET and a.entry.kind in ("state force", "coalition") and _is_target_side(a.entry))
         for draft in attacks
     ]
     named = [sides for sides in named if sides]
+    stated = bool(campaign)
+    named += list(campaign)
     common = frozenset.intersection(*named) if named else frozenset()
     for draft in attacks:
         if any(a.role == TARGET for a in draft.actors) or draft.place is None or draft.place.entry.kind not in _MILITARY_SITES:
             continue
-        if not any(a.role in (PERPETRATOR, CLAIMANT) and _is_armed_group(a.entry) for a in draft.actors):
+        if not stated and not any(a.role in (PERPETRATOR, CLAIMANT) and _is_armed_group(a.entry) for a in draft.actors):
             continue
         for entry in sorted(common, key=lambda e: e.key):
             draft.actors.append(DraftActor(entry, TARGET, entry.name_en, entry.name_ar))
 
 
 _MILITARY_SITES = ("military base", "airport", "facility")
+# The campaign's target named with its attacks: "attacks on US troops", "US forces have been attacked",
+# "الهجمات على القواعد الأميركية", "تعرضت القوات الأميركية إلى 46 هجوما". `after`: the forces follow the match.
+_CAMPAIGN_ON = {
+    "en": [
+        (_rx(r"(?<!\w)attacks\s+(?:on|against|targeting)\s+"), "after"),
+        (_rx(r"(?<!\w)(?:have|has)\s+(?:\w+\s+)?been\s+(?:attacked|targeted)(?!\w)"), "before"),
+    ],
+    "ar": [
+        (_rx(r"(?<!\w)[وفبل]?(?:ال)?(?:هجمات|الهجمات)\s+(?:\S+\s+){0,2}?(?:على|ضد)\s+"), "after"),
+        (_rx(r"(?<!\w)[وف]?(?:تعرضت|تعرض)\s+"), "after"),
+    ],
+}
 
 SITE_KINDS = ("military base", "airport", "embassy", "facility", "area")
 _AREA_KINDS = ("city", "town", "governorate", "district", "subdistrict")

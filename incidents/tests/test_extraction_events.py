@@ -953,3 +953,41 @@ def test_an_event_two_days_before_the_sentence_s_date_is_dated_from_it(text, lan
     incident = only(text, language)
     assert incident.place.entry.key == "tower-22"
     assert incident.date_start == date(2023, 12, 3)
+
+
+# --- The campaign's target named with its attacks -------------------------------------------------
+
+
+def test_english_attack_on_a_base_takes_the_forces_the_text_says_the_attacks_are_on():
+    text = (
+        "U.S. forces in Iraq and Syria have been attacked at least 40 times since October. "
+        "On Friday, a drone struck Ain al-Asad air base."
+    )
+    assert ("us-armed-forces", "target") in parties(only(text, "en"))
+
+
+def test_english_campaign_target_is_what_every_phrase_names():
+    text = (
+        "The strikes answered a string of attacks on American troops. "
+        "U.S. and coalition forces have been attacked 19 times. "
+        "On Friday, a drone struck Ain al-Asad air base."
+    )
+    targets = [key for key, role in parties(only(text, "en")) if role == "target"]
+    assert targets == ["us-armed-forces"]
+
+
+def test_english_attack_on_a_base_without_a_campaign_phrase_has_no_target():
+    assert parties(only("On Friday, a drone struck Ain al-Asad air base.", "en")) == []
+
+
+def test_arabic_attack_on_a_base_takes_the_forces_the_text_says_the_attacks_are_on():
+    text = (
+        "تعرضت القوات الأميركية إلى 46 هجوماً منذ تشرين الأول. "
+        "واستهدفت طائرة مسيرة أمس قاعدة عين الأسد في محافظة الأنبار."
+    )
+    assert ("us-armed-forces", "target") in parties(only(text))
+
+
+def test_arabic_attacks_on_american_bases_name_the_campaign_target():
+    text = "لم تتوقف الهجمات على القواعد الأميركية. واستهدفت طائرة مسيرة أمس قاعدة عين الأسد في محافظة الأنبار."
+    assert ("us-armed-forces", "target") in parties(only(text))
