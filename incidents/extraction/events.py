@@ -1388,9 +1388,14 @@ class _Reader:
             for actor in self.actor_mentions:
                 if actor.entry is None or not _is_armed_group(actor.entry) or not sentence.start <= actor.span.start < head.start:
                     continue
+                if self._in_relative_clause(actor, sentence):
+                    continue  # "X, which groups several Iran-backed factions, said": the factions describe X
                 if actor.span.end <= verb_start:
                     between = self.text[actor.span.end : verb_start]
-                    others = [a for a in self.actor_mentions if actor.span.end <= a.span.start < verb_start and not self._appositive(a, ())]
+                    others = [
+                        a for a in self.actor_mentions
+                        if actor.span.end <= a.span.start < verb_start and not self._appositive(a, ()) and not self._in_relative_clause(a, sentence)
+                    ]
                     if len(between.split()) <= 15 and not others:
                         return actor.entry
                 elif verb_end <= actor.span.start and len(self.text[verb_end : actor.span.start].split()) <= 2:
@@ -1401,6 +1406,11 @@ class _Reader:
             if short is not None:
                 return short
         return None
+
+    def _in_relative_clause(self, actor, sentence):
+        """Return True for an actor inside a relative clause set off by commas ("X, which groups Y factions, said", "X، التي تضم فصائل Y، أعلنت")."""
+        before = self._folded(sentence.start, actor.span.start)
+        return bool(_RELATIVE_BEFORE.search(before))
 
     def _group_before(self, sentence, head, named=True):
         """Return the armed group named (or named short: "المقاومة" for an earlier "المقاومة الإسلامية") before the head."""
@@ -1696,6 +1706,8 @@ _OWNER_BEFORE = _rx(
     r"(?:of|belonging\s+to|used\s+by|run\s+by|operated\s+by)\s+(?:the\s+)?|(?:used|run|operated)\s+by\s+(?:the\s+)?|"
     r"(?:مقر|مقرات|مواقع|موقع|مخزن|مخازن|قاعده|معسكر|رتل|عجله|سياره)\s+(?:تابع\w*\s+)?(?:ل|لل|ال)?\s*)$"
 )
+# A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
+_RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".
 _SEPARATELY = _rx(
     r"^\W*(?:separately|in\s+a\s+separate\s+(?:incident|attack|development)|"

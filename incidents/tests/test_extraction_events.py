@@ -991,3 +991,18 @@ def test_arabic_attack_on_a_base_takes_the_forces_the_text_says_the_attacks_are_
 def test_arabic_attacks_on_american_bases_name_the_campaign_target():
     text = "لم تتوقف الهجمات على القواعد الأميركية. واستهدفت طائرة مسيرة أمس قاعدة عين الأسد في محافظة الأنبار."
     assert ("us-armed-forces", "target") in parties(only(text))
+
+
+def test_english_claimant_is_the_group_not_the_factions_its_relative_clause_names():
+    text = (
+        "On Friday, the Islamic Resistance in Iraq, which groups several Iran-backed factions, "
+        "said it had attacked Ain al-Asad air base with drones."
+    )
+    assert ("islamic-resistance-in-iraq", "claimant") in parties(only(text, "en"))
+    assert all(role != "claimant" or key == "islamic-resistance-in-iraq" for key, role in parties(only(text, "en")))
+
+
+def test_arabic_claimant_is_the_group_not_the_factions_its_relative_clause_names():
+    text = "المقاومة الإسلامية في العراق، التي تضم فصائل موالية لإيران، قالت إنها استهدفت أمس قاعدة عين الأسد بطائرة مسيرة."
+    claimants = [key for key, role in parties(only(text)) if role == "claimant"]
+    assert claimants == ["islamic-resistance-in-iraq"]
