@@ -642,7 +642,7 @@ class _Reader:
         triggers = [t for t in self.triggers if sentence.start <= t.start and t.end <= sentence.end]
         triggers = [t for t in triggers if not self._hypothetical(t, sentence)]
         if not triggers:
-            return self._attribution_mentions(sentence) or self._figures_after(sentence, previous)
+            return self._attribution_mentions(sentence) or self._figures_after(sentence, previous) or self._owners_after(sentence, previous)
         heads = self._heads(triggers)
         places = self._event_places(sentence)
         self._assign(heads, places, sentence)
@@ -998,6 +998,30 @@ class _Reader:
         return [
             _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, _unique(hit),
                      anaphoric=True, follows=last, victims=frozenset(e.key for e, _ in hit))
+        ]
+
+    def _owners_after(self, sentence, previous):
+        """Return a placeless mention for the owners of the struck sites, told in the sentence right after a strike.
+
+        "The two facilities were used by the IRGC and Iran-backed groups", "وتعود المنشأتان إلى ...":
+        the armed groups whose sites were struck are the strike's targets.
+        """
+        strikes = [m for m in previous if m.kind == STRIKE]
+        if not strikes:
+            return []
+        if not _SITE_OWNERS[self.language].search(self._folded(sentence.start, sentence.end)):
+            return []
+        owners = [
+            (a.entry, TARGET) for a in self._scope_actors(sentence)
+            if _is_armed_group(a.entry) or a.entry.kind == "state force" and not _is_target_side(a.entry) and not a.entry.country_code == "US"
+        ]
+        owners = [(e, r) for e, r in owners if e.kind != "state force" or e.country_code != ""]
+        if not owners:
+            return []
+        last = strikes[-1]
+        return [
+            _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, Casualties(), Casualties(), _unique(owners),
+                     anaphoric=True, follows=last)
         ]
 
     def _share_sentence_zeroes(self, mentions, sentence):
@@ -1706,6 +1730,19 @@ _OWNER_BEFORE = _rx(
     r"(?:of|belonging\s+to|used\s+by|run\s+by|operated\s+by)\s+(?:the\s+)?|(?:used|run|operated)\s+by\s+(?:the\s+)?|"
     r"(?:مقر|مقرات|مواقع|موقع|مخزن|مخازن|قاعده|معسكر|رتل|عجله|سياره)\s+(?:تابع\w*\s+)?(?:ل|لل|ال)?\s*)$"
 )
+# The struck sites' owners told on their own: "The two facilities were used by", "the sites belonged to",
+# "وكانت المنشأتان تستخدمهما", "وتعود المواقع إلى".
+_SITE_OWNERS = {
+    "en": _rx(
+        r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
+        r"(?:were|was|are|is|had\s+been)\s+(?:\w+\s+)?(?:used|operated|run|controlled)\s+by(?!\w)|"
+        r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
+        r"(?:belong(?:ed|s)?|were\s+affiliated)\s+(?:to|with)(?!\w)"
+    ),
+    "ar": _rx(
+        r"^\W*[وف]?(?:كانت\s+|كان\s+)?(?:تعود|يعود|تتبع|يتبع|تستخدم\w*|يستخدم\w*)\s+(?:ال)?(?:منشات|منشاتان|منشاتين|منشاه|مواقع|الموقع|موقع|موقعان|موقعين|مخازن|مخزن|اهداف|الاهداف|مقرات|مقر)"
+    ),
+}
 # A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
 _RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".

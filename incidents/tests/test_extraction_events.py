@@ -1006,3 +1006,27 @@ def test_arabic_claimant_is_the_group_not_the_factions_its_relative_clause_names
     text = "المقاومة الإسلامية في العراق، التي تضم فصائل موالية لإيران، قالت إنها استهدفت أمس قاعدة عين الأسد بطائرة مسيرة."
     claimants = [key for key, role in parties(only(text)) if role == "claimant"]
     assert claimants == ["islamic-resistance-in-iraq"]
+
+
+# --- The struck sites' owners told in the next sentence -------------------------------------------
+
+
+def test_english_owners_of_the_struck_facilities_in_the_next_sentence_are_targets():
+    text = (
+        "U.S. fighter jets struck a weapons depot near Albu Kamal on Friday, the Pentagon said. "
+        "The two facilities were used by Kataib Hezbollah and Iran-backed groups, officials said."
+    )
+    assert parties(only(text, "en")) == [("kataib-hezbollah", "target"), ("pro-iran-factions", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_english_owners_sentence_after_an_attack_gives_no_target():
+    text = (
+        "A drone struck Ain al-Asad air base on Friday. "
+        "The two facilities were used by Kataib Hezbollah, officials said."
+    )
+    assert ("kataib-hezbollah", "target") not in parties(only(text, "en"))
+
+
+def test_arabic_owners_of_the_struck_facilities_in_the_next_sentence_are_targets():
+    text = "قصفت مقاتلات أميركية أمس منشأتين قرب البوكمال. وتعود المنشأتان إلى كتائب حزب الله."
+    assert ("kataib-hezbollah", "target") in parties(only(text))
