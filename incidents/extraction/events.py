@@ -1291,6 +1291,8 @@ class _Reader:
                 continue
             if self._appositive(actor, actors):
                 continue
+            if _WAR_PARTY_BEFORE.search(self._folded(max(scope.start, actor.span.start - 60), actor.span.start)):
+                continue  # "separate from the war between Israel and Hamas": a party to another war
             if self._interceptor(actor, head, scope):
                 roles.append((entry, INTERCEPTOR))
                 at_other_site = head.places and all(p.entry.kind in ("airport",) + _AREA_KINDS for p in head.places)
@@ -1743,6 +1745,11 @@ _SITE_OWNERS = {
         r"^\W*[وف]?(?:كانت\s+|كان\s+)?(?:تعود|يعود|تتبع|يتبع|تستخدم\w*|يستخدم\w*)\s+(?:ال)?(?:منشات|منشاتان|منشاتين|منشاه|مواقع|الموقع|موقع|موقعان|موقعين|مخازن|مخزن|اهداف|الاهداف|مقرات|مقر)"
     ),
 }
+# An actor named as a party to a war: "the war between Israel and Hamas", "الحرب بين إسرائيل وحماس", "Israel's war with Hamas".
+_WAR_PARTY_BEFORE = _rx(
+    r"(?<!\w)(?:war|conflict|fighting)\s+(?:between|with|against)\s+(?:[^\s,.;]+\s+){0,4}?(?:(?:and|or)\s+)?(?:the\s+)?$|"
+    r"(?<!\w)[وفبل]?(?:ال)?(?:حرب|صراع|نزاع|مواجهات)\s+(?:\S+\s+){0,2}?(?:بين|مع|ضد|على)\s+(?:[^\s،.؛]+\s+){0,4}?[و]?$"
+)
 # A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
 _RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".

@@ -1030,3 +1030,21 @@ def test_english_owners_sentence_after_an_attack_gives_no_target():
 def test_arabic_owners_of_the_struck_facilities_in_the_next_sentence_are_targets():
     text = "قصفت مقاتلات أميركية أمس منشأتين قرب البوكمال. وتعود المنشأتان إلى كتائب حزب الله."
     assert ("kataib-hezbollah", "target") in parties(only(text))
+
+
+# --- A party to another war ------------------------------------------------------------------------
+
+
+def test_english_party_to_a_named_war_is_no_target_of_the_strike():
+    text = "U.S. jets struck a depot near Albu Kamal on Friday, in strikes separate from the war between Israel and Hamas."
+    assert parties(only(text, "en")) == [("us-armed-forces", "perpetrator")]
+
+
+def test_arabic_party_to_a_named_war_is_no_target_of_the_strike():
+    text = "قصفت مقاتلات أميركية أمس موقعا قرب البوكمال، في ضربة منفصلة عن الحرب بين إسرائيل وحماس."
+    assert parties(only(text)) == [("us-armed-forces", "perpetrator")]
+
+
+def test_english_group_struck_beside_a_war_mention_stays_a_target():
+    text = "U.S. jets struck a Kataib Hezbollah depot near Albu Kamal on Friday, amid the war between Israel and Hamas."
+    assert ("kataib-hezbollah", "target") in parties(only(text, "en"))
