@@ -1304,8 +1304,8 @@ class _Reader:
                     roles.append((entry, PERPETRATOR))
                 elif _is_armed_group(entry) or entry.kind == "official person":
                     roles.append((entry, TARGET))
-                elif entry.kind == "state force" and not _is_target_side(entry) and self._owner(actor):
-                    roles.append((entry, TARGET))  # "a headquarters of the PMF was destroyed": whose site was struck
+                elif entry.kind == "state force" and not _is_target_side(entry) and (self._owner(actor) or victim):
+                    roles.append((entry, TARGET))  # "a headquarters of the PMF was destroyed", "killing five PMF members": whom it struck
             elif kind == DISRUPTED:
                 if entry.kind == "state force":
                     roles.append((entry, PERPETRATOR))

@@ -1048,3 +1048,16 @@ def test_arabic_party_to_a_named_war_is_no_target_of_the_strike():
 def test_english_group_struck_beside_a_war_mention_stays_a_target():
     text = "U.S. jets struck a Kataib Hezbollah depot near Albu Kamal on Friday, amid the war between Israel and Hamas."
     assert ("kataib-hezbollah", "target") in parties(only(text, "en"))
+
+
+# --- A state force whose members a strike killed ---------------------------------------------------
+
+
+def test_english_state_force_whose_members_the_strike_killed_is_its_target():
+    text = "A U.S. drone strike killed five members of the Popular Mobilization Forces near Kirkuk on Friday."
+    assert parties(only(text, "en")) == [("popular-mobilization-forces", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_arabic_state_force_whose_members_the_strike_killed_is_its_target():
+    text = "شنت طائرة مسيرة أميركية أمس ضربة قرب كركوك أدت إلى مقتل خمسة من عناصر الحشد الشعبي."
+    assert parties(only(text)) == [("popular-mobilization-forces", "target"), ("us-armed-forces", "perpetrator")]
