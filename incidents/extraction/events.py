@@ -1304,8 +1304,10 @@ class _Reader:
                     roles.append((entry, PERPETRATOR))
                 elif _is_armed_group(entry) or entry.kind == "official person":
                     roles.append((entry, TARGET))
-                elif entry.kind == "state force" and not _is_target_side(entry) and (self._owner(actor) or victim):
-                    roles.append((entry, TARGET))  # "a headquarters of the PMF was destroyed", "killing five PMF members": whom it struck
+                elif entry.kind == "state force" and not _is_target_side(entry) and (self._owner(actor) or victim and not self._anaphoric(head)):
+                    # "a headquarters of the PMF was destroyed", "a strike killing five PMF members": whom it struck;
+                    # not "one member of the Iraqi security forces was killed in the strikes", a toll told after
+                    roles.append((entry, TARGET))
             elif kind == DISRUPTED:
                 if entry.kind == "state force":
                     roles.append((entry, PERPETRATOR))

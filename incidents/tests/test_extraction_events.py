@@ -1061,3 +1061,11 @@ def test_english_state_force_whose_members_the_strike_killed_is_its_target():
 def test_arabic_state_force_whose_members_the_strike_killed_is_its_target():
     text = "شنت طائرة مسيرة أميركية أمس ضربة قرب كركوك أدت إلى مقتل خمسة من عناصر الحشد الشعبي."
     assert parties(only(text)) == [("popular-mobilization-forces", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_english_state_force_in_a_later_toll_of_the_strikes_is_no_target():
+    text = (
+        "U.S. jets struck three Kataib Hezbollah sites near Hillah on Friday. "
+        "One member of the Iraqi security forces was killed in the strikes, officials said."
+    )
+    assert ("iraqi-security-forces", "target") not in parties(only(text, "en"))
