@@ -86,7 +86,7 @@ fi
 if ! pg_running; then
   if (echo > /dev/tcp/127.0.0.1/"$PORT") >/dev/null 2>&1; then
     echo "Port $PORT on 127.0.0.1 is taken by another program, so Marsad's database cannot start." >&2
-    echo "Choose another port: MARSAD_PG_PORT=54330 make run (or make test)." >&2
+    echo "Choose another port: MARSAD_PG_PORT=$((PORT + 1)) make run (or make test)." >&2
     exit 1
   fi
   as_owner mkdir -p "$SOCKET_DIR"
