@@ -642,7 +642,7 @@ class _Reader:
         triggers = [t for t in self.triggers if sentence.start <= t.start and t.end <= sentence.end]
         triggers = [t for t in triggers if not self._hypothetical(t, sentence)]
         if not triggers:
-            return self._attribution_mentions(sentence) or self._figures_after(sentence, previous) or self._owners_after(sentence, previous)
+            return self._attribution_mentions(sentence) or self._owners_after(sentence, previous) or self._figures_after(sentence, previous)
         heads = self._heads(triggers)
         places = self._event_places(sentence)
         self._assign(heads, places, sentence)
@@ -1003,24 +1003,28 @@ class _Reader:
     def _owners_after(self, sentence, previous):
         """Return a placeless mention for the owners of the struck sites, told in the sentence right after a strike.
 
-        "The two facilities were used by the IRGC and Iran-backed groups", "وتعود المنشأتان إلى ...":
-        the armed groups whose sites were struck are the strike's targets.
+        "The two facilities were used by the IRGC and Iran-backed groups", "وتعود المنشأتان إلى ...",
+        "the dead belonged to X", "القتلى ينتمون إلى X": the groups whose sites or men were struck are its targets.
         """
         strikes = [m for m in previous if m.kind == STRIKE]
         if not strikes:
             return []
-        if not _SITE_OWNERS[self.language].search(self._folded(sentence.start, sentence.end)):
+        folded = self._folded(sentence.start, sentence.end)
+        phrase = _SITE_OWNERS[self.language].search(folded) or _DEAD_BELONG[self.language].search(folded)
+        if phrase is None:
             return []
+        _, after = self._span(self._folded_index(sentence.start) + phrase.start(), self._folded_index(sentence.start) + phrase.end())
         owners = [
             (a.entry, TARGET) for a in self._scope_actors(sentence)
-            if _is_armed_group(a.entry) or a.entry.kind == "state force" and not _is_target_side(a.entry) and not a.entry.country_code == "US"
+            if a.span.start >= after  # "Iraqi security sources told Reuters the dead belonged to X": the owners follow the phrase
+            and (_is_armed_group(a.entry) or a.entry.kind == "state force" and a.entry.country_code not in ("US", "") and not _is_target_side(a.entry))
         ]
-        owners = [(e, r) for e, r in owners if e.kind != "state force" or e.country_code != ""]
         if not owners:
             return []
         last = strikes[-1]
+        killed, injured = find_casualties(sentence.text(self.text), self.language)
         return [
-            _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, Casualties(), Casualties(), _unique(owners),
+            _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, _unique(owners),
                      anaphoric=True, follows=last)
         ]
 
@@ -1752,6 +1756,11 @@ _WAR_PARTY_BEFORE = _rx(
     r"(?<!\w)(?:war|conflict|fighting)\s+(?:between|with|against)\s+(?:[^\s,.;]+\s+){0,4}?(?:(?:and|or)\s+)?(?:the\s+)?$|"
     r"(?<!\w)[وفبل]?(?:ال)?(?:حرب|صراع|نزاع|مواجهات)\s+(?:\S+\s+){0,2}?(?:بين|مع|ضد|على)\s+(?:[^\s،.؛]+\s+){0,4}?[و]?$"
 )
+# Whose the strike's dead were: "the dead belonged to X", "those killed were members of X", "القتلى ينتمون إلى X".
+_DEAD_BELONG = {
+    "en": _rx(r"(?<!\w)(?:the\s+)?(?:dead|those\s+killed|victims|men\s+killed|fighters\s+killed)\s+(?:all\s+)?(?:belonged\s+to|were\s+(?:all\s+)?(?:members|fighters)\s+(?:of|from))(?!\w)"),
+    "ar": _rx(r"(?<!\w)[وف]?(?:ال)?(?:قتلي|ضحايا)\s+(?:\S+\s+)?(?:ينتمون|ينتمي|يتبعون|ينتسبون|هم\s+من\s+عناصر|من\s+عناصر)(?!\w)"),
+}
 # A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
 _RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".

@@ -1069,3 +1069,18 @@ def test_english_state_force_in_a_later_toll_of_the_strikes_is_no_target():
         "One member of the Iraqi security forces was killed in the strikes, officials said."
     )
     assert ("iraqi-security-forces", "target") not in parties(only(text, "en"))
+
+
+def test_english_whose_the_dead_were_in_the_next_sentence_makes_the_group_a_target():
+    text = (
+        "A U.S. drone strike killed five militants near Kirkuk on Friday, an official said. "
+        "Two Iraqi security sources told Reuters the dead belonged to Kataib Hezbollah."
+    )
+    found = parties(only(text, "en"))
+    assert ("kataib-hezbollah", "target") in found
+    assert ("iraqi-security-forces", "target") not in found  # the sources who tell it
+
+
+def test_arabic_whose_the_dead_were_in_the_next_sentence_makes_the_group_a_target():
+    text = "قتل خمسة مسلحين بضربة جوية أميركية قرب كركوك أمس. وقالت مصادر أمنية إن القتلى ينتمون إلى كتائب حزب الله."
+    assert ("kataib-hezbollah", "target") in parties(only(text))
