@@ -2003,7 +2003,7 @@ def _dates_compatible(incident, mention):
 def _weapons_compatible(a, b):
     if a in ("", "unknown") or b in ("", "unknown") or a == b:
         return True
-    return {a, b} <= {"rocket", "missile"}
+    return {a, b} <= {"rocket", "missile"} or {a, b} <= {"drone", "airstrike"}  # "a U.S. drone strike" … "the strike": one air strike
 
 
 def _compatible_fields(incident, mention, loose):

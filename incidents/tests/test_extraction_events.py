@@ -1084,3 +1084,20 @@ def test_english_whose_the_dead_were_in_the_next_sentence_makes_the_group_a_targ
 def test_arabic_whose_the_dead_were_in_the_next_sentence_makes_the_group_a_target():
     text = "قتل خمسة مسلحين بضربة جوية أميركية قرب كركوك أمس. وقالت مصادر أمنية إن القتلى ينتمون إلى كتائب حزب الله."
     assert ("kataib-hezbollah", "target") in parties(only(text))
+
+
+# --- A drone strike retold as "the strike" ---------------------------------------------------------
+
+
+def test_english_drone_strike_retold_as_the_strike_is_one_incident():
+    text = (
+        "Five militants were killed near Kirkuk on Friday by a U.S. drone strike, an official said. "
+        "Kataib Hezbollah said five of its fighters had been killed in the strike south-west of Kirkuk late on Friday."
+    )
+    incident = only(text, "en")
+    assert incident.weapon == "drone"
+
+
+def test_arabic_drone_strike_retold_as_the_strike_is_one_incident():
+    text = "قتل خمسة مسلحين بطائرة مسيرة أميركية قرب كركوك أمس. وأكدت كتائب حزب الله مقتل خمسة من عناصرها في الضربة قرب كركوك مساء أمس."
+    assert only(text).weapon == "drone"
