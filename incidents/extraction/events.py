@@ -924,6 +924,10 @@ class _Reader:
         claimant = self._claimant(sentence, head) if claim else None
         denial = self._denies_event(sentence, head)
         roles = self._roles(kind, head, scope, actors, speakers, claimant, agent)
+        if kind == STRIKE:
+            losses = self._speakers_losses(scope, sentence, roles)
+            lost = {entry for entry, _ in losses}
+            roles = [(e, r) for e, r in roles if not (e in lost and r == CLAIMANT)] + losses  # "أعلنت X مقتل خمسة من عناصرها": no claim
         place_roles = self._roles_by_place(kind, head, scope, actors, speakers, claimant, agent)
         strike_roles = None
         if kind == ATTACK and not claim and weapon in ("", "unknown", "drone") and (agent is None or not _is_armed_group(agent.entry)):
@@ -1326,6 +1330,26 @@ class _Reader:
         named = {role for entry, role in roles if entry.kind == "militia or armed group"}
         roles = [(e, r) for e, r in roles if not (e.kind == "unidentified" and r in named)]  # "KH and other Iran-backed militias"
         return _unique(roles)
+
+    def _speakers_losses(self, scope, sentence, roles):
+        """Return the group that tells of its own dead in the strike as its target ("the PMF said five of its members had been killed").
+
+        "its" / the Arabic suffix refers to the last group named before the victims.
+        """
+        victims = [v for v in self._victims(sentence) if _OWN_MEN.search(self._folded(v.start, v.end))]
+        taken = {entry for entry, role in roles if role != CLAIMANT}
+        found = []
+        for victim in victims:
+            before = [a for a in self._scope_actors(scope) if a.span.end <= victim.end and not _OWN_MEN.search(self._folded(a.span.start, a.span.end))]
+            before = [a for a in before if a.span.start < victim.start or not self._folded(victim.start, a.span.start).strip()]
+            if not before:
+                continue
+            entry = before[-1].entry
+            if entry in taken or _is_target_side(entry) or not (_is_armed_group(entry) or entry.kind == "state force"):
+                continue
+            found.append((entry, TARGET))
+            taken.add(entry)
+        return found
 
     def _earlier_clauses(self, sentence):
         """Return the clauses about an earlier event; one set off by commas ("، عقب الهجوم مباشرة،") ends at its comma."""
@@ -1761,6 +1785,11 @@ _DEAD_BELONG = {
     "en": _rx(r"(?<!\w)(?:the\s+)?(?:dead|those\s+killed|victims|men\s+killed|fighters\s+killed)\s+(?:all\s+)?(?:belonged\s+to|were\s+(?:all\s+)?(?:members|fighters)\s+(?:of|from))(?!\w)"),
     "ar": _rx(r"(?<!\w)[وف]?(?:ال)?(?:قتلي|ضحايا)\s+(?:\S+\s+)?(?:ينتمون|ينتمي|يتبعون|ينتسبون|هم\s+من\s+عناصر|من\s+عناصر)(?!\w)"),
 }
+# A speaker's own men: "five of its members", "their fighters", "خمسة من عناصره", "مقاتليها".
+_OWN_MEN = _rx(
+    r"(?<!\w)(?:its|their)\s+(?:own\s+)?(?:members|fighters|men|personnel|commanders?|militants)(?!\w)|"
+    r"(?<!\w)(?:عناصر|مقاتلي|منتسبي|افراد|مسلحي)(?:ه|ها|هم)(?!\w)"
+)
 # A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
 _RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".

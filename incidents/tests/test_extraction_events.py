@@ -1101,3 +1101,28 @@ def test_english_drone_strike_retold_as_the_strike_is_one_incident():
 def test_arabic_drone_strike_retold_as_the_strike_is_one_incident():
     text = "قتل خمسة مسلحين بطائرة مسيرة أميركية قرب كركوك أمس. وأكدت كتائب حزب الله مقتل خمسة من عناصرها في الضربة قرب كركوك مساء أمس."
     assert only(text).weapon == "drone"
+
+
+# --- A group telling of its own dead ---------------------------------------------------------------
+
+
+def test_english_group_that_says_its_members_were_killed_in_the_strike_is_its_target():
+    text = (
+        "A U.S. drone strike hit a site near Kirkuk on Friday. "
+        "The Popular Mobilization Forces, a state-sanctioned umbrella of armed groups, said in a statement "
+        "that five of its members had been killed in the strike."
+    )
+    assert parties(only(text, "en")) == [("popular-mobilization-forces", "target"), ("us-armed-forces", "perpetrator")]
+
+
+def test_arabic_group_that_mourns_its_members_killed_in_the_strike_is_its_target():
+    text = "شنت طائرة مسيرة أميركية أمس ضربة قرب كركوك. وأعلنت كتائب حزب الله في بيان مقتل خمسة من عناصرها في الضربة."
+    assert ("kataib-hezbollah", "target") in parties(only(text))
+
+
+def test_english_speaker_telling_of_others_dead_is_no_target():
+    text = (
+        "A U.S. drone strike hit a site near Kirkuk on Friday. "
+        "The Popular Mobilization Forces said in a statement that five militants had been killed in the strike."
+    )
+    assert ("popular-mobilization-forces", "target") not in parties(only(text, "en"))
