@@ -158,6 +158,15 @@ _CLAIM_SPEECH = {
     "ar": _rx(_ar("أعلنت أعلن تعلن يعلن قالت قال أكدت أكد")),
     "en": _rx(r"(?<!\w)(?:said|says|announced|stated)(?!\w)"),
 }
+# The group named before, referred to again right after the claim verb: "أعلنت الجماعة ذاتها", "said the same group".
+_SAME_GROUP = {
+    "ar": _rx(r"^\s*(?:ال)?(?:جماعه|حركه|فصيل|مجموعه|فصائل|كتائب|المقاومه)\s+(?:ذاتها|نفسها|ذاته|نفسه)(?!\w)"),
+    "en": _rx(r"^\s*(?:by\s+)?the\s+same\s+(?:group|faction|militia|alliance|coalition)(?!\w)"),
+}
+_SAME_GROUP_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:ال)?(?:جماعه|حركه|فصيل|مجموعه)\s+(?:ذاتها|نفسها|ذاته|نفسه)\s+(?:\S+\s+)?$"),
+    "en": _rx(r"(?<!\w)the\s+same\s+(?:group|faction|militia|alliance|coalition)\s+(?:\w+\s+)?$"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -1461,7 +1470,19 @@ class _Reader:
             short = self._group_before(sentence, head, named=False)
             if short is not None:
                 return short
+            same = self._same_group(sentence, verb_start, verb_end, head)
+            if same is not None:
+                return same
         return None
+
+    def _same_group(self, sentence, verb_start, verb_end, head):
+        """Return the armed group last named before, for "أعلنت الجماعة ذاتها أنها قصفت", "the same group said it attacked"."""
+        after = _SAME_GROUP[self.language].match(self._folded(verb_end, head.start))
+        before = _SAME_GROUP_BEFORE[self.language].search(self._folded(sentence.start, verb_start))
+        if not after and not before:
+            return None
+        earlier = [a for a in self.actor_mentions if a.entry is not None and a.entry.kind == "militia or armed group" and a.span.end <= verb_end]
+        return earlier[-1].entry if earlier else None
 
     def _in_relative_clause(self, actor, sentence):
         """Return True for an actor inside a relative clause set off by commas ("X, which groups Y factions, said", "X، التي تضم فصائل Y، أعلنت")."""

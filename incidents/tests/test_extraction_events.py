@@ -1126,3 +1126,24 @@ def test_english_speaker_telling_of_others_dead_is_no_target():
         "The Popular Mobilization Forces said in a statement that five militants had been killed in the strike."
     )
     assert ("popular-mobilization-forces", "target") not in parties(only(text, "en"))
+
+
+# --- "The same group" claims again -----------------------------------------------------------------
+
+
+def test_arabic_the_same_group_is_the_group_named_before():
+    text = (
+        "وتبنت كتائب حزب الله هجوما على قاعدة عين الأسد قبل أسبوع. "
+        "كما أعلنت الجماعة ذاتها أنها قصفت أمس قاعدة حرير بعدد من الصواريخ."
+    )
+    harir = [i for i in incidents(text) if i.place.entry.key == "harir-air-base"]
+    assert harir and ("kataib-hezbollah", "claimant") in parties(harir[0])
+
+
+def test_english_the_same_group_is_the_group_named_before():
+    text = (
+        "Kataib Hezbollah claimed an attack on Ain al-Asad air base last week. "
+        "The same group said it had fired rockets at Harir air base on Friday."
+    )
+    harir = [i for i in incidents(text, "en") if i.place.entry.key == "harir-air-base"]
+    assert harir and ("kataib-hezbollah", "claimant") in parties(harir[0])
