@@ -167,6 +167,10 @@ _SAME_GROUP_BEFORE = {
     "ar": _rx(r"(?<!\w)[وف]?(?:ال)?(?:جماعه|حركه|فصيل|مجموعه)\s+(?:ذاتها|نفسها|ذاته|نفسه)\s+(?:\S+\s+)?$"),
     "en": _rx(r"(?<!\w)the\s+same\s+(?:group|faction|militia|alliance|coalition)\s+(?:\w+\s+)?$"),
 }
+# A hosting word right after a site or right before it: "X, which hosts", "قاعدة X التي تضم", "troops stationed at X".
+_HOST_WORDS = r"(?:تضم|يضم|تستضيف|يستضيف|hosts?|hosting|housing|houses|تتواجد|يتواجد|تواجد|مقرا|stationed|deployed|تتمركز|يتمركز)"
+_HOST_AFTER = _rx(r"^(?:\s*[,،(]?\s*(?:[^\s.،,]+\s+){0,4}?)" + _HOST_WORDS + r"(?!\w)")
+_HOST_BEFORE = _rx(_HOST_WORDS + r"\w*\s+(?:[^\s.،,]+\s+){0,5}$")
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -1550,12 +1554,34 @@ class _Reader:
             places = [p for p in self.places if sentence.start <= p.span.start < sentence.end and p.entry.kind in SITE_KINDS]
             if not places or not re.search(r"(?:تضم|يضم|تستضيف|hosts?|hosting|housing|تتواجد|تواجد|مقرا|stationed|deployed)", self._folded(sentence.start, sentence.end)):
                 continue
+            places = [p for p in places if self._hosting_near(p, sentence)]  # not "the embassy ... called for protecting the facilities that host coalition forces"
+            if not places:
+                continue
             for actor in self._scope_actors(sentence):
                 if actor.entry.kind in ("state force", "coalition") and _is_target_side(actor.entry):
                     hosts.setdefault(places[0].entry.key, [])
                     if actor.entry not in hosts[places[0].entry.key]:
                         hosts[places[0].entry.key].append(actor.entry)
         return hosts
+
+    def _hosting_near(self, place, sentence):
+        """Return True if a hosting word is within a few words of the site ("Ain al-Asad, which hosts", "troops stationed at X")."""
+        after = self._folded(place.span.end, sentence.end)
+        before = self._folded(sentence.start, place.span.start)
+        return bool(_HOST_AFTER.match(after) or _HOST_BEFORE.search(before))
+
+    def _mission(self, place):
+        """Return the actor entry of the diplomatic mission at an embassy place (same name), if the actor list has it."""
+        found = []
+        for name, language in ((place.name_en, "en"), (getattr(place, "name_ar", ""), "ar")):
+            if not name:
+                continue
+            for mention in self.actor_matcher.find(name, language):
+                if mention.entry is not None and _is_target_body(mention.entry) and mention.entry not in found:
+                    found.append(mention.entry)
+            if found:
+                break
+        return found[:1]
 
     def _attributed_perpetrators(self):
         """Return the unnamed groups the text holds responsible for the attacks ("Iran-backed groups")."""
@@ -1710,6 +1736,8 @@ class _Reader:
         if incident.kind == ATTACK:
             if TARGET not in roles and incident.place is not None:
                 actors += [(entry, TARGET) for entry in hosts.get(incident.place.entry.key, [])]
+            if TARGET not in roles and incident.place is not None and incident.place.entry.kind == "embassy":
+                actors += [(entry, TARGET) for entry in self._mission(incident.place.entry)]  # "rockets near the US embassy": the mission
             separate = any(_SEPARATELY.match(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions)
             if PERPETRATOR not in roles and not separate and (CLAIMANT not in roles or self._blamed and not incident.claimed_only):
                 # "in attacks the Pentagon blamed on Iran-backed militias": the blame of another source, beside a claim

@@ -1147,3 +1147,13 @@ def test_english_the_same_group_is_the_group_named_before():
     )
     harir = [i for i in incidents(text, "en") if i.place.entry.key == "harir-air-base"]
     assert harir and ("kataib-hezbollah", "claimant") in parties(harir[0])
+
+
+# --- An embassy attacked ---------------------------------------------------------------------------
+
+
+def test_arabic_attack_on_an_embassy_place_targets_its_mission():
+    text = "تعرض محيط السفارة الأميركية في المنطقة الخضراء أمس لهجوم بسبعة صواريخ."
+    incident = only(text)
+    assert incident.place.entry.key == "us-embassy-baghdad"
+    assert parties(incident) == [("us-embassy-baghdad", "target")]
