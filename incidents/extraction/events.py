@@ -171,6 +171,11 @@ _SAME_GROUP_BEFORE = {
 _HOST_WORDS = r"(?:تضم|يضم|تستضيف|يستضيف|hosts?|hosting|housing|houses|تتواجد|يتواجد|تواجد|مقرا|stationed|deployed|تتمركز|يتمركز)"
 _HOST_AFTER = _rx(r"^(?:\s*[,،(]?\s*(?:[^\s.،,]+\s+){0,4}?)" + _HOST_WORDS + r"(?!\w)")
 _HOST_BEFORE = _rx(_HOST_WORDS + r"\w*\s+(?:[^\s.،,]+\s+){0,5}$")
+# A demand or call whose object runs up to the actor: "ودعت الحكومة إلى حماية ...", "urged Baghdad to protect ...".
+_CALL_BEFORE = _rx(
+    r"(?<!\w)[وف]?(?:دعت|دعا|تدعو|يدعو|طالبت|طالب|تطالب|يطالب|ناشدت|ناشد)\s+(?:[^.؛;]+\s+)?(?:الي|ب)\s*[^.؛;،,]*?(?:[،,][^.؛;،,]*)?$|"
+    r"(?<!\w)(?:called\s+on|called\s+for|urged|demanded|asked)\s+[^.;]*?\bto\s+(?:protect|secure|guard|defend|ensure)\b[^.;]*$"
+)
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -1314,6 +1319,8 @@ class _Reader:
                 continue
             if _WAR_PARTY_BEFORE.search(self._folded(max(scope.start, actor.span.start - 60), actor.span.start)):
                 continue  # "separate from the war between Israel and Hamas": a party to another war
+            if _CALL_BEFORE.search(self._folded(max(scope.start, actor.span.start - 120), actor.span.start)):
+                continue  # "ودعت الحكومة إلى حماية المنشآت التي تستضيف قوات التحالف": named in a demand, not in the event
             if self._interceptor(actor, head, scope):
                 roles.append((entry, INTERCEPTOR))
                 at_other_site = head.places and all(p.entry.kind in ("airport",) + _AREA_KINDS for p in head.places)

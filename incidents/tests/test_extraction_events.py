@@ -1157,3 +1157,19 @@ def test_arabic_attack_on_an_embassy_place_targets_its_mission():
     incident = only(text)
     assert incident.place.entry.key == "us-embassy-baghdad"
     assert parties(incident) == [("us-embassy-baghdad", "target")]
+
+
+def test_arabic_forces_named_in_a_call_are_no_target():
+    text = (
+        "تعرض محيط السفارة الأميركية في بغداد أمس لهجوم بسبعة صواريخ. "
+        "وقالت الحكومة إن الهجوم لم يوقع إصابات، ودعت إلى حماية المنشآت التي تستضيف قوات التحالف."
+    )
+    assert parties(only(text)) == [("us-embassy-baghdad", "target")]
+
+
+def test_english_forces_named_in_a_call_are_no_target():
+    text = (
+        "Seven rockets struck near the U.S. Embassy in Baghdad on Friday. The government said the attack caused "
+        "no injuries and urged the army to protect the bases that host coalition forces."
+    )
+    assert parties(only(text, "en")) == [("us-embassy-baghdad", "target")]
