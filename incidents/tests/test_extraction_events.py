@@ -1173,3 +1173,18 @@ def test_english_forces_named_in_a_call_are_no_target():
         "no injuries and urged the army to protect the bases that host coalition forces."
     )
     assert parties(only(text, "en")) == [("us-embassy-baghdad", "target")]
+
+
+# --- Hosting words near the site -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language,text,hosted", [
+    ("en", "A drone struck Ain al-Asad air base on Friday. Ain al-Asad air base hosts U.S. troops.", True),
+    ("en", "A drone struck Ain al-Asad air base on Friday. Officials at Ain al-Asad air base said that several other "
+           "facilities across the country also host U.S. troops.", False),
+    ("ar", "استهدفت طائرة مسيرة أمس قاعدة عين الأسد. وتضم قاعدة عين الأسد قوات أميركية.", True),
+    ("ar", "استهدفت طائرة مسيرة أمس قاعدة عين الأسد. وقال مسؤولون في قاعدة عين الأسد إن منشآت أخرى كثيرة في البلاد "
+           "تستضيف قوات أميركية.", False),
+])
+def test_a_site_hosts_the_forces_only_when_the_hosting_word_is_beside_it(language, text, hosted):
+    assert (("us-armed-forces", "target") in parties(only(text, language))) == hosted
