@@ -176,6 +176,11 @@ _CALL_BEFORE = _rx(
     r"(?<!\w)[وف]?(?:دعت|دعا|تدعو|يدعو|طالبت|طالب|تطالب|يطالب|ناشدت|ناشد)\s+(?:[^.؛;]+\s+)?(?:الي|ب)\s*[^.؛;،,]*?(?:[،,][^.؛;،,]*)?$|"
     r"(?<!\w)(?:called\s+on|called\s+for|urged|demanded|asked)\s+[^.;]*?\bto\s+(?:protect|secure|guard|defend|ensure)\b[^.;]*$"
 )
+# A capital for its government: "لم يصدر أي تعليق رسمي من طهران أو دمشق", "no comment from Tehran or Damascus".
+_SOURCE_PLACE_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:تعليق|رد|بيان|موقف|تصريح)\s+(?:\S+\s+){0,2}?من\s+(?:(?:\S+\s+)?(?:او|و)\s*)?$"),
+    "en": _rx(r"(?<!\w)(?:comment|response|reaction|statement|word)\s+(?:\w+\s+){0,2}?from\s+(?:(?:\w+\s+)?(?:or|and)\s+)?$"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -850,6 +855,8 @@ class _Reader:
                 continue  # "مصدر أمني في كردستان العراق": where the speaker is
             if any(n.start <= place.span.start and place.span.end <= n.end and n.end - n.start > place.span.end - place.span.start for n in named):
                 continue  # "Islamic Resistance in Iraq"
+            if _SOURCE_PLACE_BEFORE[self.language].search(self._folded(max(sentence.start, place.span.start - 50), place.span.start)):
+                continue  # "لم يصدر أي تعليق رسمي من طهران أو دمشق", "no comment from Damascus": a government by its capital
             if kept and kept[-1].span.overlaps(place.span):
                 if place.span.end - place.span.start > kept[-1].span.end - kept[-1].span.start:
                     kept[-1] = place

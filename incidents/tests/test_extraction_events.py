@@ -1188,3 +1188,14 @@ def test_english_forces_named_in_a_call_are_no_target():
 ])
 def test_a_site_hosts_the_forces_only_when_the_hosting_word_is_beside_it(language, text, hosted):
     assert (("us-armed-forces", "target") in parties(only(text, language))) == hosted
+
+
+# --- Places that are not where the event happened ---------------------------------------------------
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "قتل تسعة مسلحين في ضربة جوية أميركية قرب مدينة دير الزور أمس، فيما لم يصدر أي تعليق رسمي من طهران أو دمشق."),
+    ("en", "A U.S. air strike near the city of Deir ez-Zor killed nine militants on Friday, with no comment from Tehran or Damascus."),
+])
+def test_a_capital_giving_no_comment_is_no_event_place(language, text):
+    assert only(text, language).place.entry.name_en == "Deir ez-Zor"
