@@ -181,6 +181,11 @@ _SOURCE_PLACE_BEFORE = {
     "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:تعليق|رد|بيان|موقف|تصريح)\s+(?:\S+\s+){0,2}?من\s+(?:(?:\S+\s+)?(?:او|و)\s*)?$"),
     "en": _rx(r"(?<!\w)(?:comment|response|reaction|statement|word)\s+(?:\w+\s+){0,2}?from\s+(?:(?:\w+\s+)?(?:or|and)\s+)?$"),
 }
+# Where a weapon was launched from: "أطلقت الصواريخ من منطقة الزعفرانية", "the rockets were fired from X".
+_LAUNCH_POINT_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:اطلقت|اطلق|اطلقوا|انطلقت|انطلق|اطلاق\w*)\s+(?:\S+\s+){0,3}?من\s+(?:(?:ال)?(?:منطقه|حي|قضاء|ناحيه|بلده|قريه|مدينه|داخل)\s+)?$"),
+    "en": _rx(r"(?<!\w)(?:launched|fired|took\s+off)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:(?:area|district|town|village|neighbou?rhood|city)\s+of\s+)?$"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -863,6 +868,8 @@ class _Reader:
                 continue
             kept.append(place)
         kept = [p for p in kept if not self._locator(p, kept)]
+        # "أطلقت الصواريخ من منطقة الزعفرانية جنوب شرقي بغداد", "fired from Zafaraniya": where they came from, not where they hit
+        kept = [p for p in kept if not _LAUNCH_POINT_BEFORE[self.language].search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
         unique = []
         for place in kept:  # "خراب الجير (رميلان)": one place named twice
             if unique and unique[-1].entry.key == place.entry.key and len(self.text[unique[-1].span.end : place.span.start].split()) <= 3:

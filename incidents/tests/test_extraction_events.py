@@ -1199,3 +1199,11 @@ def test_a_site_hosts_the_forces_only_when_the_hosting_word_is_beside_it(languag
 ])
 def test_a_capital_giving_no_comment_is_no_event_place(language, text):
     assert only(text, language).place.entry.name_en == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "سقطت سبعة صواريخ أمس قرب السفارة الأميركية في بغداد، وقالت الخلية إن مسلحين أطلقوا الصواريخ من منطقة الزعفرانية جنوب شرقي بغداد."),
+    ("en", "Seven rockets fell near the U.S. Embassy in Baghdad on Friday. Police said the rockets were fired from the Zafaraniya district of Baghdad."),
+])
+def test_the_launch_point_is_no_event_place(language, text):
+    assert only(text, language).place.entry.key == "us-embassy-baghdad"
