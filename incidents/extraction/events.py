@@ -1491,6 +1491,8 @@ class _Reader:
                 elif verb_end <= actor.span.start and len(self.text[verb_end : actor.span.start].split()) <= 2:
                     if re.search(r"(?<!\w)(?:ان|انه|انها)(?!\w)", self._folded(verb_end, actor.span.start)):
                         continue  # "قال مسؤول إن X ...": X is what the speaker talks about, not the speaker
+                    if self.language == "en" and not re.search(r"[,\"”']\s*$", self.text[sentence.start : verb_start]):
+                        continue  # "Police said X fired": X is the subject of what was said; only "…, said X" inverts
                     return actor.entry
             short = self._group_before(sentence, head, named=False)
             if short is not None:

@@ -1207,3 +1207,10 @@ def test_a_capital_giving_no_comment_is_no_event_place(language, text):
 ])
 def test_the_launch_point_is_no_event_place(language, text):
     assert only(text, language).place.entry.key == "us-embassy-baghdad"
+
+
+
+def test_english_group_after_said_is_the_subject_of_what_was_said_not_the_speaker():
+    text = "Seven rockets fell near the U.S. Embassy in Baghdad on Friday. Police said Kataib Hezbollah fired the rockets."
+    assert ("kataib-hezbollah", "perpetrator") in parties(only(text, "en"))
+    assert ("kataib-hezbollah", "claimant") not in parties(only(text, "en"))
