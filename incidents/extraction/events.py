@@ -277,6 +277,11 @@ _DESCRIBED_GROUPS = {
         _rx(r"(?<!\w)و(?P<group>(?P<allied>(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات))\s+(?:ال)?(?:حليفه|المتحالفه|التابعه\s+لها))(?!\w)"),
     ],
 }
+# Armed men described as outside the law, with no group named: "outlaw gangs", "عصابات خارجة عن القانون".
+_OUTLAW_GROUPS = {
+    "en": _rx(r"(?<![\w-])(?:outlaw|lawless|rogue)\s+(?:armed\s+)?(?:gangs|groups|elements|militias|factions)(?!\w)"),
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:عصابات|جماعات|مجموعات|عناصر|جهات)\s+(?:ال)?(?:مسلحه\s+)?(?:ال)?(?:خارجه|الخارجه)\s+عن\s+(?:ال)?قانون(?!\w)"),
+}
 _HEADLINE_WORDS = 6
 # First words of group names too common to stand for the group alone.
 _GENERIC_GROUP_WORDS = frozenset(normalize_arabic("قوات جيش تنظيم جماعة هيئة منظمة حزب فصائل الوية لواء سرايا").split())
@@ -392,7 +397,7 @@ class _Reader:
         self.places = [p for p in place_mentions if p.entry is not None and not self._is_dateline(p)]
         self.actor_mentions = [a for a in actor_mentions if (a.entry is not None or a.description) and not self._bare_alliance(a)]
         self.actor_mentions += self._short_references()
-        described = self._described_groups()
+        described = self._described_groups() + self._outlaw_groups()
         self.actor_mentions = [
             a for a in self.actor_mentions if not any(d.span.start <= a.span.start and a.span.end <= d.span.end for d in described)
         ] + described  # "pro-Iran fighters" is the group, not the state Iran
@@ -509,6 +514,21 @@ class _Reader:
                 if not any(span.overlaps(other) and not (span.start <= other.start and other.end <= span.end) or span == other for other in taken):
                     found.append(ActorMention(span, entry))
                     taken.append(span)
+        return found
+
+    def _outlaw_groups(self):
+        """Return "outlaw gangs", "عصابات خارجة عن القانون", "جهات خارجة عن القانون" as the unidentified armed group."""
+        reference = self.actor_matcher.find("unidentified gunmen", "en")
+        if not reference or reference[0].entry is None:
+            return []
+        entry, found = reference[0].entry, []
+        taken = [a.span for a in self.actor_mentions]
+        for match in _OUTLAW_GROUPS[self.language].finditer(self.folded):
+            start, end = self._span(match.start(), match.end())
+            span = Span(start, end)
+            if not any(span.overlaps(other) for other in taken):
+                found.append(ActorMention(span, entry))
+                taken.append(span)
         return found
 
     # --- Triggers ------------------------------------------------------------------------------

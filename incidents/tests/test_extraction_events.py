@@ -1214,3 +1214,11 @@ def test_english_group_after_said_is_the_subject_of_what_was_said_not_the_speake
     text = "Seven rockets fell near the U.S. Embassy in Baghdad on Friday. Police said Kataib Hezbollah fired the rockets."
     assert ("kataib-hezbollah", "perpetrator") in parties(only(text, "en"))
     assert ("kataib-hezbollah", "claimant") not in parties(only(text, "en"))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "سقطت سبعة صواريخ أمس قرب السفارة الأميركية في بغداد. وذكرت الخلية أن عصابات خارجة عن القانون أطلقت الصواريخ."),
+    ("en", "Seven rockets fell near the U.S. Embassy in Baghdad on Friday. Police said outlaw gangs had fired the rockets."),
+])
+def test_outlaw_gangs_are_the_unidentified_armed_group(language, text):
+    assert ("unidentified-armed-group", "perpetrator") in parties(only(text, language))
