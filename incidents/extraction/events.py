@@ -186,6 +186,11 @@ _LAUNCH_POINT_BEFORE = {
     "ar": _rx(r"(?<!\w)[وف]?(?:اطلقت|اطلق|اطلقوا|انطلقت|انطلق|اطلاق\w*)\s+(?:\S+\s+){0,3}?من\s+(?:(?:ال)?(?:منطقه|حي|قضاء|ناحيه|بلده|قريه|مدينه|داخل)\s+)?$"),
     "en": _rx(r"(?<!\w)(?:launched|fired|took\s+off)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:(?:area|district|town|village|neighbou?rhood|city)\s+of\s+)?$"),
 }
+# Where a party stays, told in a "where" clause: "حيث تتمركز في محيط مدينة X", "where they are based in X".
+_BASED_WHERE = _rx(
+    r"(?<!\w)(?:حيث|where)\s+(?:\S+\s+){0,2}?(?:تتمركز|يتمركز|تنتشر|ينتشر|تتواجد|يتواجد|تقيم|يقيم|تتخذ|based|stationed|deployed|operate|headquartered)"
+    r"(?!\w)\s*(?:\S+\s+){0,4}$"
+)
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -890,6 +895,8 @@ class _Reader:
         kept = [p for p in kept if not self._locator(p, kept)]
         # "أطلقت الصواريخ من منطقة الزعفرانية جنوب شرقي بغداد", "fired from Zafaraniya": where they came from, not where they hit
         kept = [p for p in kept if not _LAUNCH_POINT_BEFORE[self.language].search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
+        # "…، حيث تتمركز في محيط مدينة الميادين", "where they are based in X": where the attackers stay
+        kept = [p for p in kept if not _BASED_WHERE.search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
         unique = []
         for place in kept:  # "خراب الجير (رميلان)": one place named twice
             if unique and unique[-1].entry.key == place.entry.key and len(self.text[unique[-1].span.end : place.span.start].split()) <= 3:

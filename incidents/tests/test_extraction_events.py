@@ -1222,3 +1222,14 @@ def test_english_group_after_said_is_the_subject_of_what_was_said_not_the_speake
 ])
 def test_outlaw_gangs_are_the_unidentified_armed_group(language, text):
     assert ("unidentified-armed-group", "perpetrator") in parties(only(text, language))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "سقطت أربع قذائف أمس في محيط حقل كونيكو. وقال المراسل إن ميليشيات موالية لإيران أطلقت القذائف، حيث تتمركز في محيط مدينة الميادين."),
+    ("en", "Four shells fell near the Conoco gas field on Friday. The reporter said pro-Iran militias fired the shells, "
+           "where they are based near the town of al-Mayadin."),
+])
+def test_where_the_attackers_are_based_is_no_event_place(language, text):
+    incident = only(text, language)
+    assert "conoco" in incident.place.entry.key
+    assert ("pro-iran-factions", "perpetrator") in parties(incident)
