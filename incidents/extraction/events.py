@@ -191,6 +191,12 @@ _BASED_WHERE = _rx(
     r"(?<!\w)(?:حيث|where)\s+(?:\S+\s+){0,2}?(?:تتمركز|يتمركز|تنتشر|ينتشر|تتواجد|يتواجد|تقيم|يقيم|تتخذ|based|stationed|deployed|operate|headquartered)"
     r"(?!\w)\s*(?:\S+\s+){0,4}$"
 )
+# What a speaker did not speak of: "ولم تتطرق إلى هجوم", "لم تشر إلى", "did not mention the attack", "made no mention of".
+_NOT_MENTIONED = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:لم|لا)\s+(?:تتطرق|يتطرق|تشر|يشر|تذكر|يذكر|تات\s+على\s+ذكر|يات\s+على\s+ذكر)\s+(?:الي\s+|ل)?(?:\S+\s+)?[\"«“]?$"),
+    "en": _rx(r"(?<!\w)(?:did\s+not|didn't|does\s+not|doesn't)\s+(?:mention|refer\s+to|address)\s+(?:the\s+|an\s+|any\s+)?(?:\S+\s+)?$|"
+              r"(?<!\w)(?:made|makes|with)\s+no\s+mention\s+of\s+(?:the\s+|an\s+|any\s+)?(?:\S+\s+)?$"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -694,6 +700,8 @@ class _Reader:
     def _sentence_mentions(self, sentence, previous):
         triggers = [t for t in self.triggers if sentence.start <= t.start and t.end <= sentence.end]
         triggers = [t for t in triggers if not self._hypothetical(t, sentence)]
+        # "ولم تتطرق إلى هجوم كونيكو", "made no mention of the Conoco attack": the speaker says nothing of it
+        triggers = [t for t in triggers if not _NOT_MENTIONED[self.language].search(self._folded(max(sentence.start, t.start - 40), t.start))]
         if not triggers:
             return self._attribution_mentions(sentence) or self._owners_after(sentence, previous) or self._figures_after(sentence, previous)
         heads = self._heads(triggers)
@@ -895,6 +903,8 @@ class _Reader:
         kept = [p for p in kept if not self._locator(p, kept)]
         # "أطلقت الصواريخ من منطقة الزعفرانية جنوب شرقي بغداد", "fired from Zafaraniya": where they came from, not where they hit
         kept = [p for p in kept if not _LAUNCH_POINT_BEFORE[self.language].search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
+        # "ولم تتطرق إلى هجوم "كونيكو"", "made no mention of the Conoco attack": a place the speaker said nothing of
+        kept = [p for p in kept if not _NOT_MENTIONED[self.language].search(self._folded(max(sentence.start, p.span.start - 50), p.span.start))]
         # "…، حيث تتمركز في محيط مدينة الميادين", "where they are based in X": where the attackers stay
         kept = [p for p in kept if not _BASED_WHERE.search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
         unique = []

@@ -1233,3 +1233,13 @@ def test_where_the_attackers_are_based_is_no_event_place(language, text):
     incident = only(text, language)
     assert "conoco" in incident.place.entry.key
     assert ("pro-iran-factions", "perpetrator") in parties(incident)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "سقطت أربع قذائف أمس في محيط حقل كونيكو. وتبنت المقاومة الإسلامية في العراق الهجوم على حقل العمر، ولم تتطرق إلى هجوم \"كونيكو\"."),
+    ("en", "Four shells fell near the Conoco gas field on Friday. The Islamic Resistance in Iraq claimed the attack on "
+           "the al-Omar oil field but made no mention of the Conoco attack."),
+])
+def test_an_attack_the_claim_says_nothing_of_is_not_claimed(language, text):
+    conoco = [i for i in incidents(text, language) if "conoco" in i.place.entry.key]
+    assert conoco and ("islamic-resistance-in-iraq", "claimant") not in parties(conoco[0])
