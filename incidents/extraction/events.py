@@ -197,6 +197,8 @@ _NOT_MENTIONED = {
     "en": _rx(r"(?<!\w)(?:did\s+not|didn't|does\s+not|doesn't)\s+(?:mention|refer\s+to|address)\s+(?:the\s+|an\s+|any\s+)?(?:\S+\s+)?$|"
               r"(?<!\w)(?:made|makes|with)\s+no\s+mention\s+of\s+(?:the\s+|an\s+|any\s+)?(?:\S+\s+)?$"),
 }
+# The object of a hosting word: "التي تضم قوات أميركية", "a base hosting US troops".
+_HOSTED_BEFORE = _rx(_HOST_WORDS + r"(?!\w)\s+(?:(?:the|some|about|نحو|حوالي)\s+)?(?:\d+\s+)?$")
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -1372,6 +1374,10 @@ class _Reader:
                 continue  # "separate from the war between Israel and Hamas": a party to another war
             if _CALL_BEFORE.search(self._folded(max(scope.start, actor.span.start - 120), actor.span.start)):
                 continue  # "ودعت الحكومة إلى حماية المنشآت التي تستضيف قوات التحالف": named in a demand, not in the event
+            hosted = bool(_HOSTED_BEFORE.search(self._folded(max(scope.start, actor.span.start - 30), actor.span.start)))
+            if hosted and kind == ATTACK and _is_target_side(entry):
+                roles.append((entry, TARGET))  # "القاعدة التي تضم قوات أميركية", "a base hosting US troops": whose base it is
+                continue
             if self._interceptor(actor, head, scope):
                 roles.append((entry, INTERCEPTOR))
                 at_other_site = head.places and all(p.entry.kind in ("airport",) + _AREA_KINDS for p in head.places)

@@ -1243,3 +1243,8 @@ def test_where_the_attackers_are_based_is_no_event_place(language, text):
 def test_an_attack_the_claim_says_nothing_of_is_not_claimed(language, text):
     conoco = [i for i in incidents(text, language) if "conoco" in i.place.entry.key]
     assert conoco and ("islamic-resistance-in-iraq", "claimant") not in parties(conoco[0])
+
+
+def test_arabic_forces_a_base_hosts_are_its_target_not_the_unnamed_air_defences():
+    text = "تصدت الدفاعات الجوية في قاعدة عين الأسد أمس لطائرة مسيرة حاولت استهداف القاعدة التي تضم قوات أميركية، وأسقطتها."
+    assert parties(only(text)) == [("us-armed-forces", "target")]
