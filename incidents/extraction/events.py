@@ -141,10 +141,14 @@ _SERIES = _rx(
 )
 # Words just before an event word that make it intended, threatened or hypothetical.
 _HYPOTHETICAL = {
-    "ar": _rx(r"(?<!\w)(?:لتنفيذ|بتنفيذ|يكون|تكون|يستعدون|يعتزم|تعتزم|سيتم|ستنفذ|سينفذ|بتوسيع|توعد\w*|هدد\w*|يهدد|لشن|بشن)\s+(?:\S+\s+){0,2}$"),
+    "ar": _rx(
+        r"(?<!\w)(?:لتنفيذ|بتنفيذ|يكون|تكون|يستعدون|يعتزم|تعتزم|سيتم|ستنفذ|سينفذ|بتوسيع|توعد\w*|هدد\w*|يهدد|لشن|بشن)\s+(?:\S+\s+){0,2}$|"
+        r"(?<!\w)[وف]?(?:ستواصل|سيواصل|سنواصل|ستستمر|سيستمر|سنستمر|ستستانف|سيستانف)\s+(?:في\s+)?(?:\S+\s+){0,2}$"
+    ),
     "en": _rx(
         r"(?<!\w)(?:to|will|would|could|might|may|vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|prepare\s+to|"
-        r"avoid(?:ed)?|ready\s+to|directly)\s+(?:\w+\s+){0,1}$"
+        r"avoid(?:ed)?|ready\s+to|directly)\s+(?:\w+\s+){0,1}$|"
+        r"(?<!\w)(?:to|will|would|'ll)\s+(?:keep\s+up|keep\s+on\s+with|continue(?:\s+with)?|resume|step\s+up|intensify|escalate)\s+(?:its|their|our|the)?\s*(?:\w+\s+)?$"
     ),
 }
 _TRIED_BEFORE = _rx(r"(?:tried|attempted|sought|trying|attempting)\s+to\s+$")

@@ -1248,3 +1248,14 @@ def test_an_attack_the_claim_says_nothing_of_is_not_claimed(language, text):
 def test_arabic_forces_a_base_hosts_are_its_target_not_the_unnamed_air_defences():
     text = "تصدت الدفاعات الجوية في قاعدة عين الأسد أمس لطائرة مسيرة حاولت استهداف القاعدة التي تضم قوات أميركية، وأسقطتها."
     assert parties(only(text)) == [("us-armed-forces", "target")]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The Islamic Resistance in Iraq said it had targeted Ain al-Asad air base with a drone on Friday. "
+           "Harakat al-Nujaba said it would keep up its attacks until US troops left Iraq."),
+    ("ar", "وأعلنت المقاومة الإسلامية في العراق أنها استهدفت أمس قاعدة عين الأسد بطائرة مسيرة. "
+           "وقالت حركة النجباء إنها ستواصل هجماتها حتى خروج القوات الأميركية."),
+])
+def test_attacks_a_group_vows_to_keep_up_are_no_event(language, text):
+    claimants = [key for key, role in parties(only(text, language)) if role == "claimant"]
+    assert claimants == ["islamic-resistance-in-iraq"]
