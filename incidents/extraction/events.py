@@ -1410,6 +1410,10 @@ class _Reader:
                     roles.append((entry, PERPETRATOR))
         named = {role for entry, role in roles if entry.kind == "militia or armed group"}
         roles = [(e, r) for e, r in roles if not (e.kind == "unidentified" and r in named)]  # "KH and other Iran-backed militias"
+        interceptors = {e for e, r in roles if r == INTERCEPTOR}
+        if any(r == TARGET and e not in interceptors and _is_target_side(e) for e, r in roles):
+            # "coalition air defences shot down drones aimed at a base …, no US casualties": the US forces are the target
+            roles = [(e, r) for e, r in roles if not (r == TARGET and e in interceptors)]
         return _unique(roles)
 
     def _speakers_losses(self, scope, sentence, roles):

@@ -1259,3 +1259,14 @@ def test_arabic_forces_a_base_hosts_are_its_target_not_the_unnamed_air_defences(
 def test_attacks_a_group_vows_to_keep_up_are_no_event(language, text):
     claimants = [key for key, role in parties(only(text, language)) if role == "claimant"]
     assert claimants == ["islamic-resistance-in-iraq"]
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("ar", "أسقطت الدفاعات الجوية التابعة للتحالف الدولي أمس طائرتين مسيرتين حاولتا استهداف قاعدة حقل العمر، "
+           "من دون إصابات في صفوف القوات الأميركية.",
+     [("global-coalition-against-isis", "interceptor"), ("us-armed-forces", "target")]),
+    ("ar", "أسقطت الدفاعات الجوية التابعة للتحالف الدولي أمس طائرتين مسيرتين حاولتا استهداف قاعدة حقل العمر.",
+     [("global-coalition-against-isis", "interceptor"), ("global-coalition-against-isis", "target")]),
+])
+def test_the_interceptor_is_the_target_only_when_no_other_force_is(language, text, expected):
+    assert parties(only(text, language)) == expected
