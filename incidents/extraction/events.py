@@ -203,6 +203,11 @@ _NOT_MENTIONED = {
 }
 # The object of a hosting word: "التي تضم قوات أميركية", "a base hosting US troops".
 _HOSTED_BEFORE = _rx(_HOST_WORDS + r"(?!\w)\s+(?:(?:the|some|about|نحو|حوالي)\s+)?(?:\d+\s+)?$")
+# A past series of attacks named in passing, up to its places: "الهجمات السابقة على قاعدتي X و", "previous attacks on X and".
+_EARLIER_SERIES_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:هجمات|ضربات|غارات|عمليات)\s+(?:ال)?(?:سابقه|ماضيه)\s+(?:\S+\s+){0,8}?[وف]?$"),
+    "en": _rx(r"(?<!\w)(?:previous|earlier|past|prior)\s+(?:\w+\s+)?(?:attacks|strikes|raids)\s+(?:\S+\s+){0,8}?$"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -911,6 +916,8 @@ class _Reader:
         kept = [p for p in kept if not _LAUNCH_POINT_BEFORE[self.language].search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
         # "ولم تتطرق إلى هجوم "كونيكو"", "made no mention of the Conoco attack": a place the speaker said nothing of
         kept = [p for p in kept if not _NOT_MENTIONED[self.language].search(self._folded(max(sentence.start, p.span.start - 50), p.span.start))]
+        # "تركزت الهجمات السابقة على قاعدتي عين الأسد وحرير", "previous attacks on X and Y": places of a past series in passing
+        kept = [p for p in kept if not _EARLIER_SERIES_BEFORE[self.language].search(self._folded(max(sentence.start, p.span.start - 80), p.span.start))]
         # "…، حيث تتمركز في محيط مدينة الميادين", "where they are based in X": where the attackers stay
         kept = [p for p in kept if not _BASED_WHERE.search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
         unique = []

@@ -1270,3 +1270,11 @@ def test_attacks_a_group_vows_to_keep_up_are_no_event(language, text):
 ])
 def test_the_interceptor_is_the_target_only_when_no_other_force_is(language, text, expected):
     assert parties(only(text, language)) == expected
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "سقطت صواريخ أمس قرب السفارة الأميركية في بغداد، بعد أن تركزت الهجمات السابقة على قاعدتي عين الأسد وحرير ومطار أربيل."),
+    ("en", "Rockets fell near the U.S. Embassy in Baghdad on Friday, after previous attacks on Ain al-Asad air base and Harir air base."),
+])
+def test_places_of_previous_attacks_named_in_passing_give_no_incident(language, text):
+    assert only(text, language).place.entry.key == "us-embassy-baghdad"
