@@ -92,6 +92,9 @@ _TRIGGERS = {
         (_en(r"attack(?:s|ed)?|targeted|targeting|assault"), "attack", ""),
         (_en(r"(?:air\s*|precision\s+)?strikes?|airstrikes?|raids?|bombing|bombardment"), "strike", "airstrike"),
         (_en(r"struck|hit|bombed|pounded"), "strike", ""),
+        # an aircraft firing on its target: "an AC-130 gunship fired on a vehicle", "helicopters opened fire on"
+        (r"(?:(?<=gunship\s)|(?<=gunships\s)|(?<=helicopter\s)|(?<=helicopters\s)|(?<=aircraft\s)|(?<=warplane\s)|(?<=warplanes\s)|(?<=jets\s))"
+         r"(?:fired\s+on|fires\s+on|opened\s+fire\s+on)(?!\w)", "strike", "airstrike"),
         (_en(r"drones?|uavs?|unmanned\s+aerial\s+vehicles?"), "attack", "drone"),
         (_en(r"rockets?|katyushas?|mortars?|shells?|shelling"), "attack", "rocket"),
         (_en(r"(?:ballistic\s+)?missiles?"), "attack", "missile"),

@@ -1278,3 +1278,10 @@ def test_the_interceptor_is_the_target_only_when_no_other_force_is(language, tex
 ])
 def test_places_of_previous_attacks_named_in_passing_give_no_incident(language, text):
     assert only(text, language).place.entry.key == "us-embassy-baghdad"
+
+
+def test_english_gunship_that_fired_on_a_vehicle_is_an_air_strike():
+    text = "A U.S. AC-130 gunship fired on a vehicle carrying Kataib Hezbollah militants near Abu Ghraib on Friday."
+    incident = only(text, "en")
+    assert (incident.sub_event_type, incident.weapon) == ("Air/drone strike", "airstrike")
+    assert ("kataib-hezbollah", "target") in parties(incident)
