@@ -211,6 +211,11 @@ _EARLIER_SERIES_BEFORE = {
     "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:هجمات|ضربات|غارات|عمليات)\s+(?:ال)?(?:سابقه|ماضيه)\s+(?:\S+\s+){0,8}?[وف]?$"),
     "en": _rx(r"(?<!\w)(?:previous|earlier|past|prior)\s+(?:\w+\s+)?(?:attacks|strikes|raids)\s+(?:\S+\s+){0,8}?$"),
 }
+# A plural event word pointing back at a series: "those attacks", "these strikes", "هذه الهجمات", "تلك الهجمات".
+_THOSE_BEFORE = {
+    "en": _rx(r"(?<!\w)(?:those|these)\s+\S+$"),
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:هذه|تلك)\s+\S+$"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -764,6 +769,8 @@ class _Reader:
                 return True
         if _is_plural(head, self.language) and _SERIES.search(before[-30:]):
             return True
+        if _is_plural(head, self.language) and _THOSE_BEFORE[self.language].search(before[-20:] + " " + self._folded(head.start, head.end)):
+            return True  # "hurt in those attacks", "في هذه الهجمات": the series told before, not one of its incidents
         return False
 
     def _roles_by_place(self, kind, head, scope, actors, speakers, claimant, agent):

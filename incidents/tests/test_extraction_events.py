@@ -1285,3 +1285,8 @@ def test_english_gunship_that_fired_on_a_vehicle_is_an_air_strike():
     incident = only(text, "en")
     assert (incident.sub_event_type, incident.weapon) == ("Air/drone strike", "airstrike")
     assert ("kataib-hezbollah", "target") in parties(incident)
+
+
+def test_english_figures_of_those_attacks_are_the_series_not_the_last_incident():
+    text = "A drone struck Ain al-Asad air base on Friday. Roughly 60 U.S. personnel have been hurt in those attacks."
+    assert only(text, "en").injured.best != 60
