@@ -216,6 +216,11 @@ _THOSE_BEFORE = {
     "en": _rx(r"(?<!\w)(?:those|these)\s+\S+$"),
     "ar": _rx(r"(?<!\w)[وفبل]?(?:هذه|تلك)\s+\S+$"),
 }
+# A remark that an event told before was the first of its kind: "It was the first time …", "وهذه المرة الأولى التي …".
+_FIRST_TIME = {
+    "en": _rx(r"^\W*(?:it|this|that)\s+(?:was|is|marked|marks)\s+the\s+first\s+(?:time|such|known)(?!\w)"),
+    "ar": _rx(r"^\W*[وف]?(?:هذه|هي|وهي|تعد|تعتبر)\s+(?:هي\s+)?(?:ال)?مره\s+(?:ال)?اولي(?!\w)"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -723,6 +728,8 @@ class _Reader:
         triggers = [t for t in triggers if not _NOT_MENTIONED[self.language].search(self._folded(max(sentence.start, t.start - 40), t.start))]
         if not triggers:
             return self._attribution_mentions(sentence) or self._owners_after(sentence, previous) or self._figures_after(sentence, previous)
+        if _FIRST_TIME[self.language].match(self._folded(sentence.start, sentence.end)):
+            return []  # "It was the first time since October that the militias had used a missile": a remark on an event told before
         heads = self._heads(triggers)
         places = self._event_places(sentence)
         self._assign(heads, places, sentence)

@@ -1290,3 +1290,13 @@ def test_english_gunship_that_fired_on_a_vehicle_is_an_air_strike():
 def test_english_figures_of_those_attacks_are_the_series_not_the_last_incident():
     text = "A drone struck Ain al-Asad air base on Friday. Roughly 60 U.S. personnel have been hurt in those attacks."
     assert only(text, "en").injured.best != 60
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "A ballistic missile struck Ain al-Asad air base on Friday. It was the first time since the attacks began in "
+           "mid-October that the militias had used a ballistic missile against U.S. troops in Iraq."),
+    ("ar", "سقطت صواريخ أمس قرب السفارة الأميركية في بغداد. وهذه المرة الأولى التي يُستهدف فيها محيط السفارة منذ "
+           "اندلاع الحرب، بعد هجمات على قاعدة عين الأسد."),
+])
+def test_a_first_time_remark_gives_no_incident(language, text):
+    assert len(incidents(text, language)) == 1
