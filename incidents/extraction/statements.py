@@ -233,6 +233,11 @@ _EVENT_INTRO = re.compile(
     r"(?:attack|strike|airstrike|drone|rocket|missile|raid|bombing|barrage)s?\b"
     r"|(?<!\w)[وفبل]?(?:هجوم|هجوما|غاره|ضربه|طايره|صاروخ|قذيفه|قصف)(?!\w)"
 )
+# An event the text already told, named definitely: "in the strike", "the missile attack", "في الضربة", "الهجوم".
+_EVENT_NAMED = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|raid|bombing)\b"
+    r"|(?<!\w)[وفبل]?(?:ال|لل)(?:هجوم|غاره|ضربه|قصف)(?!\w)"
+)
 _QUANTIFIER = re.compile(
     r"\b(?:several|a\s+number\s+of|dozens|scores|many|numerous|a\s+few)\b"
     r"|(?<!\w)(?:عدد\s+من|عددا\s+من|العديد|عشرات|بعض)(?!\w)"
@@ -1266,6 +1271,8 @@ def _introduces_event(article, span, folded):
     """Return True if the content introduces an attack (indefinite, or with its own day)."""
     if _EVENT_INTRO.search(folded):
         return True
+    if _EVENT_NAMED.search(folded):
+        return False  # "five of its members had been killed in the strike … late on Sunday": the day of an event told before
     return any(
         span.start <= d.span.start < span.end and not d.since and d.precision == "day"
         for d in article.dates

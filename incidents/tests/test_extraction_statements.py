@@ -1024,3 +1024,20 @@ def test_a_thousand_word_article_takes_well_under_a_tenth_of_a_second(actors, ar
     elapsed = time.perf_counter() - started
     assert len(found) >= 6 * copy
     assert elapsed < 0.05, f"{elapsed * 1000:.0f} ms for {len(long_text.split())} words"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Popular Mobilization Forces said in a statement that five of its members had been killed in the strike "
+        "south-west of Kirkuk late on Sunday.",
+        "وقال الحشد الشعبي في بيان إن خمسة من عناصره قتلوا في الضربة قرب كركوك مساء الأحد.",
+    ],
+)
+def test_a_toll_of_the_strike_told_before_is_casualty_figures_even_with_its_day(actors, text):
+    assert one(actors, text, published=date(2023, 12, 4)).kind == "casualty figures"
+
+
+def test_a_toll_that_introduces_its_attack_with_a_day_stays_a_report(actors):
+    text = "The Pentagon said a drone attack on Ain al-Asad air base on Sunday wounded five U.S. soldiers."
+    assert one(actors, text, published=date(2023, 12, 4)).kind == "report"
