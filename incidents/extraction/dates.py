@@ -604,7 +604,7 @@ _SUBORDINATE = re.compile(
 # A comma or semicolon followed by these starts a new main clause after a trailing marker.
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|meanwhile|لكن|بينما|فيما|في\s+حين|كما|و(?=\w))")
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b[a-z]\.[a-z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|No|vs|"
+    r"(?:\b[A-Z]|\b[a-z]\.[a-z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Brig|Adm|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|St|No|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))$"
 )
 

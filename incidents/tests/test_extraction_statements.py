@@ -1041,3 +1041,13 @@ def test_a_toll_of_the_strike_told_before_is_casualty_figures_even_with_its_day(
 def test_a_toll_that_introduces_its_attack_with_a_day_stays_a_report(actors):
     text = "The Pentagon said a drone attack on Ain al-Asad air base on Sunday wounded five U.S. soldiers."
     assert one(actors, text, published=date(2023, 12, 4)).kind == "report"
+
+
+def test_a_month_abbreviation_and_brig_gen_do_not_end_the_statement(actors):
+    text = (
+        "U.S. and coalition forces have been attacked at least 19 times in Iraq and Syria since Oct. 17, "
+        "Pentagon press secretary Brig. Gen. Pat Ryder told reporters on Thursday."
+    )
+    statement = one(actors, text, published=date(2023, 10, 27))
+    assert statement.span.text(text) == text
+    assert (statement.speaker_actor.key, statement.kind) == ("pat-ryder", "report")
