@@ -213,7 +213,9 @@ _CASUALTIES_FIRST = re.compile(
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens)"
     r"\s+(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b)"
 )
-_PAST_FACT = re.compile(r"\bhad\s+(?:been|served|led|headed|commanded|worked)\b|(?<!\w)كان\s+(?:قد\s+)?(?:شغل|تولى|قاد|عمل)(?!\w)")
+_PAST_FACT = re.compile(
+    r"\bhad\s+(?:been|served|led|headed|commanded|worked)\b|(?<!\w)كان\s+(?:قد\s+)?(?:شغل|تولى|قاد|عمل)(?!\w)"
+)
 _OBJECT_PRONOUN = re.compile(r"(?:وصف|وصفت|يصف|تصف)(?:ه|ها)$")
 _MODAL = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
@@ -263,6 +265,9 @@ _STANCE = re.compile(
 # A copular justification of an action: "the strikes were a direct response to …", "جاءت الضربات ردا على".
 _JUSTIFICATION = re.compile(
     r"\b(?:were|was|is|are|came|come|comes)\s+(?:a\s+|an\s+)?[\"“]?(?:[\w-]+\s+)?(?:response|retaliation|reply)[\"”]?\s+(?:to|for)\b"
+    # what the strikes were for: "the strikes were meant to deter further attacks", "تهدف إلى ردع"
+    r"|\b(?:were|was|is|are)\s+(?:\w+\s+)?(?:meant|intended|designed|aimed)\s+(?:to|at)\b"
+    r"|(?<!\w)(?:تهدف|يهدف|هدفت|هدف)\s+(?:الي|ل)\s*(?:ردع|منع|حمايه)"
     r"|(?<!\w)(?:جاءت|جاء|تاتي|ياتي|جات)\s+(?:\S+\s+)?[\"“«]?ردا[\"”»]?\s+علي"
 )
 _VERBAL_NOUN_ATTACK = re.compile(r"(?<!\w)[و]?(?:استهداف|مهاجمه|قصف)(?!\w)")

@@ -1051,3 +1051,14 @@ def test_a_month_abbreviation_and_brig_gen_do_not_end_the_statement(actors):
     statement = one(actors, text, published=date(2023, 10, 27))
     assert statement.span.text(text) == text
     assert (statement.speaker_actor.key, statement.kind) == ("pat-ryder", "report")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior defense official said the strikes were meant to deter further attacks on U.S. troops.",
+        "وقال مسؤول أميركي إن الضربات تهدف إلى ردع الهجمات على القوات الأميركية.",
+    ],
+)
+def test_what_the_strikes_were_for_is_a_position(actors, text):
+    assert one(actors, text).kind == "position"
