@@ -215,6 +215,7 @@ _CASUALTIES_FIRST = re.compile(
 )
 _PAST_FACT = re.compile(
     r"\bhad\s+(?:been|served|led|headed|commanded|worked)\b|(?<!\w)كان\s+(?:قد\s+)?(?:شغل|تولى|قاد|عمل)(?!\w)"
+    r"|\b(?:belonged|belong|belongs)\s+to\b|(?<!\w)(?:ينتمون|ينتمي|تنتمي|ينتسبون)\s+(?:الي|ل)"  # whose the dead were
 )
 _OBJECT_PRONOUN = re.compile(r"(?:وصف|وصفت|يصف|تصف)(?:ه|ها)$")
 _MODAL = re.compile(

@@ -1062,3 +1062,14 @@ def test_a_month_abbreviation_and_brig_gen_do_not_end_the_statement(actors):
 )
 def test_what_the_strikes_were_for_is_a_position(actors, text):
     assert one(actors, text).kind == "position"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Iraqi security sources told Reuters the dead belonged to Kataib Hezbollah.",
+        "وقال مصدران أمنيان إن القتلى ينتمون إلى كتائب حزب الله.",
+    ],
+)
+def test_whose_the_dead_were_is_a_report(actors, text):
+    assert one(actors, text).kind == "report"
