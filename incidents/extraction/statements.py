@@ -241,6 +241,8 @@ _EVENT_NAMED = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|raid|bombing)\b"
     r"|(?<!\w)[وفبل]?(?:ال|لل)(?:هجوم|غاره|ضربه|قصف)(?!\w)"
 )
+# One's own strikes justified as self-defence: "acts of self-defense", "دفاعا عن النفس".
+_SELF_DEFENCE = re.compile(r"\bself[\s-]defen[cs]e\b|(?<!\w)(?:دفاعا|دفاع|الدفاع)\s+عن\s+(?:النفس|نفسها|نفسه)")
 _QUANTIFIER = re.compile(
     r"\b(?:several|a\s+number\s+of|dozens|scores|many|numerous|a\s+few)\b"
     r"|(?<!\w)(?:عدد\s+من|عددا\s+من|العديد|عشرات|بعض)(?!\w)"
@@ -1190,6 +1192,8 @@ def _kind(article, act, span):
     verb_kind = act.verb_kind
     if verb_kind == _DESCRIBE:
         described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
+        if _SELF_DEFENCE.search(described):
+            return POSITION  # "described the strikes as acts of self-defense": a justification of one's own strikes
         if _OBJECT_PRONOUN.search(fold(act.verb)):
             # "ووصفه …": "it" is what the text told just before the verb
             described = fold(text[max(0, act.start - 60) : act.start]).split()[-3:]

@@ -1073,3 +1073,14 @@ def test_what_the_strikes_were_for_is_a_position(actors, text):
 )
 def test_whose_the_dead_were_is_a_report(actors, text):
     assert one(actors, text).kind == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Lloyd Austin described the strikes as "narrowly tailored" acts of self-defense.',
+        "ووصف لويد أوستن الضربات بأنها دفاع عن النفس.",
+    ],
+)
+def test_strikes_described_as_self_defence_are_a_position(actors, text):
+    assert one(actors, text).kind == "position"
