@@ -1194,9 +1194,10 @@ def _kind(article, act, span):
         described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
         if _SELF_DEFENCE.search(described):
             return POSITION  # "described the strikes as acts of self-defense": a justification of one's own strikes
-        if _OBJECT_PRONOUN.search(fold(act.verb)):
-            # "ووصفه …": "it" is what the text told just before the verb
-            described = fold(text[max(0, act.start - 60) : act.start]).split()[-3:]
+        if _OBJECT_PRONOUN.search(fold(act.verb)) or re.match(r"^\W*(?:it|them)\b", described):
+            # "ووصفه …", "called it …": "it" is what the text told just before the verb (the sentence before for English)
+            before = fold(text[max(0, act.start - 60) : act.start]).split()
+            described = before[-3:] if not re.match(r"^\W*(?:it|them)\b", described) else before[-8:]
             return CONDEMNATION if any(_DESCRIBED_EVENT.match(word) for word in described) else POSITION
         return CONDEMNATION if _DESCRIBED_EVENT.match(described) else POSITION
     if verb_kind == _CLAIMISH:

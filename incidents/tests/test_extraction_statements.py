@@ -1084,3 +1084,10 @@ def test_whose_the_dead_were_is_a_report(actors, text):
 )
 def test_strikes_described_as_self_defence_are_a_position(actors, text):
     assert one(actors, text).kind == "position"
+
+
+def test_english_called_it_describes_the_event_told_just_before(actors):
+    event = "Iraq's government reacted angrily to the gunship strike. Government spokesman Basim al-Awadi called it \"a dangerous escalation.\""
+    other = "The minister met the ambassador on Monday. Government spokesman Basim al-Awadi called it \"a productive meeting.\""
+    assert one(actors, event).kind == "condemnation"
+    assert one(actors, other).kind == "position"
