@@ -550,7 +550,8 @@ def _arabic_act(article, index, first, last, previous):
     if verb is None and keys & _AR_NAQALA and any(doc.key(i) == token_key("عن") for i in range(index + 1, min(index + 7, last))):
         verb = (word.key, None)
     if verb is not None:
-        speaker = _speaker_after(article, index, last, previous, verb_first=True)
+        speaker = _same_group_after(article, index, last)
+        speaker = speaker or _speaker_after(article, index, last, previous, verb_first=True)
         at_end = False
         if speaker is None:
             speaker = _speaker_before_ar(article, index, first, previous)
@@ -698,6 +699,20 @@ def _in_relative_clause(article, index, first):
 
 def _speaker_from_mention(mention, text, resolved=False):
     return _Speaker(mention.description or mention.span.text(text), mention.entry, mention.span.start, mention.span.end, resolved)
+
+
+def _same_group_after(article, index, last):
+    """Return the armed group last named for "أعلنت الجماعة ذاتها" / "الحركة نفسها" right after the verb, or None."""
+    doc = article.doc
+    if index + 2 >= last:
+        return None
+    noun, same = doc.words[index + 1], doc.words[index + 2]
+    if not re.fullmatch(r"(?:ال)?(?:جماعه|حركه|فصيل|مجموعه|فصائل)", fold(noun.text)) or not re.fullmatch(r"(?:ذاتها|نفسها|ذاته|نفسه)", fold(same.text)):
+        return None
+    for mention in _mentions_before(article, noun.start):
+        if mention.entry is not None and mention.entry.kind == "militia or armed group":
+            return _Speaker(article.text[noun.start : same.end], mention.entry, noun.start, same.end, resolved=True)
+    return None
 
 
 def _speaker_after(article, index, last, previous, verb_first):

@@ -1091,3 +1091,13 @@ def test_english_called_it_describes_the_event_told_just_before(actors):
     other = "The minister met the ambassador on Monday. Government spokesman Basim al-Awadi called it \"a productive meeting.\""
     assert one(actors, event).kind == "condemnation"
     assert one(actors, other).kind == "position"
+
+
+def test_arabic_the_same_group_speaks_for_the_group_named_before(actors):
+    text = (
+        "وتبنت المقاومة الإسلامية في العراق الهجوم على قاعدة الشدادي. "
+        "كما أعلنت الجماعة ذاتها أنها قصفت أمس قاعدة تل بيدر بعدد من الصواريخ."
+    )
+    found = statements(actors, text)
+    second = [s for s in found if "تل بيدر" in s.span.text(text)]
+    assert second and (second[0].speaker_actor.key, second[0].kind) == ("islamic-resistance-in-iraq", "claim")
