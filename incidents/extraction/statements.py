@@ -260,7 +260,7 @@ _RESPONSIBILITY = re.compile(
     r"|(?<!\w)(?:ال)?مسووليت(?:ها|ه|هم)\s+عن(?!\w)"
 )
 _STANCE = re.compile(
-    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|sion)|halt(?:s|ed|ing)?)\b"
+    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|ding|sion)|halt(?:s|ed|ing)?)\b"
     r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام|تعليق)\w*"
     # a party's own future course: "ستواصل عملياتها", "سيواصلون", "سترد"
     r"|(?<!\w)[وف]?س(?:ي|ت|ن)(?:واصل|ستمر|رد|بقي|لاحق|حاسب|دافع|تخذ|نتقم|عمل\s+علي)\w*"

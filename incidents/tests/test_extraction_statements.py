@@ -1101,3 +1101,11 @@ def test_arabic_the_same_group_speaks_for_the_group_named_before(actors):
     found = statements(actors, text)
     second = [s for s in found if "تل بيدر" in s.span.text(text)]
     assert second and (second[0].speaker_actor.key, second[0].kind) == ("islamic-resistance-in-iraq", "claim")
+
+
+def test_a_group_saying_it_is_suspending_its_operations_is_a_position(actors):
+    text = (
+        "Kataib Hezbollah said on Tuesday that it was suspending its military operations against US forces, "
+        "days after a drone attack killed three American soldiers."
+    )
+    assert one(actors, text).kind == "position"
