@@ -551,7 +551,7 @@ def _arabic_act(article, index, first, last, previous):
         verb = (word.key, None)
     if verb is not None:
         speaker = _same_group_after(article, index, last)
-        speaker = speaker or _speaker_after(article, index, last, previous, verb_first=True)
+        speaker = speaker or _speaker_after(article, index + _so_called(doc, index, last), last, previous, verb_first=True)
         at_end = False
         if speaker is None:
             speaker = _speaker_before_ar(article, index, first, previous)
@@ -699,6 +699,16 @@ def _in_relative_clause(article, index, first):
 
 def _speaker_from_mention(mention, text, resolved=False):
     return _Speaker(mention.description or mention.span.text(text), mention.entry, mention.span.start, mention.span.end, resolved)
+
+
+def _so_called(doc, index, last):
+    """Return how many words of "ما تسمى بـ" / "ما يعرف بـ" (so-called) follow word `index`: 0 if none."""
+    if index + 2 >= last or fold(doc.words[index + 1].text) != "ما":
+        return 0
+    if not re.fullmatch(r"(?:تسمي|يسمي|تسمى|يسمى|يعرف|تعرف|يطلق|تطلق)", fold(doc.words[index + 2].text)):
+        return 0
+    following = fold(doc.words[index + 3].text) if index + 3 < last else ""
+    return 3 if re.fullmatch(r"بـ?|ب", following) else 2
 
 
 def _same_group_after(article, index, last):

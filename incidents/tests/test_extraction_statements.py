@@ -1109,3 +1109,15 @@ def test_a_group_saying_it_is_suspending_its_operations_is_a_position(actors):
         "days after a drone attack killed three American soldiers."
     )
     assert one(actors, text).kind == "position"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وتبنت ما تسمى بـ"المقاومة الإسلامية في العراق"، في بيان نشرته على تلغرام، الهجوم على عين الأسد.',
+        "وتبنت ما يسمى المقاومة الإسلامية في العراق الهجوم على عين الأسد.",
+    ],
+)
+def test_arabic_so_called_group_after_the_verb_is_the_speaker(actors, text):
+    statement = one(actors, text)
+    assert (statement.speaker_actor.key, statement.kind) == ("islamic-resistance-in-iraq", "claim")
