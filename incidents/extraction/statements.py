@@ -551,6 +551,8 @@ def _arabic_act(article, index, first, last, previous):
         verb = (word.key, None)
     if verb is not None:
         speaker = _same_group_after(article, index, last)
+        if speaker is None and index - 1 >= first and fold(doc.words[index - 1].text) in ("قد", "وقد"):
+            speaker = _speaker_before_ar(article, index, first, previous)  # "وكان X قد أكد": the subject comes before "قد"
         speaker = speaker or _speaker_after(article, index + _so_called(doc, index, last), last, previous, verb_first=True)
         at_end = False
         if speaker is None:
@@ -838,6 +840,11 @@ def _speaker_before_ar(article, index, first, previous):
     position = index - 1
     while position >= first and index - position <= 3:
         if doc.words[position + 1].break_before:
+            if doc.gap_after(position).strip() in ("،", ",") and all(fold(doc.words[i].text) in ("قد", "وقد") for i in range(position + 1, index)):
+                # "وكان الناطق باسم …، اللواء يحيى رسول، قد أكد": the name set off by commas before "قد"
+                mention = article.mention_ending_at(position)
+                if mention is not None and mention.entry is not None:
+                    return _speaker_from_mention(mention, article.text)
             return None
         mention = article.mention_ending_at(position)
         if mention is not None:

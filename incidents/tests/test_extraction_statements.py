@@ -1121,3 +1121,13 @@ def test_a_group_saying_it_is_suspending_its_operations_is_a_position(actors):
 def test_arabic_so_called_group_after_the_verb_is_the_speaker(actors, text):
     statement = one(actors, text)
     assert (statement.speaker_actor.key, statement.kind) == ("islamic-resistance-in-iraq", "claim")
+
+
+def test_arabic_named_subject_set_off_by_commas_before_qad_is_the_speaker(actors):
+    text = (
+        "ونفت قيادة العمليات المشتركة تعرض القاعدة لأي هجوم. "
+        "وكان الناطق باسم القائد العام للقوات المسلحة، اللواء يحيى رسول، قد أكد في وقت سابق أن الحكومة "
+        "\"لن تسمح لأي جهة بتهديد أمن البلد\"."
+    )
+    found = [s for s in statements(actors, text) if "لن تسمح" in s.span.text(text)]
+    assert found and (found[0].speaker_actor.key, found[0].kind) == ("yehia-rasool", "position")
