@@ -98,7 +98,7 @@ _TRIGGERS = {
         (_en(r"drones?|uavs?|unmanned\s+aerial\s+vehicles?"), "attack", "drone"),
         (_en(r"rockets?|katyushas?|mortars?|shells?|shelling"), "attack", "rocket"),
         (_en(r"(?:ballistic\s+)?missiles?"), "attack", "missile"),
-        (_en(r"shot\s+down|downed|intercepted|intercept(?:s|ion)?|foiled|thwarted|repelled|repulsed"), "intercept", ""),
+        (_en(r"shot\s+down|downed|brought\s+down|intercepted|intercept(?:s|ion)?|foiled|thwarted|repelled|repulsed"), "intercept", ""),
         # "US forces destroyed one and damaged the second": forces that destroy the drones intercept them
         (r"(?:(?<=forces\s)|(?<=troops\s)|(?<=defenses\s)|(?<=defences\s))(?:destroyed|disabled)(?=\s+(?:one|both|it|them|the\s+(?:drones?|rockets?|missiles?|first)|all))", "intercept", ""),
         (_en(r"launchers?|launch\s+pads?"), "launcher", "rocket"),

@@ -1300,3 +1300,8 @@ def test_english_figures_of_those_attacks_are_the_series_not_the_last_incident()
 ])
 def test_a_first_time_remark_gives_no_incident(language, text):
     assert len(incidents(text, language)) == 1
+
+
+def test_english_a_drone_brought_down_is_intercepted():
+    text = "On Friday, a drone was launched toward Ain al-Asad air base but was brought down before it reached the perimeter."
+    assert only(text, "en").outcome == "intercepted"
