@@ -221,6 +221,11 @@ _FIRST_TIME = {
     "en": _rx(r"^\W*(?:it|this|that)\s+(?:was|is|marked|marks)\s+the\s+first\s+(?:time|such|known)(?!\w)"),
     "ar": _rx(r"^\W*[وف]?(?:هذه|هي|وهي|تعد|تعتبر)\s+(?:هي\s+)?(?:ال)?مره\s+(?:ال)?اولي(?!\w)"),
 }
+# A series told by its latest: "كان آخرها في", "آخرها", "the latest of which", "the most recent in".
+_LATEST_OF_THEM = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:كان\s+|كانت\s+)?(?:اخرها|اخرهما|احدثها)(?!\w)"),
+    "en": _rx(r"\b(?:the\s+)?(?:latest|last|most\s+recent)\s+(?:of\s+(?:which|them)|one\s+(?:on|in))\b"),
+}
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -776,6 +781,8 @@ class _Reader:
                 return True
         if _is_plural(head, self.language) and _SERIES.search(before[-30:]):
             return True
+        if _is_plural(head, self.language) and _LATEST_OF_THEM[self.language].search(after):
+            return True  # "بضربات جوية …، كان آخرها في تشرين الثاني", "strikes, the latest of which …": a series
         if _is_plural(head, self.language) and _THOSE_BEFORE[self.language].search(before[-20:] + " " + self._folded(head.start, head.end)):
             return True  # "hurt in those attacks", "في هذه الهجمات": the series told before, not one of its incidents
         return False

@@ -1305,3 +1305,12 @@ def test_a_first_time_remark_gives_no_incident(language, text):
 def test_english_a_drone_brought_down_is_intercepted():
     text = "On Friday, a drone was launched toward Ain al-Asad air base but was brought down before it reached the perimeter."
     assert only(text, "en").outcome == "intercepted"
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "استهدفت طائرة مسيرة أمس قاعدة عين الأسد. وردت الولايات المتحدة بضربات جوية على مواقع في محافظة دير الزور، كان آخرها في تشرين الثاني الماضي."),
+    ("en", "A drone struck Ain al-Asad air base on Friday. The United States has answered with air strikes in Deir ez-Zor province, "
+           "the latest of which came in November."),
+])
+def test_strikes_told_by_their_latest_are_a_series(language, text):
+    assert [i.place.entry.key for i in incidents(text, language)] == ["ain-al-asad-air-base"]
