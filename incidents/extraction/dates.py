@@ -671,6 +671,13 @@ def precedes_marker(text, span):
     return any(clause.start <= span.start < clause.end for clause in _marker_clauses(text, sentence))
 
 
+# The day of a briefing: "told reporters on Wednesday", "told a news conference Monday" (the telling, not the event).
+_SPEECH_DATE_BEFORE = re.compile(
+    r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+(?:briefing|conference)|lawmakers)"
+    r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$"
+)
+
+
 def event_date(sentence_start, sentence_end, mentions, published, *, text=None, event_span=None):
     """Return the date mention that dates an event in `text[sentence_start:sentence_end]`, or None.
 
@@ -685,6 +692,9 @@ def event_date(sentence_start, sentence_end, mentions, published, *, text=None, 
         if sentence_start <= mention.span.start and mention.span.end <= sentence_end
         and not mention.since and mention.start <= published
     ]
+    if text is not None:
+        # "…, Singh told reporters on Wednesday": the day of the briefing
+        candidates = [m for m in candidates if not _SPEECH_DATE_BEFORE.search(text[max(sentence_start, m.span.start - 40) : m.span.start])]
     if text is not None and event_span is not None:
         clauses = _marker_clauses(text, Span(sentence_start, sentence_end))
         own = [clause for clause in clauses if clause.start <= event_span.start < clause.end]

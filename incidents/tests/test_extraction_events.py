@@ -1314,3 +1314,13 @@ def test_english_a_drone_brought_down_is_intercepted():
 ])
 def test_strikes_told_by_their_latest_are_a_series(language, text):
     assert [i.place.entry.key for i in incidents(text, language)] == ["ain-al-asad-air-base"]
+
+
+def test_english_the_day_reporters_were_told_does_not_date_the_attack():
+    text = (
+        "A ballistic missile struck Ain al-Asad air base on Tuesday. "
+        "Eight American personnel suffered minor injuries in the missile attack, Sabrina Singh told reporters on Wednesday."
+    )
+    incident = only(text, "en", published=date(2023, 11, 22))
+    assert incident.date_start == date(2023, 11, 21)
+    assert incident.injured.best == 8
