@@ -34,7 +34,7 @@ attacks on US forces).
 """
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from .. import taxonomy
@@ -225,6 +225,11 @@ _FIRST_TIME = {
 _LATEST_OF_THEM = {
     "ar": _rx(r"(?<!\w)[وف]?(?:كان\s+|كانت\s+)?(?:اخرها|اخرهما|احدثها)(?!\w)"),
     "en": _rx(r"\b(?:the\s+)?(?:latest|last|most\s+recent)\s+(?:of\s+(?:which|them)|one\s+(?:on|in))\b"),
+}
+# Fell near the site named before, by a definite noun: "سقطت في محيط الحقل", "قرب القاعدة", "landed near the base".
+_NEAR_THE_SITE = {
+    "ar": _rx(r"(?<!\w)(?:في\s+محيط|بمحيط|قرب|بالقرب\s+من|على\s+مقربه\s+من)\s+(?:ال)(?:حقل|قاعده|مطار|سفاره|قنصليه|معسكر|منشاه|مجمع)(?!\w)"),
+    "en": _rx(r"\b(?:near|outside|in\s+the\s+vicinity\s+of|close\s+to)\s+the\s+(?:field|base|airport|embassy|consulate|camp|facility|compound)\b"),
 }
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
@@ -1862,6 +1867,11 @@ class _Reader:
             event_type, sub = taxonomy.EXPLOSIONS, AIR_STRIKE
         else:
             event_type, sub = taxonomy.EXPLOSIONS, SHELLING
+        place = incident.place
+        if place is not None and place.entry.kind in SITE_KINDS and place.geo_precision < 2 and any(
+            _NEAR_THE_SITE[self.language].search(self._folded(m.scope.start, m.scope.end)) for m in incident.mentions
+        ):
+            place = replace(place, qualifier=place.qualifier or "near", geo_precision=2)  # "سقطت في محيط الحقل": near the site
         date = incident.date
         evidence = []
         for mention in incident.mentions:
@@ -1876,7 +1886,7 @@ class _Reader:
             weapon=incident.weapon if incident.weapon else "unknown",
             outcome=incident.outcome,
             count=incident.count,
-            place=incident.place,
+            place=place,
             killed=incident.killed,
             injured=incident.injured,
             actors=[DraftActor(entry, role, entry.name_en, entry.name_ar) for entry, role in actors],

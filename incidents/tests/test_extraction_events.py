@@ -1324,3 +1324,13 @@ def test_english_the_day_reporters_were_told_does_not_date_the_attack():
     incident = only(text, "en", published=date(2023, 11, 22))
     assert incident.date_start == date(2023, 11, 21)
     assert incident.injured.best == 8
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", "استُهدفت القاعدة الأميركية في حقل كونيكو أمس بأربع قذائف صاروخية سقطت في محيط الحقل."),
+    ("en", "Four rockets were fired at the Conoco gas field on Friday and landed near the field."),
+])
+def test_a_site_hit_near_its_definite_name_is_precision_two(language, text):
+    incident = only(text, language)
+    assert "conoco" in incident.place.entry.key
+    assert incident.place.geo_precision == 2
