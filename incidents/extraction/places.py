@@ -90,7 +90,7 @@ _ADJECTIVE = {
 _DISTANCE_UNITS = _keys("km kms kilometres kilometers kilometre kilometer miles mile كم كيلومتر كيلومترات")
 # Plural (and Arabic dual) nouns of sites: "three bases in Syria" is a count at country level.
 _SITE_PLURALS = _keys("قواعد مواقع مطارات منشآت معسكرات bases sites facilities positions outposts installations airports camps garrisons")
-_SITE_DUALS = _keys("قاعدتين قاعدتان موقعين موقعان مطارين مطاران معسكرين معسكران")
+_SITE_DUALS = _keys("قاعدتين قاعدتان موقعين موقعان مطارين مطاران معسكرين معسكران منشأتين منشأتان منشاتين منشاتان")
 _LOCATIVES = _keys("في داخل حول in across at inside around")
 _SMALL_NUMBERS = {
     **{key: 1 for key in _keys("one واحد واحدة")},
@@ -582,6 +582,8 @@ def _count(doc, match, qualifier, language):
     """Return (count, first word) for "ثلاث قواعد ... في سوريا" before the place, or None."""
     first = qualifier.first if qualifier else match.first
     locative = "ب" in match.clitics or _is(doc, first - 1, _LOCATIVES)
+    if qualifier and qualifier.kind == "near" and first >= 1 and doc.key(first - 1) in _SITE_DUALS:
+        return 2, first - 1  # "منشأتين قرب البوكمال": two sites near the town
     if not locative:
         return None
     sentence = doc.words[match.first].sentence

@@ -322,3 +322,13 @@ def test_a_place_with_no_point_falls_back_to_the_mapped_place_inside_its_name():
 def test_mentions_come_in_text_order(matcher):
     starts = [m.span.start for m in matcher.find("بغداد ثم الموصل ثم البصرة", "ar")]
     assert starts == sorted(starts) and len(starts) == 3
+
+
+@pytest.mark.parametrize("text,count", [
+    ("قصفت مقاتلات أميركية منشأتين قرب البوكمال.", 2),
+    ("قصفت مقاتلات أميركية موقعين قرب البوكمال.", 2),
+    ("قصفت مقاتلات أميركية منشأة قرب البوكمال.", 1),
+])
+def test_two_sites_near_a_town_count_two(matcher, text, count):
+    (place,) = found(matcher, text)
+    assert (place[1], place[2], place[4]) == ("abu-kamal", "near", count)
