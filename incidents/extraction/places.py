@@ -91,6 +91,7 @@ _DISTANCE_UNITS = _keys("km kms kilometres kilometers kilometre kilometer miles 
 # Plural (and Arabic dual) nouns of sites: "three bases in Syria" is a count at country level.
 _SITE_PLURALS = _keys("قواعد مواقع مطارات منشآت معسكرات bases sites facilities positions outposts installations airports camps garrisons")
 _SITE_DUALS = _keys("قاعدتين قاعدتان موقعين موقعان مطارين مطاران معسكرين معسكران منشأتين منشأتان منشاتين منشاتان")
+_SITE_SINGULARS = _keys("facility depot site base warehouse compound camp position building headquarters")
 _LOCATIVES = _keys("في داخل حول in across at inside around")
 _SMALL_NUMBERS = {
     **{key: 1 for key in _keys("one واحد واحدة")},
@@ -584,6 +585,13 @@ def _count(doc, match, qualifier, language):
     locative = "ب" in match.clitics or _is(doc, first - 1, _LOCATIVES)
     if qualifier and qualifier.kind == "near" and first >= 1 and doc.key(first - 1) in _SITE_DUALS:
         return 2, first - 1  # "منشأتين قرب البوكمال": two sites near the town
+    if qualifier and qualifier.kind == "near" and doc.key(first - 1) in _SITE_SINGULARS:
+        # "a weapons storage facility and an ammunition depot near X": two sites joined by "and"
+        for index in range(first - 2, max(-1, first - 6), -1):
+            if doc.key(index) == "and" and doc.key(index + 1) in ("a", "an") and doc.key(index - 1) in _SITE_SINGULARS:
+                if doc.joined(index - 1, first):
+                    return 2, index - 1
+                break
     if not locative:
         return None
     sentence = doc.words[match.first].sentence

@@ -332,3 +332,13 @@ def test_mentions_come_in_text_order(matcher):
 def test_two_sites_near_a_town_count_two(matcher, text, count):
     (place,) = found(matcher, text)
     assert (place[1], place[2], place[4]) == ("abu-kamal", "near", count)
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Jets struck a weapons storage facility and an ammunition depot near the town of Albu Kamal.", 2),
+    ("Jets struck a weapons storage facility near the town of Albu Kamal.", 1),
+    ("Jets struck a convoy and an ammunition depot near the town of Albu Kamal.", 1),
+])
+def test_two_sites_joined_by_and_near_a_town_count_two(matcher, text, count):
+    (place,) = found(matcher, text)
+    assert (place[1], place[4]) == ("abu-kamal", count)
