@@ -1868,10 +1868,11 @@ class _Reader:
         else:
             event_type, sub = taxonomy.EXPLOSIONS, SHELLING
         place = incident.place
-        if place is not None and place.entry.kind in SITE_KINDS and place.geo_precision < 2 and any(
+        if place is not None and place.entry.kind in SITE_KINDS and place.geo_precision < 2 and incident.outcome != "intercepted" and any(
             _NEAR_THE_SITE[self.language].search(self._folded(m.scope.start, m.scope.end)) for m in incident.mentions
         ):
-            place = replace(place, qualifier=place.qualifier or "near", geo_precision=2)  # "سقطت في محيط الحقل": near the site
+            # "سقطت في محيط الحقل": near the site; a drone shot down "في محيط القاعدة" was an attack on the base itself
+            place = replace(place, qualifier=place.qualifier or "near", geo_precision=2)
         date = incident.date
         evidence = []
         for mention in incident.mentions:

@@ -1334,3 +1334,8 @@ def test_a_site_hit_near_its_definite_name_is_precision_two(language, text):
     incident = only(text, language)
     assert "conoco" in incident.place.entry.key
     assert incident.place.geo_precision == 2
+
+
+def test_arabic_a_drone_shot_down_near_the_base_keeps_the_base_precision():
+    text = "أسقطت الدفاعات الجوية أمس طائرة مسيرة حاولت استهداف قاعدة عين الأسد، وسقطت في محيط القاعدة."
+    assert only(text).place.geo_precision == 1
