@@ -700,7 +700,7 @@ _ZERO_PATTERNS = {
         re.compile(
             r"\bno\s+(?:\w+\s+){0,2}reports?\s+of\s+(?:[\w,]+\s+){0,3}?(casualties|injuries|deaths|fatalities)\b"
         ),
-        re.compile(rf"\b(?:no\s+one|nobody|none|no\s+(?:{_EN_WORDS_PATTERN}\s+){{1,3}}?)(?:of\s+\w+\s+)?"
+        re.compile(rf"\b(?:no\s+one\s+|nobody\s+|none\s+|no\s+(?:{_EN_WORDS_PATTERN}\s+){{1,3}}?)(?:of\s+\w+\s+)?"
             r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?"
             r"(killed|hurt|injured|wounded)\b"),
         re.compile(r"\b(?:without|did\s+not\s+(?:cause|result\s+in|lead\s+to)|caused\s+no|resulted\s+in\s+no)\s+"

@@ -340,3 +340,12 @@ def test_find_casualties_keeps_low_best_high_ordered():
         for figure in find_casualties(sentence, language):
             known = [value for value in (figure.low, figure.best, figure.high) if value is not None]
             assert known == sorted(known), (sentence, figure)
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("Nobody was hurt.", Casualties(best=0), Casualties(best=0)),
+    ("No one was killed.", Casualties(best=0), Casualties()),
+    ("None of them were injured.", Casualties(best=0), Casualties(best=0)),
+])
+def test_nobody_no_one_and_none_zero_the_figures(text, killed, injured):
+    assert find_casualties(text, "en") == (killed, injured)
