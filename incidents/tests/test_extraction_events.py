@@ -1339,3 +1339,8 @@ def test_a_site_hit_near_its_definite_name_is_precision_two(language, text):
 def test_arabic_a_drone_shot_down_near_the_base_keeps_the_base_precision():
     text = "أسقطت الدفاعات الجوية أمس طائرة مسيرة حاولت استهداف قاعدة عين الأسد، وسقطت في محيط القاعدة."
     assert only(text).place.geo_precision == 1
+
+
+def test_arabic_a_drone_that_fell_in_farmland_with_its_time_between_failed():
+    text = "سقطت طائرة مسيرة مفخخة مساء أمس في أرض زراعية قرب قاعدة حرير، من دون أن تسفر عن إصابات."
+    assert only(text).outcome == "failed"
