@@ -760,6 +760,9 @@ class _Reader:
             scope = Span(scope_start, max(scope_end, head.end))
             mentions.extend(self._head_mentions(head, scope, sentence))
         self._share_sentence_zeroes(mentions, sentence)
+        if any(m.denial and m.place is not None for m in mentions):
+            # "نفت … تعرض القاعدة لأي هجوم، … بشأن استهداف قاعدة فيكتوري": one denial, of the attack it names
+            mentions = [m for m in mentions if not (m.denial and m.place is None)]
         return mentions
 
     def _hypothetical(self, trigger, sentence):

@@ -1344,3 +1344,14 @@ def test_arabic_a_drone_shot_down_near_the_base_keeps_the_base_precision():
 def test_arabic_a_drone_that_fell_in_farmland_with_its_time_between_failed():
     text = "سقطت طائرة مسيرة مفخخة مساء أمس في أرض زراعية قرب قاعدة حرير، من دون أن تسفر عن إصابات."
     assert only(text).outcome == "failed"
+
+
+def test_a_denial_naming_its_attack_contests_only_that_one():
+    text = (
+        "أسقطت الدفاعات الجوية أمس طائرة مسيرة فوق قاعدة عين الأسد. "
+        "وتبنت المقاومة الإسلامية في العراق الهجوم على عين الأسد، وقالت إنها استهدفت أيضا قاعدة فيكتوري مساء أمس. "
+        "في المقابل، نفت قيادة العمليات المشتركة تعرض القاعدة لأي هجوم، وذكرت أن لا صحة لما يتداول بشأن استهداف قاعدة فيكتوري."
+    )
+    found = {i.place.entry.key: i.verification for i in incidents(text)}
+    assert found["ain-al-asad-air-base"] != "contested"
+    assert found["victory-base-complex"] == "contested"
