@@ -231,6 +231,12 @@ _NEAR_THE_SITE = {
     "ar": _rx(r"(?<!\w)(?:في\s+محيط|بمحيط|قرب|بالقرب\s+من|على\s+مقربه\s+من)\s+(?:ال)(?:حقل|قاعده|مطار|سفاره|قنصليه|معسكر|منشاه|مجمع)(?!\w)"),
     "en": _rx(r"\b(?:near|outside|in\s+the\s+vicinity\s+of|close\s+to)\s+the\s+(?:field|base|airport|embassy|consulate|camp|facility|compound)\b"),
 }
+# "The group" as the subject of an attack verb: "the group had launched a …", "the militants fired", "أطلقت الجماعة".
+_GROUP_SUBJECT = {
+    "en": _rx(r"\b(?:the|that)\s+(?:group|militia|militants|faction|fighters)\s+(?:had\s+|has\s+|have\s+)?(?:launched|fired|attacked|targeted)\s+(?:[^\s,.;]+\s+){0,4}$"),
+    "ar": _rx(r"(?<!\w)[وف]?(?:اطلقت|اطلقوا|استهدفت|استهدفوا)\s+(?:ال)?(?:جماعه|فصيل|مجموعه|مسلحون)\s+(?:ذاتها|نفسها)?\s*(?:[^\s،.؛]+\s+){0,4}$"),
+}
+_GROUP_AFTER_VERB = _rx(r"^\s*(?:ال)(?:جماعه|فصيل|مجموعه|حركه)(?:\s+(?:ذاتها|نفسها|ذاته|نفسه))?(?!\w)")
 _DENIAL = {
     "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
     "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
@@ -1038,6 +1044,10 @@ class _Reader:
         claimant = self._claimant(sentence, head) if claim else None
         denial = self._denies_event(sentence, head)
         roles = self._roles(kind, head, scope, actors, speakers, claimant, agent)
+        if kind == ATTACK and agent is None and claimant is None and not any(r == PERPETRATOR for _, r in roles):
+            group = self._group_subject(sentence, head)
+            if group is not None:
+                roles.append((group, PERPETRATOR))  # "after the group had launched a missile at X": the group named before
         if kind == STRIKE:
             losses = self._speakers_losses(scope, sentence, roles)
             lost = {entry for entry, _ in losses}
@@ -1591,6 +1601,20 @@ class _Reader:
             if same is not None:
                 return same
         return None
+
+    def _group_subject(self, sentence, head):
+        """Return the armed group "the group" stands for when it is the subject of the attack verb ("the group had launched a missile")."""
+        verb_end = head.triggers[0].end
+        if self.language == "ar" and _GROUP_AFTER_VERB.match(self._folded(verb_end, min(sentence.end, verb_end + 30))):
+            earlier = [a for a in self.actor_mentions if a.entry is not None and _is_armed_group(a.entry) and a.span.end <= head.start]
+            return earlier[-1].entry if earlier else None  # "واستهدفت الجماعة أمس قاعدة …": the verb, then "the group"
+        before = self._folded(max(sentence.start, head.start - 80), head.start)
+        match = _GROUP_SUBJECT[self.language].search(before)
+        if match is None:
+            return None
+        at = self._span(self._folded_index(max(sentence.start, head.start - 80)) + match.start(), self._folded_index(max(sentence.start, head.start - 80)) + match.end())[0]
+        earlier = [a for a in self.actor_mentions if a.entry is not None and _is_armed_group(a.entry) and a.span.end <= at]
+        return earlier[-1].entry if earlier else None
 
     def _same_group(self, sentence, verb_start, verb_end, head):
         """Return the armed group last named before, for "أعلنت الجماعة ذاتها أنها قصفت", "the same group said it attacked"."""

@@ -1355,3 +1355,14 @@ def test_a_denial_naming_its_attack_contests_only_that_one():
     found = {i.place.entry.key: i.verification for i in incidents(text)}
     assert found["ain-al-asad-air-base"] != "contested"
     assert found["victory-base-complex"] == "contested"
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "A U.S. gunship fired on a vehicle carrying Kataib Hezbollah militants near Abu Ghraib on Tuesday, shortly after "
+           "the group had launched a ballistic missile at Ain al-Asad air base."),
+    ("ar", "قصفت طائرة أميركية أمس عجلة تقل عناصر من كتائب حزب الله قرب أبو غريب. "
+           "واستهدفت الجماعة أمس قاعدة عين الأسد بطائرة مسيرة."),
+])
+def test_the_group_as_subject_of_the_attack_is_the_group_named_before(language, text):
+    asad = [i for i in incidents(text, language) if i.place.entry.key == "ain-al-asad-air-base"]
+    assert asad and ("kataib-hezbollah", "perpetrator") in parties(asad[0])
