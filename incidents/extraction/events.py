@@ -405,6 +405,7 @@ class _Mention:
     follows: object = None  # the mention of the sentence before, for figures that continue it
     bare: bool = False  # "the vehicle was hit in X" in a story of strikes: a detail of a strike told before, or one more
     strike_actors: object = None  # the roles if this attack word tells of a strike ("the drone fired on a car"), else None
+    before: object = None  # for an undated event told as earlier ("في أعقاب …"): the DateMention of the later one
     incident: object = None  # the incident the mention went into
 
 
@@ -1067,6 +1068,7 @@ class _Reader:
         if date is None and kind == STRIKE and not self._earlier_clauses(sentence):
             date = self._strike_story_date(sentence)
         same_time = date is None and bool(_SAME_TIME.search(self._folded(sentence.start, sentence.end)))
+        before = self._later_event_date(sentence, head) if date is None else None
         day_offset = None if date is not None or same_time else _day_offset(self._folded(sentence.start, head.start))
         night = date is not None and bool(_NIGHT.search(self._folded(date.span.start, date.span.end)))
         dual = self._dual(head)
@@ -1087,7 +1089,7 @@ class _Reader:
                     claim=claim, denial=denial,
                     anaphoric=anaphoric, same_time=same_time or day_offset is not None, night=night, siblings=sibling_id,
                     bare=bare and kind == STRIKE, day_offset=day_offset or 0,
-                    dual=dual and claim, victims=victims,
+                    dual=dual and claim, victims=victims, before=before,
                 )
             )
         countries = {m.place.entry.key for m in mentions if m.place is not None and m.place.entry.kind == "country"}
@@ -1484,6 +1486,25 @@ class _Reader:
             found.append((entry, TARGET))
             taken.add(entry)
         return found
+
+    def _later_event_date(self, sentence, head):
+        """Return the date of the sentence's main event when `head` sits in a clause told as earlier than it.
+
+        "جرت الهجمات أمس، في أعقاب مقتل خمسة … في غارة": the strike has no date of its own, but it came
+        before yesterday's attacks, which bounds it.
+        """
+        clauses = earlier_event_clauses(self.text, sentence)
+        if not any(clause.start <= head.start < clause.end for clause in clauses):
+            return None
+        outside = sentence.start
+        for clause in sorted(clauses, key=lambda clause: clause.start):
+            if clause.start <= outside < clause.end:
+                outside = clause.end
+        if outside >= sentence.end:
+            return None
+        return event_date(
+            sentence.start, sentence.end, self.dates, self.published, text=self.text, event_span=Span(outside, outside + 1)
+        )
 
     def _earlier_clauses(self, sentence):
         """Return the clauses about an earlier event; one set off by commas ("، عقب الهجوم مباشرة،") ends at its comma."""
@@ -1905,9 +1926,11 @@ class _Reader:
         for mention in incident.mentions:
             if mention.sentence not in evidence:
                 evidence.append(mention.sentence)
+        bounds = [mention.before for mention in incident.mentions if mention.before is not None]
         draft = DraftIncident(
             date_start=date.start if date else None,
-            date_end=date.end if date else None,
+            # Undated but told as earlier than a dated event: it happened on or before that event's day.
+            date_end=date.end if date else min((bound.end for bound in bounds), default=None),
             date_precision=date.precision if date else "day",
             event_type=event_type,
             sub_event_type=sub,

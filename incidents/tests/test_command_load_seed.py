@@ -28,6 +28,12 @@ def test_load_seed_imports_and_publishes_the_seed_article_once():
     assert source.incident_links.count() > 5
     assert set(incidents.values_list("status", flat=True)) == {"published"}
     assert incidents.filter(location__slug__contains="embassy", date_start="2023-12-08").exists()
+    # The strike near Kirkuk has no date in the text, only "before yesterday's attacks": a range ending then.
+    kirkuk = incidents.get(location__name_en="Kirkuk")
+    assert (kirkuk.date_precision, kirkuk.date_start.isoformat(), kirkuk.date_end.isoformat()) == (
+        "range", "2023-11-08", "2023-12-08"
+    )
+    assert "no date" in kirkuk.editor_note
     assert Statement.objects.filter(source=source).count() >= 5
     assert "imported and published 5 incidents and" in out
     before = (Source.objects.count(), Incident.objects.count(), Statement.objects.count())

@@ -235,6 +235,28 @@ def test_an_earlier_strike_does_not_take_the_later_attacks_date():
     found = incidents("جرت الهجمات الجديدة أمس، في أعقاب مقتل خمسة من المسلحين في غارة أميركية بالقرب من كركوك.")
     strike = next(i for i in found if i.place.entry.key == "gn-94787")
     assert strike.date_start is None
+    assert strike.date_end == YESTERDAY  # it came before yesterday's attacks: that bounds it
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Rockets struck Ain al-Asad air base on Thursday, following a U.S. strike near Kirkuk that killed five fighters.", "en"),
+        ("Following a U.S. strike near Kirkuk that killed five fighters, rockets struck Ain al-Asad air base on Thursday.", "en"),
+        ("وسقطت صواريخ على قاعدة عين الأسد يوم الخميس، عقب غارة أميركية قرب كركوك قتلت خمسة مسلحين.", "ar"),
+    ],
+)
+def test_an_undated_earlier_event_ends_on_the_later_events_day(text, language):
+    found = incidents(text, language)
+    strike = next(i for i in found if i.place.entry.key == "gn-94787")
+    attack = next(i for i in found if i.place.entry.key == "ain-al-asad-air-base")
+    assert attack.date_start == date(2023, 12, 7)
+    assert (strike.date_start, strike.date_end) == (None, date(2023, 12, 7))
+
+
+def test_an_undated_event_with_no_later_event_has_no_bound():
+    found = incidents("Officials said a U.S. strike near Kirkuk killed five fighters.", "en")
+    assert [(i.date_start, i.date_end) for i in found] == [(None, None)]
 
 
 def test_the_same_night_takes_the_date_of_the_event_before():

@@ -161,6 +161,8 @@ def test_seed_dates_yesterday_as_the_day_before_publication_but_not_the_earlier_
         if coded["location"] == "gn-94787":  # the US strike near Kirkuk, "في أعقاب" the attacks
             assert proposed["date"] in (None, coded["date_start"])
             assert proposed["date"] != "2023-12-08"
+            if proposed["date"] is None:
+                assert proposed["date_end"] == "2023-12-08"  # before yesterday's attacks, not after them
         else:
             assert proposed["date"] == "2023-12-08"
             assert proposed["date_precision"] == "day"
