@@ -7,7 +7,7 @@ from .extraction.types import ActorEntry, PlaceEntry
 from .models import Actor, ImportDraft, ImportDraftStatus, Incident, Location, content_hash
 
 
-def _names(name_en, name_ar, aliases):
+def entry_names(name_en, name_ar, aliases):
     """Return every name of a row once, English name first (the order the matchers index them in)."""
     return tuple(dict.fromkeys(name for name in (name_en, name_ar, *(aliases or ())) if name))
 
@@ -22,7 +22,7 @@ def gazetteer_entries() -> list[PlaceEntry]:
             key=slug,
             name_en=name_en,
             name_ar=name_ar,
-            names=_names(name_en, name_ar, aliases),
+            names=entry_names(name_en, name_ar, aliases),
             kind=kind,
             country_code=country_code,
             admin1=governorate or "",
@@ -44,7 +44,7 @@ def actor_entries() -> list[ActorEntry]:
             key=slug,
             name_en=name_en,
             name_ar=name_ar,
-            names=_names(name_en, name_ar, aliases),
+            names=entry_names(name_en, name_ar, aliases),
             kind=kind,
             parent_key=parent,
             country_code=country_code,

@@ -3,11 +3,7 @@ from functools import lru_cache
 
 from incidents import reference
 from incidents.extraction.types import ActorEntry, PlaceEntry
-
-
-def names_of(name_en, name_ar, aliases):
-    """Return every name of an entry once, English name first: how the selectors build `names` too."""
-    return tuple(dict.fromkeys(name for name in (name_en, name_ar, *aliases) if name))
+from incidents.selectors import entry_names
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +19,7 @@ def _place_entry(row, by_slug):
         key=row.slug,
         name_en=row.name_en,
         name_ar=row.name_ar,
-        names=names_of(row.name_en, row.name_ar, row.aliases),
+        names=entry_names(row.name_en, row.name_ar, row.aliases),
         kind=row.kind,
         country_code=row.country_code,
         admin1=_governorate_name(row, by_slug),
@@ -50,7 +46,7 @@ def actor_entries():
             key=row.slug,
             name_en=row.name_en,
             name_ar=row.name_ar,
-            names=names_of(row.name_en, row.name_ar, row.aliases),
+            names=entry_names(row.name_en, row.name_ar, row.aliases),
             kind=row.kind,
             parent_key=row.parent,
             country_code=row.country_code,

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def reference(django_db_blocker):
+def reference():
     """Load the gazetteer and the starter actors (the import matches the article against them)."""
     call_command("load_reference", stdout=StringIO())
 
