@@ -271,27 +271,57 @@ class _TreeBuilder(HTMLParser):
 def html_to_text(html):
     """Return the article text of an HTML page: headline and paragraphs, one per line, without page chrome."""
     builder = _TreeBuilder()
-    builder.feed(html)
+    builder.feed(_without_unclosed_markup(html))
     builder.close()
     root = builder.root
-    total = _paragraph_chars(root)
-    _prune(root, total)
-    main = _main_element(root)
+    chars = _paragraph_chars(root)
+    _prune(root, chars[id(root)], chars)
+    main = _main_element(root, _paragraph_chars(root))
     lines = []
     headline = _headline_outside(root, main)
     if headline is not None:
         _render(headline, lines)
     _render(main, lines)
+    lines = ("".join(line) for line in lines)
     return "\n".join(line for line in (_clean_line(line) for line in lines) if line and not _is_chrome_line(line))
+
+
+def _without_unclosed_markup(html):
+    """Return `html` with the "<" of markup that never closes written as text ("&lt;").
+
+    HTMLParser reads an unclosed tag or comment as text up to the next "<", after searching the rest of
+    the page for its end; "<a " or "<!--" repeated made it search again from each one, in time square
+    in the page's size. Markup after the last ">" (a comment after the last "-->") cannot close.
+    """
+    last_close = html.rfind(">") + 1
+    html = html[:last_close] + html[last_close:].replace("<", "&lt;")
+    last_comment_close = html.rfind("-->") + 3 if "-->" in html else 0
+    return html[:last_comment_close] + html[last_comment_close:].replace("<!--", "&lt;!--")
 
 
 def _text_of(node):
     return "".join(child if isinstance(child, str) else _text_of(child) for child in node.children)
 
 
-def _paragraph_chars(node):
-    """Return how many non-blank characters the <p> elements in `node` hold."""
-    return sum(len("".join(_text_of(p).split())) for p in node.iter() if p.tag == "p")
+def _paragraph_chars(root):
+    """Return, for each element below `root` (by id) and `root` itself, how many non-blank characters
+    its <p> elements hold; one pass over the tree, so that asking it of every element stays linear."""
+    chars = {}
+
+    def count(node):
+        """Return the non-blank characters of `node`'s text; fill in its paragraph characters."""
+        text, paragraphs = 0, 0
+        for child in node.children:
+            if isinstance(child, str):
+                text += len("".join(child.split()))
+            else:
+                text += count(child)
+                paragraphs += chars[id(child)]
+        chars[id(node)] = paragraphs + (text if node.tag == "p" else 0)
+        return text
+
+    count(root)
+    return chars
 
 
 def _is_hidden(node):
@@ -314,42 +344,42 @@ def _is_chrome_class(node):
     )
 
 
-def _is_chrome(node, total):
+def _is_chrome(node, total, chars):
     if node.tag in _DROP_TAGS or _is_hidden(node):
         return True
     if node.tag in _NEVER_CHROME or not _is_chrome_class(node):
         return False
     # A wrapper whose class merely mentions chrome ("layout with-sidebar") still holds the article.
-    return not total or _paragraph_chars(node) < total / 2
+    return not total or chars[id(node)] < total / 2
 
 
-def _prune(node, total):
+def _prune(node, total, chars):
     """Remove chrome below `node` in place, keeping any headline (h1) the chrome wrapped."""
     kept = []
     for child in node.children:
         if isinstance(child, str):
             kept.append(child)
         elif child.tag == "h1" and not _is_hidden(child) and not _is_chrome_class(child):
-            _prune(child, total)
+            _prune(child, total, chars)
             kept.append(child)
-        elif _is_chrome(child, total):
+        elif _is_chrome(child, total, chars):
             kept.extend(h1 for h1 in child.iter() if h1.tag == "h1" and not _is_hidden(h1) and not _is_chrome_class(h1))
         else:
-            _prune(child, total)
+            _prune(child, total, chars)
             kept.append(child)
     node.children = kept
 
 
-def _main_element(root):
+def _main_element(root, chars):
     """Return the element holding the article: the <article> with most paragraph text, else the
     smallest element (a container, not one paragraph) holding nearly all of it, else the whole page."""
-    total = _paragraph_chars(root)
+    total = chars[id(root)]
     if not total:
         return root
     articles = [node for node in root.iter() if node.tag == "article"]
     if articles:
-        best = max(articles, key=_paragraph_chars)
-        if _paragraph_chars(best) >= total / 2:
+        best = max(articles, key=lambda node: chars[id(node)])
+        if chars[id(best)] >= total / 2:
             return best
     node = root
     while True:
@@ -357,7 +387,7 @@ def _main_element(root):
             (
                 child
                 for child in node.children
-                if isinstance(child, _Node) and child.tag != "p" and _paragraph_chars(child) >= 0.8 * total
+                if isinstance(child, _Node) and child.tag != "p" and chars[id(child)] >= 0.8 * total
             ),
             None,
         )
@@ -384,22 +414,22 @@ def _headline_outside(root, main):
 
 
 def _render(node, lines):
-    """Append the text of `node` to `lines`, one line per block element."""
+    """Append the text of `node` to `lines`, one line (a list of pieces) per block element."""
     if not lines:
-        lines.append("")
+        lines.append([])
     for child in node.children:
         if isinstance(child, str):
-            lines[-1] += child
+            lines[-1].append(child)
         elif child.tag == "br":
-            lines.append("")
+            lines.append([])
         elif child.tag in ("td", "th"):
-            lines[-1] += " "
+            lines[-1].append(" ")
             _render(child, lines)
-            lines[-1] += " "
+            lines[-1].append(" ")
         elif child.tag in _BLOCK_TAGS:
-            lines.append("")
+            lines.append([])
             _render(child, lines)
-            lines.append("")
+            lines.append([])
         elif child.tag == "img":
             continue
         else:
@@ -438,64 +468,106 @@ def _is_chrome_line(line):
 
 # --- Markdown ---------------------------------------------------------------------------------
 
+# Every inline pattern here is linear in the text it reads: a span (link text, emphasis) may hold
+# neither a newline nor the character that opens the next span, so a failed attempt stops where the next
+# attempt starts instead of rescanning to the end ("**a " or "[" repeated took time in the square of
+# their size). Since no inline span crosses a line, they run once over all lines joined.
 _MD_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _MD_FENCE = re.compile(r"^\s*(```|~~~)")
-_MD_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _MD_QUOTE = re.compile(r"^\s*(>\s?)+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_MD_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_MD_RAW_BLOCK = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_MD_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_MD_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\[\]]+\]:\s+\S+.*$")
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|!\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
+_MD_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\([^()\n]*\)|\[(?P<text2>[^\[\]\n]+)\]\[[^\[\]\n]*\]")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_MD_RAW_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_MD_RAW_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
+_MD_TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
 _MD_EMPHASIS = (
-    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"),
-    re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
-    re.compile(r"`([^`]+)`"),
+    re.compile(r"(?P<mark>\*\*|__)(?=\S)(?P<text>(?:[^*_\n]|(?P<single>[*_])(?!(?P=single)))+?)(?<=\S)(?P=mark)"),
+    re.compile(r"(?<![\w*])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![\w*])"),
+    re.compile(r"(?<![\w])_(?=\S)(?P<text>(?:[^_\n]|(?<=\w)_(?=\w))+?)(?<=\S)_(?![\w])"),
+    re.compile(r"~~(?=\S)(?P<text>(?:[^~\n]|~(?!~))+?)(?<=\S)~~"),
+    re.compile(r"`(?P<text>[^`\n]+)`"),
 )
 
 
 def markdown_to_text(markdown):
     """Return the text of a Markdown article: markup stripped, images dropped, one paragraph per line."""
     markdown = _MD_FRONT_MATTER.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"))
-    markdown = _MD_RAW_BLOCK.sub("", markdown)
-    paragraphs, current = [], []
+    markdown = _drop_raw_blocks(markdown)
+    lines, sizes, current = [], [], 0  # the article's lines; how many lines each paragraph has
 
     def flush():
+        nonlocal current
         if current:
-            paragraphs.append(" ".join(current))
-            current.clear()
+            sizes.append(current)
+            current = 0
 
     for raw in markdown.split("\n"):
         if _MD_FENCE.match(raw) or _MD_REF_DEFINITION.match(raw):
             continue
-        if not raw.strip() or _MD_RULE.match(raw):
+        if not raw.strip() or _is_md_rule(raw):
             flush()
             continue
         heading = _MD_HEADING.match(raw)
         line = _MD_QUOTE.sub("", raw)
         if heading or _MD_LIST.match(line):
             flush()
-            current.append(_md_inline(heading.group(1) if heading else _MD_LIST.sub("", line, count=1)))
+            lines.append(_heading_text(heading.group(1)) if heading else _MD_LIST.sub("", line, count=1))
+            current = 1
             flush()
         else:
-            current.append(_md_inline(line))
+            lines.append(line)
+            current += 1
     flush()
-    return "\n".join(paragraph for paragraph in (p.strip() for p in paragraphs) if paragraph)
+    lines = iter(_md_inline("\n".join(lines)).split("\n"))
+    paragraphs = (" ".join(" ".join(next(lines) for _ in range(size)).split()) for size in sizes)
+    return "\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
-def _md_inline(line):
-    line = _MD_IMAGE.sub("", line)
-    line = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), line)
-    line = _MD_AUTOLINK.sub(r"\1", line)
-    line = _MD_TAG.sub("", line)
+def _drop_raw_blocks(markdown):
+    """Return `markdown` without its <script> and <style> blocks, scanning it once."""
+    kept, position, unclosed = [], 0, set()
+    for opening in _MD_RAW_OPEN.finditer(markdown):
+        tag = opening.group(1).lower()
+        if opening.start() < position or tag in unclosed:
+            continue
+        closing = _MD_RAW_CLOSE[tag].search(markdown, opening.end())
+        if closing is None:
+            unclosed.add(tag)  # no later block of this tag closes either
+            continue
+        kept.append(markdown[position:opening.start()])
+        position = closing.end()
+    kept.append(markdown[position:])
+    return "".join(kept)
+
+
+def _is_md_rule(line):
+    """Return True for a thematic break: three or more of one of - * _ = and nothing else but spaces."""
+    marks = "".join(line.split())
+    return len(marks) >= 3 and marks[0] in "-*_=" and marks == marks[0] * len(marks)
+
+
+def _heading_text(text):
+    """Return a heading's text without its closing hashes ("Title ##")."""
+    text = text.rstrip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1].isspace()):
+        text = bare.rstrip()
+    return text
+
+
+def _md_inline(text):
+    """Return `text` without inline Markdown (images, links, tags, emphasis); its newlines stay."""
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(lambda m: m.group("text") or m.group("text2"), text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _MD_TAG.sub("", text)
     for pattern in _MD_EMPHASIS:
-        line = pattern.sub(lambda m: m.group(m.lastindex), line)
-    return " ".join(line.split())
+        text = pattern.sub(r"\g<text>", text)
+    return text
 
 
 # --- Text ------------------------------------------------------------------------------------
