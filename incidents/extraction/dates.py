@@ -31,7 +31,9 @@ lies in such a clause, and `event_date` given the text and the event's span date
 inside its own clause, so with none it returns None and the event builder leaves the date open
 (date None) rather than inventing a range.
 """
+import bisect
 import calendar
+import functools
 import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
@@ -609,20 +611,35 @@ _ABBREVIATION = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"'”»)]|$)|\n")
+
+
 def sentence_span(text, position):
-    """Return the span of the sentence of `text` holding `position`: up to . ! ? ؟ or a line break."""
-    start = 0
-    for match in re.finditer(r"[.!?؟]+(?=[\s\"'”»)]|$)|\n", text[:position]):
+    """Return the span of the sentence of `text` holding `position`: up to . ! ? ؟ or a line break.
+
+    The sentence ends before `position` are found once per text (`_sentence_ends`), so that asking for
+    every sentence of a long text stays linear; only the stretch since the last of them is read again,
+    as it would read up to `position` alone (a "." just before `position` ends a sentence there).
+    """
+    ends = _sentence_ends(text)
+    start = ends[bisect.bisect_right(ends, position - 1) - 1] if ends and ends[0] <= position - 1 else 0
+    for match in _SENTENCE_END.finditer(text, start, position):
         if _is_sentence_end(text, match):
             start = match.end()
     end = len(text)
-    for match in re.finditer(r"[.!?؟]+(?=[\s\"'”»)]|$)|\n", text[position:]):
-        if _is_sentence_end(text, match, position):
-            end = position + match.end()
+    for match in _SENTENCE_END.finditer(text, position):
+        if _is_sentence_end(text, match):
+            end = match.end()
             break
     while start < end and text[start].isspace():
         start += 1
     return Span(start, end)
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_ends(text):
+    """Return the offsets where the sentences of `text` end, in order."""
+    return [match.end() for match in _SENTENCE_END.finditer(text) if _is_sentence_end(text, match)]
 
 
 def _is_sentence_end(text, match, offset=0):
