@@ -51,8 +51,8 @@ from .models import (
 # intake.py is pure Python and writes its messages in English; these are its templates and phrases,
 # listed so that makemessages puts them in the catalogue and `intake_message` can translate them.
 INTAKE_MESSAGES = (
-    gettext_noop("The file is larger than the 2 MB limit; upload the article text alone."),
-    gettext_noop("The text is larger than the 2 MB limit; paste the article text alone."),
+    gettext_noop("The file is larger than the 512 kB limit; upload the article text alone."),
+    gettext_noop("The text is larger than the 512 kB limit; paste the article text alone."),
     gettext_noop("The file is empty."),
     gettext_noop("This file looks like %(kind)s, not text. Save the article as %(expected)s and upload that."),
     gettext_noop("“%(extension)s” files cannot be imported; upload a %(expected)s file."),
@@ -66,6 +66,10 @@ INTAKE_MESSAGES = (
     gettext_noop("Give the publication date: relative dates such as 'yesterday' depend on it."),
     gettext_noop("“%(value)s” is not a date; use YYYY-MM-DD."),
     gettext_noop("The publication date %(date)s is in the future."),
+    gettext_noop(
+        "This article took too long to analyse (over %(seconds)s seconds) and nothing was saved. "
+        "Split it into shorter articles, or paste the article text alone."
+    ),
 )
 # What intake says a refused file looks like (its `phrases`).
 INTAKE_PHRASES = (
@@ -105,7 +109,7 @@ class ImportArticleForm(forms.Form):
     file = forms.FileField(
         label=_("Article file"),
         required=False,
-        help_text=_("A .txt, .html or .md file of up to 2 MB. Page menus and captions are dropped."),
+        help_text=_("A .txt, .html or .md file of up to 512 kB. Page menus and captions are dropped."),
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,.md,text/plain,text/html,text/markdown"}),
     )
     published = forms.CharField(
@@ -181,6 +185,8 @@ def import_article_view(request, model_admin):
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except intake.IntakeError as error:  # the time limit (importing.ExtractionTimeLimit)
+            form.add_error(None, intake_message(error))
         else:
             if result.existing is not None:
                 source = result.existing

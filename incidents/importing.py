@@ -5,9 +5,11 @@ The admin's import page, the `import_article` command and `make run`'s demo data
 `reviewed_from_proposal`.
 """
 import datetime
+import multiprocessing
 import threading
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -62,10 +64,72 @@ def matchers():
 # --- Extraction -------------------------------------------------------------------------------
 
 
+class ExtractionTimeLimit(intake.IntakeError):
+    """The article took longer to analyse than MARSAD_IMPORT_TIME_LIMIT allows; nothing was written."""
+
+    def __init__(self, seconds):
+        super().__init__(
+            "This article took too long to analyse (over %(seconds)s seconds) and nothing was saved. "
+            "Split it into shorter articles, or paste the article text alone.",
+            seconds=f"{seconds:g}",
+        )
+
+
 def extract_article(*, text: str, published: datetime.date, language: str) -> dict:
-    """Return the proposal JSON of an article: its incidents and statements with evidence."""
+    """Return the proposal JSON of an article: its incidents and statements with evidence.
+
+    Raise ExtractionTimeLimit when extracting takes longer than settings.MARSAD_IMPORT_TIME_LIMIT.
+    """
     places, actors = matchers()
+    return _within_time_limit(
+        _proposal_of, (text, published, language, places, actors), settings.MARSAD_IMPORT_TIME_LIMIT
+    )
+
+
+def _proposal_of(text, published, language, places, actors):
     return draft_to_json(extract(text, published, language, places, actors))
+
+
+# The time limit runs the extraction in a forked child process that is killed when time runs out.
+# A deadline checked inside extraction would need a check in every loop of its finders, could not stop a
+# regular expression running in C (which holds the GIL, so the server's other threads wait for it too),
+# and would leave the limit broken by the next loop written without one. A child process is stopped for
+# certain, and its work runs outside the server process: the thread that waits for it releases the GIL,
+# so other users' requests are served meanwhile. Forking is safe here because extraction is pure Python
+# with no ORM: the matchers are built from the database before the fork, the child never touches the
+# database connections it inherits and leaves with os._exit (multiprocessing's), so they are not closed.
+_FORK = multiprocessing.get_context("fork")
+
+
+def _within_time_limit(function, args, seconds):
+    """Return function(*args) run in a child process, or raise ExtractionTimeLimit after `seconds`."""
+    receiver, sender = _FORK.Pipe(duplex=False)
+    child = _FORK.Process(target=_run_and_send, args=(sender, function, args), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(seconds):
+            raise ExtractionTimeLimit(seconds)
+        try:
+            outcome, value = receiver.recv()
+        except EOFError:
+            raise RuntimeError(f"The extraction process ended without an answer (exit code {child.exitcode}).") from None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+    if outcome == "error":
+        raise value
+    return value
+
+
+def _run_and_send(sender, function, args):
+    """Send ("ok", result) or ("error", exception) for function(*args) to the parent process."""
+    try:
+        sender.send(("ok", function(*args)))
+    except Exception as error:  # noqa: BLE001 - the parent raises it as if extraction had run there
+        sender.send(("error", error))
 
 
 def default_title(text):

@@ -12,7 +12,9 @@ from pathlib import PurePath
 
 import dateparser
 
-MAX_BYTES = 2 * 1024 * 1024
+# Real news articles are far under 100 kB, and a saved page with its markup a few hundred kB; a larger
+# file is not one article, and extracting it would take longer than an editor should wait.
+MAX_BYTES = 512 * 1024
 EXTENSIONS = (".txt", ".html", ".htm", ".md")
 HTML_EXTENSIONS = (".html", ".htm")
 EXPECTED_FILES = ".txt, .html or .md"
@@ -56,7 +58,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 def decode_upload(data, filename):
     """Return the text of an uploaded article file, or raise IntakeError saying why it cannot be read."""
     if len(data) > MAX_BYTES:
-        raise IntakeError("The file is larger than the 2 MB limit; upload the article text alone.")
+        raise IntakeError("The file is larger than the 512 kB limit; upload the article text alone.")
     if not data.strip():
         raise IntakeError("The file is empty.")
     looks_like = _looks_like(data)
@@ -165,7 +167,7 @@ def text_from_upload(data, filename):
 def text_from_paste(text):
     """Return the clean article text of text pasted into the import form."""
     if len((text or "").encode("utf-8", errors="surrogatepass")) > MAX_BYTES:
-        raise IntakeError("The text is larger than the 2 MB limit; paste the article text alone.")
+        raise IntakeError("The text is larger than the 512 kB limit; paste the article text alone.")
     return normalize_text(text or "")
 
 
@@ -210,11 +212,13 @@ class _Node:
         self.parent = parent
 
     def iter(self):
-        """Yield this node and every element below it, depth first."""
-        yield self
-        for child in self.children:
-            if isinstance(child, _Node):
-                yield from child.iter()
+        """Yield this node and every element below it, depth first (with a stack of our own: nested
+        generators would pass each element up through every level of a deeply nested page)."""
+        pending = [self]
+        while pending:
+            node = pending.pop()
+            yield node
+            pending.extend(child for child in reversed(node.children) if isinstance(child, _Node))
 
 
 # Tags whose start closes an open <p>, as in browsers ("<p>one<p>two" is two paragraphs).

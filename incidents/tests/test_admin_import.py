@@ -162,9 +162,9 @@ TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
         (import_form(text="   \n\t  "), "The article text is empty."),
         (import_form(), "Paste the article text or upload a file."),
         (import_form(text=ENGLISH, file=upload("a.txt", ARABIC)), "Paste the text or upload a file, not both."),
-        (import_form(file=upload("big.txt", "a" * (2 * 1024 * 1024 + 1))), "The file is larger than the 2 MB limit"),
-        (import_form(text="word " * (420 * 1024)), "The text is larger than the 2 MB limit"),
-        (import_form(text="كلمة " * (700 * 1024)), "The text is larger than the 2 MB limit"),  # 6 MB posted
+        (import_form(file=upload("big.txt", "a" * (512 * 1024 + 1))), "The file is larger than the 512 kB limit"),
+        (import_form(text="word " * (105 * 1024)), "The text is larger than the 512 kB limit"),
+        (import_form(text="كلمة " * (700 * 1024)), "The text is larger than the 512 kB limit"),  # 6 MB posted
         (import_form(file=upload("blob.txt", b"\x00\x01\x02\x03binary\x00" * 50)), "binary data, not text"),
         (import_form(file=upload("scan.txt", b"%PDF-1.7\n%\xe2\xe3")), "looks like a PDF document"),
         (import_form(file=upload("french.txt", "Le café à Genève était fermé.".encode("latin-1"))), "is not UTF-8 or Windows-1256"),

@@ -87,7 +87,7 @@ def test_publish_writes_the_source_with_its_incidents_and_statements_once(refere
         (b"%PDF-1.7 binary", "article.txt", "This file looks like a PDF document, not text."),
         (b"plain words", "article.docx", "“.docx” files cannot be imported"),
         (bytes(range(256)) * 40, "noise.txt", "binary data, not text"),
-        (b"x" * (2 * 1024 * 1024 + 1), "huge.txt", "larger than the 2 MB limit"),
+        (b"x" * (512 * 1024 + 1), "huge.txt", "larger than the 512 kB limit"),
     ],
 )
 def test_bad_files_are_refused_with_a_message_and_write_nothing(tmp_path, content, name, message):

@@ -48,9 +48,9 @@ def test_a_file_with_only_a_byte_order_mark_and_spaces_is_empty():
 
 
 def test_a_file_over_two_megabytes_is_refused_and_the_message_gives_the_limit():
-    assert MAX_BYTES == 2 * 1024 * 1024
+    assert MAX_BYTES == 512 * 1024
     message = error_of(decode_upload, b"a" * (MAX_BYTES + 1), "article.txt")
-    assert message == "The file is larger than the 2 MB limit; upload the article text alone."
+    assert message == "The file is larger than the 512 kB limit; upload the article text alone."
 
 
 def test_a_file_of_exactly_two_megabytes_is_accepted():
@@ -350,7 +350,7 @@ def test_pasted_text_is_normalized_and_limited_to_two_megabytes():
     assert text_from_paste("  Rockets hit.\r\n") == "Rockets hit."
     assert error_of(text_from_paste, "") == "The article text is empty."
     assert error_of(text_from_paste, "a" * (MAX_BYTES + 1)) == (
-        "The text is larger than the 2 MB limit; paste the article text alone."
+        "The text is larger than the 512 kB limit; paste the article text alone."
     )
 
 
