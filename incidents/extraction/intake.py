@@ -150,7 +150,7 @@ def _is_plausible_arabic(text):
     if (arabic + sum(ch in _CP1256_EXTRAS for ch in non_ascii)) / len(non_ascii) < 0.95:
         return False  # French letters and symbols Windows-1256 also has: another legacy encoding
     letters = [ch for ch in text if ch.isalpha()]
-    return sum(map(_is_arabic_letter, letters)) / len(letters) >= 0.5
+    return bool(letters) and sum(map(_is_arabic_letter, letters)) / len(letters) >= 0.5
 
 
 def text_from_upload(data, filename):

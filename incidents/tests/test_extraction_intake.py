@@ -132,6 +132,13 @@ def test_the_utf8_byte_order_mark_is_stripped():
     assert decode_upload(codecs.BOM_UTF8 + ARABIC.encode("utf-8"), "article.txt") == ARABIC
 
 
+def test_a_file_of_windows_1256_marks_without_letters_is_refused_as_not_text():
+    # 0x9D is a zero-width non-joiner in Windows-1256: no letter to tell the language by (found by hypothesis)
+    assert error_of(decode_upload, b"\x9d", "article.txt") == (
+        "The file is not UTF-8 or Windows-1256 text; save it as UTF-8 and try again."
+    )
+
+
 def test_windows_1256_arabic_is_decoded():
     data = ARABIC.encode("cp1256")
     with pytest.raises(UnicodeDecodeError):
