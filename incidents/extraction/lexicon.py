@@ -228,9 +228,15 @@ def _case_fits(doc, index, reading, name):
 
 
 def longest_first(matches):
-    """Return non-overlapping matches, preferring more words, then more characters, then earlier."""
-    chosen = []
+    """Return non-overlapping matches, preferring more words, then more characters, then earlier.
+
+    The tokens already taken are kept in a set, so that a text naming thousands of places costs each
+    match the length of its name rather than a comparison with every match chosen before it.
+    """
+    chosen, taken = [], set()
     for match in sorted(matches, key=lambda m: (-m.size, -(m.end - m.start), m.start)):
-        if not any(match.overlaps(other) for other in chosen):
+        tokens = range(match.first, match.last)
+        if tokens and taken.isdisjoint(tokens) or not tokens and not any(match.overlaps(other) for other in chosen):
             chosen.append(match)
+            taken.update(tokens)
     return sorted(chosen, key=lambda m: m.start)

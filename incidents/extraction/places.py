@@ -160,7 +160,12 @@ class PlaceMatcher:
         """Return the places `text` names, in order, each with its qualifier, precision and count."""
         doc = Doc(text)
         matches = self._index.find(doc)
-        anchors = [m for m in matches if all(_level(name) == 0 for name in m.names)]
+        # Unambiguous names, by the word they start at: a name's cues look only a few words ahead, so
+        # looking them up there keeps a text naming thousands of places linear.
+        anchors = {}
+        for m in matches:
+            if all(_level(name) == 0 for name in m.names):
+                anchors.setdefault(m.first, []).append(m)
         kept = [m for m in (self._with_cue(doc, m, anchors) for m in matches) if m is not None]
         chosen = longest_first(kept)
         context = _context(doc, chosen)
@@ -282,7 +287,7 @@ def _clause_goes_on_as_place(doc, match, anchors):
         return True
     if _is(doc, match.last, _CONTINUATIONS):
         return True
-    return any(anchor.first in (match.last, match.last + 1) for anchor in anchors)
+    return bool(anchors.get(match.last) or anchors.get(match.last + 1))
 
 
 def _parent_after(doc, match, anchors):
@@ -290,9 +295,7 @@ def _parent_after(doc, match, anchors):
     admin1 = {entry.admin1 for entry in match.entries if entry.admin1}
     countries = {entry.country_code for entry in match.entries}
     best = 0
-    for anchor in anchors:
-        if not (match.last <= anchor.first <= match.last + _PARENT_WINDOW):
-            continue
+    for anchor in (a for first in range(match.last, match.last + _PARENT_WINDOW + 1) for a in anchors.get(first, ())):
         if doc.words[anchor.first].sentence != doc.words[match.first].sentence:
             continue
         for entry in anchor.entries:
