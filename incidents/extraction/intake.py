@@ -300,7 +300,12 @@ def _without_unclosed_markup(html):
     last_close = html.rfind(">") + 1
     html = html[:last_close] + html[last_close:].replace("<", "&lt;")
     last_comment_close = html.rfind("-->") + 3 if "-->" in html else 0
-    return html[:last_comment_close] + html[last_comment_close:].replace("<!--", "&lt;!--")
+    html = html[:last_comment_close] + html[last_comment_close:].replace("<!--", "&lt;!--")
+    # HTMLParser raises AssertionError on "<![" without a name after it ("<![ 1 ]>"): it is text.
+    return _NAMELESS_MARKED_SECTION.sub("&lt;![", html)
+
+
+_NAMELESS_MARKED_SECTION = re.compile(r"<!\[(?![a-zA-Z])")
 
 
 def _text_of(node):

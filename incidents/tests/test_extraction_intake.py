@@ -441,3 +441,9 @@ def test_an_unparseable_publication_date_is_refused(value):
 @pytest.mark.parametrize("value", ["2024-02-11", date(2024, 2, 11), "11/02/2024"])
 def test_a_future_publication_date_is_refused(value):
     assert error_of(parse_published, value, TODAY) == "The publication date 2024-02-11 is in the future."
+
+
+@pytest.mark.parametrize("page", ["<p>The news.</p><![<p>More news.</p>", "<p>The news.</p><![ 1 ]><p>More news.</p>"])
+def test_a_marked_section_without_a_name_is_read_as_text(page):
+    # HTMLParser raised AssertionError ("expected name token") on these: a 500 on the import page
+    assert html_to_text(page).splitlines()[0] == "The news."
