@@ -649,8 +649,13 @@ def _is_sentence_end(text, match, offset=0):
     return not _ABBREVIATION.search(text[max(0, offset + match.start() - 5) : offset + match.start()])
 
 
+@functools.lru_cache(maxsize=64)
 def _marker_clauses(text, sentence):
-    """Return the spans, within `sentence`, of clauses introduced by a marker of an earlier event."""
+    """Return the spans, within `sentence`, of clauses introduced by a marker of an earlier event.
+
+    Kept for the last sentences asked: every event of a sentence asks again, and folding the sentence
+    each time made a sentence of many events cost the square of its length.
+    """
     folded, origins = fold_with_offsets(sentence.text(text))
     clauses = []
     for match in _PRECEDES.finditer(folded):
@@ -661,7 +666,7 @@ def _marker_clauses(text, sentence):
         end = _clause_end(folded, match.end(), leading=bool(_LEAD_IN.match(folded[: match.start()])))
         start, stop = source_span(origins, match.start(), end, len(sentence.text(text)))
         clauses.append(Span(sentence.start + start, sentence.start + stop))
-    return clauses
+    return tuple(clauses)
 
 
 def _clause_end(folded, position, leading):
