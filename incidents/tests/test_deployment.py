@@ -33,7 +33,7 @@ def test_compose_web_uses_the_postgis_backend(compose):
 def test_compose_runs_only_commands_that_exist(compose):
     command = compose["services"]["web"]["command"]
     used = set(re.findall(r"manage\.py (\w+)", command))
-    assert used == {"migrate", "load_reference", "load_seed", "demo_editor"}
+    assert used == {"migrate", "load_reference", "load_seed"}
     assert used <= set(get_commands())
 
 
