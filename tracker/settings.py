@@ -97,12 +97,23 @@ DEFAULT_DATABASE_URL = "postgis://marsad:marsad@127.0.0.1:{port}/marsad".format(
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # Connections come from the pool below and go back to it at the end of each request.
+        conn_max_age=0,
         conn_health_checks=True,
     )
 }
 # GeoDjango needs the PostGIS backend whatever scheme the URL used.
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+# One pool of connections per process, shared by its threads: the development server's thread per request
+# and gunicorn's workers each hold at most DJANGO_DB_POOL_MAX connections, so that workers × that maximum
+# stays well under PostgreSQL's max_connections (100 by default). A request that finds the pool empty
+# waits DJANGO_DB_POOL_TIMEOUT seconds at most, then fails rather than hangs.
+DATABASE_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
+DATABASE_OPTIONS["pool"] = {
+    "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
+    "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
+    "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "10")),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
