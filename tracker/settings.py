@@ -114,6 +114,13 @@ DATABASE_OPTIONS["pool"] = {
     "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
     "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "10")),
 }
+DATABASE_OPTIONS["connect_timeout"] = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+# PostgreSQL cancels any statement running longer than this (0: no limit). manage.py lifts it for the
+# commands an operator runs (migrate, load_reference, import_article…) unless the variable is set.
+DB_STATEMENT_TIMEOUT_MS = round(1000 * float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "30")))
+DATABASE_OPTIONS["options"] = " ".join(
+    filter(None, [DATABASE_OPTIONS.get("options"), f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"])
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

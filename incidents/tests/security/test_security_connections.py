@@ -1,4 +1,4 @@
-"""Many clients at once cannot exhaust PostgreSQL's connections."""
+"""Many clients at once cannot exhaust PostgreSQL's connections, and no statement runs unbounded."""
 import os
 import subprocess
 import threading
@@ -50,6 +50,33 @@ def test_the_pool_stays_well_under_postgresql_connections():
     assert gunicorn_workers * pool["max_size"] <= 100 // 2
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 0
     assert 0 < pool["timeout"] <= 15
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_longer_than_the_limit_is_cancelled():
+    result = run_django(
+        "import time\n"
+        "from django.db import connection, OperationalError\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('SELECT pg_sleep(0.05)')\n"
+        "    start = time.monotonic()\n"
+        "    try:\n"
+        "        cursor.execute('SELECT pg_sleep(3)')\n"
+        "    except OperationalError as error:\n"
+        "        print('cancelled after %.1f s: %s' % (time.monotonic() - start, error))\n",
+        DJANGO_DB_STATEMENT_TIMEOUT="0.3",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "canceling statement due to statement timeout" in result.stdout
+    assert float(result.stdout.split("after ")[1].split(" s")[0]) < 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_web_requests_get_the_statement_limit_and_commands_none():
+    show = "from django.db import connection\nwith connection.cursor() as c:\n    c.execute('SHOW statement_timeout'); print(c.fetchone()[0])"
+    assert run_django(show).stdout.split() == ["30s"]
+    assert run_django(show, manage_py=True).stdout.split()[-1] == "0"
+    assert run_django(show, manage_py=True, DJANGO_DB_STATEMENT_TIMEOUT="120").stdout.split()[-1] == "2min"
 
 
 @pytest.fixture
