@@ -26,7 +26,12 @@ def database_url(settings_dict, **query):
 
 def run_django(code, *, manage_py=False, **environment):
     """Run `code` in a new process configured like the app, on the test database; return the result."""
-    env = {"PATH": os.environ["PATH"], "DATABASE_URL": database_url(connection.settings_dict), **environment}
+    env = {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "DJANGO_DEBUG": "true",  # development settings: no secret key needed
+        **environment,
+    }
     command = [PYTHON, "manage.py", "shell", "-c", code] if manage_py else [
         PYTHON, "-c", "import django; django.setup()\n" + code
     ]
