@@ -1,5 +1,6 @@
 """Marsad settings, read from the environment with development defaults that work out of the box."""
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "leaflet",
     "simple_history",
+    "axes",
     "incidents",
 ]
 
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -94,14 +97,54 @@ DEFAULT_DATABASE_URL = "postgis://marsad:marsad@127.0.0.1:{port}/marsad".format(
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # Connections come from the pool below and go back to it at the end of each request.
+        conn_max_age=0,
         conn_health_checks=True,
     )
 }
 # GeoDjango needs the PostGIS backend whatever scheme the URL used.
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+# One pool of connections per process, shared by its threads: the development server's thread per request
+# and gunicorn's workers each hold at most DJANGO_DB_POOL_MAX connections, so that workers × that maximum
+# stays well under PostgreSQL's max_connections (100 by default). A request that finds the pool empty
+# waits DJANGO_DB_POOL_TIMEOUT seconds at most, then fails rather than hangs.
+DATABASE_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
+DATABASE_OPTIONS["pool"] = {
+    "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
+    "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
+    "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "10")),
+}
+DATABASE_OPTIONS["connect_timeout"] = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+# PostgreSQL cancels any statement running longer than this (0: no limit). manage.py lifts it for the
+# commands an operator runs (migrate, load_reference, import_article…) unless the variable is set.
+DB_STATEMENT_TIMEOUT_MS = round(1000 * float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "30")))
+DATABASE_OPTIONS["options"] = " ".join(
+    filter(None, [DATABASE_OPTIONS.get("options"), f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"])
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out client before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes): after MARSAD_LOGIN_FAILURE_LIMIT failed sign-ins for one username (from any
+# address) or from one address (for any usernames), sign-in is refused for MARSAD_LOGIN_COOLOFF_MINUTES, the
+# right password included. Locking by username alone stops guessing spread over many addresses, at the price
+# that anyone can pause an editor's sign-in for the cool-off; locking by address stops one client trying many
+# usernames. Attempts refused during a lockout are not recorded: they neither extend it nor grow the table.
+AXES_FAILURE_LIMIT = int(os.environ.get("MARSAD_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MARSAD_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "incidents.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "incidents.login_throttle.client_ip_address"
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For (0: none, the socket's
+# address is the client's).
+MARSAD_PROXY_COUNT = int(os.environ.get("MARSAD_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
