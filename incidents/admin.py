@@ -3,13 +3,14 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin
+from django.contrib.gis.geos import GEOSGeometry
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.html import format_html
 from django.db.models import Func, TextField, URLField, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from leaflet.admin import LeafletGeoAdminMixin
+from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_import
@@ -90,8 +91,19 @@ class IncidentGovernorateFilter(GovernorateFilter):
     field_path = "location__governorate"
 
 
+class MapWidget(LeafletAdminWidget):
+    """django-leaflet's admin map widget, which never writes the geometry as WKT."""
+
+    def format_value(self, value):
+        # Django's Widget puts str(geometry), its WKT, in the context (the template shows only the
+        # GeoJSON): GEOS 3.11 aborts the process writing a huge coordinate as WKT (see the geo module).
+        return self.serialize(value) if isinstance(value, GEOSGeometry) else super().format_value(value)
+
+
 class MapWidgetAdmin(LeafletGeoAdminMixin):
     """Edit points on django-leaflet's map widget, drawn over Marsad's offline outline of the region."""
+
+    widget = MapWidget
 
     class Media:
         js = [forms.Script("incidents/basemap.js", **{"data-marsad-admin-widgets": ""})]

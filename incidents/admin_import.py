@@ -10,7 +10,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.contrib.gis.geos import Point
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -22,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from . import importing, selectors, services, taxonomy
+from . import geo, importing, selectors, services, taxonomy
 from .extraction import intake
 from .models import (
     EVENT_TYPE_CHOICES,
@@ -254,8 +253,9 @@ class IncidentReviewForm(forms.Form):
     new_location_name_ar = forms.CharField(
         label=_("New place (Arabic name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
     )
-    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
-    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    # Read by `clean` through the geo module, whose message is shown with the form's (the fields are hidden).
+    lat = forms.CharField(required=False, widget=forms.HiddenInput)
+    lon = forms.CharField(required=False, widget=forms.HiddenInput)
     point_picked = forms.BooleanField(required=False, widget=forms.HiddenInput)
     geo_precision = forms.TypedChoiceField(label=_("Geo precision"), choices=GeoPrecision.choices, coerce=int)
     verification = forms.ChoiceField(label=_("Verification"), choices=Verification.choices)
@@ -297,7 +297,8 @@ class IncidentReviewForm(forms.Form):
             known = [value for value in known if value is not None]
             if known != sorted(known):
                 self.add_error(f"{prefix}_best", casualty_order_message(label))
-        has_point = cleaned.get("lat") is not None and cleaned.get("lon") is not None
+        cleaned["lat"], cleaned["lon"] = self.clean_point(cleaned.get("lat"), cleaned.get("lon"))
+        has_point = cleaned["lat"] is not None and cleaned["lon"] is not None
         if cleaned.get("point_picked") and not has_point:
             self.add_error(None, _("The point picked on the map was lost: pick it again."))
         if cleaned.get("location") is None:
@@ -306,6 +307,17 @@ class IncidentReviewForm(forms.Form):
             elif not has_point:
                 self.add_error("location", _("Pick the new place's point on the map."))
         return cleaned
+
+    def clean_point(self, lat, lon):
+        """Return (lat, lon) as floats, or (None, None) when no point is given or it is not on the map."""
+        if not lat and not lon:
+            return None, None
+        try:
+            lon, lat = geo.coordinates_from_input(lon, lat)
+        except ValidationError as error:
+            self.add_error(None, error)
+            return None, None
+        return lat, lon
 
     def proposal_item(self, original):
         """Return the proposal dict of this incident as edited, keeping the original's evidence."""
@@ -447,8 +459,12 @@ class StatementReviewForm(forms.Form):
 
 
 def _proposal_point(place):
+    """Return the point a proposed place gives, or None (none given, or not a point on the map)."""
     if place and place.get("lat") is not None and place.get("lon") is not None:
-        return Point(place["lon"], place["lat"], srid=4326)
+        try:
+            return geo.point_from_input(place["lon"], place["lat"])
+        except ValidationError:
+            return None
     return None
 
 
@@ -738,9 +754,11 @@ def places_view(request, model_admin):
         if "id" in request.GET:
             places = Location.objects.filter(pk=int(request.GET["id"]))
         else:
-            point = Point(float(request.GET["lon"]), float(request.GET["lat"]), srid=4326)
+            point = geo.point_from_input(request.GET["lon"], request.GET["lat"])
             limit = min(max(int(request.GET.get("limit", 6)), 1), PLACES_LIMIT)
             places = selectors.locations_nearest(point=point, limit=limit)
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
     except (KeyError, ValueError):
         raise Http404("Give a place id, or lat and lon.") from None
     return JsonResponse(

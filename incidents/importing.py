@@ -8,12 +8,11 @@ import datetime
 import threading
 from dataclasses import dataclass, field
 
-from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.text import slugify
 
-from . import services
+from . import geo, services
 from .extraction import intake
 from .extraction.actors import ActorMatcher
 from .extraction.pipeline import extract
@@ -246,7 +245,7 @@ def _incident_data(item, location, cache, draft, status):
         outcome=item.get("outcome") or "unknown",
         count=max(1, int(item.get("count") or 1)),
         location=location,
-        point=Point(item["point"]["lon"], item["point"]["lat"], srid=4326) if item.get("point") else None,
+        point=geo.point_from_input(item["point"]["lon"], item["point"]["lat"]) if item.get("point") else None,
         geo_precision=item.get("geo_precision") or max(place.get("geo_precision") or 1, location.geo_precision or 1),
         killed_best=killed.get("best"),
         killed_low=killed.get("low"),
@@ -282,7 +281,7 @@ class _RowCache:
             return None
         cache_key = ("new location", name_en)
         if cache_key not in self.rows:
-            point = Point(place["lon"], place["lat"], srid=4326) if place.get("lat") is not None else None
+            point = geo.point_from_input(place.get("lon"), place["lat"]) if place.get("lat") is not None else None
             self.rows[cache_key] = Location(
                 slug=_free_slug(Location, name_en, self.new_slugs),
                 name_en=name_en[:200],
