@@ -14,6 +14,7 @@ from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_import
+from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
 from .models import (
     Actor,
     ImportDraft,
@@ -34,7 +35,7 @@ class ArrayToString(Func):
     output_field = TextField()
 
 
-class NamedAdmin(SimpleHistoryAdmin):
+class NamedAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
     """Admin for models with English and Arabic names and an alias list."""
 
     search_fields = ["name_en", "name_ar", "aliases_text", "slug"]
@@ -52,7 +53,7 @@ class NamedAdmin(SimpleHistoryAdmin):
         return " · ".join(obj.aliases)
 
 
-class CountryFilter(admin.SimpleListFilter):
+class CountryFilter(CheckedListFilter):
     title = _("country")
     parameter_name = "country"
     field_path = "country_code"
@@ -65,7 +66,7 @@ class CountryFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(**{self.field_path: self.value()})
+            return queryset.filter(**{self.field_path: self.checked_value()})
         return queryset
 
 
@@ -73,7 +74,7 @@ class IncidentCountryFilter(CountryFilter):
     field_path = "location__country_code"
 
 
-class GovernorateFilter(admin.SimpleListFilter):
+class GovernorateFilter(CheckedListFilter):
     title = _("governorate")
     parameter_name = "governorate"
     field_path = "governorate"
@@ -83,7 +84,7 @@ class GovernorateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(**{f"{self.field_path}_id": self.value()})
+            return queryset.filter(**{f"{self.field_path}_id": self.checked_value()})
         return queryset
 
 
@@ -136,20 +137,20 @@ class ActorAdmin(NamedAdmin):
     ]
 
 
-class IncidentActorInline(admin.TabularInline):
+class IncidentActorInline(KeyAutocompleteMixin, admin.TabularInline):
     model = IncidentActor
     extra = 1
     autocomplete_fields = ["actor"]
 
 
-class IncidentSourceInline(admin.StackedInline):
+class IncidentSourceInline(KeyAutocompleteMixin, admin.StackedInline):
     model = IncidentSource
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "excerpt", ("start_offset", "end_offset")]
 
 
-class IncidentStatementInline(admin.TabularInline):
+class IncidentStatementInline(KeyAutocompleteMixin, admin.TabularInline):
     model = StatementIncident
     fk_name = "incident"
     extra = 0
@@ -159,7 +160,7 @@ class IncidentStatementInline(admin.TabularInline):
 
 
 @admin.register(Incident)
-class IncidentAdmin(MapWidgetAdmin, SimpleHistoryAdmin):
+class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = [
         "date_start",
         "title",
@@ -228,7 +229,7 @@ class IncidentAdmin(MapWidgetAdmin, SimpleHistoryAdmin):
         self.message_user(request, _("%(count)d incidents published.") % {"count": updated})
 
 
-class StatementIncidentInline(admin.TabularInline):
+class StatementIncidentInline(KeyAutocompleteMixin, admin.TabularInline):
     model = StatementIncident
     fk_name = "statement"
     extra = 0
@@ -236,7 +237,7 @@ class StatementIncidentInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = ["speaker", "kind", "date", "language", "short_text", "flagged", "source"]
     list_filter = ["kind", "language", "flagged", ("date", admin.DateFieldListFilter)]
     list_select_related = ["speaker_actor", "source"]
@@ -288,7 +289,7 @@ class SourceIncidentInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = ["published", "title", "publisher", "language", "url"]
     list_filter = ["language", "publisher", ("published", admin.DateFieldListFilter)]
     date_hierarchy = "published"
@@ -301,7 +302,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ImportDraft)
-class ImportDraftAdmin(admin.ModelAdmin):
+class ImportDraftAdmin(CheckedRequestAdmin, admin.ModelAdmin):
     """Imported articles waiting for review; adding one is the "Import article" page."""
 
     list_display = ["title", "published", "publisher", "language", "status", "created_by", "created_at", "review_link"]

@@ -9,7 +9,6 @@ turns into the services' inputs.
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -22,6 +21,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from . import geo, importing, selectors, services, taxonomy
+from .admin_checks import KeyAutocompleteSelect
 from .extraction import intake
 from .models import (
     EVENT_TYPE_CHOICES,
@@ -210,7 +210,7 @@ BLANK_CHOICE = [("", "---------")]
 
 
 def _autocomplete(model, field_name):
-    return AutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
+    return KeyAutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
 
 
 def _casualty_field(label):
