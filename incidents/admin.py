@@ -2,7 +2,8 @@
 from functools import partial
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.contrib.gis.geos import GEOSGeometry
 from django.shortcuts import redirect
 from django.urls import path
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import
+from . import admin_import, services
 from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
 from .models import (
     Actor,
@@ -220,12 +221,12 @@ class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Publish the selected incidents"))
     def publish(self, request, queryset):
-        updated = 0
-        for incident in queryset.drafts():
-            incident.status = "published"
-            incident._history_user = request.user
-            incident.save(update_fields=["status", "updated_at"])
-            updated += 1
+        try:
+            updated = services.incidents_publish(incidents=queryset, user=request.user)
+        except ValidationError as error:
+            reason = " ".join(error.messages)
+            self.message_user(request, _("Nothing was published: %(reason)s") % {"reason": reason}, messages.ERROR)
+            return
         self.message_user(request, _("%(count)d incidents published.") % {"count": updated})
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from .models import (
     Actor,
@@ -21,6 +22,7 @@ from .models import (
     Source,
     Statement,
     StatementIncident,
+    Status,
     content_hash,
 )
 
@@ -130,6 +132,26 @@ def incident_create(*, data: IncidentData, user=None) -> Incident:
     for evidence in data.evidence:
         incident_evidence_add(incident=incident, evidence=evidence, user=user)
     return incident
+
+
+@transaction.atomic
+def incidents_publish(*, incidents, user=None) -> int:
+    """Publish the drafts among `incidents`, all or none: each is validated first; return how many."""
+    published = 0
+    for incident in incidents.drafts().select_for_update().order_by("pk"):
+        incident.status = Status.PUBLISHED
+        try:
+            incident.full_clean()
+        except ValidationError as error:
+            raise ValidationError(
+                gettext("“%(incident)s” cannot be published: %(reason)s")
+                % {"incident": incident, "reason": " ".join(error.messages)}
+            ) from error
+        if user is not None:
+            incident._history_user = user
+        incident.save(update_fields=["status", "updated_at"])
+        published += 1
+    return published
 
 
 def incident_actor_add(*, incident, actor, role, user=None) -> IncidentActor:
