@@ -9,7 +9,8 @@ turns into the services' inputs.
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,6 +20,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from . import geo, importing, selectors, services, taxonomy
 from .admin_checks import KeyAutocompleteSelect
@@ -151,23 +153,38 @@ class ImportArticleForm(forms.Form):
         return cleaned
 
 
+@csrf_exempt  # checked by `_import_article` once the posted data could be read
 def import_article_view(request, model_admin):
     """Show the import form; store a valid article as a draft and go to its review."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
+    if request.method == "POST":
+        try:
+            request.POST
+        except RequestDataTooBig:
+            # Django refuses a paste over DATA_UPLOAD_MAX_MEMORY_SIZE before any form reads it (a bare 400).
+            # Nothing was read, so nothing can be written: show the form with intake's size message.
+            return _import_page(request, model_admin, _form_with_too_big_paste())
+    return _import_article(request, model_admin)
+
+
+def _form_with_too_big_paste():
+    """Return an empty import form whose text carries the message for a paste over intake's limit."""
+    try:
+        intake.text_from_paste("a" * (intake.MAX_BYTES + 1))
+    except intake.IntakeError as error:
+        message = intake_message(error)
+    form = ImportArticleForm(data={})
+    form.cleaned_data, form._errors = {}, ErrorDict()  # nothing to clean: the post was not read
+    form.add_error("text", message)
+    return form
+
+
+@csrf_protect
+def _import_article(request, model_admin):
     form = ImportArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        pending = selectors.import_draft_pending_with_text(data["article_text"])
-        if pending is not None:
-            messages.warning(
-                request,
-                format_html(
-                    gettext("This text was already imported on {} and waits for review; nothing new was written."),
-                    formats.date_format(timezone.localtime(pending.created_at), "SHORT_DATETIME_FORMAT"),
-                ),
-            )
-            return redirect("admin:incidents_importdraft_review", pending.pk)
         try:
             result = importing.import_article(
                 text=data["article_text"],
@@ -181,6 +198,8 @@ def import_article_view(request, model_admin):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if result.pending is not None:
+                return _already_pending(request, result.pending)
             if result.existing is not None:
                 source = result.existing
                 messages.warning(
@@ -193,6 +212,10 @@ def import_article_view(request, model_admin):
                 )
                 return redirect("admin:incidents_source_change", source.pk)
             return redirect("admin:incidents_importdraft_review", result.draft.pk)
+    return _import_page(request, model_admin, form)
+
+
+def _import_page(request, model_admin, form):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": ImportDraft._meta,
@@ -201,6 +224,18 @@ def import_article_view(request, model_admin):
         "media": model_admin.media + form.media,
     }
     return TemplateResponse(request, "admin/incidents/import_article.html", context)
+
+
+def _already_pending(request, pending):
+    """Send the editor to the review of the import of the same text that waits for it."""
+    messages.warning(
+        request,
+        format_html(
+            gettext("This text was already imported on {} and waits for review; nothing new was written."),
+            formats.date_format(timezone.localtime(pending.created_at), "SHORT_DATETIME_FORMAT"),
+        ),
+    )
+    return redirect("admin:incidents_importdraft_review", pending.pk)
 
 
 # --- The review page: forms -----------------------------------------------------------------------

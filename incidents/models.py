@@ -782,6 +782,10 @@ class ImportDraft(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="confirmed") | Q(source__isnull=False), name="import_confirmed_has_source"
             ),
+            # Two editors importing the same text at the same moment get one draft to review, not two.
+            models.UniqueConstraint(
+                fields=["content_hash"], condition=Q(status="pending"), name="import_one_pending_per_text"
+            ),
         ]
 
     def __str__(self):

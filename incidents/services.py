@@ -8,7 +8,7 @@ from datetime import date
 
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
 from .models import (
@@ -75,7 +75,15 @@ def source_get_or_create(
         return existing, False
     source = Source(title=title, text=text, language=language, published=published, publisher=publisher, url=url)
     source.content_hash = content_hash(text)
-    return _save(source, user=user), True
+    try:
+        with transaction.atomic():
+            return _save(source, user=user), True
+    except IntegrityError:
+        # The same text was stored at the same moment by another import: that source is the answer.
+        existing = Source.objects.with_hash(text).first()
+        if existing is None:
+            raise
+        return existing, False
 
 
 @dataclass
