@@ -4,6 +4,8 @@ A wrong value in a link or a form (a key that is not a number, a NUL character, 
 in text) is a 400, a 404 or a form error, never a 500. Editors open links from other sites, and the
 session cookie goes with a top-level GET (SameSite=Lax), so a link may carry any of these.
 """
+import datetime
+
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
@@ -33,6 +35,13 @@ class KeyAutocompleteSelect(AutocompleteSelect):
         return super().optgroups(name, [item for item in value if _is_key(key, item)], attr)
 
 
+def _year(value):
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0  # Django refuses it itself
+
+
 def _is_key(field, value):
     if value in (None, ""):
         return True
@@ -60,6 +69,9 @@ class CheckedRequestAdmin(KeyAutocompleteMixin):
         for name, values in request.GET.lists():
             for value in [name, *values]:
                 refuse_nul(value, "link")
+        if self.date_hierarchy and _year(request.GET.get(f"{self.date_hierarchy}__year")) >= datetime.MAXYEAR:
+            # Django computes the end of the year, month or day shown, past what Python's dates can hold.
+            raise BadRequest("The list cannot be shown for the year 9999.")
         try:
             return super().get_changelist_instance(request)
         except IncorrectLookupParameters as error:

@@ -104,3 +104,11 @@ def test_an_id_that_is_no_key_in_an_admin_autocomplete_field_is_a_form_error(adm
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert Incident.objects.get().location_id == incident.location_id
+
+
+@pytest.mark.parametrize("model, field", [("incident", "date_start"), ("statement", "date"), ("source", "published"), ("importdraft", "created_at")])
+def test_the_date_drill_down_to_the_year_9999_is_a_400(admin_user_logged_in, model, field):
+    assert admin_user_logged_in.get(f"/admin/incidents/{model}/", {f"{field}__year": "2023"}).status_code == 200
+    for query in ({"year": "9999"}, {"year": "9999", "month": "12"}, {"year": "9999", "month": "12", "day": "31"}):
+        response = admin_user_logged_in.get(f"/admin/incidents/{model}/", {f"{field}__{part}": value for part, value in query.items()})
+        assert response.status_code == 400, query
