@@ -26,10 +26,15 @@ def env_list(name, default):
 
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-marsad-development-key-do-not-use-in-production"
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: the development commands (Makefile, pytest.ini) turn it on explicitly, so a server
+# started any other way never shows the debug page, with its settings and environment, to the public.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
-    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: the development key is refused when DJANGO_DEBUG is off.")
+    raise ImproperlyConfigured(
+        "Set DJANGO_SECRET_KEY: the development key is refused when DJANGO_DEBUG is off "
+        "(on a development machine, set DJANGO_DEBUG=true instead, as the Makefile does)."
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -122,15 +127,13 @@ USE_TZ = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The manifest storage whatever DEBUG says, so collectstatic always writes the manifest a server with DEBUG
+# off needs; under DEBUG it hands out the unhashed names, which the development server finds.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 if not DEBUG:

@@ -33,6 +33,28 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
+def _through_the_app(app):
+    """Return the WSGI app as it is: its WhiteNoise middleware serves the static files."""
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """Return pytest-django's live server, serving static files as production does.
+
+    The pages ask for the hashed names of the collected files (DEBUG is off in tests); the live server's
+    usual static handler looks for the source files under those names and finds none, so WhiteNoise serves
+    them from STATIC_ROOT, as it does in production (`make test` runs collectstatic first).
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(request.config.getvalue("liveserver") or "localhost", start=False)
+    server.thread.static_handler = _through_the_app
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def browser(monkeypatch):
     """Return a headless Chromium, launched for this test only."""
