@@ -11,3 +11,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("incidents.urls")),
 ]
+
+handler404 = "tracker.errors.page_not_found"
+handler500 = "tracker.errors.server_error"
