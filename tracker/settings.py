@@ -1,8 +1,10 @@
 """Marsad settings, read from the environment with development defaults that work out of the box."""
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.gis",
     "django.contrib.postgres",
+    "django.forms",
     "rest_framework",
     "rest_framework_gis",
     "django_filters",
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,6 +94,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES too, so that templates/leaflet/ overrides django-leaflet's map widget.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "tracker.wsgi.application"
 
@@ -171,6 +178,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # The map covers Iraq, Syria and their borders; tiles come from OpenStreetMap in the browser.
+TILE_URL = os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (34.0, 41.5),
     "DEFAULT_ZOOM": 5,
@@ -180,10 +188,36 @@ LEAFLET_CONFIG = {
     "TILES": [
         (
             "OpenStreetMap",
-            os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            TILE_URL,
             {"attribution": "&copy; OpenStreetMap contributors; places: GeoNames (geonames.org), OCHA", "maxZoom": 19},
         )
     ],
+}
+
+
+
+def tile_source(url):
+    """Return the CSP source that allows the tiles of Leaflet URL template `url` ({s} is any subdomain)."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else SELF
+
+
+# Every page we serve gets a Content-Security-Policy (django-csp): scripts only from our own static files,
+# never inline nor eval'd, so text that slipped past escaping still could not run. Leaflet, the admin
+# and Swagger UI set style attributes, hence inline styles; images include the base-map tiles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", tile_source(TILE_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
 
 LOGGING = {

@@ -72,6 +72,20 @@ def browser(monkeypatch):
         connections.close_all()
 
 
+# Runs in every page before its own scripts (Playwright injects it, whatever the page's CSP says).
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.effectiveDirective + " refused " + (event.blockedURI || "inline"));
+});
+"""
+
+
+def csp_violation_events(page):
+    """Return what the Content-Security-Policy refused on `page`, as its securitypolicyviolation events said."""
+    return page.evaluate("() => window.__cspViolations")
+
+
 def is_local(url):
     return url.startswith(("data:", "blob:")) or urlsplit(url).hostname in LOCAL_HOSTS
 
@@ -80,8 +94,9 @@ def is_local(url):
 def open_page(browser, live_server):
     """Return a function that opens a path of the live server in a new page and returns the page.
 
-    The page records dialogs it dismissed (`page.dialogs`), requests it blocked (`page.blocked_requests`)
-    and JavaScript errors (`page.js_errors`).
+    The page records dialogs it dismissed (`page.dialogs`), requests it blocked (`page.blocked_requests`),
+    JavaScript errors (`page.js_errors`) and what the Content-Security-Policy refused (`page.csp_violations`,
+    from the console; `csp_violation_events(page)` gives those the page's own event reported).
     """
     contexts = []
 
@@ -92,10 +107,16 @@ def open_page(browser, live_server):
             extra_http_headers={"Accept-Language": language},
         )
         contexts.append(context)
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
-        page.dialogs, page.blocked_requests, page.js_errors = [], [], []
+        page.dialogs, page.blocked_requests, page.js_errors, page.csp_violations = [], [], [], []
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: page.csp_violations.append(message.text) if "Content Security Policy" in message.text
+            or message.text.startswith("Refused to") else None,
+        )
 
         def only_this_machine(route):
             # Let requests to this machine through and abort the rest: no test touches the network.
