@@ -195,7 +195,6 @@ LEAFLET_CONFIG = {
 }
 
 
-
 def tile_source(url):
     """Return the CSP source that allows the tiles of Leaflet URL template `url` ({s} is any subdomain)."""
     parts = urlsplit(url.replace("{s}", "*"))

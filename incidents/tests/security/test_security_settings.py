@@ -81,3 +81,14 @@ def test_docker_compose_turns_https_off_explicitly_for_its_local_http_address():
         "CSRF_COOKIE_SECURE": False,
         "SECURE_PROXY_SSL_HEADER": None,
     }
+
+
+def test_the_policy_allows_images_from_the_configured_tile_server():
+    env = {**PRODUCTION_ENVIRONMENT, "MARSAD_TILE_URL": "https://{s}.tiles.example.org/osm/{z}/{x}/{y}.png"}
+    code = "from django.conf import settings; import json; print(json.dumps(settings.CONTENT_SECURITY_POLICY))"
+
+    result = run_manage("shell", "-c", code, env=env)
+
+    assert result.returncode == 0, result.stderr
+    policy = json.loads(result.stdout.splitlines()[-1])
+    assert policy["DIRECTIVES"]["img-src"] == ["'self'", "data:", "https://*.tiles.example.org"]
