@@ -101,3 +101,22 @@ def test_admin_review_page(open_page, reference, language):
 
     page.locator("#incident-0-map.leaflet-container").wait_for()
     assert_strict_policy(page)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize(
+    "path_of",
+    [
+        lambda incident: "/admin/incidents/incident/?q=rocket",
+        lambda incident: f"/admin/incidents/location/{incident.location.pk}/change/",
+        lambda incident: f"/admin/incidents/incident/{incident.pk}/history/",
+        lambda incident: "/admin/incidents/source/",
+    ],
+    ids=["incident-list", "location-change", "incident-history", "source-list"],
+)
+def test_other_admin_pages(open_page, incident, path_of, language):
+    page = signed_in(open_page, path_of(incident), language=language)
+
+    page.locator("#content").wait_for()
+    page.wait_for_load_state("load")
+    assert_strict_policy(page)
