@@ -1,7 +1,9 @@
 """Read-only API views: anonymous users read published incidents."""
 from django.core.exceptions import ValidationError as FormValidationError
 from rest_framework import permissions, viewsets
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework_gis.pagination import GeoJsonPagination
 from django_filters.rest_framework import DjangoFilterBackend
 
@@ -53,3 +55,14 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         # Drafts never leave the building: the list and the detail both start from published().
         return Incident.objects.published().with_related()
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema (YAML, or JSON with ?format=json); an unknown format is a 404 in JSON."""
+
+    def perform_content_negotiation(self, request, force=False):
+        # `force` comes only when negotiation failed: DRF would render the error in the first renderer's
+        # format (OpenAPI YAML); the API's errors are JSON.
+        if force:
+            return JSONRenderer(), JSONRenderer.media_type
+        return super().perform_content_negotiation(request, force)

@@ -114,6 +114,13 @@ def test_an_unexpected_error_in_the_api_is_a_json_500_without_details(api, monke
     assert "hunter2" not in response.content.decode() and "secret" not in response.content.decode()
 
 
+def test_an_unknown_schema_format_is_a_json_404(api):
+    response = api.get("/api/schema/", {"format": "xml"})
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
 def test_an_unknown_api_address_is_a_json_404(api):
     response = api.get("/api/v1/no-such-thing/")
 
@@ -169,8 +176,8 @@ def test_any_text_as_an_incident_id_is_never_a_server_error(api, value, format_)
 @pytest.mark.parametrize(
     ("path", "error_types"),
     [
-        # The schema answers an unknown format in its default format (OpenAPI YAML), the docs page in HTML.
-        ("/api/schema/", ("application/json", "application/vnd.oai.openapi")),
+        # The docs page is a page: its errors are HTML.
+        ("/api/schema/", ("application/json",)),
         ("/api/docs/", ("application/json", "text/html")),
     ],
 )
