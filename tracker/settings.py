@@ -2,8 +2,10 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -27,10 +29,15 @@ def env_list(name, default):
 
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-marsad-development-key-do-not-use-in-production"
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: the development commands (Makefile, pytest.ini) turn it on explicitly, so a server
+# started any other way never shows the debug page, with its settings and environment, to the public.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
-    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: the development key is refused when DJANGO_DEBUG is off.")
+    raise ImproperlyConfigured(
+        "Set DJANGO_SECRET_KEY: the development key is refused when DJANGO_DEBUG is off "
+        "(on a development machine, set DJANGO_DEBUG=true instead, as the Makefile does)."
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -45,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.gis",
     "django.contrib.postgres",
+    "django.forms",
     "rest_framework",
     "rest_framework_gis",
     "django_filters",
@@ -58,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,6 +97,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES too, so that templates/leaflet/ overrides django-leaflet's map widget.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "tracker.wsgi.application"
 
@@ -165,20 +177,27 @@ USE_TZ = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The manifest storage whatever DEBUG says, so collectstatic always writes the manifest a server with DEBUG
+# off needs; under DEBUG it hands out the unhashed names, which the development server finds.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+# Production is HTTPS only, by default: with DEBUG off, plain HTTP is redirected, browsers are told to use
+# HTTPS for a year (HSTS) and cookies travel over HTTPS only (`manage.py check --deploy` passes). A local
+# run over http:// (docker-compose.yml) turns these off explicitly. Behind a proxy that terminates TLS,
+# DJANGO_SECURE_PROXY_SSL_HEADER=true trusts its X-Forwarded-Proto: set it only when the proxy overwrites
+# that header, or any client could claim HTTPS.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 REST_FRAMEWORK = {
@@ -202,6 +221,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # The map covers Iraq, Syria and their borders; tiles come from OpenStreetMap in the browser.
+TILE_URL = os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (34.0, 41.5),
     "DEFAULT_ZOOM": 5,
@@ -211,10 +231,35 @@ LEAFLET_CONFIG = {
     "TILES": [
         (
             "OpenStreetMap",
-            os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            TILE_URL,
             {"attribution": "&copy; OpenStreetMap contributors; places: GeoNames (geonames.org), OCHA", "maxZoom": 19},
         )
     ],
+}
+
+
+def tile_source(url):
+    """Return the CSP source that allows the tiles of Leaflet URL template `url` ({s} is any subdomain)."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else SELF
+
+
+# Every page we serve gets a Content-Security-Policy (django-csp): scripts only from our own static files,
+# never inline nor eval'd, so text that slipped past escaping still could not run. Leaflet, the admin
+# and Swagger UI set style attributes, hence inline styles; images include the base-map tiles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", tile_source(TILE_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
 
 LOGGING = {
