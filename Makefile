@@ -9,6 +9,9 @@ PORT ?= 8000
 
 .PHONY: run test bench system system-browser db db-stop venv venv-dev demo-data check clean-db
 
+# DEBUG is off unless asked for (tracker/settings.py): these are the development commands.
+run test bench check demo-data: export DJANGO_DEBUG = true
+
 run: system venv db demo-data
 	@echo ""
 	@echo "Marsad is starting at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"

@@ -1,7 +1,7 @@
 """Benchmark article extraction: a 1,000-word article, Arabic and English, once the gazetteer is loaded.
 
 Run with `make bench` (it starts the local database and loads the reference data first), or
-`.venv/bin/python bench/bench_extraction.py` against a database that has them. Prints, per language:
+`DJANGO_DEBUG=true .venv/bin/python bench/bench_extraction.py` against a database that has them. Prints, per language:
 the time to build the matchers from the database (once per process, cached afterwards), then the
 median and worst time of extracting the article over a number of runs, and the peak memory that one
 extraction allocates. The issue's target: extraction of a 1,000-word article under 0.5 s.

@@ -1,8 +1,8 @@
 """Score the article extractor against hand-coded articles (held-out benchmark or the test corpus).
 
-    .venv/bin/python bench/score_extraction.py                 # bench/heldout (articles the extractor was not tuned on)
-    .venv/bin/python bench/score_extraction.py --corpus tests  # incidents/tests/articles
-    .venv/bin/python bench/score_extraction.py path/to/folder  # any folder of NAME.txt|.html + NAME.expected.json
+    DJANGO_DEBUG=true .venv/bin/python bench/score_extraction.py                 # bench/heldout (articles the extractor was not tuned on)
+    DJANGO_DEBUG=true .venv/bin/python bench/score_extraction.py --corpus tests  # incidents/tests/articles
+    DJANGO_DEBUG=true .venv/bin/python bench/score_extraction.py path/to/folder  # any folder of NAME.txt|.html + NAME.expected.json
     add --quiet to print only the tables, without the per-article details
 
 Each article goes through intake (`text_from_upload`) and `pipeline.extract` with matchers built from the shipped

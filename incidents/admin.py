@@ -2,17 +2,20 @@
 from functools import partial
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.gis.geos import GEOSGeometry
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.html import format_html
 from django.db.models import Func, TextField, URLField, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from leaflet.admin import LeafletGeoAdminMixin
+from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import
+from . import admin_import, services
+from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
 from .models import (
     Actor,
     ImportDraft,
@@ -33,7 +36,7 @@ class ArrayToString(Func):
     output_field = TextField()
 
 
-class NamedAdmin(SimpleHistoryAdmin):
+class NamedAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
     """Admin for models with English and Arabic names and an alias list."""
 
     search_fields = ["name_en", "name_ar", "aliases_text", "slug"]
@@ -51,7 +54,7 @@ class NamedAdmin(SimpleHistoryAdmin):
         return " · ".join(obj.aliases)
 
 
-class CountryFilter(admin.SimpleListFilter):
+class CountryFilter(CheckedListFilter):
     title = _("country")
     parameter_name = "country"
     field_path = "country_code"
@@ -64,7 +67,7 @@ class CountryFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(**{self.field_path: self.value()})
+            return queryset.filter(**{self.field_path: self.checked_value()})
         return queryset
 
 
@@ -72,7 +75,7 @@ class IncidentCountryFilter(CountryFilter):
     field_path = "location__country_code"
 
 
-class GovernorateFilter(admin.SimpleListFilter):
+class GovernorateFilter(CheckedListFilter):
     title = _("governorate")
     parameter_name = "governorate"
     field_path = "governorate"
@@ -82,7 +85,7 @@ class GovernorateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(**{f"{self.field_path}_id": self.value()})
+            return queryset.filter(**{f"{self.field_path}_id": self.checked_value()})
         return queryset
 
 
@@ -90,8 +93,19 @@ class IncidentGovernorateFilter(GovernorateFilter):
     field_path = "location__governorate"
 
 
+class MapWidget(LeafletAdminWidget):
+    """django-leaflet's admin map widget, which never writes the geometry as WKT."""
+
+    def format_value(self, value):
+        # Django's Widget puts str(geometry), its WKT, in the context (the template shows only the
+        # GeoJSON): GEOS 3.11 aborts the process writing a huge coordinate as WKT (see the geo module).
+        return self.serialize(value) if isinstance(value, GEOSGeometry) else super().format_value(value)
+
+
 class MapWidgetAdmin(LeafletGeoAdminMixin):
     """Edit points on django-leaflet's map widget, drawn over Marsad's offline outline of the region."""
+
+    widget = MapWidget
 
     class Media:
         js = [forms.Script("incidents/basemap.js", **{"data-marsad-admin-widgets": ""})]
@@ -124,20 +138,20 @@ class ActorAdmin(NamedAdmin):
     ]
 
 
-class IncidentActorInline(admin.TabularInline):
+class IncidentActorInline(KeyAutocompleteMixin, admin.TabularInline):
     model = IncidentActor
     extra = 1
     autocomplete_fields = ["actor"]
 
 
-class IncidentSourceInline(admin.StackedInline):
+class IncidentSourceInline(KeyAutocompleteMixin, admin.StackedInline):
     model = IncidentSource
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "excerpt", ("start_offset", "end_offset")]
 
 
-class IncidentStatementInline(admin.TabularInline):
+class IncidentStatementInline(KeyAutocompleteMixin, admin.TabularInline):
     model = StatementIncident
     fk_name = "incident"
     extra = 0
@@ -147,7 +161,7 @@ class IncidentStatementInline(admin.TabularInline):
 
 
 @admin.register(Incident)
-class IncidentAdmin(MapWidgetAdmin, SimpleHistoryAdmin):
+class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = [
         "date_start",
         "title",
@@ -207,16 +221,16 @@ class IncidentAdmin(MapWidgetAdmin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Publish the selected incidents"))
     def publish(self, request, queryset):
-        updated = 0
-        for incident in queryset.drafts():
-            incident.status = "published"
-            incident._history_user = request.user
-            incident.save(update_fields=["status", "updated_at"])
-            updated += 1
+        try:
+            updated = services.incidents_publish(incidents=queryset, user=request.user)
+        except ValidationError as error:
+            reason = " ".join(error.messages)
+            self.message_user(request, _("Nothing was published: %(reason)s") % {"reason": reason}, messages.ERROR)
+            return
         self.message_user(request, _("%(count)d incidents published.") % {"count": updated})
 
 
-class StatementIncidentInline(admin.TabularInline):
+class StatementIncidentInline(KeyAutocompleteMixin, admin.TabularInline):
     model = StatementIncident
     fk_name = "statement"
     extra = 0
@@ -224,7 +238,7 @@ class StatementIncidentInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = ["speaker", "kind", "date", "language", "short_text", "flagged", "source"]
     list_filter = ["kind", "language", "flagged", ("date", admin.DateFieldListFilter)]
     list_select_related = ["speaker_actor", "source"]
@@ -276,7 +290,7 @@ class SourceIncidentInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = ["published", "title", "publisher", "language", "url"]
     list_filter = ["language", "publisher", ("published", admin.DateFieldListFilter)]
     date_hierarchy = "published"
@@ -289,7 +303,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ImportDraft)
-class ImportDraftAdmin(admin.ModelAdmin):
+class ImportDraftAdmin(CheckedRequestAdmin, admin.ModelAdmin):
     """Imported articles waiting for review; adding one is the "Import article" page."""
 
     list_display = ["title", "published", "publisher", "language", "status", "created_by", "created_at", "review_link"]
@@ -300,7 +314,9 @@ class ImportDraftAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         def view(function):
-            return self.admin_site.admin_view(partial(function, model_admin=self))
+            bound = partial(function, model_admin=self)
+            bound.csrf_exempt = getattr(function, "csrf_exempt", False)  # the import page checks CSRF itself
+            return self.admin_site.admin_view(bound)
 
         return [
             path("import/", view(admin_import.import_article_view), name="incidents_importdraft_import"),

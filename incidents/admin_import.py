@@ -9,9 +9,8 @@ turns into the services' inputs.
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect
-from django.contrib.gis.geos import Point
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,8 +20,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from . import importing, selectors, services, taxonomy
+from . import geo, importing, selectors, services, taxonomy
+from .admin_checks import KeyAutocompleteSelect
 from .extraction import intake
 from .models import (
     EVENT_TYPE_CHOICES,
@@ -156,23 +157,38 @@ class ImportArticleForm(forms.Form):
         return cleaned
 
 
+@csrf_exempt  # checked by `_import_article` once the posted data could be read
 def import_article_view(request, model_admin):
     """Show the import form; store a valid article as a draft and go to its review."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
+    if request.method == "POST":
+        try:
+            request.POST
+        except RequestDataTooBig:
+            # Django refuses a paste over DATA_UPLOAD_MAX_MEMORY_SIZE before any form reads it (a bare 400).
+            # Nothing was read, so nothing can be written: show the form with intake's size message.
+            return _import_page(request, model_admin, _form_with_too_big_paste())
+    return _import_article(request, model_admin)
+
+
+def _form_with_too_big_paste():
+    """Return an empty import form whose text carries the message for a paste over intake's limit."""
+    try:
+        intake.text_from_paste("a" * (intake.MAX_BYTES + 1))
+    except intake.IntakeError as error:
+        message = intake_message(error)
+    form = ImportArticleForm(data={})
+    form.cleaned_data, form._errors = {}, ErrorDict()  # nothing to clean: the post was not read
+    form.add_error("text", message)
+    return form
+
+
+@csrf_protect
+def _import_article(request, model_admin):
     form = ImportArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        pending = selectors.import_draft_pending_with_text(data["article_text"])
-        if pending is not None:
-            messages.warning(
-                request,
-                format_html(
-                    gettext("This text was already imported on {} and waits for review; nothing new was written."),
-                    formats.date_format(timezone.localtime(pending.created_at), "SHORT_DATETIME_FORMAT"),
-                ),
-            )
-            return redirect("admin:incidents_importdraft_review", pending.pk)
         try:
             result = importing.import_article(
                 text=data["article_text"],
@@ -188,6 +204,8 @@ def import_article_view(request, model_admin):
         except intake.IntakeError as error:  # the time limit (importing.ExtractionTimeLimit)
             form.add_error(None, intake_message(error))
         else:
+            if result.pending is not None:
+                return _already_pending(request, result.pending)
             if result.existing is not None:
                 source = result.existing
                 messages.warning(
@@ -200,6 +218,10 @@ def import_article_view(request, model_admin):
                 )
                 return redirect("admin:incidents_source_change", source.pk)
             return redirect("admin:incidents_importdraft_review", result.draft.pk)
+    return _import_page(request, model_admin, form)
+
+
+def _import_page(request, model_admin, form):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": ImportDraft._meta,
@@ -210,6 +232,18 @@ def import_article_view(request, model_admin):
     return TemplateResponse(request, "admin/incidents/import_article.html", context)
 
 
+def _already_pending(request, pending):
+    """Send the editor to the review of the import of the same text that waits for it."""
+    messages.warning(
+        request,
+        format_html(
+            gettext("This text was already imported on {} and waits for review; nothing new was written."),
+            formats.date_format(timezone.localtime(pending.created_at), "SHORT_DATETIME_FORMAT"),
+        ),
+    )
+    return redirect("admin:incidents_importdraft_review", pending.pk)
+
+
 # --- The review page: forms -----------------------------------------------------------------------
 
 NEW, DROP = "new", "drop"
@@ -217,7 +251,7 @@ BLANK_CHOICE = [("", "---------")]
 
 
 def _autocomplete(model, field_name):
-    return AutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
+    return KeyAutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
 
 
 def _casualty_field(label):
@@ -260,8 +294,9 @@ class IncidentReviewForm(forms.Form):
     new_location_name_ar = forms.CharField(
         label=_("New place (Arabic name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
     )
-    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
-    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    # Read by `clean` through the geo module, whose message is shown with the form's (the fields are hidden).
+    lat = forms.CharField(required=False, widget=forms.HiddenInput)
+    lon = forms.CharField(required=False, widget=forms.HiddenInput)
     point_picked = forms.BooleanField(required=False, widget=forms.HiddenInput)
     geo_precision = forms.TypedChoiceField(label=_("Geo precision"), choices=GeoPrecision.choices, coerce=int)
     verification = forms.ChoiceField(label=_("Verification"), choices=Verification.choices)
@@ -303,7 +338,8 @@ class IncidentReviewForm(forms.Form):
             known = [value for value in known if value is not None]
             if known != sorted(known):
                 self.add_error(f"{prefix}_best", casualty_order_message(label))
-        has_point = cleaned.get("lat") is not None and cleaned.get("lon") is not None
+        cleaned["lat"], cleaned["lon"] = self.clean_point(cleaned.get("lat"), cleaned.get("lon"))
+        has_point = cleaned["lat"] is not None and cleaned["lon"] is not None
         if cleaned.get("point_picked") and not has_point:
             self.add_error(None, _("The point picked on the map was lost: pick it again."))
         if cleaned.get("location") is None:
@@ -312,6 +348,17 @@ class IncidentReviewForm(forms.Form):
             elif not has_point:
                 self.add_error("location", _("Pick the new place's point on the map."))
         return cleaned
+
+    def clean_point(self, lat, lon):
+        """Return (lat, lon) as floats, or (None, None) when no point is given or it is not on the map."""
+        if not lat and not lon:
+            return None, None
+        try:
+            lon, lat = geo.coordinates_from_input(lon, lat)
+        except ValidationError as error:
+            self.add_error(None, error)
+            return None, None
+        return lat, lon
 
     def proposal_item(self, original):
         """Return the proposal dict of this incident as edited, keeping the original's evidence."""
@@ -453,8 +500,12 @@ class StatementReviewForm(forms.Form):
 
 
 def _proposal_point(place):
+    """Return the point a proposed place gives, or None (none given, or not a point on the map)."""
     if place and place.get("lat") is not None and place.get("lon") is not None:
-        return Point(place["lon"], place["lat"], srid=4326)
+        try:
+            return geo.point_from_input(place["lon"], place["lat"])
+        except ValidationError:
+            return None
     return None
 
 
@@ -744,9 +795,11 @@ def places_view(request, model_admin):
         if "id" in request.GET:
             places = Location.objects.filter(pk=int(request.GET["id"]))
         else:
-            point = Point(float(request.GET["lon"]), float(request.GET["lat"]), srid=4326)
+            point = geo.point_from_input(request.GET["lon"], request.GET["lat"])
             limit = min(max(int(request.GET.get("limit", 6)), 1), PLACES_LIMIT)
             places = selectors.locations_nearest(point=point, limit=limit)
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
     except (KeyError, ValueError):
         raise Http404("Give a place id, or lat and lon.") from None
     return JsonResponse(

@@ -10,12 +10,11 @@ import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.utils.text import slugify
 
-from . import services
+from . import geo, selectors, services
 from .extraction import intake
 from .extraction.actors import ActorMatcher
 from .extraction.pipeline import extract
@@ -143,6 +142,7 @@ class ImportResult:
     proposal: dict
     draft: ImportDraft | None = None
     existing: Source | None = None  # a stored source with the same text: nothing was written
+    pending: ImportDraft | None = None  # an import of the same text waiting for review: nothing was written
     source: Source | None = None  # the source written when the import was published
     skipped: list[str] = field(default_factory=list)  # proposed items that could not be published as is
 
@@ -159,28 +159,39 @@ def import_article(
     dry_run=False,
     publish=False,
 ) -> ImportResult:
-    """Extract an article; unless it is a dry run or already stored, store the draft (and publish it)."""
+    """Extract an article; unless it is a dry run, already stored or waiting for review, store the draft (and
+    publish it)."""
     language = language or intake.detect_language(text)
     title = (title or default_title(text))[:TITLE_LENGTH]
     existing = Source.objects.with_hash(text).first()
     if existing is not None:
         return ImportResult(proposal={}, existing=existing)
+    pending = selectors.import_draft_pending_with_text(text) if not dry_run else None
+    if pending is not None:
+        return ImportResult(proposal={}, pending=pending)
     proposal = extract_article(text=text, published=published, language=language)
     proposal["source"].update(
         {"title": title, "publisher": publisher, "url": url, "language": language, "published": published.isoformat()}
     )
     if dry_run:
         return ImportResult(proposal=proposal)
-    draft = services.import_draft_create(
-        title=title,
-        text=text,
-        language=language,
-        published=published,
-        proposal=proposal,
-        publisher=publisher,
-        url=url,
-        user=user,
-    )
+    try:
+        draft = services.import_draft_create(
+            title=title,
+            text=text,
+            language=language,
+            published=published,
+            proposal=proposal,
+            publisher=publisher,
+            url=url,
+            user=user,
+        )
+    except (IntegrityError, ValidationError):
+        # The same text was imported at the same moment and waits for review: that draft is the answer.
+        pending = selectors.import_draft_pending_with_text(text)
+        if pending is None:
+            raise
+        return ImportResult(proposal=proposal, pending=pending)
     result = ImportResult(proposal=proposal, draft=draft)
     if publish:
         incidents, statements, result.skipped = reviewed_from_proposal_publishable(proposal, draft)
@@ -310,7 +321,7 @@ def _incident_data(item, location, cache, draft, status):
         outcome=item.get("outcome") or "unknown",
         count=max(1, int(item.get("count") or 1)),
         location=location,
-        point=Point(item["point"]["lon"], item["point"]["lat"], srid=4326) if item.get("point") else None,
+        point=geo.point_from_input(item["point"]["lon"], item["point"]["lat"]) if item.get("point") else None,
         geo_precision=item.get("geo_precision") or max(place.get("geo_precision") or 1, location.geo_precision or 1),
         killed_best=killed.get("best"),
         killed_low=killed.get("low"),
@@ -346,7 +357,7 @@ class _RowCache:
             return None
         cache_key = ("new location", name_en)
         if cache_key not in self.rows:
-            point = Point(place["lon"], place["lat"], srid=4326) if place.get("lat") is not None else None
+            point = geo.point_from_input(place.get("lon"), place["lat"]) if place.get("lat") is not None else None
             self.rows[cache_key] = Location(
                 slug=_free_slug(Location, name_en, self.new_slugs),
                 name_en=name_en[:200],

@@ -16,7 +16,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import taxonomy
+from . import geo, taxonomy
 
 
 class Language(models.TextChoices):
@@ -69,6 +69,9 @@ def near_condition(point, km):
     """
     if point.srid not in (None, 4326):
         point = point.transform(4326, clone=True)
+    # Queries near a point hash it through its WKT (ordered by the distance to it): refuse a point out
+    # of range here rather than let GEOS abort the process (see the geo module).
+    geo.validate_point(point)
     farthest_latitude = min(abs(point.y) + km / KM_PER_DEGREE, 89.0)
     degrees = km / (KM_PER_DEGREE * math.cos(math.radians(farthest_latitude))) * 1.01
     return Q(point__dwithin=(point, degrees)) & Q(point__distance_lte=(point, D(km=km)))
@@ -203,7 +206,9 @@ class Location(models.Model):
         limit_choices_to={"kind": LocationKind.GOVERNORATE},
         help_text=_("Filled from the parent chain when saved."),
     )
-    point = models.PointField(_("point"), srid=4326, null=True, blank=True, spatial_index=True)
+    point = models.PointField(
+        _("point"), srid=4326, null=True, blank=True, spatial_index=True, validators=[geo.validate_point]
+    )
     geo_precision = models.PositiveSmallIntegerField(
         _("geo precision"), choices=GeoPrecision.choices, default=GeoPrecision.EXACT
     )
@@ -494,6 +499,7 @@ class Incident(models.Model):
         srid=4326,
         spatial_index=True,
         blank=True,
+        validators=[geo.validate_point],
         help_text=_("Where to draw it; the location's point by default."),
     )
     geo_precision = models.PositiveSmallIntegerField(
@@ -775,6 +781,10 @@ class ImportDraft(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="confirmed") | Q(source__isnull=False), name="import_confirmed_has_source"
+            ),
+            # Two editors importing the same text at the same moment get one draft to review, not two.
+            models.UniqueConstraint(
+                fields=["content_hash"], condition=Q(status="pending"), name="import_one_pending_per_text"
             ),
         ]
 

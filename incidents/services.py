@@ -8,7 +8,8 @@ from datetime import date
 
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from .models import (
     Actor,
@@ -21,6 +22,7 @@ from .models import (
     Source,
     Statement,
     StatementIncident,
+    Status,
     content_hash,
 )
 
@@ -73,7 +75,15 @@ def source_get_or_create(
         return existing, False
     source = Source(title=title, text=text, language=language, published=published, publisher=publisher, url=url)
     source.content_hash = content_hash(text)
-    return _save(source, user=user), True
+    try:
+        with transaction.atomic():
+            return _save(source, user=user), True
+    except IntegrityError:
+        # The same text was stored at the same moment by another import: that source is the answer.
+        existing = Source.objects.with_hash(text).first()
+        if existing is None:
+            raise
+        return existing, False
 
 
 @dataclass
@@ -130,6 +140,26 @@ def incident_create(*, data: IncidentData, user=None) -> Incident:
     for evidence in data.evidence:
         incident_evidence_add(incident=incident, evidence=evidence, user=user)
     return incident
+
+
+@transaction.atomic
+def incidents_publish(*, incidents, user=None) -> int:
+    """Publish the drafts among `incidents`, all or none: each is validated first; return how many."""
+    published = 0
+    for incident in incidents.drafts().select_for_update().order_by("pk"):
+        incident.status = Status.PUBLISHED
+        try:
+            incident.full_clean()
+        except ValidationError as error:
+            raise ValidationError(
+                gettext("“%(incident)s” cannot be published: %(reason)s")
+                % {"incident": incident, "reason": " ".join(error.messages)}
+            ) from error
+        if user is not None:
+            incident._history_user = user
+        incident.save(update_fields=["status", "updated_at"])
+        published += 1
+    return published
 
 
 def incident_actor_add(*, incident, actor, role, user=None) -> IncidentActor:

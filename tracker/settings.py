@@ -1,8 +1,11 @@
 """Marsad settings, read from the environment with development defaults that work out of the box."""
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -26,10 +29,15 @@ def env_list(name, default):
 
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-marsad-development-key-do-not-use-in-production"
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: the development commands (Makefile, pytest.ini) turn it on explicitly, so a server
+# started any other way never shows the debug page, with its settings and environment, to the public.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
-    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: the development key is refused when DJANGO_DEBUG is off.")
+    raise ImproperlyConfigured(
+        "Set DJANGO_SECRET_KEY: the development key is refused when DJANGO_DEBUG is off "
+        "(on a development machine, set DJANGO_DEBUG=true instead, as the Makefile does)."
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -44,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.gis",
     "django.contrib.postgres",
+    "django.forms",
     "rest_framework",
     "rest_framework_gis",
     "django_filters",
@@ -51,11 +60,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "leaflet",
     "simple_history",
+    "axes",
     "incidents",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -86,6 +98,9 @@ TEMPLATES = [
     },
 ]
 
+# Widgets render through TEMPLATES too, so that templates/leaflet/ overrides django-leaflet's map widget.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 WSGI_APPLICATION = "tracker.wsgi.application"
 
 DEFAULT_DATABASE_URL = "postgis://marsad:marsad@127.0.0.1:{port}/marsad".format(
@@ -94,14 +109,54 @@ DEFAULT_DATABASE_URL = "postgis://marsad:marsad@127.0.0.1:{port}/marsad".format(
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # Connections come from the pool below and go back to it at the end of each request.
+        conn_max_age=0,
         conn_health_checks=True,
     )
 }
 # GeoDjango needs the PostGIS backend whatever scheme the URL used.
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+# One pool of connections per process, shared by its threads: the development server's thread per request
+# and gunicorn's workers each hold at most DJANGO_DB_POOL_MAX connections, so that workers × that maximum
+# stays well under PostgreSQL's max_connections (100 by default). A request that finds the pool empty
+# waits DJANGO_DB_POOL_TIMEOUT seconds at most, then fails rather than hangs.
+DATABASE_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
+DATABASE_OPTIONS["pool"] = {
+    "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
+    "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
+    "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "10")),
+}
+DATABASE_OPTIONS["connect_timeout"] = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+# PostgreSQL cancels any statement running longer than this (0: no limit). manage.py lifts it for the
+# commands an operator runs (migrate, load_reference, import_article…) unless the variable is set.
+DB_STATEMENT_TIMEOUT_MS = round(1000 * float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "30")))
+DATABASE_OPTIONS["options"] = " ".join(
+    filter(None, [DATABASE_OPTIONS.get("options"), f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"])
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out client before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes): after MARSAD_LOGIN_FAILURE_LIMIT failed sign-ins for one username (from any
+# address) or from one address (for any usernames), sign-in is refused for MARSAD_LOGIN_COOLOFF_MINUTES, the
+# right password included. Locking by username alone stops guessing spread over many addresses, at the price
+# that anyone can pause an editor's sign-in for the cool-off; locking by address stops one client trying many
+# usernames. Attempts refused during a lockout are not recorded: they neither extend it nor grow the table.
+AXES_FAILURE_LIMIT = int(os.environ.get("MARSAD_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MARSAD_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "incidents.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "incidents.login_throttle.client_ip_address"
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For (0: none, the socket's
+# address is the client's).
+MARSAD_PROXY_COUNT = int(os.environ.get("MARSAD_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -126,20 +181,27 @@ MARSAD_IMPORT_TIME_LIMIT = float(os.environ.get("MARSAD_IMPORT_TIME_LIMIT", "10"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The manifest storage whatever DEBUG says, so collectstatic always writes the manifest a server with DEBUG
+# off needs; under DEBUG it hands out the unhashed names, which the development server finds.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+# Production is HTTPS only, by default: with DEBUG off, plain HTTP is redirected, browsers are told to use
+# HTTPS for a year (HSTS) and cookies travel over HTTPS only (`manage.py check --deploy` passes). A local
+# run over http:// (docker-compose.yml) turns these off explicitly. Behind a proxy that terminates TLS,
+# DJANGO_SECURE_PROXY_SSL_HEADER=true trusts its X-Forwarded-Proto: set it only when the proxy overwrites
+# that header, or any client could claim HTTPS.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 REST_FRAMEWORK = {
@@ -163,6 +225,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # The map covers Iraq, Syria and their borders; tiles come from OpenStreetMap in the browser.
+TILE_URL = os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (34.0, 41.5),
     "DEFAULT_ZOOM": 5,
@@ -172,10 +235,35 @@ LEAFLET_CONFIG = {
     "TILES": [
         (
             "OpenStreetMap",
-            os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            TILE_URL,
             {"attribution": "&copy; OpenStreetMap contributors; places: GeoNames (geonames.org), OCHA", "maxZoom": 19},
         )
     ],
+}
+
+
+def tile_source(url):
+    """Return the CSP source that allows the tiles of Leaflet URL template `url` ({s} is any subdomain)."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else SELF
+
+
+# Every page we serve gets a Content-Security-Policy (django-csp): scripts only from our own static files,
+# never inline nor eval'd, so text that slipped past escaping still could not run. Leaflet, the admin
+# and Swagger UI set style attributes, hence inline styles; images include the base-map tiles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", tile_source(TILE_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
 
 LOGGING = {

@@ -1,7 +1,19 @@
 """Query-string filters for the public read API."""
 import django_filters
+from django.contrib.gis.geos import Polygon
+from django.core.exceptions import ValidationError as FormValidationError
+from rest_framework.exceptions import ValidationError
+from rest_framework_gis.filters import InBBoxFilter
 
 from incidents.models import Incident
+
+from .fields import BBoxField, IsoDateField
+
+
+class IsoDateFilter(django_filters.DateFilter):
+    """A date filter that takes ISO 8601 dates (YYYY-MM-DD) only."""
+
+    field_class = IsoDateField
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -9,12 +21,12 @@ class IncidentFilter(django_filters.FilterSet):
 
     # An incident known only to the week or month has a date range: it matches when the range overlaps
     # [date_from, date_to], as IncidentQuerySet.between() does.
-    date_from = django_filters.DateFilter(
+    date_from = IsoDateFilter(
         field_name="date_end",
         lookup_expr="gte",
         label="Incidents on or after this date (YYYY-MM-DD); ranges that overlap it count.",
     )
-    date_to = django_filters.DateFilter(
+    date_to = IsoDateFilter(
         field_name="date_start",
         lookup_expr="lte",
         label="Incidents on or before this date (YYYY-MM-DD); ranges that overlap it count.",
@@ -23,3 +35,14 @@ class IncidentFilter(django_filters.FilterSet):
     class Meta:
         model = Incident
         fields = ["date_from", "date_to", "event_type"]
+
+
+class ValidatedInBBoxFilter(InBBoxFilter):
+    """drf-gis's `in_bbox` filter, refusing with a 400 what is not a box of finite WGS84 degrees."""
+
+    def get_filter_bbox(self, request):
+        try:
+            bbox = BBoxField(required=False).clean(request.query_params.get(self.bbox_param))
+        except FormValidationError as error:
+            raise ValidationError({self.bbox_param: error.messages}) from None
+        return Polygon.from_bbox(bbox) if bbox else None

@@ -33,6 +33,28 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
+def _through_the_app(app):
+    """Return the WSGI app as it is: its WhiteNoise middleware serves the static files."""
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """Return pytest-django's live server, serving static files as production does.
+
+    The pages ask for the hashed names of the collected files (DEBUG is off in tests); the live server's
+    usual static handler looks for the source files under those names and finds none, so WhiteNoise serves
+    them from STATIC_ROOT, as it does in production (`make test` runs collectstatic first).
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(request.config.getvalue("liveserver") or "localhost", start=False)
+    server.thread.static_handler = _through_the_app
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def browser(monkeypatch):
     """Return a headless Chromium, launched for this test only."""
@@ -50,6 +72,20 @@ def browser(monkeypatch):
         connections.close_all()
 
 
+# Runs in every page before its own scripts (Playwright injects it, whatever the page's CSP says).
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.effectiveDirective + " refused " + (event.blockedURI || "inline"));
+});
+"""
+
+
+def csp_violation_events(page):
+    """Return what the Content-Security-Policy refused on `page`, as its securitypolicyviolation events said."""
+    return page.evaluate("() => window.__cspViolations")
+
+
 def is_local(url):
     return url.startswith(("data:", "blob:")) or urlsplit(url).hostname in LOCAL_HOSTS
 
@@ -58,8 +94,9 @@ def is_local(url):
 def open_page(browser, live_server):
     """Return a function that opens a path of the live server in a new page and returns the page.
 
-    The page records dialogs it dismissed (`page.dialogs`), requests it blocked (`page.blocked_requests`)
-    and JavaScript errors (`page.js_errors`).
+    The page records dialogs it dismissed (`page.dialogs`), requests it blocked (`page.blocked_requests`),
+    JavaScript errors (`page.js_errors`) and what the Content-Security-Policy refused (`page.csp_violations`,
+    from the console; `csp_violation_events(page)` gives those the page's own event reported).
     """
     contexts = []
 
@@ -70,10 +107,16 @@ def open_page(browser, live_server):
             extra_http_headers={"Accept-Language": language},
         )
         contexts.append(context)
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
-        page.dialogs, page.blocked_requests, page.js_errors = [], [], []
+        page.dialogs, page.blocked_requests, page.js_errors, page.csp_violations = [], [], [], []
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: page.csp_violations.append(message.text) if "Content Security Policy" in message.text
+            or message.text.startswith("Refused to") else None,
+        )
 
         def only_this_machine(route):
             # Let requests to this machine through and abort the rest: no test touches the network.

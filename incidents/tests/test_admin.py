@@ -5,6 +5,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.db import connection
+from django.templatetags.static import static
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -114,9 +115,10 @@ def test_location_and_incident_forms_draw_the_point_on_a_leaflet_map(admin_user_
     args = [some_row(model, linked_incident).pk] if view == "change" else []
     html = admin_user_logged_in.get(url(model, view, *args)).content.decode()
     assert '<div id="id_point-map" class="leaflet-container-default"></div>' in html
-    assert "L.Map.djangoMap('id_point-map'" in html
-    assert '<script src="/static/leaflet/leaflet.js"></script>' in html
-    assert '<script src="/static/leaflet/draw/leaflet.draw.js"></script>' in html
+    assert 'class="marsad-leaflet-map" data-map-id="id_point-map"' in html  # started by leaflet-maps.js
+    assert 'data-callback="id_point_map_callback"' in html
+    assert f'<script src="{static("leaflet/leaflet.js")}"></script>' in html
+    assert f'<script src="{static("leaflet/draw/leaflet.draw.js")}"></script>' in html
     assert 'class="required django-leaflet-raw-textarea' in html
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 import pytest
 import yaml
+from django.conf import settings
 from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,7 @@ def test_compose_web_uses_the_postgis_backend(compose):
 def test_compose_runs_only_commands_that_exist(compose):
     command = compose["services"]["web"]["command"]
     used = set(re.findall(r"manage\.py (\w+)", command))
-    assert used == {"migrate", "load_reference", "load_seed", "demo_editor"}
+    assert used == {"migrate", "load_reference", "load_seed"}
     assert used <= set(get_commands())
 
 
@@ -67,3 +68,19 @@ def test_dockerfile_installs_what_the_setup_script_installs():
     setup = (ROOT / "scripts/setup-system.sh").read_text()
     for library in ("libgdal32", "libgeos-c1v5", "libproj25"):
         assert library in dockerfile and library in setup
+
+
+def gunicorn_options(words):
+    words = [word.strip('",[]') for word in words]
+    return {"workers": int(words[words.index("--workers") + 1]), "threads": int(words[words.index("--threads") + 1])}
+
+
+def test_gunicorn_threads_fit_the_connection_pool(compose):
+    pool = settings.DATABASES["default"]["OPTIONS"]["pool"]
+    dockerfile_cmd = next(line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD"))
+    for command in (compose["services"]["web"]["command"], dockerfile_cmd):
+        options = gunicorn_options(command.split())
+        # Each thread of a worker holds one connection while it serves a request: the pool never makes it wait.
+        assert options["threads"] <= pool["max_size"]
+        # And every worker's pool together stays well under PostgreSQL's max_connections (100).
+        assert options["workers"] * pool["max_size"] <= 50

@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+from django.templatetags.static import static
 from django.utils import translation
 
 from incidents import taxonomy, taxonomy_messages
@@ -34,8 +35,8 @@ def test_map_page_renders_the_map_and_no_incident_data(client):
     assert response.status_code == 200
     assert 'id="incident-map"' in html
     assert 'data-api-url="/api/v1/incidents/"' in html
-    assert "leaflet.markercluster.js" in html
-    assert "incidents/basemap/countries.geojson" in html
+    assert static("vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js") in html
+    assert static("incidents/basemap/countries.geojson") in html
     assert SECRET_TITLE not in html
     assert SECRET_TITLE_AR not in html
 

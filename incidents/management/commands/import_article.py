@@ -54,6 +54,11 @@ class Command(BaseCommand):
                 f"(“{source.title}”, {source.published:%Y-%m-%d}); nothing was written."
             )
             return
+        if result.pending is not None:
+            self.stdout.write(
+                f"{file.name}: this text waits for review as import draft {result.pending.pk}; nothing was written."
+            )
+            return
         if format == "json":
             self.stdout.write(json.dumps(result.proposal, ensure_ascii=False, indent=1))
         else:

@@ -1,11 +1,10 @@
 """Load or refresh the gazetteer and the starter actors. Re-running updates rows, never duplicates them."""
 import time
 
-from django.contrib.gis.geos import Point
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from incidents import reference
+from incidents import geo, reference
 from incidents.models import Actor, Location
 from incidents.services import reference_upsert
 
@@ -50,7 +49,7 @@ class Command(BaseCommand):
             "kind": row.kind,
             "country_code": row.country_code,
             "parent": by_slug[row.parent] if row.parent else None,
-            "point": Point(row.lon, row.lat, srid=4326) if row.lat is not None else None,
+            "point": geo.point_from_input(row.lon, row.lat) if row.lat is not None else None,
             "geo_precision": row.geo_precision,
             "geonames_id": row.geonames_id,
             "pcode": row.pcode,

@@ -43,6 +43,9 @@ class Command(BaseCommand):
         if result.existing is not None:
             self.stdout.write(f"{meta['file']}: already imported as source {result.existing.pk}, nothing to do.")
             return
+        if result.pending is not None:
+            self.stdout.write(f"{meta['file']}: waits for review as import draft {result.pending.pk}, nothing to do.")
+            return
         for message in result.skipped:
             self.stderr.write(f"{meta['file']}: not published: {message}")
         source = result.source

@@ -1,0 +1,69 @@
+"""Strict form fields for the API's query parameters: ASCII digits, ISO 8601 dates, finite degrees.
+
+Python's int(), float() and strptime() read Arabic-Indic and fullwidth digits, "nan", "inf", "1_000"
+and surrounding spaces; Django's date fields add local formats such as 01/02/2023, which reads as
+January or February depending on who wrote it. A parameter means one thing or is refused with a 400.
+"""
+import datetime
+import math
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+ASCII_INTEGER = re.compile(r"[0-9]{1,9}", re.ASCII)
+ASCII_DECIMAL = re.compile(r"-?[0-9]{1,3}(\.[0-9]{1,15})?", re.ASCII)
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+class StrictIntegerField(forms.IntegerField):
+    """A whole number written with the digits 0-9 and nothing else."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or not ASCII_INTEGER.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(value)
+
+
+class IsoDateField(forms.DateField):
+    """A calendar date written YYYY-MM-DD (ISO 8601), the only form that reads the same everywhere."""
+
+    default_error_messages = {"invalid": _("Enter a date as YYYY-MM-DD, for example 2023-12-09.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:  # year 0000, month 13, 30 February
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class BBoxField(forms.Field):
+    """A bounding box min_lon,min_lat,max_lon,max_lat in WGS84 degrees: return the four floats."""
+
+    default_error_messages = {
+        "invalid": _("Give a bounding box as four numbers in degrees: min_lon,min_lat,max_lon,max_lat."),
+        "out_of_range": _("Longitudes run from -180 to 180 and latitudes from -90 to 90."),
+        "inverted": _("The minimum longitude and latitude must not be greater than the maximum ones."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        parts = value.split(",") if isinstance(value, str) else []
+        if len(parts) != 4 or not all(ASCII_DECIMAL.fullmatch(part) for part in parts):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        min_lon, min_lat, max_lon, max_lat = bbox = tuple(float(part) for part in parts)
+        if not all(math.isfinite(number) for number in bbox):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+        if min_lon > max_lon or min_lat > max_lat:
+            raise ValidationError(self.error_messages["inverted"], code="inverted")
+        return bbox
