@@ -2,33 +2,26 @@
 import os
 import subprocess
 import threading
-import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
 
 from ..factories import IncidentFactory
+from ..processes import Server, database_url
 
 ROOT = Path(__file__).resolve().parents[3]
 PYTHON = str(ROOT / ".venv/bin/python")
-SERVER_PORT = 8402
-
-
-def database_url(settings_dict, **query):
-    url = "postgis://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**settings_dict)
-    return url + ("?" + "&".join(f"{key}={value}" for key, value in query.items()) if query else "")
 
 
 def run_django(code, *, manage_py=False, **environment):
     """Run `code` in a new process configured like the app, on the test database; return the result."""
     env = {
         "PATH": os.environ["PATH"],
-        "DATABASE_URL": database_url(connection.settings_dict),
+        "DATABASE_URL": database_url(),
         "DJANGO_DEBUG": "true",  # development settings: no secret key needed
         **environment,
     }
@@ -105,28 +98,9 @@ def server_connections(role):
 
 def test_many_concurrent_requests_share_a_bounded_pool(limited_role):
     IncidentFactory.create_batch(3)
-    env = dict(
-        os.environ,
-        DATABASE_URL=database_url(limited_role),
-        DJANGO_DEBUG="true",
-        DJANGO_DB_POOL_MIN="1",
-        DJANGO_DB_POOL_MAX="4",
-    )
-    server = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{SERVER_PORT}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    url = f"http://127.0.0.1:{SERVER_PORT}/api/v1/incidents/"
+    server = Server(DATABASE_URL=database_url(limited_role), DJANGO_DB_POOL_MIN="1", DJANGO_DB_POOL_MAX="4").start()
+    url = f"{server.url}/api/v1/incidents/"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.3)
-
         most, running = [0], threading.Event()
 
         def sample():
@@ -154,8 +128,7 @@ def test_many_concurrent_requests_share_a_bounded_pool(limited_role):
             running.set()
             sampler.join()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
     # More clients at once than the role may open connections: all served, through at most the pool's four.
     assert statuses.count(200) == len(statuses), {status: statuses.count(status) for status in statuses}
     assert 1 <= most[0] <= 4

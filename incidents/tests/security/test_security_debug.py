@@ -4,13 +4,13 @@ With DEBUG on, an error page shows the settings and the process environment, dat
 to whoever caused the error: a server started by hand must never have it on.
 """
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
+
+from ..processes import database_url
 
 ROOT = Path(__file__).resolve().parents[3]
 PRODUCTION_KEY = "a-real-secret-key-for-this-test-only-5e1f7c0a9b3d4e2f8a6c"
@@ -48,7 +48,6 @@ def test_the_development_key_is_refused_with_a_message_that_says_what_to_do():
 def test_pages_render_with_debug_off_after_collectstatic_run_as_make_runs_it(tmp_path):
     # `make run` collects the static files with DEBUG on; a server started afterwards with DEBUG off
     # must find the manifest of hashed names it needs.
-    database_url = "postgis://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**connection.settings_dict)
     static_root = str(tmp_path / "static")
     collect = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
@@ -70,7 +69,7 @@ def test_pages_render_with_debug_off_after_collectstatic_run_as_make_runs_it(tmp
         DJANGO_SECRET_KEY=PRODUCTION_KEY,
         DJANGO_ALLOWED_HOSTS="testserver",
         DJANGO_STATIC_ROOT=static_root,
-        DATABASE_URL=database_url,
+        DATABASE_URL=database_url(),
         DJANGO_SECURE_SSL_REDIRECT="false",
     )
     assert result.returncode == 0, result.stderr

@@ -8,10 +8,11 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.test import override_settings
 
 from incidents.management.commands.demo_editor import DEMO_USERNAME
+
+from ..processes import database_url
 
 ROOT = Path(__file__).resolve().parents[3]
 REFUSAL = "The demo editor is for development only and DJANGO_DEBUG is off: nothing was created."
@@ -42,13 +43,11 @@ def test_demo_editor_does_not_print_the_demo_password_with_debug_off(capsys):
 
 @pytest.mark.django_db(transaction=True)
 def test_demo_editor_command_exits_non_zero_on_a_production_configuration():
-    settings_dict = connection.settings_dict
-    test_database_url = "postgis://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**settings_dict)
     result = subprocess.run(
         [str(ROOT / ".venv/bin/python"), "manage.py", "demo_editor"],
         env={
             "PATH": os.environ["PATH"],
-            "DATABASE_URL": test_database_url,
+            "DATABASE_URL": database_url(),
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": "a-production-like-secret-key-for-this-test-only-0123456789",
         },

@@ -62,7 +62,7 @@ def test_ids_beyond_bigint_in_a_changelist_are_answered(admin_user_logged_in, mo
 def test_a_history_version_that_is_not_a_number_is_a_404(admin_user_logged_in, version):
     incident = IncidentFactory()
     assert admin_user_logged_in.get(f"/admin/incidents/incident/{incident.pk}/history/{version}/").status_code == 404
-    assert admin_user_logged_in.get(f"/admin/incidents/incident/abc/history/1/").status_code == 404
+    assert admin_user_logged_in.get("/admin/incidents/incident/abc/history/1/").status_code == 404
 
 
 # --- The review page: ids posted in its forms ------------------------------------------------------

@@ -9,12 +9,6 @@ subprocess, and check that it is still alive afterwards.
 import datetime
 import http.client
 import json
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,7 +19,6 @@ import pytest
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.gis.geos import Point
 from django.contrib.sessions.backends.db import SessionStore
-from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,70 +27,13 @@ from incidents.models import ImportDraft, ImportDraftStatus, Incident, Location
 from incidents.services import import_draft_create
 
 from ..factories import IncidentFactory, LocationFactory, SuperUserFactory
+from ..processes import Server
 
 ROOT = Path(__file__).resolve().parents[3]
 MESSAGE = str(geo.COORDINATES_MESSAGE)
 PLACES = "/admin/incidents/importdraft/places/"
 # Non-finite, huge and out-of-range coordinates, as they are typed.
 HOSTILE = ["1e308", "-1e308", "1e400", "nan", "inf", "-inf", "1e30", "-181", "NaN"]
-
-
-# --- A real server process on the test database --------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """`manage.py runserver --noreload` in a subprocess, serving the test database."""
-
-    def __init__(self):
-        self.process = None
-        self.url = None
-
-    def start(self):
-        db = connection.settings_dict
-        database_url = f"postgis://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-        port = free_port()
-        self.log = tempfile.TemporaryFile()
-        env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "1", "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,  # a file, not a pipe: a full pipe would block the server
-        )
-        self.url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"The server did not start: {self.output()[-2000:]}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                return self
-            except OSError:
-                time.sleep(0.2)
-        pytest.fail("The server did not start within 60 s.")
-
-    def alive(self):
-        return self.process.poll() is None
-
-    def death(self):
-        """Return how the process ended: its exit code and the end of what it wrote."""
-        return f"exit code {self.process.returncode}: {self.output()[-500:]}"
-
-    def output(self):
-        self.log.seek(0)
-        return self.log.read().decode(errors="replace")
-
-    def stop(self):
-        if self.process is not None and self.alive():
-            self.process.terminate()
-            self.process.wait(10)
 
 
 @pytest.fixture(scope="module")
