@@ -199,7 +199,7 @@ def main():
     if not shutil.which("ab"):
         raise SystemExit("This bench needs ApacheBench: apt-get install apache2-utils")
 
-    env = dict(os.environ)
+    env = dict(os.environ, DJANGO_DEBUG="true")  # migrate and load as `make run` does
     env.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
     config = dj_database_url.parse(env["DATABASE_URL"])
     manage("migrate", "--no-input", "--verbosity", "0", env=env)
