@@ -164,10 +164,15 @@ def text_from_upload(data, filename):
     return normalize_text(text)
 
 
+def paste_too_large():
+    """Return the error of a paste over MAX_BYTES (also for one too large for the request to be read)."""
+    return IntakeError("The text is larger than the 512 kB limit; paste the article text alone.")
+
+
 def text_from_paste(text):
     """Return the clean article text of text pasted into the import form."""
     if len((text or "").encode("utf-8", errors="surrogatepass")) > MAX_BYTES:
-        raise IntakeError("The text is larger than the 512 kB limit; paste the article text alone.")
+        raise paste_too_large()
     return normalize_text(text or "")
 
 
