@@ -5,12 +5,13 @@ and surrounding spaces; Django's date fields add local formats such as 01/02/202
 January or February depending on who wrote it. A parameter means one thing or is refused with a 400.
 """
 import datetime
-import math
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from incidents import geo
 
 ASCII_INTEGER = re.compile(r"[0-9]{1,9}", re.ASCII)
 ASCII_DECIMAL = re.compile(r"-?[0-9]{1,3}(\.[0-9]{1,15})?", re.ASCII)
@@ -59,11 +60,13 @@ class BBoxField(forms.Field):
         parts = value.split(",") if isinstance(value, str) else []
         if len(parts) != 4 or not all(ASCII_DECIMAL.fullmatch(part) for part in parts):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
+        # The pattern allows only finite decimals; the range is the one every point from input keeps to.
         min_lon, min_lat, max_lon, max_lat = bbox = tuple(float(part) for part in parts)
-        if not all(math.isfinite(number) for number in bbox):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= 90 and -90 <= max_lat <= 90):
-            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+        try:
+            geo.coordinates_from_input(min_lon, min_lat)
+            geo.coordinates_from_input(max_lon, max_lat)
+        except ValidationError:
+            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range") from None
         if min_lon > max_lon or min_lat > max_lat:
             raise ValidationError(self.error_messages["inverted"], code="inverted")
         return bbox
