@@ -10,6 +10,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
 
 from incidents import geo
 
@@ -70,3 +71,11 @@ class BBoxField(forms.Field):
         if min_lon > max_lon or min_lat > max_lat:
             raise ValidationError(self.error_messages["inverted"], code="inverted")
         return bbox
+
+
+def query_param(request, name, field):
+    """Return query parameter `name` cleaned by form field `field`, or raise a 400 naming it."""
+    try:
+        return field.clean(request.query_params.get(name))
+    except ValidationError as error:
+        raise exceptions.ValidationError({name: error.messages}) from None

@@ -1,13 +1,11 @@
 """Query-string filters for the public read API."""
 import django_filters
 from django.contrib.gis.geos import Polygon
-from django.core.exceptions import ValidationError as FormValidationError
-from rest_framework.exceptions import ValidationError
 from rest_framework_gis.filters import InBBoxFilter
 
 from incidents.models import Incident
 
-from .fields import BBoxField, IsoDateField
+from .fields import BBoxField, IsoDateField, query_param
 
 
 class IsoDateFilter(django_filters.DateFilter):
@@ -41,8 +39,5 @@ class ValidatedInBBoxFilter(InBBoxFilter):
     """drf-gis's `in_bbox` filter, refusing with a 400 what is not a box of finite WGS84 degrees."""
 
     def get_filter_bbox(self, request):
-        try:
-            bbox = BBoxField(required=False).clean(request.query_params.get(self.bbox_param))
-        except FormValidationError as error:
-            raise ValidationError({self.bbox_param: error.messages}) from None
+        bbox = query_param(request, self.bbox_param, BBoxField(required=False))
         return Polygon.from_bbox(bbox) if bbox else None

@@ -1,15 +1,13 @@
 """Read-only API views: anonymous users read published incidents."""
-from django.core.exceptions import ValidationError as FormValidationError
 from rest_framework import permissions, viewsets
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework_gis.pagination import GeoJsonPagination
 from django_filters.rest_framework import DjangoFilterBackend
 
 from incidents.models import Incident
 
-from .fields import StrictIntegerField
+from .fields import StrictIntegerField, query_param
 from .filters import IncidentFilter, ValidatedInBBoxFilter
 from .serializers import IncidentSerializer
 
@@ -25,21 +23,13 @@ class IncidentPagination(GeoJsonPagination):
     max_page_size = 1000
 
     def get_page_size(self, request):
-        page_size = self.clean_param(request, self.page_size_query_param, StrictIntegerField(required=False, min_value=1))
+        page_size = query_param(request, self.page_size_query_param, StrictIntegerField(required=False, min_value=1))
         return min(page_size, self.max_page_size) if page_size else self.page_size
 
     def get_page_number(self, request, paginator):
         if request.query_params.get(self.page_query_param) in self.last_page_strings:
             return paginator.num_pages
-        return self.clean_param(request, self.page_query_param, StrictIntegerField(required=False, min_value=1)) or 1
-
-    @staticmethod
-    def clean_param(request, name, field):
-        """Return query parameter `name` cleaned by form field `field`, or raise a 400 naming it."""
-        try:
-            return field.clean(request.query_params.get(name))
-        except FormValidationError as error:
-            raise ValidationError({name: error.messages}) from None
+        return query_param(request, self.page_query_param, StrictIntegerField(required=False, min_value=1)) or 1
 
 
 class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
