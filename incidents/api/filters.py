@@ -41,3 +41,21 @@ class ValidatedInBBoxFilter(InBBoxFilter):
     def get_filter_bbox(self, request):
         bbox = query_param(request, self.bbox_param, BBoxField(required=False))
         return Polygon.from_bbox(bbox) if bbox else None
+
+
+def filter_incidents(request, queryset=None):
+    """Return the published incidents that the request's query parameters select.
+
+    The one entry point for every incident endpoint (lists, exports, aggregates, tiles): drafts never
+    leave the building, and a malformed parameter is a 400 naming it.
+    """
+    from rest_framework import exceptions
+
+    if queryset is None:
+        queryset = Incident.objects.published()
+    filterset = IncidentFilter(request.query_params, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        raise exceptions.ValidationError(filterset.errors)
+    queryset = filterset.qs
+    bbox = query_param(request, "in_bbox", BBoxField(required=False))
+    return queryset.filter(point__within=Polygon.from_bbox(bbox)) if bbox else queryset
