@@ -7,10 +7,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench system system-browser db db-stop venv venv-dev demo-data check clean-db
+.PHONY: run test bench bench-api system system-browser db db-stop venv venv-dev demo-data check clean-db
 
 # DEBUG is off unless asked for (tracker/settings.py): these are the development commands.
-run test bench check demo-data: export DJANGO_DEBUG = true
+run test bench bench-api check demo-data: export DJANGO_DEBUG = true
 
 run: system venv db demo-data
 	@echo ""
@@ -26,6 +26,12 @@ bench: venv db
 	@$(PY) manage.py migrate --no-input --verbosity 0
 	@$(PY) manage.py load_reference --verbosity 0
 	$(PY) bench/bench_extraction.py
+
+# The API at scale: N synthetic incidents, Marsad under gunicorn (DEBUG off: the script sets its own
+# environment for the server) against one SQL query and tipg. See docs/PERFORMANCE.md.
+N ?= 1000000
+bench-api: venv db
+	$(PY) bench/bench_api.py --n $(N)
 
 system:
 	@bash scripts/setup-system.sh
