@@ -27,6 +27,7 @@ import math
 import os
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -431,6 +432,8 @@ def follow_next(api, path, budget_seconds, stop_before):
         following = page.get("next") or (page.get("links") or {}).get("next")
         if not following:
             break
+        if "cursor=" not in following:
+            raise Missing("no cursor in the next link")
         parts = urlsplit(following)
         path = f"{parts.path}?{parts.query}"
         pages += 1
@@ -512,8 +515,6 @@ def build_cases(api, tipg, sql, published, marsad_pids, csv_rounds, cursor_budge
     try:
         cursor_path, pages = follow_next(api, "/api/v1/incidents/?page_size=1000", cursor_budget, deep_page)
         cursor_label = f"(b) page of 1,000 by cursor (page {pages}, following next)"
-        if "cursor=" not in cursor_path:
-            raise Missing("no cursor in the next link")
         # The same keyset condition in SQL: the page after the last row of the page before.
         last = sql.execute(
             f"SELECT date_start, id FROM incidents_incident WHERE status = 'published'"
@@ -617,6 +618,8 @@ def main():
     parser.add_argument("--port", type=int, default=8901, help="Marsad's port; tipg takes the next one")
     parser.add_argument("--markdown", type=Path, help="where to write the table (default bench/.results/api-N.md)")
     args = parser.parse_args()
+    # Stopped with SIGTERM (or SIGINT, which a shell's background jobs ignore), stop the servers too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
     RESULTS.mkdir(exist_ok=True)
     markdown = args.markdown or RESULTS / f"api-{args.n}.md"
 
