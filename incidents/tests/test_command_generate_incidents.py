@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, F
 
-from incidents import taxonomy
+from incidents import synthetic, taxonomy
 from incidents.models import (
     GeoPrecision,
     Incident,
@@ -93,6 +93,11 @@ def test_generate_writes_valid_incidents_over_the_gazetteer():
     assert set(incidents.values_list("event_type", flat=True)) == set(taxonomy.EVENT_TYPES)
     roles = set(IncidentActor.objects.filter(incident__synthetic=True).values_list("role", flat=True))
     assert roles == {"perpetrator", "target", "claimant", "interceptor"}
+
+
+def test_the_event_mix_holds_every_valid_acled_pair_once():
+    pairs = [(event_type, sub_event_type) for event_type, sub_event_type, *_ in synthetic.EVENTS]
+    assert sorted(pairs) == sorted(taxonomy.VALID_PAIRS)
 
 
 def test_generate_with_a_seed_writes_the_same_incidents(small_world):
