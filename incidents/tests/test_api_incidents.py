@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.gis.geos import Point
+from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -25,6 +26,11 @@ LIST_URL = "/api/v1/incidents/"
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
 
 
 def feature_ids(response):
@@ -57,14 +63,22 @@ def test_list_is_a_geojson_feature_collection_of_published_incidents(api):
     assert properties["event_type"] == "Explosions/Remote violence"
     assert properties["killed_best"] == 2
     assert properties["injured_best"] == 5
+    governorate = incident.location.governorate
     assert properties["location"] == {
+        "id": incident.location.pk,
         "name_en": incident.location.name_en,
         "name_ar": incident.location.name_ar,
         "country_code": "IQ",
+        "admin1": {"id": governorate.pk, "name_en": "Baghdad", "name_ar": "بغداد"},
     }
-    assert properties["actors"] == [{"name_en": "Kata'ib Hezbollah", "name_ar": "كتائب حزب الله", "role": "perpetrator"}]
+    [actor] = incident.actors.all()
+    assert properties["actors"] == [
+        {"id": actor.pk, "name_en": "Kata'ib Hezbollah", "name_ar": "كتائب حزب الله", "role": "perpetrator"}
+    ]
+    [source] = incident.sources.all()
     assert properties["sources"] == [
         {
+            "id": source.pk,
             "title": "Attacks on US forces",
             "publisher": "Example Wire",
             "url": "https://news.example.org/a",
@@ -84,7 +98,7 @@ def test_properties_are_exactly_the_documented_ones(api):
     assert set(properties) == {
         "id", "title", "title_ar", "date_start", "date_end", "date_precision", "event_type", "sub_event_type",
         "weapon", "outcome", "count", "killed_best", "injured_best", "verification", "geo_precision",
-        "location", "actors", "sources", "url",
+        "location", "actors", "sources", "updated_at", "url",
     }  # fmt: skip
 
 
@@ -212,20 +226,37 @@ def test_list_query_count_does_not_grow_with_incidents(api, django_assert_num_qu
         IncidentActorFactory.create_batch(2, incident=incident)
         IncidentSourceFactory.create_batch(2, incident=incident)
 
-    # count, incidents with their locations, actors, sources: four, however many incidents.
-    with django_assert_num_queries(4):
+    # The data version, the count, and one query that builds every feature with its actors and sources.
+    with django_assert_num_queries(3):
         response = api.get(LIST_URL)
+    # The count is cached until the data changes: the next page costs the version and the page.
+    with django_assert_num_queries(2):
+        api.get(LIST_URL, {"page_size": 3, "ordering": "killed"})
 
     assert len(response.json()["features"]) == 6
     assert all(len(feature["properties"]["actors"]) == 2 for feature in response.json()["features"])
+    assert all(len(feature["properties"]["sources"]) == 2 for feature in response.json()["features"])
+
+
+def test_a_cursor_page_costs_the_same_queries(api, django_assert_num_queries):
+    IncidentFactory.create_batch(3, location=LocationFactory())
+    first = api.get(LIST_URL, {"page_size": 1}).json()
+
+    with django_assert_num_queries(2):
+        second = api.get(first["next"])
+
+    assert len(second.json()["features"]) == 1
 
 
 def test_detail_query_count(api, django_assert_num_queries):
     incident = IncidentFactory()
     IncidentActorFactory.create_batch(3, incident=incident)
+    IncidentSourceFactory.create_batch(2, incident=incident)
 
-    with django_assert_num_queries(3):
-        api.get(f"/api/v1/incidents/{incident.pk}/")
+    with django_assert_num_queries(1):
+        response = api.get(f"/api/v1/incidents/{incident.pk}/")
+
+    assert len(response.json()["properties"]["actors"]) == 3
 
 
 def test_url_names_resolve():

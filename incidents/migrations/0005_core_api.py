@@ -1,0 +1,122 @@
+"""The API's indexes, the search text kept by triggers, and the data version that caches key on."""
+import django.contrib.postgres.indexes
+from django.contrib.postgres.operations import BtreeGistExtension, TrigramExtension
+from django.db import migrations, models
+
+# Arabic folded so that the spellings people type match the spellings articles print: hamza forms of
+# alef (أ إ آ ٱ) as bare alef, teh marbuta as heh, alef maksura as yeh, tatweel and the harakat (U+064B
+# to U+065F, dagger alef U+0670) dropped; Latin letters lower-cased. The API folds `q` with the same
+# function, so there is one definition.
+NORMALIZE = r"""
+CREATE FUNCTION marsad_search_normalize(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN translate(regexp_replace(lower(value), '[\u064B-\u065F\u0670\u0640]', '', 'g'), 'أإآٱةى', 'ااااهي');
+"""
+
+# An incident's search text: its public text only (never the editor's note), with every evidence
+# excerpt of its sources. Incident rows compute it before they are written; a change to evidence, by
+# whatever path (admin, import, services, SQL), rewrites the incident's row, which also marks it as
+# updated for mirrors following `updated_since`. A change to its actors marks it updated too.
+SEARCH_TRIGGERS = """
+CREATE FUNCTION marsad_incident_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search_text := marsad_search_normalize(concat_ws(' ', NEW.title, NEW.title_ar, NEW.description,
+    (SELECT string_agg(excerpt, ' ' ORDER BY id) FROM incidents_incidentsource WHERE incident_id = NEW.id)));
+  RETURN NEW;
+END $$;
+CREATE TRIGGER incident_search_text BEFORE INSERT OR UPDATE OF title, title_ar, description, search_text
+  ON incidents_incident FOR EACH ROW EXECUTE FUNCTION marsad_incident_search_text();
+
+CREATE FUNCTION marsad_incident_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE incidents_incident SET search_text = '', updated_at = now()
+   WHERE id IN (CASE WHEN TG_OP <> 'DELETE' THEN NEW.incident_id END,
+                CASE WHEN TG_OP <> 'INSERT' THEN OLD.incident_id END);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER incidentsource_touch AFTER INSERT OR UPDATE OR DELETE
+  ON incidents_incidentsource FOR EACH ROW EXECUTE FUNCTION marsad_incident_touch();
+CREATE TRIGGER incidentactor_touch AFTER INSERT OR UPDATE OR DELETE
+  ON incidents_incidentactor FOR EACH ROW EXECUTE FUNCTION marsad_incident_touch();
+
+UPDATE incidents_incident SET search_text = '';
+"""
+
+# One row whose version changes with every statement that writes what the incident API shows. A cache
+# keyed on it (counts, ETags) is right once the writing transaction commits, and never before; the
+# numbers come from a sequence so a rolled-back write never hands out a number twice.
+DATA_VERSION_TABLES = [
+    "incidents_incident",
+    "incidents_incidentactor",
+    "incidents_incidentsource",
+    "incidents_location",
+    "incidents_actor",
+    "incidents_source",
+]
+DATA_VERSION = """
+CREATE SEQUENCE marsad_data_version_seq;
+CREATE TABLE marsad_data_version (
+  id smallint PRIMARY KEY CHECK (id = 1),
+  version bigint NOT NULL
+);
+INSERT INTO marsad_data_version VALUES (1, nextval('marsad_data_version_seq'));
+CREATE FUNCTION marsad_data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE marsad_data_version SET version = nextval('marsad_data_version_seq') WHERE id = 1;
+  RETURN NULL;
+END $$;
+""" + "".join(
+    f"CREATE TRIGGER {table}_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
+    "FOR EACH STATEMENT EXECUTE FUNCTION marsad_data_version_bump();\n"
+    for table in DATA_VERSION_TABLES
+)
+DATA_VERSION_REVERSE = "".join(f"DROP TRIGGER {table}_data_version ON {table};\n" for table in DATA_VERSION_TABLES) + """
+DROP FUNCTION marsad_data_version_bump();
+DROP TABLE marsad_data_version;
+DROP SEQUENCE marsad_data_version_seq;
+"""
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('incidents', '0004_one_pending_import_per_text'),
+    ]
+
+    operations = [
+        BtreeGistExtension(),
+        TrigramExtension(),
+        migrations.AddField(
+            model_name='incident',
+            name='search_text',
+            field=models.TextField(blank=True, default='', editable=False, verbose_name='search text'),
+        ),
+        migrations.RunSQL(NORMALIZE, "DROP FUNCTION marsad_search_normalize(text);"),
+        migrations.RunSQL(
+            SEARCH_TRIGGERS,
+            """
+            DROP TRIGGER incidentactor_touch ON incidents_incidentactor;
+            DROP TRIGGER incidentsource_touch ON incidents_incidentsource;
+            DROP FUNCTION marsad_incident_touch();
+            DROP TRIGGER incident_search_text ON incidents_incident;
+            DROP FUNCTION marsad_incident_search_text();
+            """,
+        ),
+        migrations.RunSQL(DATA_VERSION, DATA_VERSION_REVERSE),
+        migrations.AddIndex(
+            model_name='incident',
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['date_start', 'id'], name='incident_published_date_id'),
+        ),
+        migrations.AddIndex(
+            model_name='incident',
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['updated_at', 'id'], name='incident_published_updated'),
+        ),
+        migrations.AddIndex(
+            model_name='incident',
+            index=django.contrib.postgres.indexes.GistIndex(condition=models.Q(('status', 'published')), fields=['point', 'date_end', 'date_start'], name='incident_published_point_dates'),
+        ),
+        migrations.AddIndex(
+            model_name='incident',
+            index=django.contrib.postgres.indexes.GinIndex(condition=models.Q(('status', 'published')), fields=['search_text'], name='incident_published_search', opclasses=['gin_trgm_ops']),
+        ),
+    ]
