@@ -51,6 +51,18 @@ def aliases_field():
     )
 
 
+def synthetic_field():
+    """Return the flag of rows made by `manage.py generate_incidents`, which `--remove` deletes."""
+    # A database default too, so rows inserted by SQL that does not name the column are real ones.
+    return models.BooleanField(
+        _("synthetic"),
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text=_("Generated for measuring by manage.py generate_incidents; not real data."),
+    )
+
+
 def content_hash(text):
     """Return the SHA-256 of `text` after Unicode NFC normalization and whitespace folding."""
     folded = " ".join(unicodedata.normalize("NFC", text).split())
@@ -106,6 +118,7 @@ class Source(models.Model):
     content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    synthetic = synthetic_field()
 
     history = HistoricalRecords()
     objects = SourceQuerySet.as_manager()
@@ -524,6 +537,7 @@ class Incident(models.Model):
     # the API's `q`. Written by database triggers (migration 0005), so every path that adds evidence
     # keeps it right; whatever Python puts here is replaced on save.
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    synthetic = synthetic_field()
 
     history = HistoricalRecords(excluded_fields=["search_text"])
     objects = IncidentQuerySet.as_manager()

@@ -27,18 +27,31 @@ END $$;
 CREATE TRIGGER incident_search_text BEFORE INSERT OR UPDATE OF title, title_ar, description, search_text
   ON incidents_incident FOR EACH ROW EXECUTE FUNCTION marsad_incident_search_text();
 
+-- Once per statement, each incident once: a bulk load of evidence rewrites each incident one time.
 CREATE FUNCTION marsad_incident_touch() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE incidents_incident SET search_text = '', updated_at = now()
-   WHERE id IN (CASE WHEN TG_OP <> 'DELETE' THEN NEW.incident_id END,
-                CASE WHEN TG_OP <> 'INSERT' THEN OLD.incident_id END);
+  IF TG_OP = 'INSERT' THEN
+    UPDATE incidents_incident SET search_text = '', updated_at = now()
+     WHERE id IN (SELECT incident_id FROM new_rows);
+  ELSIF TG_OP = 'UPDATE' THEN
+    UPDATE incidents_incident SET search_text = '', updated_at = now()
+     WHERE id IN (SELECT incident_id FROM new_rows UNION SELECT incident_id FROM old_rows);
+  ELSE
+    UPDATE incidents_incident SET search_text = '', updated_at = now()
+     WHERE id IN (SELECT incident_id FROM old_rows);
+  END IF;
   RETURN NULL;
 END $$;
-CREATE TRIGGER incidentsource_touch AFTER INSERT OR UPDATE OR DELETE
-  ON incidents_incidentsource FOR EACH ROW EXECUTE FUNCTION marsad_incident_touch();
-CREATE TRIGGER incidentactor_touch AFTER INSERT OR UPDATE OR DELETE
-  ON incidents_incidentactor FOR EACH ROW EXECUTE FUNCTION marsad_incident_touch();
-
+""" + "".join(
+    f"CREATE TRIGGER {table}_touch_{event.lower()} AFTER {event} ON incidents_{table} "
+    f"REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION marsad_incident_touch();\n"
+    for table in ("incidentsource", "incidentactor")
+    for event, transition in (
+        ("INSERT", "NEW TABLE AS new_rows"),
+        ("UPDATE", "NEW TABLE AS new_rows OLD TABLE AS old_rows"),
+        ("DELETE", "OLD TABLE AS old_rows"),
+    )
+) + """
 UPDATE incidents_incident SET search_text = '';
 """
 
@@ -80,7 +93,7 @@ DROP SEQUENCE marsad_data_version_seq;
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0004_one_pending_import_per_text'),
+        ('incidents', '0005_scale_synthetic'),
     ]
 
     operations = [
@@ -95,9 +108,7 @@ class Migration(migrations.Migration):
         migrations.RunSQL(
             SEARCH_TRIGGERS,
             """
-            DROP TRIGGER incidentactor_touch ON incidents_incidentactor;
-            DROP TRIGGER incidentsource_touch ON incidents_incidentsource;
-            DROP FUNCTION marsad_incident_touch();
+            DROP FUNCTION marsad_incident_touch() CASCADE;
             DROP TRIGGER incident_search_text ON incidents_incident;
             DROP FUNCTION marsad_incident_search_text();
             """,
