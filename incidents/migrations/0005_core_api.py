@@ -31,13 +31,13 @@ CREATE TRIGGER incident_search_text BEFORE INSERT OR UPDATE OF title, title_ar, 
 CREATE FUNCTION marsad_incident_touch() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    UPDATE incidents_incident SET search_text = '', updated_at = now()
+    UPDATE incidents_incident SET search_text = '', updated_at = clock_timestamp()
      WHERE id IN (SELECT incident_id FROM new_rows);
   ELSIF TG_OP = 'UPDATE' THEN
-    UPDATE incidents_incident SET search_text = '', updated_at = now()
+    UPDATE incidents_incident SET search_text = '', updated_at = clock_timestamp()
      WHERE id IN (SELECT incident_id FROM new_rows UNION SELECT incident_id FROM old_rows);
   ELSE
-    UPDATE incidents_incident SET search_text = '', updated_at = now()
+    UPDATE incidents_incident SET search_text = '', updated_at = clock_timestamp()
      WHERE id IN (SELECT incident_id FROM old_rows);
   END IF;
   RETURN NULL;
