@@ -4,6 +4,9 @@ import datetime
 import pytest
 from django.contrib.gis.geos import Point
 from django.core.cache import cache
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
 from incidents.api.filters import filter_incidents
@@ -392,3 +395,26 @@ def test_the_400_is_in_arabic_for_arabic_clients(api, params, message):
 def test_an_incident_id_beyond_the_integer_range_is_not_found(api):
     assert api.get(f"{LIST_URL}99999999999999999999/").status_code == 404
     assert api.get(LIST_URL, {"location": "999999999"}).status_code == 200
+
+
+# --- Property-based: any text in any of these parameters is an answer, never a server error -------
+
+NEW_PARAMETERS = [
+    "actor", "perpetrator", "target", "claimant", "interceptor", "country", "admin1", "location", "near",
+    "radius_km", "verification", "killed_min", "injured_min", "q", "source", "updated_since", "ordering",
+    "cursor", "sub_event_type",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NEW_PARAMETERS)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(max_size=40))
+def test_any_text_in_a_filter_is_never_a_server_error(name, value):
+    client = Client(raise_request_exception=False)
+    params = {name: value, "radius_km": "5"} if name == "near" else {name: value}
+
+    response = client.get(LIST_URL, params)
+
+    assert response.status_code in (200, 400), response.content[:300]
+    if response.status_code == 400:
+        assert response["Content-Type"] == "application/json"
