@@ -536,7 +536,7 @@ class Incident(models.Model):
     # The public text (titles, description, evidence excerpts) folded by marsad_search_normalize() for
     # the API's `q`. Written by database triggers (migration 0005), so every path that adds evidence
     # keeps it right; whatever Python puts here is replaced on save.
-    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    search_text = models.TextField(_("search text"), blank=True, default="", db_default="", editable=False)
     synthetic = synthetic_field()
 
     history = HistoricalRecords(excluded_fields=["search_text"])

@@ -27,19 +27,20 @@ END $$;
 CREATE TRIGGER incident_search_text BEFORE INSERT OR UPDATE OF title, title_ar, description, search_text
   ON incidents_incident FOR EACH ROW EXECUTE FUNCTION marsad_incident_search_text();
 
--- Once per statement, each incident once: a bulk load of evidence rewrites each incident one time.
+-- Once per statement, each incident once, found by its primary key (an id list, never a join the
+-- planner could make a scan of the table): a bulk load of evidence rewrites each incident one time.
 CREATE FUNCTION marsad_incident_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  ids integer[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    UPDATE incidents_incident SET search_text = '', updated_at = clock_timestamp()
-     WHERE id IN (SELECT incident_id FROM new_rows);
+    ids := ARRAY(SELECT DISTINCT incident_id FROM new_rows);
   ELSIF TG_OP = 'UPDATE' THEN
-    UPDATE incidents_incident SET search_text = '', updated_at = clock_timestamp()
-     WHERE id IN (SELECT incident_id FROM new_rows UNION SELECT incident_id FROM old_rows);
+    ids := ARRAY(SELECT incident_id FROM new_rows UNION SELECT incident_id FROM old_rows);
   ELSE
-    UPDATE incidents_incident SET search_text = '', updated_at = clock_timestamp()
-     WHERE id IN (SELECT incident_id FROM old_rows);
+    ids := ARRAY(SELECT DISTINCT incident_id FROM old_rows);
   END IF;
+  UPDATE incidents_incident SET search_text = '', updated_at = clock_timestamp() WHERE id = ANY(ids);
   RETURN NULL;
 END $$;
 """ + "".join(
@@ -102,7 +103,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='incident',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='search text'),
+            field=models.TextField(blank=True, db_default='', default='', editable=False, verbose_name='search text'),
         ),
         migrations.RunSQL(NORMALIZE, "DROP FUNCTION marsad_search_normalize(text);"),
         migrations.RunSQL(

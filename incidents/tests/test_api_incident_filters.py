@@ -253,6 +253,20 @@ def test_q_searches_evidence_excerpts_added_by_any_path(api):
     assert ids(api, q="كاتيوشا") == [incident.pk]
 
 
+def test_q_searches_evidence_loaded_in_bulk_and_forgets_deleted_evidence(api):
+    from incidents.models import IncidentSource
+
+    first, second = IncidentFactory(), IncidentFactory()
+    source = SourceFactory()
+    IncidentSource.objects.bulk_create(
+        [IncidentSource(incident=incident, source=source, excerpt="صواريخ غراد على المطار") for incident in (first, second)]
+    )
+    assert ids(api, q="غراد") == sorted([first.pk, second.pk])
+
+    IncidentSource.objects.filter(incident=first).delete()
+    assert ids(api, q="غراد") == [second.pk]
+
+
 def test_q_does_not_search_the_editors_note(api):
     IncidentFactory(editor_note="Unverified: confirm with the ministry")
 
