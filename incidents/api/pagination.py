@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import F, Q
+from django.db.models import BooleanField, F, Func, Value
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -79,12 +79,30 @@ def decode_cursor(value, ordering_name, ordering):
         raise exceptions.ValidationError({"cursor": [MESSAGES["cursor"]]}) from None
 
 
+class RowComparison(Func):
+    """(a, b, …) < (x, y, …) in SQL: one condition a btree index on (a, b, …) scans as a range."""
+
+    output_field = BooleanField()
+
+    def __init__(self, left, operator, right):
+        self.operator = operator
+        self.width = len(left)
+        super().__init__(*left, *right)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(expression_params)
+        left, right = ", ".join(parts[: self.width]), ", ".join(parts[self.width :])
+        return f"(({left}) {self.operator} ({right}))", params
+
+
 def after_cursor(ordering, key, pk):
-    """Return the condition for rows after (key, pk) in `ordering`, with a range the index can scan."""
-    field = ordering.cursor_field
-    if ordering.descending:
-        return Q(**{f"{field}__lte": key}) & (Q(**{f"{field}__lt": key}) | Q(pk__lt=pk))
-    return Q(**{f"{field}__gte": key}) & (Q(**{f"{field}__gt": key}) | Q(pk__gt=pk))
+    """Return the condition for rows after (key, pk) in `ordering`: a range of the ordering's index."""
+    operator = "<" if ordering.descending else ">"
+    return RowComparison([F(ordering.cursor_field), F("pk")], operator, [Value(key), Value(pk)])
 
 
 def count_key(request):
