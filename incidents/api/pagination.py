@@ -19,6 +19,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .fields import ASCII_INTEGER, StrictIntegerField, query_param
 from .filters import IncidentFilter
+from .payloads import PrebuiltPage
 from .versioning import data_version
 
 
@@ -143,6 +144,13 @@ class IncidentPagination:
 
     page_size = 100
     max_page_size = 1000
+    display_page_controls = False  # the browsable API shows the next and previous links in the body
+
+    def get_results(self, data):
+        """Return the page's items (the browsable API asks, to tell a list from a detail)."""
+        if not isinstance(data, PrebuiltPage):
+            raise TypeError("not a page")
+        return data
 
     def get_page_size(self, request):
         page_size = query_param(request, "page_size", StrictIntegerField(required=False, min_value=1))

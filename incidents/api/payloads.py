@@ -131,8 +131,12 @@ class PrebuiltJson(str):
     """JSON text built already: renderers write it out as it is."""
 
 
+class PrebuiltPage(PrebuiltJson):
+    """A page of a list, built already."""
+
+
 def page_json(*, items_key, items, head=None):
     """Return the JSON text of a page: the `head` members, then `items_key` holding the prebuilt items."""
     members = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in (head or {}).items()]
     members.append(f'{json.dumps(items_key)}:[{",".join(items)}]')
-    return PrebuiltJson("{" + ",".join(members) + "}")
+    return PrebuiltPage("{" + ",".join(members) + "}")

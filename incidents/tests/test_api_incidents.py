@@ -437,3 +437,15 @@ def test_drafts_are_not_counted_and_not_paged(api):
     assert api.get(LIST_URL).json()["count"] == 2
     assert sorted(follow(api, {"page_size": 1})) == sorted(i.pk for i in published)
     assert api.get(LIST_URL, {"format": "json", "page": 1}).json()["count"] == 2
+
+
+def test_the_browsable_api_shows_the_list_and_an_incident_to_a_browser(api):
+    incident = IncidentFactory(title="Shown in the browsable API")
+
+    listing = api.get(LIST_URL, {"page_size": 1}, HTTP_ACCEPT="text/html")
+    detail = api.get(f"{LIST_URL}{incident.pk}/", {"format": "api"})
+
+    for response in (listing, detail):
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert "Shown in the browsable API" in response.content.decode()
