@@ -8,7 +8,7 @@ from django.contrib.gis.db import models
 from django.contrib.gis.geos import Polygon
 from django.contrib.gis.measure import D
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.urls import reverse
@@ -533,16 +533,31 @@ class Incident(models.Model):
     sources = models.ManyToManyField(Source, through="IncidentSource", related_name="incidents")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The public text (titles, description, evidence excerpts) folded by marsad_search_normalize() for
+    # the API's `q`. Written by database triggers (migration 0005), so every path that adds evidence
+    # keeps it right; whatever Python puts here is replaced on save.
+    search_text = models.TextField(_("search text"), blank=True, default="", db_default="", editable=False)
     synthetic = synthetic_field()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
     objects = IncidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date_start", "-id"]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
-        indexes = [models.Index(fields=["status", "date_start"], name="incident_status_date")]
+        indexes = [
+            models.Index(fields=["status", "date_start"], name="incident_status_date"),
+            # The API reads published incidents only: its orderings (newest first by default, and by
+            # update for mirrors) walk these indexes, so a page costs the same at any depth.
+            models.Index(fields=["date_start", "id"], name="incident_published_date_id", condition=Q(status="published")),
+            models.Index(fields=["updated_at", "id"], name="incident_published_updated", condition=Q(status="published")),
+            # A box and a date range together (btree_gist), the map's everyday question.
+            GistIndex(fields=["point", "date_end", "date_start"], name="incident_published_point_dates", condition=Q(status="published")),
+            GinIndex(
+                fields=["search_text"], name="incident_published_search", opclasses=["gin_trgm_ops"], condition=Q(status="published")
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(date_end__gte=F("date_start")), name="incident_end_after_start"),
             models.CheckConstraint(condition=valid_event_pair_condition(), name="incident_valid_acled_type"),

@@ -17,6 +17,11 @@ from incidents import geo
 ASCII_INTEGER = re.compile(r"[0-9]{1,9}", re.ASCII)
 ASCII_DECIMAL = re.compile(r"-?[0-9]{1,3}(\.[0-9]{1,15})?", re.ASCII)
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?", re.ASCII
+)
+ASCII_DISTANCE = re.compile(r"[0-9]{1,4}(\.[0-9]{1,6})?", re.ASCII)
+COUNTRY_CODE = re.compile(r"[A-Za-z]{2}", re.ASCII)
 
 
 class StrictIntegerField(forms.IntegerField):
@@ -44,6 +49,73 @@ class IsoDateField(forms.DateField):
             return datetime.date.fromisoformat(value)
         except ValueError:  # year 0000, month 13, 30 February
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class IsoDateTimeField(forms.DateTimeField):
+    """An instant written in ISO 8601 (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z|±HH:MM]); UTC if no offset."""
+
+    default_error_messages = {"invalid": _("Enter a date and time in ISO 8601, for example 2024-01-31T18:00:00Z.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or not ISO_DATETIME.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            instant = datetime.datetime.fromisoformat(value)
+        except ValueError:  # month 13, hour 25
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return instant if instant.tzinfo else instant.replace(tzinfo=datetime.timezone.utc)
+
+
+class CountryCodeField(forms.CharField):
+    """An ISO 3166-1 alpha-2 country code, in either case: return it in capitals."""
+
+    default_error_messages = {"invalid": _("Give a country as its two-letter ISO code, for example IQ.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or not COUNTRY_CODE.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return value.upper()
+
+
+class LonLatField(forms.Field):
+    """A point longitude,latitude in WGS84 degrees (GeoJSON's order): return the two floats."""
+
+    default_error_messages = {
+        "invalid": _("Give a point as longitude,latitude in degrees, for example 44.39,35.47."),
+        "out_of_range": _("Longitudes run from -180 to 180 and latitudes from -90 to 90."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        parts = value.split(",") if isinstance(value, str) else []
+        if len(parts) != 2 or not all(ASCII_DECIMAL.fullmatch(part) for part in parts):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return geo.coordinates_from_input(float(parts[0]), float(parts[1]))
+        except ValidationError:
+            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range") from None
+
+
+class DistanceKmField(forms.Field):
+    """A distance in kilometres, more than 0 and at most `max_km`, written with the digits 0-9."""
+
+    default_error_messages = {"invalid": _("Give a distance in kilometres above 0 and up to %(max)s, for example 25 or 2.5.")}
+
+    def __init__(self, *, max_km=1000, **kwargs):
+        self.max_km = max_km
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or not ASCII_DISTANCE.fullmatch(value) or not 0 < float(value) <= self.max_km:
+            raise ValidationError(self.error_messages["invalid"], code="invalid", params={"max": self.max_km})
+        return float(value)
 
 
 class BBoxField(forms.Field):

@@ -1,50 +1,176 @@
 """Read-only API views: anonymous users read published incidents."""
-from rest_framework import permissions, viewsets
-from drf_spectacular.views import SpectacularAPIView
-from rest_framework.renderers import JSONRenderer
-from rest_framework_gis.pagination import GeoJsonPagination
+from django.db.models import Exists, Max, OuterRef, Q
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import exceptions, permissions, viewsets
+from rest_framework.decorators import action
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
 
-from incidents.models import Incident
+from incidents.models import Incident, Status
 
-from .fields import StrictIntegerField, query_param
-from .filters import IncidentFilter, ValidatedInBBoxFilter
-from .serializers import IncidentSerializer
+from .fields import IsoDateTimeField, query_param
+from .filters import IncidentFilter, filter_incidents
+from .pagination import IncidentPagination
+from .payloads import PrebuiltJson, feature_expression, page_json, row_expression
+from .serializers import (
+    PARAMETER_ERRORS,
+    IncidentFeatureCollectionSerializer,
+    IncidentFeatureSerializer,
+    IncidentJsonPageSerializer,
+    IncidentRowSerializer,
+    NotFoundSerializer,
+    RemovedIncidentsSerializer,
+)
 
 
-class IncidentPagination(GeoJsonPagination):
-    """GeoJSON pages of 100 features; clients may ask for up to 1000 with `page_size` (more is capped).
+class PrebuiltJsonRenderer(JSONRenderer):
+    """JSON, passing JSON text built by the database through as it is."""
 
-    A `page` or `page_size` that is not a whole number from 1 is refused with a 400 naming it, rather
-    than replaced by the default as DRF does.
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, PrebuiltJson):
+            return data.encode()
+        return super().render(data, accepted_media_type, renderer_context)
+
+
+class GeoJsonRenderer(PrebuiltJsonRenderer):
+    """GeoJSON (RFC 7946), the incident API's default format."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
+class FormatParameterNegotiation(DefaultContentNegotiation):
+    """Choose the format by `?format=` (GeoJSON without it): the map asks for JSON and reads GeoJSON.
+
+    Only a browser asking for HTML gets the browsable API without `?format=api`.
     """
 
-    page_size = 100
-    max_page_size = 1000
-
-    def get_page_size(self, request):
-        page_size = query_param(request, self.page_size_query_param, StrictIntegerField(required=False, min_value=1))
-        return min(page_size, self.max_page_size) if page_size else self.page_size
-
-    def get_page_number(self, request, paginator):
-        if request.query_params.get(self.page_query_param) in self.last_page_strings:
-            return paginator.num_pages
-        return query_param(request, self.page_query_param, StrictIntegerField(required=False, min_value=1)) or 1
+    def select_renderer(self, request, renderers, format_suffix=None):
+        asked_format = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if not asked_format and "text/html" not in request.META.get("HTTP_ACCEPT", ""):
+            return renderers[0], renderers[0].media_type
+        return super().select_renderer(request, renderers, format_suffix)
 
 
-class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published incidents as GeoJSON, filterable by bounding box, dates and event type."""
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["geojson", "json"],
+    description="geojson (default): a GeoJSON FeatureCollection or Feature; json: plain JSON objects, with longitude and latitude.",
+)
+# Errors are JSON whatever the format asked for (see finalize_response).
+ERROR_RESPONSES = {
+    (400, "application/json"): OpenApiResponse(PARAMETER_ERRORS, description="A malformed query parameter: the body names it and says why."),
+}
 
-    serializer_class = IncidentSerializer
+
+class IncidentViewSet(viewsets.GenericViewSet):
+    """Published incidents as GeoJSON (or plain JSON), built by the database, filterable and paged."""
+
     permission_classes = [permissions.AllowAny]
     pagination_class = IncidentPagination
-    filter_backends = [DjangoFilterBackend, ValidatedInBBoxFilter]
+    renderer_classes = [GeoJsonRenderer, PrebuiltJsonRenderer, BrowsableAPIRenderer]
+    content_negotiation_class = FormatParameterNegotiation
+    # For the schema's parameters; the filtering itself is filter_incidents(), shared by every endpoint.
+    filter_backends = [DjangoFilterBackend]
     filterset_class = IncidentFilter
-    bbox_filter_field = "point"
+    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         # Drafts never leave the building: the list and the detail both start from published().
-        return Incident.objects.published().with_related()
+        return Incident.objects.published()
+
+    def filter_queryset(self, queryset):
+        return filter_incidents(self.request, queryset)
+
+    def wants_geojson(self):
+        return self.request.accepted_renderer.format != "json"
+
+    def item_expression(self):
+        return feature_expression(self.request) if self.wants_geojson() else row_expression(self.request)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Errors are JSON whatever the format asked for: they are not features.
+        if response.status_code >= 400 and isinstance(response.accepted_renderer, PrebuiltJsonRenderer):
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
+        return response
+
+    @extend_schema(
+        parameters=[FORMAT_PARAMETER],
+        responses={
+            (200, "application/geo+json"): IncidentFeatureCollectionSerializer,
+            (200, "application/json"): IncidentJsonPageSerializer,
+            **ERROR_RESPONSES,
+            (404, "application/json"): OpenApiResponse(NotFoundSerializer, description="A page number past the last page."),
+        },
+    )
+    def list(self, request, *args, **kwargs):
+        """List published incidents, newest first: a GeoJSON FeatureCollection, or with ?format=json a JSON page."""
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginator.paginate(request, queryset, self.item_expression())
+        head = {"count": page.count, "next": page.next, "previous": page.previous}
+        if self.wants_geojson():
+            return Response(page_json(head={"type": "FeatureCollection", **head}, items_key="features", items=page.items))
+        return Response(page_json(head=head, items_key="results", items=page.items))
+
+    @extend_schema(
+        parameters=[FORMAT_PARAMETER],
+        responses={
+            (200, "application/geo+json"): IncidentFeatureSerializer,
+            (200, "application/json"): IncidentRowSerializer,
+            (404, "application/json"): OpenApiResponse(
+                NotFoundSerializer, description="No published incident has this id, or an unknown format."
+            ),
+        },
+    )
+    def retrieve(self, request, *args, **kwargs):
+        """Return one published incident: a GeoJSON Feature, or with ?format=json a JSON object."""
+        text = self.get_queryset().filter(pk=kwargs["pk"]).values_list(self.item_expression(), flat=True).first()
+        if text is None:
+            raise exceptions.NotFound()
+        return Response(PrebuiltJson(text))
+
+    @extend_schema(
+        filters=False,
+        parameters=[
+            OpenApiParameter(
+                "since",
+                OpenApiTypes.DATETIME,
+                required=True,
+                description="ISO 8601 instant (UTC without an offset): incidents removed at or after it.",
+            )
+        ],
+        responses={200: RemovedIncidentsSerializer, **ERROR_RESPONSES},
+    )
+    @action(detail=False, url_path="removed", pagination_class=None, renderer_classes=[JSONRenderer])
+    def removed(self, request):
+        """List incidents unpublished or deleted since `since`, for mirrors.
+
+        A mirror asks the list for `updated_since=T` (incidents published or changed since T) and this for
+        `since=T` (incidents to drop); an incident published again after its removal is in the list, not
+        here. Only incidents that were published at some time are listed.
+        """
+        since = query_param(request, "since", IsoDateTimeField())
+        history = Incident.history.model.objects
+        removals = (
+            history.filter(history_date__gte=since)
+            .filter(Q(history_type="-") | ~Q(status=Status.PUBLISHED))
+            .filter(
+                Exists(history.filter(id=OuterRef("id"), status=Status.PUBLISHED, history_date__lt=OuterRef("history_date")))
+            )
+            .exclude(Exists(Incident.objects.published().filter(pk=OuterRef("id"))))
+            .values("id")
+            .annotate(removed_at=Max("history_date"))
+            .order_by("id")
+        )
+        body = {"since": since, "removed": [{"id": row["id"], "removed_at": row["removed_at"]} for row in removals]}
+        return Response(RemovedIncidentsSerializer(body).data)
 
 
 class SchemaView(SpectacularAPIView):

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.gis.geos import Point
+from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -25,6 +26,11 @@ LIST_URL = "/api/v1/incidents/"
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
 
 
 def feature_ids(response):
@@ -57,14 +63,22 @@ def test_list_is_a_geojson_feature_collection_of_published_incidents(api):
     assert properties["event_type"] == "Explosions/Remote violence"
     assert properties["killed_best"] == 2
     assert properties["injured_best"] == 5
+    governorate = incident.location.governorate
     assert properties["location"] == {
+        "id": incident.location.pk,
         "name_en": incident.location.name_en,
         "name_ar": incident.location.name_ar,
         "country_code": "IQ",
+        "admin1": {"id": governorate.pk, "name_en": "Baghdad", "name_ar": "بغداد"},
     }
-    assert properties["actors"] == [{"name_en": "Kata'ib Hezbollah", "name_ar": "كتائب حزب الله", "role": "perpetrator"}]
+    [actor] = incident.actors.all()
+    assert properties["actors"] == [
+        {"id": actor.pk, "name_en": "Kata'ib Hezbollah", "name_ar": "كتائب حزب الله", "role": "perpetrator"}
+    ]
+    [source] = incident.sources.all()
     assert properties["sources"] == [
         {
+            "id": source.pk,
             "title": "Attacks on US forces",
             "publisher": "Example Wire",
             "url": "https://news.example.org/a",
@@ -84,7 +98,7 @@ def test_properties_are_exactly_the_documented_ones(api):
     assert set(properties) == {
         "id", "title", "title_ar", "date_start", "date_end", "date_precision", "event_type", "sub_event_type",
         "weapon", "outcome", "count", "killed_best", "injured_best", "verification", "geo_precision",
-        "location", "actors", "sources", "url",
+        "location", "actors", "sources", "updated_at", "url",
     }  # fmt: skip
 
 
@@ -212,20 +226,37 @@ def test_list_query_count_does_not_grow_with_incidents(api, django_assert_num_qu
         IncidentActorFactory.create_batch(2, incident=incident)
         IncidentSourceFactory.create_batch(2, incident=incident)
 
-    # count, incidents with their locations, actors, sources: four, however many incidents.
-    with django_assert_num_queries(4):
+    # The data version, the count, and one query that builds every feature with its actors and sources.
+    with django_assert_num_queries(3):
         response = api.get(LIST_URL)
+    # The count is cached until the data changes: the next page costs the version and the page.
+    with django_assert_num_queries(2):
+        api.get(LIST_URL, {"page_size": 3, "ordering": "killed"})
 
     assert len(response.json()["features"]) == 6
     assert all(len(feature["properties"]["actors"]) == 2 for feature in response.json()["features"])
+    assert all(len(feature["properties"]["sources"]) == 2 for feature in response.json()["features"])
+
+
+def test_a_cursor_page_costs_the_same_queries(api, django_assert_num_queries):
+    IncidentFactory.create_batch(3, location=LocationFactory())
+    first = api.get(LIST_URL, {"page_size": 1}).json()
+
+    with django_assert_num_queries(2):
+        second = api.get(first["next"])
+
+    assert len(second.json()["features"]) == 1
 
 
 def test_detail_query_count(api, django_assert_num_queries):
     incident = IncidentFactory()
     IncidentActorFactory.create_batch(3, incident=incident)
+    IncidentSourceFactory.create_batch(2, incident=incident)
 
-    with django_assert_num_queries(3):
-        api.get(f"/api/v1/incidents/{incident.pk}/")
+    with django_assert_num_queries(1):
+        response = api.get(f"/api/v1/incidents/{incident.pk}/")
+
+    assert len(response.json()["properties"]["actors"]) == 3
 
 
 def test_url_names_resolve():
@@ -240,3 +271,181 @@ def test_schema_and_docs_are_served(client):
     assert schema.status_code == 200
     assert b"/api/v1/incidents/" in schema.content
     assert docs.status_code == 200
+
+
+# --- Shapes: GeoJSON by default, plain JSON on request, each as the schema documents -------------
+
+
+def test_the_collection_is_geojson_with_its_media_type_even_when_the_client_asks_for_json(api):
+    IncidentFactory()
+
+    plain = api.get(LIST_URL)
+    asked_json = api.get(LIST_URL, HTTP_ACCEPT="application/json")  # what the map's fetch sends
+
+    for response in (plain, asked_json):
+        assert response["Content-Type"] == "application/geo+json"
+        assert list(response.json()) == ["type", "count", "next", "previous", "features"]
+
+
+def test_format_json_is_a_plain_page_of_the_same_properties_with_the_point(api):
+    incident = IncidentFactory(point=Point(44.39, 35.47, srid=4326))
+    IncidentActorFactory(incident=incident)
+    geojson = api.get(LIST_URL).json()["features"][0]
+
+    response = api.get(LIST_URL, {"format": "json"})
+
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == ["count", "next", "previous", "results"]
+    [row] = response.json()["results"]
+    assert row == {**geojson["properties"], "longitude": pytest.approx(44.39), "latitude": pytest.approx(35.47)}
+
+
+def test_responses_have_exactly_the_members_the_schema_documents(api):
+    from incidents.api.serializers import (
+        IncidentFeatureSerializer,
+        IncidentLocationSerializer,
+        IncidentPropertiesSerializer,
+        IncidentRowSerializer,
+        IncidentActorRefSerializer,
+        IncidentSourceRefSerializer,
+    )
+
+    incident = IncidentFactory()
+    IncidentActorFactory(incident=incident)
+    IncidentSourceFactory(incident=incident)
+
+    feature = api.get(f"{LIST_URL}{incident.pk}/").json()
+    row = api.get(f"{LIST_URL}{incident.pk}/", {"format": "json"}).json()
+
+    assert set(feature) == set(IncidentFeatureSerializer().fields)
+    assert set(feature["properties"]) == set(IncidentPropertiesSerializer().fields)
+    assert set(feature["properties"]["location"]) == set(IncidentLocationSerializer().fields)
+    assert set(feature["properties"]["actors"][0]) == set(IncidentActorRefSerializer().fields)
+    assert set(feature["properties"]["sources"][0]) == set(IncidentSourceRefSerializer().fields)
+    assert set(row) == set(IncidentRowSerializer().fields)
+
+
+def test_a_place_outside_any_governorate_has_a_null_admin1(api):
+    country = LocationFactory(slug="sy", name_en="Syria", kind="country", parent=None, country_code="SY")
+    IncidentFactory(location=country)
+
+    assert api.get(LIST_URL).json()["features"][0]["properties"]["location"]["admin1"] is None
+
+
+def test_the_source_text_is_never_read(api, django_assert_num_queries):
+    IncidentSourceFactory(incident=IncidentFactory())
+
+    with django_assert_num_queries(3) as captured:
+        api.get(LIST_URL)
+
+    assert all('"text"' not in query["sql"] for query in captured.captured_queries)
+
+
+def test_an_error_is_json_whatever_the_format(api):
+    for params in ({"date_from": "x"}, {"date_from": "x", "format": "json"}, {"date_from": "x", "format": "geojson"}):
+        response = api.get(LIST_URL, params)
+        assert response.status_code == 400
+        assert response["Content-Type"] == "application/json"
+
+
+def test_detail_in_json_and_the_removed_route_are_not_taken_for_ids(api):
+    incident = IncidentFactory()
+
+    assert api.get(f"{LIST_URL}{incident.pk}/", {"format": "json"})["Content-Type"] == "application/json"
+    assert api.get(f"{LIST_URL}removed/", {"since": "2024-01-01"}).status_code == 200
+    assert api.get(f"{LIST_URL}12abc/").status_code == 404
+
+
+# --- Paging ---------------------------------------------------------------------------------------
+
+
+def follow(api, params):
+    """Return every feature id, following `next` from the first page."""
+    seen = []
+    page = api.get(LIST_URL, params).json()
+    seen += [feature["id"] for feature in page["features"]]
+    while page["next"]:
+        page = api.get(page["next"]).json()
+        seen += [feature["id"] for feature in page["features"]]
+    return seen
+
+
+def test_cursor_pages_over_equal_dates_send_each_incident_once_newest_id_first(api):
+    location = LocationFactory()
+    incidents = IncidentFactory.create_batch(7, location=location, date_start=datetime.date(2024, 1, 1))
+    older = IncidentFactory(location=location, date_start=datetime.date(2023, 1, 1))
+
+    first = api.get(LIST_URL, {"page_size": 3}).json()
+
+    assert "cursor=" in first["next"]
+    assert first["count"] == 8
+    assert follow(api, {"page_size": 3}) == sorted((i.pk for i in incidents), reverse=True) + [older.pk]
+    assert follow(api, {"page_size": 3, "ordering": "date"}) == [older.pk] + sorted(i.pk for i in incidents)
+
+
+def test_cursor_pages_by_update_time_with_ties(api):
+    from incidents.models import Incident
+
+    location = LocationFactory()
+    incidents = IncidentFactory.create_batch(5, location=location)
+    moment = datetime.datetime(2024, 5, 1, 8, 30, 0, 123456, tzinfo=datetime.timezone.utc)
+    Incident.objects.update(updated_at=moment)
+    latest = IncidentFactory(location=location)
+    expected = sorted(incident.pk for incident in incidents) + [latest.pk]
+
+    assert follow(api, {"page_size": 2, "ordering": "updated"}) == expected
+    assert follow(api, {"page_size": 2, "ordering": "-updated"}) == expected[::-1]
+
+
+def test_the_cursor_keeps_the_filters(api):
+    location = LocationFactory()
+    wanted = IncidentFactory.create_batch(3, location=location, killed_best=5)
+    IncidentFactory.create_batch(3, location=location, killed_best=0)
+
+    assert sorted(follow(api, {"page_size": 1, "killed_min": "1"})) == sorted(i.pk for i in wanted)
+
+
+def test_ordering_by_killed_puts_unknown_figures_last_both_ways_and_pages_by_number(api):
+    location = LocationFactory()
+    none, one, nine = (IncidentFactory(location=location, killed_best=k) for k in (None, 1, 9))
+
+    descending = api.get(LIST_URL, {"ordering": "-killed", "page_size": 2}).json()
+
+    assert [f["id"] for f in descending["features"]] == [nine.pk, one.pk]
+    assert "page=2" in descending["next"]
+    assert follow(api, {"ordering": "killed", "page_size": 2}) == [one.pk, nine.pk, none.pk]
+
+
+def test_offset_pages_link_both_ways_and_a_page_past_the_end_is_a_404(api):
+    IncidentFactory.create_batch(5, location=LocationFactory())
+
+    second = api.get(LIST_URL, {"page": 2, "page_size": 2}).json()
+    past = api.get(LIST_URL, {"page": 4, "page_size": 2})
+
+    assert len(second["features"]) == 2
+    assert "page=3" in second["next"]
+    assert "page=" not in second["previous"]
+    assert past.status_code == 404
+    assert past["Content-Type"] == "application/json"
+
+
+def test_drafts_are_not_counted_and_not_paged(api):
+    location = LocationFactory()
+    published = IncidentFactory.create_batch(2, location=location)
+    IncidentFactory.create_batch(3, location=location, status=Status.DRAFT)
+
+    assert api.get(LIST_URL).json()["count"] == 2
+    assert sorted(follow(api, {"page_size": 1})) == sorted(i.pk for i in published)
+    assert api.get(LIST_URL, {"format": "json", "page": 1}).json()["count"] == 2
+
+
+def test_the_browsable_api_shows_the_list_and_an_incident_to_a_browser(api):
+    incident = IncidentFactory(title="Shown in the browsable API")
+
+    listing = api.get(LIST_URL, {"page_size": 1}, HTTP_ACCEPT="text/html")
+    detail = api.get(f"{LIST_URL}{incident.pk}/", {"format": "api"})
+
+    for response in (listing, detail):
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert "Shown in the browsable API" in response.content.decode()

@@ -1,0 +1,142 @@
+"""Incident payloads built by PostgreSQL: one JSON text per incident, joined into a page in Python.
+
+A page of a thousand incidents through DRF serializers costs a Python object per row, field and actor;
+here the database builds each Feature (or JSON row) with json_build_object in the query that selects
+the rows, actors and sources included as correlated subqueries, so a page costs one query. The shape is
+documented by the serializers in serializers.py, and a test holds the two together.
+"""
+import json
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import CharField, F, Func, JSONField, OuterRef, TextField, Value
+from django.db.models.functions import Cast, Concat
+from django.urls import reverse
+
+from incidents.models import IncidentActor, IncidentSource, Source
+
+
+class JsonBuildObject(Func):
+    """json_build_object(key, value, …): a JSON object whose members keep the order given."""
+
+    function = "json_build_object"
+    output_field = JSONField()
+
+    def __init__(self, **members):
+        arguments = []
+        for key, value in members.items():
+            arguments += [Value(key), value if hasattr(value, "resolve_expression") else F(value)]
+        super().__init__(*arguments)
+
+
+class JsonUnlessNull(Func):
+    """`value` (JSON), or JSON null when `key` is NULL (a missing related row is null, not an empty object)."""
+
+    template = "CASE WHEN %(expressions)s END"
+    arg_joiner = " IS NULL THEN NULL ELSE "
+    output_field = JSONField()
+
+
+class GeoJsonGeometry(Func):
+    """The point as a GeoJSON geometry (lon, lat: RFC 7946's order)."""
+
+    function = "ST_AsGeoJSON"
+    template = "%(function)s(%(expressions)s)::json"
+    output_field = JSONField()
+
+
+def actors_array():
+    links = IncidentActor.objects.filter(incident=OuterRef("pk")).order_by("role", "actor__name_en", "id")
+    return ArraySubquery(
+        links.values(json=JsonBuildObject(id="actor_id", name_en="actor__name_en", name_ar="actor__name_ar", role="role"))
+    )
+
+
+def sources_array():
+    # A source quoted twice as evidence is one source; its text is never read.
+    sources = Source.objects.filter(
+        pk__in=IncidentSource.objects.filter(incident=OuterRef(OuterRef("pk"))).values("source_id")
+    ).order_by("published", "id")
+    return ArraySubquery(
+        sources.values(json=JsonBuildObject(id="id", title="title", publisher="publisher", url="url", published="published"))
+    )
+
+
+def incident_url_prefix(request):
+    """Return the absolute URL of incident pages up to the id ("https://host/incidents/")."""
+    placeholder = reverse("incidents:incident-detail", args=[0])
+    return request.build_absolute_uri(placeholder[: -len("0/")])
+
+
+def properties_members(request):
+    """Return the members of an incident's properties, in order, as expressions."""
+    return {
+        "id": "id",
+        "title": "title",
+        "title_ar": "title_ar",
+        "date_start": "date_start",
+        "date_end": "date_end",
+        "date_precision": "date_precision",
+        "event_type": "event_type",
+        "sub_event_type": "sub_event_type",
+        "weapon": "weapon",
+        "outcome": "outcome",
+        "count": "count",
+        "killed_best": "killed_best",
+        "injured_best": "injured_best",
+        "verification": "verification",
+        "geo_precision": "geo_precision",
+        "location": JsonBuildObject(
+            id="location_id",
+            name_en="location__name_en",
+            name_ar="location__name_ar",
+            country_code="location__country_code",
+            admin1=JsonUnlessNull(
+                F("location__governorate_id"),
+                JsonBuildObject(
+                    id="location__governorate_id",
+                    name_en="location__governorate__name_en",
+                    name_ar="location__governorate__name_ar",
+                ),
+            ),
+        ),
+        "actors": actors_array(),
+        "sources": sources_array(),
+        "updated_at": "updated_at",
+        "url": Concat(Value(incident_url_prefix(request)), Cast("id", CharField()), Value("/")),
+    }
+
+
+def feature_expression(request):
+    """Return an expression for an incident as the text of a GeoJSON Feature."""
+    feature = JsonBuildObject(
+        type=Value("Feature"),
+        id="id",
+        geometry=GeoJsonGeometry("point"),
+        properties=JsonBuildObject(**properties_members(request)),
+    )
+    return Cast(feature, TextField())
+
+
+def row_expression(request):
+    """Return an expression for an incident as the text of a plain JSON object (properties, lon, lat)."""
+    row = JsonBuildObject(
+        **properties_members(request),
+        longitude=Func("point", function="ST_X"),
+        latitude=Func("point", function="ST_Y"),
+    )
+    return Cast(row, TextField())
+
+
+class PrebuiltJson(str):
+    """JSON text built already: renderers write it out as it is."""
+
+
+class PrebuiltPage(PrebuiltJson):
+    """A page of a list, built already."""
+
+
+def page_json(*, items_key, items, head=None):
+    """Return the JSON text of a page: the `head` members, then `items_key` holding the prebuilt items."""
+    members = [f"{json.dumps(key)}:{json.dumps(value)}" for key, value in (head or {}).items()]
+    members.append(f'{json.dumps(items_key)}:[{",".join(items)}]')
+    return PrebuiltPage("{" + ",".join(members) + "}")
