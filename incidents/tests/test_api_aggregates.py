@@ -6,7 +6,9 @@ from django.db import connection
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from incidents import models
 from incidents.api.aggregates import MAX_TIMELINE_BUCKETS, countable
+from incidents.api.caching import data_version
 from incidents.models import ActorRole, Incident, Status
 
 from .factories import ActorFactory, CountryFactory, IncidentActorFactory, IncidentFactory, LocationFactory
@@ -191,6 +193,20 @@ def test_cached_timeline_follows_every_kind_of_write(api):
     assert bars(after_update) == {"2023-12-01": 1}
     assert bars(after_sql) == {"2024-01-01": 1}
     assert len({before["ETag"], after_create["ETag"], after_update["ETag"], after_sql["ETag"]}) == 4
+
+
+@pytest.mark.parametrize(
+    "model",
+    [models.Incident, models.IncidentActor, models.IncidentSource, models.Source, models.Location, models.Actor,
+     models.Statement, models.StatementIncident],
+)  # fmt: skip
+def test_any_statement_on_a_table_incidents_are_read_from_moves_the_data_version(model):
+    before = data_version()
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {model._meta.db_table} SET id = id WHERE false")  # a statement, no row
+
+    assert data_version() > before
 
 
 def test_etag_answers_a_revalidation_with_304_until_the_data_changes(api):
