@@ -468,3 +468,48 @@ def test_schema_lists_the_incident_filters_and_own_parameters_of_each_aggregate(
     assert filters <= parameters("/api/v1/tiles/incidents/{z}/{x}/{y}.mvt")
     for path in (TIMELINE_URL, SUMMARY_URL, GRID_URL):
         assert {"200", "304", "400"} <= set(schema["paths"][path]["get"]["responses"])
+
+
+HOSTILE_PARAMETERS = [
+    (TIMELINE_URL, "bucket", "\x00"),
+    (TIMELINE_URL, "bucket", "Day"),
+    (TIMELINE_URL, "bucket", " month"),
+    (SUMMARY_URL, "limit", "99999999999999999999999999"),
+    (SUMMARY_URL, "limit", "１０"),
+    (SUMMARY_URL, "limit", "2.5"),
+    (GRID_URL, "zoom", "99999999999999999999999999"),
+    (GRID_URL, "zoom", "٦"),
+    (GRID_URL, "zoom", "6\x00"),
+    (GRID_URL, "in_bbox", "nan,nan,nan,nan"),
+    (SUMMARY_URL, "date_from", "٢٠٢٣-٠١-٠١"),
+    (TIMELINE_URL, "date_to", "2023-02-30"),
+    (TIMELINE_URL, "event_type", "Riots and looting"),
+]
+
+
+@pytest.mark.parametrize(("url", "name", "value"), HOSTILE_PARAMETERS)
+def test_a_hostile_parameter_is_a_400_in_json_naming_it(url, name, value):
+    IncidentFactory()
+    client = APIClient(raise_request_exception=False)
+
+    response = client.get(url, {"zoom": "6", name: value} if url == GRID_URL else {name: value})
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == [name]
+
+
+def test_a_huge_tile_address_is_a_404():
+    response = APIClient(raise_request_exception=False).get(f"/api/v1/tiles/incidents/{10**30}/{10**30}/0.mvt")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
+def test_the_browsable_api_shows_an_aggregate(api):
+    IncidentFactory()
+
+    response = api.get(SUMMARY_URL, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert b"Summary" in response.content
