@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce, Trunc
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
-from rest_framework import exceptions, permissions, serializers
+from rest_framework import exceptions, permissions, renderers, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -100,6 +100,8 @@ class IncidentAggregateView(APIView):
 
     endpoint = None
     permission_classes = [permissions.AllowAny]
+    # JSON, and the browsable API: formats added to the API's defaults (CSV) are for lists, not aggregates.
+    renderer_classes = [renderers.JSONRenderer, renderers.BrowsableAPIRenderer]
     # The filters apply through filter_incidents(request), not through these: they are declared so that
     # the schema lists the incident list's filters here as well, whatever filters the list gains.
     queryset = Incident.objects.none()

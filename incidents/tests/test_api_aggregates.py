@@ -513,3 +513,4 @@ def test_the_browsable_api_shows_an_aggregate(api):
 
     assert response.status_code == 200
     assert b"Summary" in response.content
+
