@@ -12,8 +12,8 @@ import math
 
 from django import forms
 from django.db import connection
-from django.db.models import Count, DateField, F, Sum
-from django.db.models.functions import Coalesce, Trunc
+from django.db.models import Count, DateField, F, Func, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
@@ -152,6 +152,23 @@ class Bucket:
         return (last - first).days // (7 if bucket == Bucket.WEEK else 1) + 1
 
 
+class BucketStart(Func):
+    """The first day of the day, ISO week or month of a date, as a date.
+
+    Django's Trunc reads a date as a timestamp with time zone, and hands back aware datetimes: through a
+    timestamp without one, PostgreSQL truncates a calendar date and psycopg reads back plain dates.
+    """
+
+    function = "date_trunc"
+    template = "%(function)s('%(bucket)s', %(expressions)s::timestamp)::date"
+    output_field = DateField()
+
+    def __init__(self, expression, bucket):
+        if bucket not in dict(Bucket.CHOICES):
+            raise ValueError(f"Unknown bucket {bucket!r}")
+        super().__init__(expression, bucket=bucket)
+
+
 def too_many_buckets_message(number):
     return _(
         "These incidents would make %(number)s bars: choose a longer bucket (week or month), or narrow the "
@@ -216,17 +233,17 @@ class TimelineView(IncidentAggregateView):
 
     def aggregate(self, incidents, bucket):
         rows = (
-            incidents.annotate(bucket=Trunc("date_start", bucket, output_field=DateField()))
-            .values("bucket", "event_type")
+            incidents.annotate(bucket=BucketStart(F("date_start"), bucket=bucket))
+            .values_list("bucket", "event_type")
             .annotate(**counts())
             .order_by("bucket", "event_type")
         )
         by_start = {}
-        for row in rows:
-            bar = by_start.setdefault(row["bucket"], {"date": row["bucket"], **dict.fromkeys(COUNT_NAMES, 0), "by_event_type": {}})
-            bar["by_event_type"][row["event_type"]] = counts_of(row)
-            for name in COUNT_NAMES:
-                bar[name] += row[name]
+        for start, event_type, *numbers in rows:
+            bar = by_start.setdefault(start, {"date": start, **dict.fromkeys(COUNT_NAMES, 0), "by_event_type": {}})
+            bar["by_event_type"][event_type] = dict(zip(COUNT_NAMES, numbers))
+            for name, number in zip(COUNT_NAMES, numbers):
+                bar[name] += number
         return {
             "bucket": bucket,
             "event_types": sorted({event_type for bar in by_start.values() for event_type in bar["by_event_type"]}),
