@@ -224,6 +224,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Timeline, summary, grid and tiles: browsers and proxies may keep a response MARSAD_AGGREGATE_MAX_AGE seconds
+# (Cache-Control: public) and then revalidate it by its ETag; the server caches each computed response for
+# MARSAD_AGGREGATE_CACHE_SECONDS in Django's cache, keyed on the data version, so no write is ever hidden.
+MARSAD_AGGREGATE_MAX_AGE = int(os.environ.get("MARSAD_AGGREGATE_MAX_AGE", "60"))
+MARSAD_AGGREGATE_CACHE_SECONDS = int(os.environ.get("MARSAD_AGGREGATE_CACHE_SECONDS", "600"))
+
 # The map covers Iraq, Syria and their borders; tiles come from OpenStreetMap in the browser.
 TILE_URL = os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LEAFLET_CONFIG = {
