@@ -10,6 +10,7 @@ from incidents.models import Incident
 from .fields import StrictIntegerField, query_param
 from .filters import IncidentFilter, ValidatedInBBoxFilter
 from .serializers import IncidentSerializer
+from .writes import IncidentWriteMixin
 
 
 class IncidentPagination(GeoJsonPagination):
@@ -32,7 +33,7 @@ class IncidentPagination(GeoJsonPagination):
         return query_param(request, self.page_query_param, StrictIntegerField(required=False, min_value=1)) or 1
 
 
-class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
+class IncidentViewSet(IncidentWriteMixin, viewsets.ReadOnlyModelViewSet):
     """Published incidents as GeoJSON, filterable by bounding box, dates and event type."""
 
     serializer_class = IncidentSerializer
