@@ -86,13 +86,13 @@ class ServiceCall:
     def __exit__(self, kind, error, traceback):
         if isinstance(error, DjangoValidationError):
             raise exceptions.ValidationError(_field_errors(error)) from error
+        if isinstance(error, ProtectedError):  # an IntegrityError, so first
+            raise Conflict() from error
         if isinstance(error, IntegrityError):
             field = _constraint_field(self.model, error) or api_settings.NON_FIELD_ERRORS_KEY
             raise exceptions.ValidationError(
                 {field: [_("This conflicts with a stored record: it must be unique or consistent with it.")]}
             ) from error
-        if isinstance(error, ProtectedError):
-            raise Conflict() from error
         return False
 
 
@@ -172,6 +172,8 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             "verification", "status", "editor_note", "actors", "sources",
         ]  # fmt: skip
         read_only_fields = ["id"]
+        # The database's check (incident_count_positive) names no field; the body's field is checked here.
+        extra_kwargs = {"count": {"min_value": 1}}
 
 
 class ActorWriteSerializer(serializers.ModelSerializer):
