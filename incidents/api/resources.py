@@ -21,7 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import CharField, Count, FloatField, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
@@ -420,6 +421,19 @@ def _joined(field):
     return Func(F(field), Value(" "), function="array_to_string", output_field=CharField())
 
 
+BAD_PARAMETER = OpenApiResponse(OpenApiTypes.OBJECT, description="A query parameter is malformed: the body names it.")
+NOT_FOUND = OpenApiResponse(OpenApiTypes.OBJECT, description="No such public record.")
+
+
+def read_schema(serializer, name, description):
+    """Return the schema of a resource's list and detail: their bodies and errors."""
+    return extend_schema_view(
+        list=extend_schema(summary=f"List {name}", description=description,
+                           responses={200: serializer(many=True), 400: BAD_PARAMETER}),
+        retrieve=extend_schema(summary=f"One of the {name}", responses={200: serializer, 404: NOT_FOUND}),
+    )
+
+
 class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only list and detail of public rows, plain JSON in pages."""
 
@@ -428,10 +442,10 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[0-9]+"
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List public actors", description="Actors that take part in published incidents or "
-                       "speak public statements, by English name."),
-    retrieve=extend_schema(summary="One public actor"),
+@read_schema(
+    ActorSerializer,
+    "public actors",
+    "Actors that take part in published incidents or speak public statements, by English name.",
 )
 class ActorViewSet(ActorWriteMixin, ResourceViewSet):
     serializer_class = ActorSerializer
@@ -459,10 +473,10 @@ class ActorViewSet(ActorWriteMixin, ResourceViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List locations", description="The gazetteer's countries, administrative units and "
-                       "places with external ids, and the places of published incidents; by country and name."),
-    retrieve=extend_schema(summary="One location"),
+@read_schema(
+    LocationSerializer,
+    "locations",
+    "The gazetteer's countries, administrative units and places with external ids, and the places of published incidents; by country and name.",
 )
 class LocationViewSet(LocationWriteMixin, ResourceViewSet):
     serializer_class = LocationSerializer
@@ -492,10 +506,10 @@ class LocationViewSet(LocationWriteMixin, ResourceViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List public statements", description="Statements about published incidents, "
-                       "latest first."),
-    retrieve=extend_schema(summary="One public statement"),
+@read_schema(
+    StatementSerializer,
+    "public statements",
+    "Statements about published incidents, latest first.",
 )
 class StatementViewSet(StatementWriteMixin, ResourceViewSet):
     serializer_class = StatementSerializer
@@ -524,10 +538,10 @@ class StatementViewSet(StatementWriteMixin, ResourceViewSet):
         )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List public sources", description="Articles and reports that back published "
-                       "incidents or public statements, latest first; never their text."),
-    retrieve=extend_schema(summary="One public source"),
+@read_schema(
+    SourceSerializer,
+    "public sources",
+    "Articles and reports that back published incidents or public statements, latest first; never their text.",
 )
 class SourceViewSet(ResourceViewSet):
     serializer_class = SourceSerializer

@@ -236,6 +236,9 @@ class WriteMixin:
     write_serializer_class = None
 
     def get_permissions(self):
+        # Reads are everyone's (the same as the model permissions allow, and the schema then says so).
+        if self.request is not None and self.request.method in permissions.SAFE_METHODS:
+            return [permissions.AllowAny()]
         return [ModelPermissions()]
 
     def get_write_object(self):
@@ -288,7 +291,8 @@ def _write_schema(serializer, name):
         "partial_update": extend_schema(summary=f"Change {name}", request=serializer,
                                         responses={200: serializer, **WRITE_ERRORS, **NOT_FOUND}),
         "destroy": extend_schema(summary=f"Delete {name}", request=None,
-                                 responses={204: None, **WRITE_ERRORS, **NOT_FOUND, **CONFLICT}),
+                                 responses={204: None, 401: WRITE_ERRORS[401], 403: WRITE_ERRORS[403], **NOT_FOUND,
+                                            **CONFLICT}),
     }
 
 

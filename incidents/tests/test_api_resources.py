@@ -3,6 +3,7 @@ visibility (drafts never leak, not even as a count) and query counts."""
 import datetime
 
 import pytest
+import yaml
 from django.contrib.gis.geos import Point
 from django.db.models import F
 from rest_framework.test import APIClient
@@ -472,3 +473,19 @@ def test_csv_columns_can_be_selected_from_the_list_queryset(viewset):
     assert rows
     assert "text" not in {header for header, _ in resources.SourceViewSet.csv_columns}
     assert len(rows[0]) == len(viewset.csv_columns)
+
+
+def test_schema_describes_the_resources_their_errors_and_the_token(client):
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+
+    for path in ["actors", "locations", "statements", "sources"]:
+        assert set(schema["paths"][f"/api/v1/{path}/"]["get"]["responses"]) == {"200", "400"}
+        assert set(schema["paths"][f"/api/v1/{path}/{{id}}/"]["get"]["responses"]) == {"200", "404"}
+    assert "text" not in schema["components"]["schemas"]["Source"]["properties"]
+    assert schema["components"]["securitySchemes"]["tokenAuth"] == {
+        "type": "apiKey", "in": "header", "name": "Authorization",
+        "description": 'Token-based authentication with required prefix "Token"',
+    }  # fmt: skip
+    statement_filters = {item["name"] for item in schema["paths"]["/api/v1/statements/"]["get"]["parameters"]}
+    assert statement_filters == {"speaker", "kind", "date_from", "date_to", "incident", "source", "language", "q", "page",
+                                 "page_size"}  # fmt: skip
