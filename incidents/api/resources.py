@@ -109,19 +109,11 @@ _FOLD_TO = "".join(_LETTER_MAP.values())
 _STRIP = "[" + _TATWEEL + _DIACRITICS.pattern[1:-1].encode().decode("unicode_escape") + "]"
 
 
-class Folded(Func):
-    """The text folded for matching: Arabic letter variants and diacritics away, lower case."""
-
-    output_field = TextField()
-
-    def __init__(self, expression):
-        normalized = Func(expression, template="normalize(%(expressions)s, NFKC)", output_field=TextField())
-        stripped = Func(normalized, Value(_STRIP), Value(""), Value("g"), function="regexp_replace")
-        translated = Func(stripped, Value(_FOLD_FROM), Value(_FOLD_TO), function="translate")
-        super().__init__(Lower(translated), function="")
-
-    def as_sql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="%(expressions)s", **extra)
+def folded(expression):
+    """Return `expression` (text) folded for matching: no Arabic letter variants or diacritics, lower case."""
+    normalized = Func(expression, template="normalize(%(expressions)s, NFKC)", output_field=TextField())
+    stripped = Func(normalized, Value(_STRIP), Value(""), Value("g"), function="regexp_replace", output_field=TextField())
+    return Lower(Func(stripped, Value(_FOLD_FROM), Value(_FOLD_TO), function="translate", output_field=TextField()))
 
 
 def all_names(prefix=""):
@@ -138,7 +130,7 @@ def all_names(prefix=""):
 
 def names_match(queryset, text, prefix=""):
     """Return the rows of `queryset` one of whose names contains `text`, both folded."""
-    return queryset.alias(_names=Folded(all_names(prefix))).filter(_names__contains=fold(text.strip()))
+    return queryset.alias(_names=folded(all_names(prefix))).filter(_names__contains=fold(text.strip()))
 
 
 # --- Query parameters ------------------------------------------------------------------------------
@@ -241,13 +233,12 @@ class StatementFilter(django_filters.FilterSet):
             return queryset
         if re.fullmatch(r"[0-9]{1,9}", value, re.ASCII):
             return queryset.filter(speaker_actor_id=int(value))
-        folded = fold(value)
-        return queryset.alias(
-            _speaker=Folded(
-                Func(Value(" | "), all_names("speaker_actor__"), F("speaker_description"), function="concat_ws",
-                     output_field=TextField())
-            )
-        ).filter(_speaker__contains=folded)
+        # Concatenating with a null actor's names gives only the description: concat_ws skips nulls.
+        speaker = Func(
+            Value(" | "), all_names("speaker_actor__"), F("speaker_description"), function="concat_ws",
+            output_field=TextField(),
+        )
+        return queryset.alias(_speaker=folded(speaker)).filter(_speaker__contains=fold(value))
 
     def filter_incident(self, queryset, name, value):
         # Only a published incident selects anything: a draft's id must not tell which statements are about it.
@@ -263,7 +254,7 @@ class StatementFilter(django_filters.FilterSet):
         if not value.strip():
             return queryset
         text = Func(Value(" | "), F("text"), F("translation"), function="concat_ws", output_field=TextField())
-        return queryset.alias(_text=Folded(text)).filter(_text__contains=fold(value.strip()))
+        return queryset.alias(_text=folded(text)).filter(_text__contains=fold(value.strip()))
 
 
 class SourceFilter(django_filters.FilterSet):
