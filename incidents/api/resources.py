@@ -18,7 +18,20 @@ from django import forms
 from django.contrib.gis.geos import Polygon
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Count, FloatField, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -69,29 +82,22 @@ def public_sources():
     )
 
 
-def _actor_is_public(actor_ref):
-    return Exists(
-        IncidentActor.objects.filter(actor=actor_ref, incident__status=Status.PUBLISHED)
-    ) | Exists(public_statements().filter(speaker_actor=actor_ref))
-
-
 def public_actors():
     """Return the actors that take part in a published incident or speak a public statement."""
-    return Actor.objects.filter(_actor_is_public(OuterRef("pk")))
-
-
-def _location_is_public(location_ref, prefix=""):
-    return (
-        Q(**{f"{prefix}kind__in": ADMIN_KINDS})
-        | Q(**{f"{prefix}geonames_id__isnull": False})
-        | Q(**{f"{prefix}pcode__isnull": False})
-        | Exists(published_incidents().filter(location=location_ref))
+    return Actor.objects.filter(
+        Exists(IncidentActor.objects.filter(actor=OuterRef("pk"), incident__status=Status.PUBLISHED))
+        | Exists(public_statements().filter(speaker_actor=OuterRef("pk")))
     )
 
 
 def public_locations():
     """Return the gazetteer's reference places and the places of published incidents."""
-    return Location.objects.filter(_location_is_public(OuterRef("pk")))
+    return Location.objects.filter(
+        Q(kind__in=ADMIN_KINDS)
+        | Q(geonames_id__isnull=False)
+        | Q(pcode__isnull=False)
+        | Exists(published_incidents().filter(location=OuterRef("pk")))
+    )
 
 
 def _count(queryset, group, counted="pk"):
@@ -106,7 +112,7 @@ def _count(queryset, group, counted="pk"):
 # tatweel, one letter for each variant, ASCII digits), and lower-cased; the query is folded by fold().
 _FOLD_FROM = "".join(chr(code) for code in _LETTER_MAP)
 _FOLD_TO = "".join(_LETTER_MAP.values())
-_STRIP = "[" + _TATWEEL + _DIACRITICS.pattern[1:-1].encode().decode("unicode_escape") + "]"
+_STRIP = "[" + _TATWEEL + _DIACRITICS.pattern[1:-1] + "]"
 
 
 def folded(expression):
