@@ -35,7 +35,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
@@ -58,7 +58,7 @@ from incidents.models import (
 )
 
 from .fields import BBoxField, IsoDateField, StrictIntegerField, query_param
-from .writes import ActorWriteMixin, LocationWriteMixin, StatementWriteMixin
+from .writes import ActorWriteMixin, LocationWriteMixin, PointField, StatementWriteMixin
 
 # --- Visibility: what an anonymous client may see ------------------------------------------------
 
@@ -314,22 +314,6 @@ class ResourcePagination(PageNumberPagination):
 # --- Serializers ----------------------------------------------------------------------------------
 
 
-@extend_schema_field(
-    {
-        "type": "object",
-        "nullable": True,
-        "description": "GeoJSON Point, longitude then latitude (WGS84).",
-        "properties": {
-            "type": {"type": "string", "enum": ["Point"]},
-            "coordinates": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
-        },
-    }
-)
-class PointJSONField(serializers.Field):
-    def to_representation(self, value):
-        return {"type": "Point", "coordinates": [value.x, value.y]}
-
-
 class ActorSerializer(serializers.ModelSerializer):
     parent = serializers.IntegerField(source="public_parent", allow_null=True, read_only=True,
                                       help_text="Id of the umbrella group or parent body, when it is public.")
@@ -350,7 +334,7 @@ class LocationSerializer(serializers.ModelSerializer):
                                            help_text="Id of the governorate (admin1) the place is or lies in.")
     governorate_name_en = serializers.CharField(source="governorate.name_en", default=None, read_only=True)
     governorate_name_ar = serializers.CharField(source="governorate.name_ar", default=None, read_only=True)
-    point = PointJSONField(read_only=True, allow_null=True)
+    point = PointField(read_only=True, allow_null=True)
     incident_count = serializers.IntegerField(read_only=True, help_text="Published incidents at this place.")
 
     class Meta:
