@@ -297,8 +297,12 @@ def _write_schema(serializer, name):
 
 
 def _documented(cls, serializer, name):
+    """Give mixin `cls` its own copies of the four write methods, documented with its serializer.
+
+    drf-spectacular's extend_schema_view does this for views, but needs a view's attributes; a mixin has
+    none, and decorating WriteMixin's methods themselves would give every mixin the last one's body.
+    """
     for method, decorator in _write_schema(serializer, name).items():
-        # Wrap a copy per class: each mixin documents its own body.
         def call(self, request, *args, _method=getattr(WriteMixin, method), **kwargs):
             return _method(self, request, *args, **kwargs)
 
