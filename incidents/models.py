@@ -557,6 +557,10 @@ class Incident(models.Model):
             GinIndex(
                 fields=["search_text"], name="incident_published_search", opclasses=["gin_trgm_ops"], condition=Q(status="published")
             ),
+            # "Is this incident published?" and "published incidents at this place" from the index alone: the
+            # API asks them of every actor, source and place it lists (see incidents/api/resources.py).
+            models.Index(fields=["id"], condition=Q(status="published"), name="incident_published_id"),
+            models.Index(fields=["location"], condition=Q(status="published"), name="incident_published_location"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(date_end__gte=F("date_start")), name="incident_end_after_start"),
@@ -619,6 +623,8 @@ class IncidentActor(models.Model):
     class Meta:
         verbose_name = _("incident actor")
         verbose_name_plural = _("actors")
+        # An actor's incidents from the index alone (the unique constraint's index leads with the incident).
+        indexes = [models.Index(fields=["actor", "incident"], name="incident_actor_by_actor")]
         constraints = [
             models.UniqueConstraint(fields=["incident", "actor", "role"], name="incident_actor_role_unique"),
         ]
@@ -667,6 +673,7 @@ class IncidentSource(EvidenceSpan):
     class Meta:
         verbose_name = _("incident source")
         verbose_name_plural = _("sources")
+        indexes = [models.Index(fields=["source", "incident"], name="incident_source_by_source")]
         constraints = [
             offsets_constraint("incident_source_offsets_ordered"),
             models.UniqueConstraint(

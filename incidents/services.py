@@ -2,6 +2,7 @@
 
 The admin, the API and the management commands call these rather than repeating them.
 """
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 import datetime
 from datetime import date
@@ -9,6 +10,7 @@ from datetime import date
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from .models import (
@@ -52,6 +54,15 @@ def evidence_find(*, source, excerpt, occurrence=1):
         if start < 0:
             raise ValidationError(f"The excerpt is not in the source text: {excerpt[:80]!r}")
     return Evidence(source=source, start_offset=start, end_offset=start + len(excerpt))
+
+
+@contextmanager
+def _errors_under(name):
+    """Report a ValidationError raised by a row of a collection under the collection's `name`."""
+    try:
+        yield
+    except ValidationError as error:
+        raise ValidationError({name: error.messages}) from error
 
 
 def _save(instance, *, user=None, **kwargs):
@@ -136,10 +147,123 @@ def incident_create(*, data: IncidentData, user=None) -> Incident:
         incident.geo_precision = data.location.geo_precision
     _save(incident, user=user)
     for actor_role in data.actors:
-        incident_actor_add(incident=incident, actor=actor_role.actor, role=actor_role.role, user=user)
+        with _errors_under("actors"):
+            incident_actor_add(incident=incident, actor=actor_role.actor, role=actor_role.role, user=user)
     for evidence in data.evidence:
-        incident_evidence_add(incident=incident, evidence=evidence, user=user)
+        with _errors_under("sources"):
+            incident_evidence_add(incident=incident, evidence=evidence, user=user)
     return incident
+
+
+def _delete(instance, *, user=None):
+    """Delete `instance`, recording `user` as the history author."""
+    if user is not None:
+        instance._history_user = user
+    instance.delete()
+
+
+def _assign(instance, fields):
+    for name, value in fields.items():
+        setattr(instance, name, value)
+
+
+@transaction.atomic
+def incident_update(
+    *,
+    incident: Incident,
+    fields: dict,
+    actors: list[ActorRole] | None = None,
+    evidence: list[Evidence] | None = None,
+    user=None,
+) -> Incident:
+    """Change an incident's fields and, when given, replace its actors and its evidence; all or nothing.
+
+    A new location brings its point and geo precision unless `fields` gives them too.
+    """
+    if "location" in fields and fields["location"].pk != incident.location_id:
+        fields = {"point": fields["location"].point, "geo_precision": fields["location"].geo_precision, **fields}
+    known_to_the_day = incident.date_end == incident.date_start
+    _assign(incident, fields)
+    if incident.date_end is None or (known_to_the_day and "date_end" not in fields):
+        incident.date_end = incident.date_start
+    _save(incident, user=user)
+    if actors is not None:
+        wanted = {(item.actor.pk, item.role) for item in actors}
+        for link in incident.incident_actors.all():
+            if (link.actor_id, link.role) not in wanted:
+                _delete(link, user=user)
+        for item in actors:
+            with _errors_under("actors"):
+                incident_actor_add(incident=incident, actor=item.actor, role=item.role, user=user)
+    if evidence is not None:
+        wanted = {(item.source.pk, item.start_offset, item.end_offset) for item in evidence}
+        for link in incident.incident_sources.all():
+            if (link.source_id, link.start_offset, link.end_offset) not in wanted:
+                _delete(link, user=user)
+        for item in evidence:
+            with _errors_under("sources"):
+                incident_evidence_add(incident=incident, evidence=item, user=user)
+    return incident
+
+
+@transaction.atomic
+def incident_delete(*, incident: Incident, user=None) -> None:
+    """Delete an incident with its actors' roles, evidence links and statement links."""
+    _delete(incident, user=user)
+
+
+@transaction.atomic
+def actor_create(*, fields: dict, user=None) -> Actor:
+    """Create an actor; without a key (slug), one is made from its English name."""
+    actor = Actor(**fields)
+    if not actor.slug:
+        actor.slug = free_slug(Actor, actor.name_en)
+    return _save(actor, user=user)
+
+
+@transaction.atomic
+def actor_update(*, actor: Actor, fields: dict, user=None) -> Actor:
+    """Change an actor's fields."""
+    _assign(actor, fields)
+    return _save(actor, user=user)
+
+
+@transaction.atomic
+def actor_delete(*, actor: Actor, user=None) -> None:
+    """Delete an actor that no incident, statement or member refers to (ProtectedError otherwise)."""
+    _delete(actor, user=user)
+
+
+@transaction.atomic
+def location_create(*, fields: dict, user=None) -> Location:
+    """Create a location; without a key (slug), one is made from its English name."""
+    location = Location(**fields)
+    if not location.slug:
+        location.slug = free_slug(Location, location.name_en)
+    return _save(location, user=user)
+
+
+@transaction.atomic
+def location_update(*, location: Location, fields: dict, user=None) -> Location:
+    """Change a location's fields (the places below it follow a new governorate)."""
+    _assign(location, fields)
+    return _save(location, user=user)
+
+
+@transaction.atomic
+def location_delete(*, location: Location, user=None) -> None:
+    """Delete a location that no incident or place refers to (ProtectedError otherwise)."""
+    _delete(location, user=user)
+
+
+def free_slug(model, name):
+    """Return a key for a new row of `model` made from `name` that no stored row uses."""
+    base = (slugify(name) or model._meta.model_name)[:100]
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 @transaction.atomic
@@ -224,8 +348,34 @@ def statement_create(*, data: StatementData, user=None) -> Statement:
     )
     _save(statement, user=user)
     for incident in data.incidents:
-        _save(StatementIncident(statement=statement, incident=incident), user=user)
+        with _errors_under("incidents"):
+            _save(StatementIncident(statement=statement, incident=incident), user=user)
     return statement
+
+
+@transaction.atomic
+def statement_update(*, statement: Statement, fields: dict, incidents: list[Incident] | None = None, user=None) -> Statement:
+    """Change a statement's fields and, when given, replace the incidents it is about; all or nothing."""
+    _assign(statement, fields)
+    _save(statement, user=user)
+    if incidents is not None:
+        wanted = {incident.pk for incident in incidents}
+        for link in statement.statement_incidents.all():
+            if link.incident_id not in wanted:
+                _delete(link, user=user)
+        stored = set(statement.statement_incidents.values_list("incident_id", flat=True))
+        for incident in incidents:
+            if incident.pk not in stored:
+                with _errors_under("incidents"):
+                    _save(StatementIncident(statement=statement, incident=incident), user=user)
+                stored.add(incident.pk)
+    return statement
+
+
+@transaction.atomic
+def statement_delete(*, statement: Statement, user=None) -> None:
+    """Delete a statement and its links to incidents."""
+    _delete(statement, user=user)
 
 
 def reference_upsert(model, *, slug, user=None, **fields):

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "rest_framework",
+    "rest_framework.authtoken",
     "rest_framework_gis",
     "django_filters",
     "drf_spectacular",
@@ -206,7 +207,10 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # A token (issued and revoked in the admin) first: a request without credentials then gets a 401 that
+    # names the scheme (WWW-Authenticate: Token) rather than a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -222,6 +226,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Three models have a `kind` with its own choices: each gets its own named enum in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "incidents.models.ActorKind",
+        "LocationKindEnum": "incidents.models.LocationKind",
+        "StatementKindEnum": "incidents.models.StatementKind",
+    },
 }
 
 # Timeline, summary, grid and tiles: browsers and proxies may keep a response MARSAD_AGGREGATE_MAX_AGE seconds

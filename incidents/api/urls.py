@@ -2,12 +2,16 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from . import aggregates, tiles, views
+from . import aggregates, resources, tiles, views
 
 app_name = "api"
 
 router = DefaultRouter()
 router.register("incidents", views.IncidentViewSet, basename="incident")
+router.register("actors", resources.ActorViewSet, basename="actor")
+router.register("locations", resources.LocationViewSet, basename="location")
+router.register("statements", resources.StatementViewSet, basename="statement")
+router.register("sources", resources.SourceViewSet, basename="source")
 
 # Before the router's routes, so that incidents/timeline/ and the like never reach the detail route.
 urlpatterns = [

@@ -1,6 +1,6 @@
 """The data version: a number that changes whenever what the incident API shows changes.
 
-Database triggers (migration 0005) give it a new value on every statement that writes incidents, their
+Database triggers (migration 0006_core_api) give it a new value on every statement that writes incidents, their
 actors, sources and places; the value becomes visible when that write commits. Caches of anything
 computed from incidents (page counts here, ETags of tiles and aggregates) key on it, so they never
 serve a figure older than the data.

@@ -25,6 +25,7 @@ from .serializers import (
     NotFoundSerializer,
     RemovedIncidentsSerializer,
 )
+from .writes import IncidentWriteMixin
 
 
 class PrebuiltJsonRenderer(JSONRenderer):
@@ -68,7 +69,7 @@ ERROR_RESPONSES = {
 }
 
 
-class IncidentViewSet(viewsets.GenericViewSet):
+class IncidentViewSet(IncidentWriteMixin, viewsets.GenericViewSet):
     """Published incidents as GeoJSON (or plain JSON), built by the database, filterable and paged."""
 
     permission_classes = [permissions.AllowAny]

@@ -220,7 +220,8 @@ def test_incident_create_leaves_nothing_behind_when_an_actor_role_is_invalid():
     before = row_counts()
     with pytest.raises(ValidationError) as excinfo:
         services.incident_create(data=data, user=UserFactory())
-    assert "role" in excinfo.value.message_dict
+    # The error is keyed by the collection the bad row is in, as the API reports it.
+    assert list(excinfo.value.message_dict) == ["actors"]
     assert row_counts() == before
     assert not Incident.objects.filter(title=data.title).exists()
 
@@ -233,7 +234,7 @@ def test_incident_create_leaves_nothing_behind_when_evidence_is_invalid():
     before = row_counts()
     with pytest.raises(ValidationError) as excinfo:
         services.incident_create(data=data)
-    assert excinfo.value.message_dict == {"end_offset": ["The offsets run past the end of the source text."]}
+    assert excinfo.value.message_dict == {"sources": ["The offsets run past the end of the source text."]}
     assert row_counts() == before
 
 

@@ -142,7 +142,8 @@ def test_the_lockout_page_is_in_arabic(client, editor):
 
 
 def test_the_api_checks_no_password(client, editor):
-    """The API is read-only and authenticates by session only: no way round the sign-in's throttling."""
+    """The API authenticates by session or by a token issued in the admin, never by password: no way round
+    the sign-in's throttling (no Basic authentication)."""
     fail(client, "chief-editor", LIMIT)
     attempts = list(AccessAttempt.objects.values())
     answers = []
@@ -156,7 +157,8 @@ def test_the_api_checks_no_password(client, editor):
     assert len({answer.content for answer in answers}) == 1
     assert list(AccessAttempt.objects.values()) == attempts
     assert settings.REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] == [
-        "rest_framework.authentication.SessionAuthentication"
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ]
 
 

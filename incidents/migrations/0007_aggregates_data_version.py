@@ -1,4 +1,4 @@
-"""Statements move the data version too (migration 0005_core_api made it): aggregates are cached on it.
+"""Statements move the data version too (migration 0006_core_api made it): aggregates are cached on it.
 
 Statements are not in the incident payloads, but a statement joined to incidents can change what
 aggregates and summaries derived from them report; one version for everything keeps the caches simple.
@@ -16,6 +16,6 @@ DROP = [f"DROP TRIGGER {table}_data_version ON {table}" for table in TABLES]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("incidents", "0005_core_api")]
+    dependencies = [("incidents", "0006_core_api")]
 
     operations = [migrations.RunSQL(sql=CREATE, reverse_sql=DROP)]
