@@ -1,14 +1,16 @@
 """Read-only API views: anonymous users read published incidents."""
 from rest_framework import permissions, viewsets
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework_gis.pagination import GeoJsonPagination
 from django_filters.rest_framework import DjangoFilterBackend
 
 from incidents.models import Incident
 
+from .csv import CSVExportMixin, incident_csv_columns
 from .fields import StrictIntegerField, query_param
 from .filters import IncidentFilter, ValidatedInBBoxFilter
+from .renderers import GeoJSONRenderer
 from .serializers import IncidentSerializer
 
 
@@ -32,10 +34,12 @@ class IncidentPagination(GeoJsonPagination):
         return query_param(request, self.page_query_param, StrictIntegerField(required=False, min_value=1)) or 1
 
 
-class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
+class IncidentViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     """Published incidents as GeoJSON, filterable by bounding box, dates and event type."""
 
     serializer_class = IncidentSerializer
+    # GeoJSON by default; ?format=json, ?format=csv (CSVExportMixin) and ?format=api (the browsable API).
+    renderer_classes = [GeoJSONRenderer, JSONRenderer, BrowsableAPIRenderer]
     permission_classes = [permissions.AllowAny]
     pagination_class = IncidentPagination
     filter_backends = [DjangoFilterBackend, ValidatedInBBoxFilter]
@@ -45,6 +49,9 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         # Drafts never leave the building: the list and the detail both start from published().
         return Incident.objects.published().with_related()
+
+    def get_csv_columns(self):
+        return incident_csv_columns(self.request)
 
 
 class SchemaView(SpectacularAPIView):
