@@ -228,7 +228,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "incidents.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "incidents.api.exceptions.exception_handler",
     # Requests per client: anonymous clients by address, signed-in users and tokens by user; a client over
     # its rate gets a 429 with Retry-After. The counts live in the default cache, which is per process unless
@@ -258,8 +258,6 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Redoc's search runs in a Web Worker made from a blob: URL, which the Content-Security-Policy refuses.
-    "REDOC_UI_SETTINGS": {"disableSearch": True},
 }
 
 # The map covers Iraq, Syria and their borders; tiles come from OpenStreetMap in the browser.

@@ -1,8 +1,8 @@
 """CSV exports of the API's lists: every row the filters select, streamed from PostgreSQL in flat memory.
 
 A list viewset gets `?format=csv` (or `Accept: text/csv`) by inheriting CSVExportMixin and declaring
-`csv_columns`: (header, expression) pairs, where an expression is an ORM lookup path ("location__name_en")
-or a Django expression usable in `.annotate()`. The rows come from `self.filter_queryset(self.get_queryset())`,
+`csv_columns`: (header, expression) pairs, where an expression is an ORM lookup path ("location__name_en"),
+a Django expression usable in `.annotate()`, or a function of the request that returns one. The rows come from `self.filter_queryset(self.get_queryset())`,
 so every filter of the list applies, and paging does not: an export has no row cap.
 
 The database does the work: one query, read through a server-side cursor a chunk at a time (PostgreSQL
@@ -66,6 +66,10 @@ class CSVRenderer(renderers.BaseRenderer):
         raise exceptions.NotAcceptable()
 
 
+def is_request_function(expression):
+    return callable(expression) and not hasattr(expression, "resolve_expression")
+
+
 def is_text(field):
     return isinstance(field, (models.CharField, models.TextField))
 
@@ -119,7 +123,11 @@ class CSVExportMixin:
     csv_chunk_rows = CSV_CHUNK_ROWS
 
     def get_csv_columns(self):
-        return list(self.csv_columns)
+        """Return the (header, expression) pairs of this request's export."""
+        return [
+            (header, expression(self.request) if is_request_function(expression) else expression)
+            for header, expression in self.csv_columns
+        ]
 
     def get_csv_filename(self):
         """Return the download's file name: marsad-incidents-2024-01-31.csv, marsad-incident-7.csv."""
@@ -252,46 +260,50 @@ def time_precision():
     )
 
 
-def incident_csv_columns(request):
-    """Return the incident export's columns: ACLED's names first, then Marsad's own (see README, "API")."""
+def incident_page_url(request):
+    """Return the absolute address of the incident's public page."""
     incident_page = request.build_absolute_uri(reverse("incidents:incident-detail", args=[0]))
-    page_prefix = incident_page[: incident_page.rindex("/0/") + 1]
-    return [
-        ("event_id_cnty", event_id_cnty()),
-        ("event_date", "date_start"),
-        ("year", ExtractYear("date_start")),
-        ("time_precision", time_precision()),
-        ("event_type", "event_type"),
-        ("sub_event_type", "sub_event_type"),
-        ("actor1", actor_names(ActorRole.PERPETRATOR)),
-        ("actor2", actor_names(ActorRole.TARGET)),
-        ("country", country_name()),
-        ("admin1", "location__governorate__name_en"),
-        ("location", "location__name_en"),
-        ("latitude", Latitude("point")),
-        ("longitude", Longitude("point")),
-        ("geo_precision", "geo_precision"),
-        ("source", source_publishers()),
-        ("notes", Coalesce(NullIf("description", Value("")), "title", output_field=models.TextField())),
-        ("fatalities", "killed_best"),
-        ("timestamp", UnixTime("updated_at")),
-        # Marsad's own columns.
-        ("id", "pk"),
-        ("date_end", "date_end"),
-        ("date_precision", "date_precision"),
-        ("title", "title"),
-        ("title_ar", "title_ar"),
-        ("location_ar", "location__name_ar"),
-        ("country_code", "location__country_code"),
-        ("weapon", "weapon"),
-        ("outcome", "outcome"),
-        ("count", "count"),
-        ("fatalities_low", "killed_low"),
-        ("fatalities_high", "killed_high"),
-        ("injured", "injured_best"),
-        ("injured_low", "injured_low"),
-        ("injured_high", "injured_high"),
-        ("claimants", actor_names(ActorRole.CLAIMANT)),
-        ("verification", "verification"),
-        ("url", Concat(Value(page_prefix), Cast("pk", models.CharField()), Value("/"), output_field=models.CharField())),
-    ]
+    prefix = incident_page[: incident_page.rindex("/0/") + 1]
+    return Concat(Value(prefix), Cast("pk", models.CharField()), Value("/"), output_field=models.CharField())
+
+
+# The incident export's columns: ACLED's names first, then Marsad's own (see README, "API").
+INCIDENT_CSV_COLUMNS = [
+    ("event_id_cnty", event_id_cnty()),
+    ("event_date", "date_start"),
+    ("year", ExtractYear("date_start")),
+    ("time_precision", time_precision()),
+    ("event_type", "event_type"),
+    ("sub_event_type", "sub_event_type"),
+    ("actor1", actor_names(ActorRole.PERPETRATOR)),
+    ("actor2", actor_names(ActorRole.TARGET)),
+    ("country", country_name()),
+    ("admin1", "location__governorate__name_en"),
+    ("location", "location__name_en"),
+    ("latitude", Latitude("point")),
+    ("longitude", Longitude("point")),
+    ("geo_precision", "geo_precision"),
+    ("source", source_publishers()),
+    ("notes", Coalesce(NullIf("description", Value("")), "title", output_field=models.TextField())),
+    ("fatalities", "killed_best"),
+    ("timestamp", UnixTime("updated_at")),
+    # Marsad's own columns.
+    ("id", "pk"),
+    ("date_end", "date_end"),
+    ("date_precision", "date_precision"),
+    ("title", "title"),
+    ("title_ar", "title_ar"),
+    ("location_ar", "location__name_ar"),
+    ("country_code", "location__country_code"),
+    ("weapon", "weapon"),
+    ("outcome", "outcome"),
+    ("count", "count"),
+    ("fatalities_low", "killed_low"),
+    ("fatalities_high", "killed_high"),
+    ("injured", "injured_best"),
+    ("injured_low", "injured_low"),
+    ("injured_high", "injured_high"),
+    ("claimants", actor_names(ActorRole.CLAIMANT)),
+    ("verification", "verification"),
+    ("url", incident_page_url),
+]

@@ -7,7 +7,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 
 from incidents.models import Incident
 
-from .csv import CSVExportMixin, incident_csv_columns
+from .csv import INCIDENT_CSV_COLUMNS, CSVExportMixin
 from .fields import StrictIntegerField, query_param
 from .filters import IncidentFilter, ValidatedInBBoxFilter
 from .renderers import GeoJSONRenderer
@@ -40,6 +40,7 @@ class IncidentViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = IncidentSerializer
     # GeoJSON by default; ?format=json, ?format=csv (CSVExportMixin) and ?format=api (the browsable API).
     renderer_classes = [GeoJSONRenderer, JSONRenderer, BrowsableAPIRenderer]
+    csv_columns = INCIDENT_CSV_COLUMNS
     permission_classes = [permissions.AllowAny]
     pagination_class = IncidentPagination
     filter_backends = [DjangoFilterBackend, ValidatedInBBoxFilter]
@@ -49,9 +50,6 @@ class IncidentViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         # Drafts never leave the building: the list and the detail both start from published().
         return Incident.objects.published().with_related()
-
-    def get_csv_columns(self):
-        return incident_csv_columns(self.request)
 
 
 class SchemaView(SpectacularAPIView):
