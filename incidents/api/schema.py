@@ -5,6 +5,8 @@ from rest_framework.renderers import JSONRenderer
 from .csv import CSVRenderer
 
 ERROR_SCHEMA = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+# A 400 names each parameter it refuses, with the messages: {"date_from": ["Enter a date as YYYY-MM-DD..."]}.
+BAD_PARAMETERS_SCHEMA = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
 
 
 class AutoSchema(openapi.AutoSchema):
@@ -25,9 +27,22 @@ class AutoSchema(openapi.AutoSchema):
                 # Errors are JSON whatever format was asked for (incidents/api/exceptions.py).
                 schema = content.get(JSONRenderer.media_type, next(iter(content.values())))
                 response["content"] = {JSONRenderer.media_type: schema}
+        query = {parameter["name"] for parameter in operation.get("parameters", []) if parameter["in"] == "query"}
+        in_path = any(parameter["in"] == "path" for parameter in operation.get("parameters", []))
+        if query - {"format"}:
+            operation["responses"].setdefault("400", self._error_response(
+                "A query parameter is malformed: the body names it.", BAD_PARAMETERS_SCHEMA
+            ))
+        if "format" in query or in_path:
+            operation["responses"].setdefault("404", self._error_response(
+                "Nothing here: no such object, or a ?format= the address does not have.", ERROR_SCHEMA
+            ))
         if self.view.get_throttles():
             operation["responses"].setdefault("429", self._throttled_response())
         return operation
+
+    def _error_response(self, description, schema):
+        return {"description": description, "content": {JSONRenderer.media_type: {"schema": schema}}}
 
     def _csv_schema(self):
         description = "CSV (RFC 4180) in UTF-8 with a byte-order mark, every row the filters select, unpaged."

@@ -28,6 +28,14 @@ class IncidentPagination(GeoJsonPagination):
         page_size = query_param(request, self.page_size_query_param, StrictIntegerField(required=False, min_value=1))
         return min(page_size, self.max_page_size) if page_size else self.page_size
 
+    def get_paginated_response_schema(self, schema):
+        # drf-gis renames "results" to "features" but leaves "results" required and nests the whole
+        # FeatureCollection (`schema`, the list serializer's) as the features: a page is that collection
+        # with the counts and links beside its features.
+        page = super().get_paginated_response_schema(schema)
+        links = {name: page["properties"][name] for name in ("count", "next", "previous")}
+        return {"allOf": [schema, {"type": "object", "required": list(links), "properties": links}]}
+
     def get_page_number(self, request, paginator):
         if request.query_params.get(self.page_query_param) in self.last_page_strings:
             return paginator.num_pages
