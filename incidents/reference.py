@@ -319,3 +319,8 @@ def parents_first(rows):
     for row in rows:
         place(row)
     return ordered
+
+
+def country_codes():
+    """Return {ISO 3166-1 alpha-2: (alpha-3, English name)} for the gazetteer's countries (IQ: (IRQ, Iraq))."""
+    return {row["iso2"]: (row["iso3"], row["name_en"]) for row in _read_csv(GAZETTEER_DIR / "countries.csv")}

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "corsheaders",
     "leaflet",
     "simple_history",
     "axes",
@@ -69,6 +70,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which serves static files compressed ahead of time; before every middleware that reads
+    # or changes a response body. It compresses the API only (see ApiGZipMiddleware).
+    "tracker.middleware.ApiGZipMiddleware",
+    # Before CommonMiddleware, so that its redirects carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -205,6 +211,16 @@ CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The API's addresses: CORS and gzip apply to these only.
+API_URLS_REGEX = r"^/api/"
+
+
+def api_rate(name, default):
+    """Return the request rate in environment variable `name` ("120/minute"), or None when it is "off"."""
+    value = os.environ.get(name, default).strip()
+    return None if value.lower() == "off" else value
+
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # A token (issued and revoked in the admin) first: a request without credentials then gets a 401 that
@@ -216,8 +232,28 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "incidents.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "incidents.api.exceptions.exception_handler",
+    # Requests per client: anonymous clients by address, signed-in users and tokens by user; a client over
+    # its rate gets a 429 with Retry-After. The counts live in the default cache, which is per process unless
+    # CACHES names a shared one (README, "API").
+    "DEFAULT_THROTTLE_CLASSES": [
+        "incidents.api.throttling.AnonRateThrottle",
+        "incidents.api.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": api_rate("MARSAD_API_ANON_RATE", "300/minute"),
+        "user": api_rate("MARSAD_API_USER_RATE", "1200/minute"),
+    },
 }
+
+# Any web page may read the API (GET, HEAD and the OPTIONS of a preflight), without cookies: the data is
+# public. Writes are not allowed across origins: a browser's preflight for them is refused.
+CORS_URLS_REGEX = API_URLS_REGEX
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["Content-Disposition", "Retry-After"]
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Marsad API",

@@ -58,6 +58,7 @@ from incidents.models import (
     Status,
 )
 
+from .csv import CSVExportMixin
 from .fields import BBoxField, IsoDateField, StrictIntegerField, query_param
 from .writes import ActorWriteMixin, LocationWriteMixin, PointField, StatementWriteMixin
 
@@ -438,7 +439,7 @@ def read_schema(serializer, name, description, detail_serializer=None):
     )
 
 
-class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
+class ResourceViewSet(CSVExportMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only list and detail of public rows, plain JSON in pages."""
 
     pagination_class = ResourcePagination

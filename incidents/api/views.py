@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from incidents.models import Incident, Status
 
+from .csv import INCIDENT_CSV_COLUMNS, CSVExportMixin
 from .fields import IsoDateTimeField, query_param
 from .filters import IncidentFilter, filter_incidents
 from .pagination import IncidentPagination
@@ -69,8 +70,10 @@ ERROR_RESPONSES = {
 }
 
 
-class IncidentViewSet(IncidentWriteMixin, viewsets.GenericViewSet):
-    """Published incidents as GeoJSON (or plain JSON), built by the database, filterable and paged."""
+class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSet):
+    """Published incidents as GeoJSON (or plain JSON or CSV), built by the database, filterable and paged."""
+
+    csv_columns = INCIDENT_CSV_COLUMNS
 
     permission_classes = [permissions.AllowAny]
     pagination_class = IncidentPagination

@@ -1,6 +1,13 @@
 import pytest
+from django.core.cache import cache
 
 from .factories import SuperUserFactory
+
+
+@pytest.fixture(autouse=True)
+def forget_request_counts():
+    """Start each test with no request counted against the API's rate limits (they live in the cache)."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -65,6 +65,29 @@ def test_api_docs(open_page, language):
     page.locator(".swagger-ui .info .title").wait_for()
     assert "Marsad API" in page.locator(".swagger-ui .info .title").inner_text()
     page.locator(".swagger-ui .opblock").first.wait_for()  # the operations, read from the schema
+    assert page.blocked_requests == []
+    assert_strict_policy(page)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_api_redoc(open_page, language):
+    page = open_page("/api/redoc/", language=language)
+
+    page.locator(".api-info h1").wait_for()
+    assert "Marsad API" in page.locator(".api-info h1").inner_text()
+    page.locator("[data-section-id^='operation/']").first.wait_for(state="attached")  # read from the schema
+    assert page.blocked_requests == []
+    assert_strict_policy(page)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_browsable_api(open_page, incident, language):
+    page = open_page("/api/v1/incidents/?format=api", language=language)
+
+    page.locator(".response-info").wait_for()
+    assert f'"id": {incident.pk}' in page.locator(".response-info").inner_text()
+    page.wait_for_load_state("load")
+    assert page.blocked_requests == []
     assert_strict_policy(page)
 
 
