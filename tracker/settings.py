@@ -267,6 +267,10 @@ SPECTACULAR_SETTINGS = {
         "ActorKindEnum": "incidents.models.ActorKind",
         "LocationKindEnum": "incidents.models.LocationKind",
         "StatementKindEnum": "incidents.models.StatementKind",
+        # GeoJSON's "type" members (incident features, the grid's cells): one name per value.
+        "GeoJsonPointTypeEnum": ["Point"],
+        "GeoJsonFeatureTypeEnum": ["Feature"],
+        "GeoJsonFeatureCollectionTypeEnum": ["FeatureCollection"],
     },
 }
 

@@ -110,13 +110,15 @@ class IncidentAggregateView(APIView):
     filterset_class = IncidentViewSet.filterset_class
     schema = IncidentFilterSchema()
 
+    response_class = Response
+
     def get(self, request, *args, **kwargs):
         parameters = self.clean_parameters(request, **kwargs)
         incidents = filter_incidents(request)
         query = VersionedQuery(request, self.endpoint, data_version())
         response = query.not_modified(request)
         if response is None:
-            response = Response(query.cached(lambda: self.aggregate(countable(incidents), **parameters)))
+            response = self.response_class(query.cached(lambda: self.aggregate(countable(incidents), **parameters)))
         return query.finish(response)
 
     def clean_parameters(self, request, **kwargs):

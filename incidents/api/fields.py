@@ -65,7 +65,15 @@ class IsoDateTimeField(forms.DateTimeField):
             instant = datetime.datetime.fromisoformat(value)
         except ValueError:  # month 13, hour 25
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        return instant if instant.tzinfo else instant.replace(tzinfo=datetime.timezone.utc)
+        if instant.tzinfo is None:
+            return instant.replace(tzinfo=datetime.timezone.utc)
+        # Real offsets run from -12:00 to +14:00; PostgreSQL refuses those past ±15:59 with an error.
+        if abs(instant.utcoffset()) > datetime.timedelta(hours=14):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return instant.astimezone(datetime.timezone.utc)
+        except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 class CountryCodeField(forms.CharField):

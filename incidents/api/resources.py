@@ -355,8 +355,8 @@ class LocationSerializer(serializers.ModelSerializer):
                                       help_text="Id of the place this one is part of, when it is public.")
     governorate = serializers.IntegerField(source="governorate_id", allow_null=True, read_only=True,
                                            help_text="Id of the governorate (admin1) the place is or lies in.")
-    governorate_name_en = serializers.CharField(source="governorate.name_en", default=None, read_only=True)
-    governorate_name_ar = serializers.CharField(source="governorate.name_ar", default=None, read_only=True)
+    governorate_name_en = serializers.CharField(source="governorate.name_en", default=None, allow_null=True, read_only=True)
+    governorate_name_ar = serializers.CharField(source="governorate.name_ar", default=None, allow_null=True, read_only=True)
     point = PointField(read_only=True, allow_null=True)
     incident_count = serializers.IntegerField(read_only=True, help_text="Published incidents at this place.")
 

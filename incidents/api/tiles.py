@@ -72,6 +72,20 @@ def tile_not_found_message():
     }
 
 
+class TileResponse(Response):
+    """A tile response: an empty tile (no incident in it) is still a tile, with its media type.
+
+    DRF drops the Content-Type of an empty body; a map client then cannot tell an empty tile from an error.
+    """
+
+    @property
+    def rendered_content(self):
+        content = super().rendered_content
+        if not content:
+            self["Content-Type"] = MVT_MEDIA_TYPE
+        return content
+
+
 @extend_schema_view(
     get=extend_schema(
         operation_id="incidents_tile",
@@ -99,6 +113,7 @@ class IncidentTileView(IncidentAggregateView):
     """A vector tile of the incidents, cached and given an ETag on the data version."""
 
     endpoint = "tile"
+    response_class = TileResponse
     renderer_classes = [MVTRenderer]
     content_negotiation_class = TileNegotiation
 

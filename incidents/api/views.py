@@ -48,12 +48,14 @@ class GeoJsonRenderer(PrebuiltJsonRenderer):
 class FormatParameterNegotiation(DefaultContentNegotiation):
     """Choose the format by `?format=` (GeoJSON without it): the map asks for JSON and reads GeoJSON.
 
-    Only a browser asking for HTML gets the browsable API without `?format=api`.
+    Only a browser asking for HTML gets the browsable API without `?format=api`, and only a client
+    asking for text/csv gets CSV without `?format=csv`.
     """
 
     def select_renderer(self, request, renderers, format_suffix=None):
         asked_format = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
-        if not asked_format and "text/html" not in request.META.get("HTTP_ACCEPT", ""):
+        accept = request.META.get("HTTP_ACCEPT", "")
+        if not asked_format and "text/html" not in accept and "text/csv" not in accept:
             return renderers[0], renderers[0].media_type
         return super().select_renderer(request, renderers, format_suffix)
 
@@ -61,8 +63,11 @@ class FormatParameterNegotiation(DefaultContentNegotiation):
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
-    enum=["geojson", "json"],
-    description="geojson (default): a GeoJSON FeatureCollection or Feature; json: plain JSON objects, with longitude and latitude.",
+    enum=["geojson", "json", "csv"],
+    description=(
+        "geojson (default): a GeoJSON FeatureCollection or Feature; json: plain JSON objects, with longitude and "
+        "latitude; csv: every selected row as a CSV file, unpaged, with ACLED's column names."
+    ),
 )
 # Errors are JSON whatever the format asked for (see finalize_response).
 ERROR_RESPONSES = {
@@ -110,6 +115,7 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
         responses={
             (200, "application/geo+json"): IncidentFeatureCollectionSerializer,
             (200, "application/json"): IncidentJsonPageSerializer,
+            (200, "text/csv"): OpenApiTypes.STR,
             **ERROR_RESPONSES,
             (404, "application/json"): OpenApiResponse(NotFoundSerializer, description="A page number past the last page."),
         },
@@ -128,6 +134,7 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
         responses={
             (200, "application/geo+json"): IncidentFeatureSerializer,
             (200, "application/json"): IncidentRowSerializer,
+            (200, "text/csv"): OpenApiTypes.STR,
             (404, "application/json"): OpenApiResponse(
                 NotFoundSerializer, description="No published incident has this id, or an unknown format."
             ),

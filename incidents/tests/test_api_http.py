@@ -32,7 +32,8 @@ def rates(anon, user):
         ({"format": "geojson"}, {}, "application/geo+json"),
         ({}, {"HTTP_ACCEPT": "application/geo+json"}, "application/geo+json"),
         ({"format": "json"}, {}, "application/json"),
-        ({}, {"HTTP_ACCEPT": "application/json"}, "application/json"),
+        # GeoJSON is JSON: a client that asks for JSON without ?format=json gets the default, GeoJSON.
+        ({}, {"HTTP_ACCEPT": "application/json"}, "application/geo+json"),
         ({"format": "csv"}, {}, "text/csv; charset=utf-8"),
         ({"format": "api"}, {}, "text/html; charset=utf-8"),
     ],

@@ -432,3 +432,11 @@ def test_any_text_in_a_filter_is_never_a_server_error(name, value):
     assert response.status_code in (200, 400), response.content[:300]
     if response.status_code == 400:
         assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("value", ["0038-09-28T04:46:35-17:40", "2024-01-01T00:00+15:00", "0001-01-01T00:00+01:00"])
+def test_an_instant_with_an_offset_no_clock_uses_is_a_client_error(api, value):
+    response = api.get(LIST_URL, {"updated_since": value})
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["updated_since"]

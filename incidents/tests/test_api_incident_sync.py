@@ -190,5 +190,5 @@ def test_the_removed_feed_is_in_the_schema(client):
     schema = client.get("/api/schema/", {"format": "json"}).json()
 
     operation = schema["paths"]["/api/v1/incidents/removed/"]["get"]
-    assert [parameter["name"] for parameter in operation["parameters"]] == ["since"]
-    assert set(operation["responses"]) == {"200", "400"}
+    assert [parameter["name"] for parameter in operation["parameters"] if parameter["name"] != "format"] == ["since"]
+    assert set(operation["responses"]) == {"200", "400", "404", "429"}

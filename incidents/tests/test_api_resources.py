@@ -139,7 +139,7 @@ def test_country_message_is_for_users_and_translated(api):
     arabic = api.get("/api/v1/actors/", {"country": "Iraq"}, HTTP_ACCEPT_LANGUAGE="ar")
 
     assert english.json() == {"country": ["Give a country as its two-letter ISO code, for example IQ."]}
-    assert arabic.json() == {"country": ["اكتب البلد برمزه ISO المكوّن من حرفين، مثل IQ."]}
+    assert arabic.json() == {"country": ["أدخل البلد برمزه المكوّن من حرفين وفق ISO، مثل IQ."]}
 
 
 def test_actor_list_query_count_is_fixed(api, django_assert_num_queries):
@@ -484,8 +484,8 @@ def test_schema_describes_the_resources_their_errors_and_the_token(client):
     schema = yaml.safe_load(client.get("/api/schema/").content)
 
     for path in ["actors", "locations", "statements", "sources"]:
-        assert set(schema["paths"][f"/api/v1/{path}/"]["get"]["responses"]) == {"200", "400"}
-        assert set(schema["paths"][f"/api/v1/{path}/{{id}}/"]["get"]["responses"]) == {"200", "404"}
+        assert set(schema["paths"][f"/api/v1/{path}/"]["get"]["responses"]) == {"200", "400", "404", "429"}
+        assert set(schema["paths"][f"/api/v1/{path}/{{id}}/"]["get"]["responses"]) == {"200", "404", "429"}
     assert "text" not in schema["components"]["schemas"]["Source"]["properties"]
     assert schema["components"]["securitySchemes"]["tokenAuth"] == {
         "type": "apiKey", "in": "header", "name": "Authorization",
@@ -493,4 +493,4 @@ def test_schema_describes_the_resources_their_errors_and_the_token(client):
     }  # fmt: skip
     statement_filters = {item["name"] for item in schema["paths"]["/api/v1/statements/"]["get"]["parameters"]}
     assert statement_filters == {"speaker", "kind", "date_from", "date_to", "incident", "source", "language", "q", "page",
-                                 "page_size"}  # fmt: skip
+                                 "page_size", "format"}  # fmt: skip

@@ -210,6 +210,7 @@ def test_an_empty_tile_is_an_empty_body(api):
 
     assert response.status_code == 200
     assert response.content == b""
+    assert response["Content-Type"] == "application/vnd.mapbox-vector-tile"
 
 
 def test_a_tile_has_an_etag_that_answers_304_until_the_data_changes(api, settings):
