@@ -104,8 +104,10 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        # Errors are JSON whatever the format asked for: they are not features.
-        if response.status_code >= 400 and isinstance(response.accepted_renderer, PrebuiltJsonRenderer):
+        # Errors, and what a write returns (the incident as written, incidents/api/writes.py), are JSON
+        # whatever the format asked for: they are not features.
+        is_write = request.method not in permissions.SAFE_METHODS
+        if (response.status_code >= 400 or is_write) and isinstance(response.accepted_renderer, PrebuiltJsonRenderer):
             response.accepted_renderer = JSONRenderer()
             response.accepted_media_type = JSONRenderer.media_type
         return response
