@@ -196,7 +196,11 @@ class IncidentPagination:
         offset = (page_number - 1) * page_size
         if page_number > 1 and offset >= count:
             raise exceptions.NotFound(MESSAGES["no_page"])
-        rows = list(queryset.values_list(item, flat=True)[offset : offset + page_size])
+        # The page's ids first, then their payloads: PostgreSQL builds the select list of every row an
+        # OFFSET skips, so building the payloads in the same query made a deep page cost the whole depth.
+        page_ids = queryset.values("pk")[offset : offset + page_size]
+        page_rows = queryset.model.objects.filter(pk__in=page_ids).order_by(*queryset.query.order_by)
+        rows = list(page_rows.values_list(item, flat=True))
         next_url = replace_query_param(url, "page", page_number + 1) if offset + page_size < count else None
         previous_url = None
         if page_number > 1:
