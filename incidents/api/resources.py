@@ -14,10 +14,8 @@ Every count counts published incidents (and public statements) only.
 import re
 
 import django_filters
-from django import forms
 from django.contrib.gis.geos import Polygon
 from django.contrib.postgres.expressions import ArraySubquery
-from django.core.exceptions import ValidationError
 from django.db.models import (
     CharField,
     Count,
@@ -34,7 +32,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower
 from django.db.models.lookups import IsNull
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -59,7 +56,8 @@ from incidents.models import (
 )
 
 from .csv import CSVExportMixin
-from .fields import BBoxField, IsoDateField, StrictIntegerField, query_param
+from .fields import BBoxField, CountryCodeField, StrictIntegerField, query_param
+from .filters import IsoDateFilter
 from .writes import ActorWriteMixin, LocationWriteMixin, PointField, StatementWriteMixin
 
 # --- Visibility: what an anonymous client may see ------------------------------------------------
@@ -161,22 +159,6 @@ class IdFilter(django_filters.NumberFilter):
     """A filter on a primary key written with the digits 0-9."""
 
     field_class = StrictIntegerField
-
-
-class IsoDateFilter(django_filters.DateFilter):
-    field_class = IsoDateField
-
-
-class CountryCodeField(forms.CharField):
-    default_error_messages = {"invalid": _("Give a country as its two-letter ISO code, for example IQ.")}
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return value
-        if not re.fullmatch(r"[A-Za-z]{2}", value, re.ASCII):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return value.upper()
 
 
 class CountryFilter(django_filters.CharFilter):

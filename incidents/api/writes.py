@@ -29,7 +29,6 @@ from rest_framework.settings import api_settings
 from incidents import geo, services
 from incidents.models import (
     Actor,
-    ActorRole,
     Incident,
     IncidentActor,
     IncidentSource,
