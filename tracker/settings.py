@@ -280,6 +280,12 @@ SPECTACULAR_SETTINGS = {
 MARSAD_AGGREGATE_MAX_AGE = int(os.environ.get("MARSAD_AGGREGATE_MAX_AGE", "60"))
 MARSAD_AGGREGATE_CACHE_SECONDS = int(os.environ.get("MARSAD_AGGREGATE_CACHE_SECONDS", "600"))
 
+# A CSV export is one statement that runs while the client downloads the file (incidents/api/csv.py): it may
+# take MARSAD_EXPORT_TIMEOUT seconds (default 600) rather than the statement timeout of every other query.
+MARSAD_EXPORT_TIMEOUT = float(os.environ.get("MARSAD_EXPORT_TIMEOUT", "600"))
+# ...and may sort and join in MARSAD_EXPORT_WORK_MEM of PostgreSQL's memory (a PostgreSQL size) before spilling to disk.
+MARSAD_EXPORT_WORK_MEM = os.environ.get("MARSAD_EXPORT_WORK_MEM", "256MB")
+
 # The map covers Iraq, Syria and their borders; tiles come from OpenStreetMap in the browser.
 TILE_URL = os.environ.get("MARSAD_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LEAFLET_CONFIG = {

@@ -6,6 +6,9 @@ import re
 
 import pytest
 from django.contrib.gis.geos import Point
+from django.db import connection
+from django.db.models import CharField
+from django.db.models.expressions import RawSQL
 from rest_framework.test import APIClient
 
 from incidents.api import csv as csv_export
@@ -91,6 +94,7 @@ def test_list_as_csv_has_acled_columns_then_marsads(api):
     assert row["notes"] == "Two rockets struck the air base."
     assert row["fatalities"] == "2"
     assert row["injured"] == "5"
+    incident.refresh_from_db()  # links bump updated_at in the database (their triggers), after the factory's save
     assert int(row["timestamp"]) == int(incident.updated_at.timestamp())
     assert row["id"] == str(incident.pk)
     assert row["title"] == "Rockets hit Ain al-Asad"
@@ -268,3 +272,57 @@ def test_detail_of_a_draft_as_csv_is_a_json_404(api):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("ordering", [None, "date", "-killed", "killed", "updated"])
+def test_rows_come_in_the_lists_order_whatever_the_joins(api, ordering):
+    location = LocationFactory()
+    for day, killed in [(3, None), (1, 4), (2, 4), (5, 0), (4, 9)]:
+        incident = IncidentFactory(location=location, date_start=datetime.date(2024, 1, day), killed_best=killed)
+        IncidentActorFactory(incident=incident, role=ActorRole.PERPETRATOR)
+        IncidentSourceFactory(incident=incident)
+    params = {"ordering": ordering} if ordering else {}
+
+    listed = [feature["id"] for feature in api.get(LIST_URL, params).json()["features"]]
+    exported = [int(row["id"]) for row in table(api.get(LIST_URL, {**params, "format": "csv"}))]
+
+    assert exported == listed
+
+
+def session_setting(name):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting(%s)", [name])
+        return cursor.fetchone()[0]
+
+
+def test_the_exports_own_timeout_and_memory_end_with_it(api, settings, monkeypatch):
+    settings.MARSAD_EXPORT_TIMEOUT = 1234
+    setting = lambda name: RawSQL("current_setting(%s)", [name], output_field=CharField())
+    # The export's own cells say what its statement ran under.
+    monkeypatch.setattr(IncidentViewSet, "csv_columns", [
+        ("id", "pk"), ("timeout", setting("statement_timeout")), ("work_mem", setting("work_mem")),
+        ("workers", setting("max_parallel_workers_per_gather")),
+    ])
+    IncidentFactory.create_batch(2)
+    before = {name: session_setting(name) for name in ("statement_timeout", "work_mem")}
+
+    rows = table(api.get(LIST_URL, {"format": "csv"}))
+
+    assert {(row["timeout"], row["work_mem"], row["workers"]) for row in rows} == {("1234s", "256MB", "0")}
+    assert before["work_mem"] != "256MB"
+    assert {name: session_setting(name) for name in ("statement_timeout", "work_mem")} == before
+
+
+@pytest.mark.django_db(transaction=True)  # closing the response ends the request, as in production
+def test_a_download_abandoned_midway_leaves_the_connection_usable(api, monkeypatch):
+    monkeypatch.setattr(IncidentViewSet, "csv_chunk_rows", 1)
+    IncidentFactory.create_batch(5)
+    before = session_setting("statement_timeout")
+
+    response = api.get(LIST_URL, {"format": "csv"})
+    chunks = iter(response.streaming_content)
+    next(chunks)
+    response.close()  # what the server does when the client hangs up: the COPY is cancelled
+
+    assert session_setting("statement_timeout") == before
+    assert len(table(api.get(LIST_URL, {"format": "csv"}))) == 5
