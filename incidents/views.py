@@ -1,7 +1,12 @@
 """Public pages. They render no data: their JavaScript fetches it from the API."""
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from . import taxonomy
 from .labels import public_labels
 from .models import Incident
 
@@ -13,8 +18,71 @@ class PublicPageMixin:
         return super().get_context_data(labels=public_labels(), **kwargs)
 
 
+def map_ui_labels():
+    """Return the map page's own UI strings, in the active language."""
+    return {
+        "filters": _("Filters"),
+        "clear_all": _("Clear all"),
+        # Translators: %(count)s is a number of incidents matching the filters.
+        "matching": _("Matching incidents: %(count)s"),
+        "all": _("All"),
+        "more": _("Show more"),
+        "precision_area": _("Known only to a governorate or country: drawn as an area"),
+        "precision_near": _("Near this place"),
+        "precision_exact": _("Exact place"),
+        "place_precision": _("Place precision"),
+        "date_precision": _("Date precision"),
+        # Translators: shown when the map can draw only part of the incidents in view.
+        "too_many": _("%(count)s incidents in view, too many to draw one by one: zoom in to see each one."),
+        "cells_hint": _("Circles count incidents; zoom in to see each one."),
+        "legend": _("Event types"),
+        "approximate": _("Place known only to a governorate or country"),
+        "actor_suggestions": _("Matching actors"),
+        "no_actor": _("No actor with this name."),
+        "close": _("Close"),
+        # The timeline component's strings (static/incidents/timeline.js lists the keys it reads).
+        "timeline": _("Timeline of incidents"),
+        "keyboard_help": _("Arrow keys move the selection, Shift and the arrow keys resize it, Escape clears it."),
+        "play": _("Play"),
+        "pause": _("Pause"),
+        "clear_selection": _("Clear selection"),
+        "all_dates": _("All dates"),
+        "incidents": _("Incidents"),
+        "newest_first": _("Newest first"),
+        "list_empty": _("No incident matches these filters."),
+    }
+
+
 class MapView(PublicPageMixin, TemplateView):
+    """The map, filters, timeline and list of incidents; `?lang=` picks the language a shared link was made in."""
+
     template_name = "incidents/map.html"
+
+    def get(self, request, *args, **kwargs):
+        language = request.GET.get("lang")
+        if language not in dict(settings.LANGUAGES):
+            return super().get(request, *args, **kwargs)
+        # A shared link opens in the language it was made in, and the reader stays in it afterwards.
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = super().get(request, *args, **kwargs)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",
+        )
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["labels"]["ui"].update(map_ui_labels())
+        context["labels"]["sub_event_types_of"] = {
+            event_type: list(sub_event_types) for event_type, sub_event_types in taxonomy.SUB_EVENT_TYPES.items()
+        }
+        # The timeline component is its own file (branch `timeline`); the page works without it.
+        context["has_timeline"] = bool(finders.find("incidents/timeline.js"))
+        return context
 
 
 class IncidentDetailView(PublicPageMixin, TemplateView):
