@@ -21,25 +21,15 @@ class PublicPageMixin:
 def map_ui_labels():
     """Return the map page's own UI strings, in the active language."""
     return {
-        "filters": _("Filters"),
-        "clear_all": _("Clear all"),
         # Translators: %(count)s is a number of incidents matching the filters.
         "matching": _("Matching incidents: %(count)s"),
         "all": _("All"),
-        "more": _("Show more"),
-        "precision_area": _("Known only to a governorate or country: drawn as an area"),
-        "precision_near": _("Near this place"),
-        "precision_exact": _("Exact place"),
         "place_precision": _("Place precision"),
-        "date_precision": _("Date precision"),
-        # Translators: shown when the map can draw only part of the incidents in view.
+        # Translators: shown over the map when the incidents in view are too many to draw one by one.
         "too_many": _("%(count)s incidents in view, too many to draw one by one: zoom in to see each one."),
         "cells_hint": _("Circles count incidents; zoom in to see each one."),
         "legend": _("Event types"),
         "approximate": _("Place known only to a governorate or country"),
-        "actor_suggestions": _("Matching actors"),
-        "no_actor": _("No actor with this name."),
-        "close": _("Close"),
         # The timeline component's strings (static/incidents/timeline.js lists the keys it reads).
         "timeline": _("Timeline of incidents"),
         "keyboard_help": _("Arrow keys move the selection, Shift and the arrow keys resize it, Escape clears it."),

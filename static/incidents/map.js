@@ -23,6 +23,7 @@
   var map, layers, list, filters, timeline;
   var changeNumber = 0; // the latest change: an older one finishing late marks nothing
   var firstDrawn = false;
+  var mapDrawing = false; // a redraw of the map is on its way (it will reopen the selected incident)
   var timelineKey = null; // the filters (dates aside) the timeline shows
   var timelineBucket = "week"; // a guess until the data's span is known
 
@@ -98,8 +99,10 @@
   function applyState(parts) {
     var number = ++changeNumber;
     setViewState("loading");
+    mapDrawing = true;
     var updates = [
       layers.update(state.filters).then(function (drawn) {
+        if (number === changeNumber) mapDrawing = false;
         markFirstDraw(drawn);
         reopenSelected();
         return drawn;
@@ -178,13 +181,15 @@
   /** Zoom to an incident (a list row's) and open its popup. */
   function showIncident(feature) {
     var coordinates = feature.geometry.coordinates;
+    var before = map.getCenter().toString() + map.getZoom();
     selectedFeature = feature;
     state.incident = feature.properties.id;
+    M.MapState.write(state, true);
+    updateLanguageLinks();
     map.getContainer().scrollIntoView({ block: "nearest" });
     map.setView([coordinates[1], coordinates[0]], Math.max(map.getZoom(), M.DETAIL_ZOOM + 2), { animate: false });
-    // The move redraws the map, which reopens the selected incident; if the view stood still, open it now.
-    layers.open(feature);
-    M.MapState.write(Object.assign({}, state, { view: currentView() }), true);
+    // A move redraws the map, which then reopens the selected incident; if the view stood still, open it now.
+    if (map.getCenter().toString() + map.getZoom() === before) layers.open(feature);
   }
 
   /** Open the incident a link names: fetch it, and centre on it unless the link gives a view. */
@@ -196,7 +201,7 @@
         var coordinates = feature.geometry.coordinates;
         map.setView([coordinates[1], coordinates[0]], M.DETAIL_ZOOM + 2, { animate: false });
       }
-      reopenSelected();
+      if (!mapDrawing) reopenSelected();
     }).catch(function (error) {
       console.error(error);
     });
