@@ -5,7 +5,7 @@ tree, feeds it a body shaped like GET /api/v1/incidents/timeline/ and drives it 
 keyboard and a fake clock (the play control steps every 700 ms).
 """
 import datetime
-import json
+import itertools
 from pathlib import Path
 
 import pytest
@@ -33,10 +33,12 @@ MOUNT_JS = """([labels, colors, dir]) => {
     labels: labels, colors: colors, dir: dir, onSelect: (range) => window.selected.push(range),
   });
 }"""
-BARS_JS = """() => [...document.querySelectorAll(".mt-bars rect")].map((rect) => ({
-  type: rect.dataset.type, index: Number(rect.dataset.index), x: rect.x.baseVal.value, y: rect.y.baseVal.value,
-  width: rect.width.baseVal.value, height: rect.height.baseVal.value, fill: rect.getAttribute("fill"),
-}))"""
+# The rectangles of the bars, read back from the paths (one per event type) that draw them.
+BARS_JS = """() => [...document.querySelectorAll(".mt-bars path")].flatMap((path) =>
+  [...path.getAttribute("d").matchAll(/M([-\\d.]+) ([-\\d.]+)h([-\\d.]+)v([-\\d.]+)h[-\\d.]+z/g)].map((m) => ({
+    type: path.dataset.type, fill: path.getAttribute("fill"),
+    x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]),
+  })))"""
 
 
 def bucket(date, **counts_by_type):
@@ -101,8 +103,21 @@ def mount(browser):
         context.close()
 
 
-def bars(page):
-    return page.evaluate(BARS_JS)
+def bars(page, count, *, rtl=False):
+    """Return the drawn rectangles with the index of the bucket whose slot holds each, bucket by bucket
+    and bottom up."""
+    svg_width = page.locator(".mt-svg").bounding_box()["width"]
+    step = (svg_width - 12) / count
+    drawn = page.evaluate(BARS_JS)
+    for bar in drawn:
+        offset = bar["x"] + bar["width"] / 2 - 6
+        bar["index"] = int((svg_width - 12 - offset if rtl else offset) // step)
+    return sorted(drawn, key=lambda bar: (bar["index"], -bar["y"]))
+
+
+def first_bar(drawn, index):
+    """Return the lowest segment of bucket `index`'s bar."""
+    return next(bar for bar in drawn if bar["index"] == index)
 
 
 def selected(page):
@@ -137,7 +152,7 @@ def shoot(page, name):
 def test_one_bar_per_bucket_stacked_by_type_in_its_colour_and_proportional(mount):
     page = mount(MONTHS)
 
-    drawn = bars(page)
+    drawn = bars(page, 4)
 
     # A rect per (bucket, type) with incidents: 2 + 3 + 0 + 1.
     assert [(bar["index"], bar["type"]) for bar in drawn] == [
@@ -146,18 +161,17 @@ def test_one_bar_per_bucket_stacked_by_type_in_its_colour_and_proportional(mount
     assert all(bar["fill"] == COLORS[bar["type"]] for bar in drawn)
     unit = drawn[0]["height"] / 2  # November's 2 battles
     for bar, incidents in zip(drawn, [2, 1, 1, 3, 4, 2]):
-        assert bar["height"] == pytest.approx(incidents * unit)
+        assert bar["height"] == pytest.approx(incidents * unit, abs=0.02)
     # Stacked: each segment sits on the one below it, every bar on the same baseline.
     december = [bar for bar in drawn if bar["index"] == 1]
-    for below, above in zip(december, december[1:]):
-        assert above["y"] + above["height"] == pytest.approx(below["y"])
-    baselines = {round(bar["y"] + bar["height"], 3) for bar in drawn if bar["type"] == BATTLES}
+    for below, above in itertools.pairwise(december):
+        assert above["y"] + above["height"] == pytest.approx(below["y"], abs=0.02)
+    baselines = {round(bar["y"] + bar["height"], 1) for bar in drawn if bar["type"] == BATTLES}
     assert len(baselines) == 1
     # Time runs left to right, in equal slots.
-    xs = [bars_of_index[0]["x"] for bars_of_index in (
-        [bar for bar in drawn if bar["index"] == index] for index in (0, 1, 3))]
+    xs = [first_bar(drawn, index)["x"] for index in (0, 1, 3)]
     assert xs[0] < xs[1] < xs[2]
-    assert xs[2] - xs[1] == pytest.approx(2 * (xs[1] - xs[0]))
+    assert xs[2] - xs[1] == pytest.approx(2 * (xs[1] - xs[0]), abs=0.05)
     assert page.js_errors == []
 
 
@@ -174,7 +188,7 @@ def test_axis_labels_dates_in_the_pages_language(mount):
 def test_no_bucket_draws_an_empty_chart_that_cannot_play(mount):
     page = mount(timeline("day"))
 
-    assert bars(page) == []
+    assert page.evaluate(BARS_JS) == []
     expect(page.locator(".mt-empty")).to_be_visible()
     expect(page.get_by_role("button", name="Play")).to_be_disabled()
     page.locator(".mt-chart").focus()
@@ -186,10 +200,10 @@ def test_no_bucket_draws_an_empty_chart_that_cannot_play(mount):
 def test_one_bucket_draws_one_narrow_bar_that_a_click_selects(mount):
     page = mount(timeline("week", bucket("2023-12-04", Battles=3)))
 
-    (bar,) = bars(page)
+    (bar,) = bars(page, 1)
     assert bar["width"] <= 48
     box = page.locator(".mt-svg").bounding_box()
-    assert bar["x"] + bar["width"] / 2 == pytest.approx(box["width"] / 2)
+    assert bar["x"] + bar["width"] / 2 == pytest.approx(box["width"] / 2, abs=0.05)
     expect(page.locator(".mt-empty")).to_be_hidden()
 
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + bar["y"] + bar["height"] / 2)
@@ -208,14 +222,14 @@ def test_a_thousand_day_buckets_are_drawn_quickly(mount):
       return performance.now() - start;
     }""", body)
 
-    assert len(bars(page)) == sum(len(bar["by_event_type"]) for bar in body["buckets"])
-    # 50 ms on an idle machine; the margin is for a shared one. A drawing per bar in the DOM would not pass.
+    assert len(bars(page, 1000)) == sum(len(bar["by_event_type"]) for bar in body["buckets"])
+    # About 10 ms here with 6 types; the margin is for a shared machine. A rect per bar took 200-800 ms.
     assert elapsed < 150
 
 
 def test_the_chart_redraws_at_its_new_width(mount):
     page = mount(MONTHS, width=800)
-    last_bar_end = "() => Math.max(...[...document.querySelectorAll('.mt-bars rect')].map((r) => r.x.baseVal.value + r.width.baseVal.value))"
+    last_bar_end = f"() => Math.max(...({BARS_JS})().map((bar) => bar.x + bar.width))"
     wide = page.evaluate(last_bar_end)
 
     page.set_viewport_size({"width": 390, "height": 400})
@@ -300,7 +314,7 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
     brush = page.locator(".mt-selection")
     expect(brush).to_have_attribute("visibility", "visible")
     # It covers December and January, the buckets the dates touch.
-    (december,) = [bar for bar in bars(page) if bar["index"] == 1 and bar["type"] == BATTLES]
+    (december,) = [bar for bar in bars(page, 4) if bar["index"] == 1 and bar["type"] == BATTLES]
     x = float(brush.get_attribute("x"))
     assert x <= december["x"] < x + float(brush.get_attribute("width"))
     expect(page.locator(".mt-range")).to_have_text("Dec 15, 2023 – Jan 10, 2024")
@@ -384,8 +398,8 @@ def test_play_moves_the_selected_window_and_pause_stops_it(mount):
 def test_in_arabic_time_runs_right_to_left_with_the_brush_and_the_keys(mount):
     page = mount(MONTHS, language="ar")
 
-    drawn = bars(page)
-    november, december = ([bar for bar in drawn if bar["index"] == index][0] for index in (0, 1))
+    drawn = bars(page, 4, rtl=True)
+    november, december = first_bar(drawn, 0), first_bar(drawn, 1)
     assert november["x"] > december["x"]  # the earliest bar on the right
 
     drag(page, slot_centre(page, 0, 4, rtl=True), slot_centre(page, 1, 4, rtl=True))

@@ -163,6 +163,11 @@
     return node;
   }
 
+  /** Return `value` to a hundredth of a pixel: shorter paths, and no visible difference. */
+  function round(value) {
+    return Math.round(value * 100) / 100;
+  }
+
   function emptyNode(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
   }
@@ -294,33 +299,34 @@
       drawSelection();
     }
 
-    /** Draw one rect per event type per bucket with incidents, stacked from the axis up. */
+    /** Draw the bars: one path per event type, a rectangle in it per bucket, stacked from the axis up.
+     *
+     * A handful of elements whatever the number of buckets: 1,000 days of six types are six paths, not
+     * 6,000 rects that the browser would lay out one by one at every redraw.
+     */
     function drawBars() {
       var g = geometry, buckets = data.buckets, types = data.event_types;
-      var fragment = document.createDocumentFragment();
       var barWidth = Math.min(MAX_BAR_WIDTH, g.step > 3 ? g.step - 1 : g.step);
       var inset = (g.step - barWidth) / 2;
       var scale = g.max ? (g.bottom - g.top) / g.max : 0;
+      var width = round(barWidth);
+      var paths = types.map(function () { return []; });
       for (var i = 0; i < buckets.length; i++) {
-        var byType = buckets[i].by_event_type, base = g.bottom, x = slotX(i) + inset;
+        var byType = buckets[i].by_event_type, base = g.bottom, x = round(slotX(i) + inset);
         for (var t = 0; t < types.length; t++) {
           var counts = byType[types[t]];
           if (!counts || !counts.incidents) continue;
           var h = counts.incidents * scale;
           base -= h;
-          var rect = document.createElementNS(SVG, "rect");
-          rect.setAttribute("x", x);
-          rect.setAttribute("y", base);
-          rect.setAttribute("width", barWidth);
-          rect.setAttribute("height", h);
-          rect.setAttribute("fill", colors[types[t]] || FALLBACK_COLOR);
-          rect.setAttribute("data-type", types[t]);
-          rect.setAttribute("data-index", i);
-          fragment.appendChild(rect);
+          paths[t].push("M" + x + " " + round(base) + "h" + width + "v" + round(h) + "h" + -width + "z");
         }
       }
       emptyNode(dom.bars);
-      dom.bars.appendChild(fragment);
+      types.forEach(function (type, t) {
+        if (paths[t].length) {
+          svgEl("path", { d: paths[t].join(""), fill: colors[type] || FALLBACK_COLOR, "data-type": type }, dom.bars);
+        }
+      });
     }
 
     /** Draw the baseline, the date labels under it and the largest count at the top. */
