@@ -14,7 +14,7 @@
  *
  * labels (each optional, English when missing):
  *   timeline        name of the chart, read by screen readers ("Timeline of incidents")
- *   keyboard_help   how to use it by keyboard ("Arrow keys move the selection, Shift+arrows resize it, ...")
+ *   keyboard_help   how to use it by keyboard ("Arrow keys move the selection; Shift with ...")
  *   play, pause     the play control's name, and its title while playing
  *   clear_selection the button that clears the selection
  *   all_dates       shown in place of the selected range when nothing is selected
@@ -45,7 +45,8 @@
   var MARGIN = { top: 16, bottom: 22, side: 6 };
   var DEFAULT_LABELS = {
     timeline: "Timeline of incidents",
-    keyboard_help: "Arrow keys move the selection, Shift and the arrow keys resize it, Escape clears it.",
+    keyboard_help:
+      "Arrow keys move the selection; Shift with the arrow keys resizes it; Home and End go to the start and the end; Escape clears it.",
     play: "Play",
     pause: "Pause",
     clear_selection: "Clear selection",
