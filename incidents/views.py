@@ -1,6 +1,5 @@
 """Public pages. They render no data: their JavaScript fetches it from the API."""
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,6 +17,24 @@ class PublicPageMixin:
         return super().get_context_data(labels=public_labels(), **kwargs)
 
 
+def timeline_labels():
+    """Return the strings of the timeline component (static/incidents/timeline.js lists the keys it reads)."""
+    return {
+        "timeline": _("Timeline of incidents"),
+        "keyboard_help": _(
+            "Arrow keys move the selection; Shift with the arrow keys resizes it; Home and End go to the start "
+            "and the end; Escape clears it."
+        ),
+        "play": _("Play"),
+        "pause": _("Pause"),
+        "clear_selection": _("Clear selection"),
+        "all_dates": _("All dates"),
+        "incidents": _("Incidents"),
+        "killed": _("Killed"),
+        "no_incidents": _("No incidents"),
+    }
+
+
 def map_ui_labels():
     """Return the map page's own UI strings, in the active language."""
     return {
@@ -30,14 +47,6 @@ def map_ui_labels():
         "cells_hint": _("Circles count incidents; zoom in to see each one."),
         "legend": _("Event types"),
         "approximate": _("Place known only to a governorate or country"),
-        # The timeline component's strings (static/incidents/timeline.js lists the keys it reads).
-        "timeline": _("Timeline of incidents"),
-        "keyboard_help": _("Arrow keys move the selection, Shift and the arrow keys resize it, Escape clears it."),
-        "play": _("Play"),
-        "pause": _("Pause"),
-        "clear_selection": _("Clear selection"),
-        "all_dates": _("All dates"),
-        "incidents": _("Incidents"),
         "newest_first": _("Newest first"),
         "list_empty": _("No incident matches these filters."),
     }
@@ -67,11 +76,10 @@ class MapView(PublicPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["labels"]["ui"].update(map_ui_labels())
+        context["labels"]["timeline"] = timeline_labels()
         context["labels"]["sub_event_types_of"] = {
             event_type: list(sub_event_types) for event_type, sub_event_types in taxonomy.SUB_EVENT_TYPES.items()
         }
-        # The timeline component is its own file (branch `timeline`); the page works without it.
-        context["has_timeline"] = bool(finders.find("incidents/timeline.js"))
         return context
 
 

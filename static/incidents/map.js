@@ -45,9 +45,10 @@
     return copy;
   }
 
+  /** Return the date range the timeline draws as its selection (both ends given), or null. */
   function selection() {
-    if (!state.filters.date_from && !state.filters.date_to) return null;
-    return { date_from: state.filters.date_from || null, date_to: state.filters.date_to || null };
+    if (!state.filters.date_from || !state.filters.date_to) return null;
+    return { date_from: state.filters.date_from, date_to: state.filters.date_to };
   }
 
   /** Return the bar width for a history of `days` days: days up to ~6 months, weeks up to ~3 years, else months. */
@@ -255,9 +256,8 @@
       document.getElementById("timeline-panel").hidden = true;
       return;
     }
-    var labels = M.labels("ui");
     timeline = M.Timeline(document.getElementById("timeline"), {
-      labels: Object.assign({}, labels, { event_type: M.labels("event_type") }),
+      labels: Object.assign({}, M.labels("timeline"), { event_type: M.labels("event_type") }),
       colors: M.EVENT_COLORS,
       dir: document.documentElement.dir || "ltr",
       onSelect: function (range) {
