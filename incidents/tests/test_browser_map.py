@@ -66,6 +66,18 @@ def wait_ready(page, updates_before=0):
     return page.evaluate(VIEW_UPDATES_JS)
 
 
+def timeline_types(page):
+    """Return the event types the timeline draws bars of."""
+    return page.locator("#timeline .mt-bars path").evaluate_all("paths => paths.map(path => path.dataset.type).sort()")
+
+
+def timeline_slot(page, index, count):
+    """Return the page coordinates of the middle of the timeline's bucket `index` of `count` (left to right)."""
+    box = page.locator("#timeline .mt-svg").bounding_box()
+    step = (box["width"] - 12) / count  # the chart keeps 6 px at each end
+    return box["x"] + 6 + (index + 0.5) * step, box["y"] + box["height"] / 2
+
+
 def cell_total(page):
     return page.evaluate(CELL_TOTAL_JS)
 
@@ -132,6 +144,7 @@ def test_a_filter_updates_map_list_and_url_and_the_url_restores_it(open_page):
     assert cell_total(page) == 1
     assert list_titles(page) == ["Clashes near the Conoco field"]
     expect(page.locator("#match-count")).to_have_text("Matching incidents: 1")
+    assert timeline_types(page) == ["Battles"]
 
     page.reload()
     wait_ready(page)
@@ -167,6 +180,35 @@ def test_back_and_forward_walk_through_the_filter_changes(open_page):
     wait_ready(page, updates)
     expect(page.locator("#f-event_type")).to_have_value("Battles")
     assert cell_total(page) == 1
+
+
+def test_the_timeline_brush_narrows_the_dates_of_map_list_and_url(open_page):
+    seed_like_incidents()  # 20 November to 8 December 2023: 19 days, drawn a bar a day
+    page = open_page("/")
+    updates = wait_ready(page)
+    assert timeline_types(page) == ["Battles", "Explosions/Remote violence", "Strategic developments"]
+
+    start = timeline_slot(page, 14, 19)  # 4 December
+    end = timeline_slot(page, 17, 19)  # 7 December
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(*end, steps=5)
+    page.mouse.up()
+    updates = wait_ready(page, updates)
+
+    assert query_of(page)["date_from"] == "2023-12-04"
+    assert query_of(page)["date_to"] == "2023-12-07"
+    expect(page.locator("#f-date_from")).to_have_value("2023-12-04")
+    assert list_titles(page) == ["Drone intercepted near Erbil airport"]
+    assert cell_total(page) == 1
+    # The timeline still shows the whole history, with the selection drawn on it.
+    assert timeline_types(page) == ["Battles", "Explosions/Remote violence", "Strategic developments"]
+    expect(page.locator("#timeline .mt-selection")).not_to_have_attribute("visibility", "hidden")
+
+    page.go_back()
+    wait_ready(page, updates)
+    assert list_titles(page)[-1] == "Clashes near the Conoco field"
+    expect(page.locator("#f-date_from")).to_have_value("")
 
 
 def test_a_date_range_in_the_url_narrows_map_and_list(open_page):

@@ -102,7 +102,7 @@
 
   /** Return the diameter in pixels of a cell's circle: it grows with the logarithm of its incidents. */
   function cellDiameter(incidents) {
-    return Math.round(Math.min(38, 16 + 2.4 * Math.log2(incidents + 1)));
+    return Math.round(Math.min(36, 16 + 2.2 * Math.log2(incidents + 1)));
   }
 
   function dominantType(eventTypes) {
@@ -155,7 +155,8 @@
         root.dir = document.documentElement.dir;
         root.setAttribute("aria-label", M.ui("legend"));
         var details = M.el("details");
-        details.open = window.matchMedia("(min-width: 48rem)").matches;
+        // Open where it leaves the map room: a tall, wide map.
+        details.open = map.getSize().y >= 640 && map.getSize().x >= 560;
         details.appendChild(M.el("summary", null, M.ui("legend")));
         var list = M.el("ul");
         Object.keys(EVENT_COLORS).forEach(function (type) {

@@ -18,6 +18,8 @@
   };
   var MOVE_PAUSE = 250; // ms after the map stops moving before it is redrawn
   var DAY_MS = 86400000;
+  // Iraq and Syria, which a first visit sees whole (south-west and north-east corners).
+  var FIRST_VIEW = [[29.0, 35.6], [37.4, 48.6]];
 
   var state = M.MapState.read();
   var map, layers, list, filters, timeline;
@@ -291,6 +293,7 @@
       console.error("Basemap not loaded", error);
     });
     if (state.view) map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: false });
+    else map.fitBounds(FIRST_VIEW, { animate: false });
     layers = M.MapLayers(map, urls, {
       onHover: function (id) { list.highlight(id, id !== null, true); },
       onNote: showNote,
