@@ -113,6 +113,27 @@ def test_map_counts_the_seed_incidents_in_cells_and_lists_them_newest_first(open
     assert all("tile" in url for url in page.blocked_requests)
 
 
+def test_a_cell_tells_its_incidents_by_type_and_a_click_zooms_in_to_them(open_page):
+    incident_at(BAGHDAD, event_type="Battles", sub_event_type="Armed clash", killed_best=2)
+    incident_at(BAGHDAD, killed_best=1)
+    incident_at(BAGHDAD)
+    page = open_page("/")
+    updates = wait_ready(page)
+    zoom = int(query_of(page)["map"].split("/")[0])
+
+    cell = page.locator("#incident-map .incident-cell-count")
+    expect(cell).to_have_text("3")
+    cell.hover()
+    tooltip = page.locator(".leaflet-tooltip .cell-tooltip")
+    expect(tooltip.locator("li")).to_have_text(["Explosions/Remote violence: 2", "Battles: 1"])
+    expect(tooltip.locator("p")).to_have_text("Killed: 3")
+
+    cell.click()
+    wait_ready(page, updates)
+    assert int(query_of(page)["map"].split("/")[0]) >= 9 > zoom
+    expect(page.locator("#incident-map .incident-symbol")).to_have_count(3)
+
+
 def test_zoomed_in_the_map_draws_the_incidents_in_view_and_areas_as_dashed_rings(open_page):
     incident_at(BAGHDAD, title="Strike at the airport")
     incident_at(Point(44.45, 33.36, srid=4326), title="Shelling somewhere in Baghdad governorate",

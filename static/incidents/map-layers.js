@@ -113,8 +113,29 @@
     return best;
   }
 
-  /** Return the marker of one grid cell: its count, in a circle of its main event type's colour. */
-  function cellSymbol(feature) {
+  /** Return a cell's tooltip: its incidents by event type, most first, and its dead. */
+  function cellTooltip(properties) {
+    var root = M.el("div", "cell-tooltip");
+    root.dir = document.documentElement.dir;
+    var list = M.el("ul");
+    var types = properties.event_types || {};
+    Object.keys(types)
+      .sort(function (a, b) { return types[b] - types[a]; })
+      .forEach(function (type) {
+        var item = M.el("li");
+        var swatch = M.el("span", "legend-swatch");
+        swatch.style.backgroundColor = colorOf(type);
+        item.appendChild(swatch);
+        item.appendChild(M.el("span", null, M.label("event_type", type) + ": " + M.formatNumber(types[type])));
+        list.appendChild(item);
+      });
+    root.appendChild(list);
+    root.appendChild(M.el("p", null, M.ui("killed") + ": " + M.formatNumber(properties.killed)));
+    return root;
+  }
+
+  /** Return the marker of one grid cell: its count, in a circle of its main event type's colour; a click zooms in. */
+  function cellSymbol(feature, map) {
     var properties = feature.properties;
     var coordinates = feature.geometry.coordinates;
     var diameter = cellDiameter(properties.incidents);
@@ -126,11 +147,12 @@
       icon: L.divIcon({ className: "incident-cell", html: label, iconSize: L.point(diameter, diameter) }),
       keyboard: false,
     });
+    marker.bindTooltip(function () {
+      return cellTooltip(properties);
+    }, { direction: "top", offset: L.point(0, -diameter / 2) });
     marker.on("click", function () {
-      marker._map.flyToBounds(L.latLngBounds([feature.bbox[1], feature.bbox[0]], [feature.bbox[3], feature.bbox[2]]), {
-        maxZoom: Math.min(DETAIL_ZOOM, marker._map.getZoom() + 2),
-        duration: 0.4,
-      });
+      var cell = L.latLngBounds([feature.bbox[1], feature.bbox[0]], [feature.bbox[3], feature.bbox[2]]);
+      map.flyToBounds(cell, { maxZoom: Math.min(map.getMaxZoom(), Math.max(DETAIL_ZOOM, map.getZoom() + 2)), duration: 0.4 });
     });
     return marker;
   }
@@ -155,8 +177,8 @@
         root.dir = document.documentElement.dir;
         root.setAttribute("aria-label", M.ui("legend"));
         var details = M.el("details");
-        // Open where it leaves the map room: a tall, wide map.
-        details.open = map.getSize().y >= 640 && map.getSize().x >= 560;
+        // Open only on screens that leave the map room to spare (the timeline and list take their share).
+        details.open = window.innerHeight >= 900 && window.innerWidth >= 1200;
         details.appendChild(M.el("summary", null, M.ui("legend")));
         var list = M.el("ul");
         Object.keys(EVENT_COLORS).forEach(function (type) {
@@ -170,8 +192,11 @@
         return root;
       },
     });
-    var rtl = document.documentElement.dir === "rtl";
-    new Legend({ position: rtl ? "bottomright" : "bottomleft" }).addTo(map);
+    // On the left in both languages: the map's geography does not mirror, and there it covers the desert
+    // and the sea rather than the Tigris and Euphrates, where most incidents are. On phones the attribution
+    // takes the bottom: the legend goes to the top.
+    var phone = window.innerWidth < 768;
+    new Legend({ position: phone ? "topleft" : "bottomleft" }).addTo(map);
   }
 
   // --- The layers ---------------------------------------------------------------------------
@@ -208,7 +233,7 @@
     function drawCells(collection) {
       clear();
       collection.features.forEach(function (feature) {
-        cells.addLayer(cellSymbol(feature));
+        cells.addLayer(cellSymbol(feature, map));
       });
       return collection.features.length;
     }
