@@ -18,11 +18,11 @@
   // One colour per event type (taxonomy.EVENT_TYPES), told apart with the common colour-vision deficiencies
   // (Okabe–Ito); shared by the symbols, the legend and the timeline.
   var EVENT_COLORS = {
-    "Battles": "#d55e00",
+    "Battles": "#b34f00",
     "Explosions/Remote violence": "#0072b2",
     "Violence against civilians": "#a3245e",
-    "Protests": "#009e73",
-    "Riots": "#b07d00",
+    "Protests": "#00785a",
+    "Riots": "#8a6100",
     "Strategic developments": "#5f6b73",
   };
   var OTHER_COLOR = "#444444";
