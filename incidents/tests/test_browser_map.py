@@ -5,12 +5,14 @@ update with body[data-view-state="ready"] and a "marsad:view-updated" performanc
 wait for rather than for time.
 """
 import re
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.gis.geos import Point
 from playwright.sync_api import expect
 
+from incidents.api import aggregates
 from incidents.models import GeoPrecision, Status
 
 from .factories import (
@@ -232,6 +234,29 @@ def test_the_timeline_brush_narrows_the_dates_of_map_list_and_url(open_page):
     expect(page.locator("#f-date_from")).to_have_value("")
 
 
+def test_a_late_answer_to_an_older_filter_never_overwrites_the_newer_one(open_page, monkeypatch):
+    seed_like_incidents()
+    answer_grid = aggregates.GridView.aggregate
+
+    def slow_for_battles(view, incidents, **parameters):
+        if view.request.GET.get("event_type") == "Battles":
+            time.sleep(1.5)  # the server is slow to answer the first change, not the test waiting
+        return answer_grid(view, incidents, **parameters)
+
+    monkeypatch.setattr(aggregates.GridView, "aggregate", slow_for_battles)
+    page = open_page("/")
+    updates = wait_ready(page)
+
+    with page.expect_event("requestfailed", lambda request: "grid" in request.url and "Battles" in request.url):
+        page.select_option("#f-event_type", "Battles")
+        page.select_option("#f-event_type", "Strategic developments")  # before Battles is answered
+    wait_ready(page, updates)
+
+    assert list_titles(page) == ["Drone intercepted near Erbil airport"]
+    assert cell_total(page) == 1
+    assert query_of(page)["event_type"] == "Strategic developments"
+
+
 def test_a_date_range_in_the_url_narrows_map_and_list(open_page):
     seed_like_incidents()
 
@@ -281,9 +306,11 @@ def test_a_list_row_zooms_to_its_incident_and_opens_its_popup_and_the_link_reope
     page = open_page("/")
     updates = wait_ready(page)
 
-    page.locator(f"#incident-list li[data-incident-id='{incident.pk}']").get_by_role("button", name="Show on map").click()
+    page.locator(f"#incident-list li[data-incident-id='{incident.pk}']").get_by_role("button", name="Show on map").focus()
+    page.keyboard.press("Enter")
 
     popup = page.locator(".leaflet-popup")
+    expect(popup.get_by_role("link", name="Details")).to_be_focused()  # keyboard focus follows into the popup
     expect(popup.locator(".incident-title")).to_have_text("Rocket strike on the airport")
     expect(popup.locator(".incident-date")).to_have_text("Dec 8, 2023 (day)")
     expect(popup.locator(".fact").filter(has_text="Type").locator("dd")).to_have_text("Explosions/Remote violence")

@@ -204,7 +204,7 @@
   /**
    * Return the map's incident layers: `update(filters)` redraws them for the view and resolves to the number
    * of symbols drawn (null when a newer update cancelled it); `highlight(id, on)`; `open(feature)`.
-   * `urls` has `incidents` and `grid`; `callbacks` has onHover(id|null), onNote(text|null), onOpen(feature) and
+   * `urls` has `incidents` and `grid`; `callbacks` has onHover(id|null), onNote(text|null), onOpen(feature, popup) and
    * onClose(feature), the last two for popups the reader opens and closes (not those a redraw removes).
    */
   function MapLayers(map, urls, callbacks) {
@@ -245,7 +245,7 @@
       }, { maxWidth: 300, autoPanPadding: L.point(48, 16) });
       symbol.on("mouseover", function () { callbacks.onHover(id); });
       symbol.on("mouseout", function () { callbacks.onHover(null); });
-      symbol.on("popupopen", function () { callbacks.onOpen(feature); });
+      symbol.on("popupopen", function (event) { callbacks.onOpen(feature, event.popup); });
       symbol.on("popupclose", function () {
         if (!clearing) callbacks.onClose(feature);
       });

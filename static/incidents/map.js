@@ -162,11 +162,21 @@
 
   /** Open the selected incident's popup again after a redraw, when it is on the map. */
   function reopenSelected() {
-    if (selectedFeature && state.incident === selectedFeature.properties.id) layers.open(selectedFeature);
+    if (!selectedFeature || state.incident !== selectedFeature.properties.id) return;
+    var coordinates = selectedFeature.geometry.coordinates;
+    // Not when the reader has panned away from it: the popup would pull the map back.
+    if (map.getBounds().contains([coordinates[1], coordinates[0]])) layers.open(selectedFeature);
   }
 
-  function onOpen(feature) {
+  var focusNextPopup = false; // a list row asked for it: keyboard focus follows into the popup
+
+  function onOpen(feature, popup) {
     selectedFeature = feature;
+    if (focusNextPopup) {
+      focusNextPopup = false;
+      var link = popup.getElement().querySelector(".incident-link");
+      if (link) link.focus({ preventScroll: true });
+    }
     if (state.incident === feature.properties.id) return;
     state.incident = feature.properties.id;
     M.MapState.write(state, true);
@@ -186,6 +196,7 @@
     var coordinates = feature.geometry.coordinates;
     var before = map.getCenter().toString() + map.getZoom();
     selectedFeature = feature;
+    focusNextPopup = true;
     state.incident = feature.properties.id;
     M.MapState.write(state, true);
     updateLanguageLinks();
