@@ -234,6 +234,29 @@ def test_the_timeline_brush_narrows_the_dates_of_map_list_and_url(open_page):
     expect(page.locator("#f-date_from")).to_have_value("")
 
 
+def test_play_steps_the_dates_through_time_in_one_history_entry(open_page):
+    seed_like_incidents()
+    page = open_page("/")
+    updates = wait_ready(page)
+    entries = page.evaluate("() => history.length")
+
+    play = page.locator("#timeline button[aria-pressed]")
+    play.click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('date_from') >= '2023-11-22'")
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "false")
+    updates = wait_ready(page, updates)
+    date_from = query_of(page)["date_from"]
+    assert query_of(page)["date_to"] == date_from  # a window of one day
+    expect(page.locator("#f-date_from")).to_have_value(date_from)
+    assert page.evaluate("() => history.length") == entries + 1
+
+    page.go_back()
+    wait_ready(page, updates)
+    assert "date_from" not in query_of(page)
+    assert cell_total(page) == 4
+
+
 def test_a_late_answer_to_an_older_filter_never_overwrites_the_newer_one(open_page, monkeypatch):
     seed_like_incidents()
     answer_grid = aggregates.GridView.aggregate

@@ -139,12 +139,12 @@
     return { lat: center.lat, lng: center.lng, zoom: map.getZoom() };
   }
 
-  /** Record a user's change of the state in the URL (a history entry) and show it everywhere. */
-  function changeFilters(values) {
+  /** Record a user's change of the state in the URL (a history entry unless `inPlace`) and show it everywhere. */
+  function changeFilters(values, inPlace) {
     if (M.MapState.sameFilters(values, state.filters)) return;
     state.filters = values;
     state.view = currentView();
-    M.MapState.write(state, true);
+    M.MapState.write(state, !inPlace);
     updateLanguageLinks();
     applyState({ list: true, timeline: true });
   }
@@ -264,6 +264,13 @@
 
   // --- Start --------------------------------------------------------------------------------
 
+  /** Return true while the timeline's play control runs (its button is pressed). */
+  var wasPlaying = false;
+
+  function isPlaying() {
+    return Boolean(document.querySelector("#timeline button[aria-pressed='true']"));
+  }
+
   function setupTimeline() {
     if (!M.Timeline) {
       document.getElementById("timeline-panel").hidden = true;
@@ -280,7 +287,10 @@
         if (range && range.date_from) values.date_from = range.date_from;
         if (range && range.date_to) values.date_to = range.date_to;
         filters.setValues(values);
-        changeFilters(values);
+        // Play's steps replace one another in the history (the first adds an entry): back returns to before playing.
+        var playing = isPlaying();
+        changeFilters(values, playing && wasPlaying);
+        wasPlaying = playing;
       },
     });
   }
