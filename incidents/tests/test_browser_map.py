@@ -459,6 +459,7 @@ def test_phone_layout_has_a_filter_drawer_and_the_list_under_the_map(open_page, 
     expect(page.locator("#f-date_from")).to_be_focused()
     page.select_option("#f-event_type", "Battles")
     wait_ready(page, updates)
+    expect(page.locator("#panel-count")).to_have_text("Matching incidents: 0" if language == "en" else "الحوادث المطابقة: ٠")
     page.keyboard.press("Escape")
     expect(page.locator("#filter-panel")).to_be_hidden()
     expect(toggle).to_be_focused()

@@ -129,7 +129,9 @@
 
   function showCount(count) {
     if (count !== null) {
-      document.getElementById("match-count").textContent = M.ui("matching", { count: M.formatNumber(count) });
+      var text = M.ui("matching", { count: M.formatNumber(count) });
+      document.getElementById("match-count").textContent = text;
+      document.getElementById("panel-count").textContent = text;
     }
     return count;
   }
