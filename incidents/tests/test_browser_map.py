@@ -352,6 +352,20 @@ def test_a_list_row_zooms_to_its_incident_and_opens_its_popup_and_the_link_reope
     expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Rocket strike on the airport")
 
 
+def test_a_link_naming_only_an_incident_centres_the_map_on_it_with_its_popup(open_page):
+    incident_at(BAGHDAD, title="Elsewhere")
+    incident = incident_at(ERBIL, title="Drone intercepted near Erbil airport")
+
+    page = open_page(f"/?incident={incident.pk}")
+
+    expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Drone intercepted near Erbil airport")
+    wait_ready(page)
+    zoom, lat, lng = (float(part) for part in query_of(page)["map"].split("/"))
+    assert zoom >= 9
+    assert (lat, lng) == pytest.approx((ERBIL.y, ERBIL.x), abs=0.01)
+    assert query_of(page)["incident"] == str(incident.pk)
+
+
 def test_hovering_a_row_highlights_its_symbol_and_hovering_a_symbol_its_row(open_page):
     first = incident_at(BAGHDAD, title="First")
     second = incident_at(Point(44.5, 33.4, srid=4326), title="Second")

@@ -98,22 +98,23 @@
     });
   }
 
-  /** Show the state on the map, the list and the timeline; mark the view updated when all three show it. */
+  var listShown = Promise.resolve(true); // the list's latest update, which a map move waits for too
+  var timelineShown = Promise.resolve(true);
+
+  /** Show the state on the map (and the list and timeline, when `parts` says); mark the view updated when all three show it. */
   function applyState(parts) {
     var number = ++changeNumber;
     setViewState("loading");
     mapDrawing = true;
-    var updates = [
-      layers.update(state.filters).then(function (drawn) {
-        if (number === changeNumber) mapDrawing = false;
-        markFirstDraw(drawn);
-        reopenSelected();
-        return drawn;
-      }),
-      parts.list ? list.load(state.filters).then(showCount) : true,
-      parts.timeline ? updateTimeline() : true,
-    ];
-    return Promise.all(updates).then(
+    if (parts.list) listShown = list.load(state.filters).then(showCount);
+    if (parts.timeline) timelineShown = updateTimeline();
+    var mapShown = layers.update(state.filters).then(function (drawn) {
+      if (number === changeNumber) mapDrawing = false;
+      markFirstDraw(drawn);
+      reopenSelected();
+      return drawn;
+    });
+    return Promise.all([mapShown, listShown, timelineShown]).then(
       function (results) {
         if (number !== changeNumber || results.indexOf(null) !== -1) return;
         performance.mark("marsad:view-updated");
@@ -136,6 +137,12 @@
     return count;
   }
 
+  /** Put the state in the address (a new history entry when `push`), and in the language switch's links. */
+  function record(push) {
+    M.MapState.write(state, push);
+    updateLanguageLinks();
+  }
+
   function currentView() {
     var center = map.getCenter();
     return { lat: center.lat, lng: center.lng, zoom: map.getZoom() };
@@ -146,15 +153,13 @@
     if (M.MapState.sameFilters(values, state.filters)) return;
     state.filters = values;
     state.view = currentView();
-    M.MapState.write(state, !inPlace);
-    updateLanguageLinks();
+    record(!inPlace);
     applyState({ list: true, timeline: true });
   }
 
   function onMapMoved() {
     state.view = currentView();
-    M.MapState.write(state, false);
-    updateLanguageLinks();
+    record(false);
     applyState({ list: false, timeline: false });
   }
 
@@ -181,16 +186,14 @@
     }
     if (state.incident === feature.properties.id) return;
     state.incident = feature.properties.id;
-    M.MapState.write(state, true);
-    updateLanguageLinks();
+    record(true);
   }
 
   function onClose(feature) {
     if (state.incident !== feature.properties.id) return;
     state.incident = null;
     selectedFeature = null;
-    M.MapState.write(state, false);
-    updateLanguageLinks();
+    record(false);
   }
 
   /** Zoom to an incident (a list row's) and open its popup. */
@@ -200,20 +203,19 @@
     selectedFeature = feature;
     focusNextPopup = true;
     state.incident = feature.properties.id;
-    M.MapState.write(state, true);
-    updateLanguageLinks();
+    record(true);
     map.getContainer().scrollIntoView({ block: "nearest" });
     map.setView([coordinates[1], coordinates[0]], Math.max(map.getZoom(), M.DETAIL_ZOOM + 2), { animate: false });
     // A move redraws the map, which then reopens the selected incident; if the view stood still, open it now.
     if (map.getCenter().toString() + map.getZoom() === before) layers.open(feature);
   }
 
-  /** Open the incident a link names: fetch it, and centre on it unless the link gives a view. */
-  function loadSelected(id) {
+  /** Open the incident a link names: fetch it, and centre the map on it when `centre` (the link gives no view). */
+  function loadSelected(id, centre) {
     return M.fetchJSON(urls.incidents + id + "/").then(function (feature) {
       if (state.incident !== id || !feature.geometry) return;
       selectedFeature = feature;
-      if (!state.view) {
+      if (centre) {
         var coordinates = feature.geometry.coordinates;
         map.setView([coordinates[1], coordinates[0]], M.DETAIL_ZOOM + 2, { animate: false });
       }
@@ -306,7 +308,7 @@
     if (!state.incident) map.closePopup();
     var filtersChanged = !M.MapState.sameFilters(previous.filters, state.filters);
     applyState({ list: filtersChanged, timeline: filtersChanged });
-    if (state.incident && (!selectedFeature || selectedFeature.properties.id !== state.incident)) loadSelected(state.incident);
+    if (state.incident && (!selectedFeature || selectedFeature.properties.id !== state.incident)) loadSelected(state.incident, !state.view);
   }
 
   function start(leafletMap) {
@@ -337,12 +339,13 @@
     setupTimeline();
     setupDrawer();
     keepStateOnLanguageSwitch();
-    updateLanguageLinks();
-    M.MapState.write(Object.assign({}, state, { view: state.view || currentView() }), false);
+    var linkView = state.view;
+    state.view = currentView();
+    record(false);
     applyState({ list: true, timeline: true }).then(function () {
       filters.loadPlaces().catch(function (error) { console.error(error); });
     });
-    if (state.incident) loadSelected(state.incident);
+    if (state.incident) loadSelected(state.incident, !linkView);
     map.on("moveend", M.debounce(onMapMoved, MOVE_PAUSE));
     window.addEventListener("popstate", onPopState);
   }
