@@ -26,6 +26,7 @@ LABELS = {
            "killed": "القتلى", "all_dates": "كل التواريخ",
            "event_type": {BATTLES: "معارك", EXPLOSIONS: "انفجارات/عنف عن بعد", CIVILIANS: "عنف ضد المدنيين"}},
 }
+CLOCK_START = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 # Mounts the component in #timeline; every range it selects is pushed onto window.selected.
 MOUNT_JS = """([labels, colors, dir]) => {
   window.selected = [];
@@ -86,7 +87,9 @@ def mount(browser):
         page.js_errors, page.dialogs = [], []
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-        page.clock.install()
+        # The clock stands still but for run_for: the play control steps only when a test says so.
+        page.clock.install(time=CLOCK_START)
+        page.clock.pause_at(CLOCK_START + datetime.timedelta(seconds=1))
         direction = "rtl" if language == "ar" else "ltr"
         page.set_content(
             f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8"></head>'
@@ -183,6 +186,14 @@ def test_axis_labels_dates_in_the_pages_language(mount):
     arabic_labels = " ".join(arabic.locator(".mt-tick-label").all_text_contents())
     assert "كانون الأول" in arabic_labels  # December, as Iraq and Syria name it
     assert "٢٠٢٣" in arabic_labels
+
+
+def test_axis_ticks_fall_on_days_or_mondays_as_the_width_allows_and_name_the_year_once(mount):
+    five_days = mount(days(5))
+    three_weeks = mount(days(21))
+
+    assert five_days.locator(".mt-tick-label").all_text_contents() == ["Jan 1, 2021", "Jan 2", "Jan 3", "Jan 4", "Jan 5"]
+    assert three_weeks.locator(".mt-tick-label").all_text_contents() == ["Jan 4, 2021", "Jan 11", "Jan 18"]
 
 
 def test_no_bucket_draws_an_empty_chart_that_cannot_play(mount):
@@ -318,6 +329,7 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
     x = float(brush.get_attribute("x"))
     assert x <= december["x"] < x + float(brush.get_attribute("width"))
     expect(page.locator(".mt-range")).to_have_text("Dec 15, 2023 – Jan 10, 2024")
+    expect(page.locator(".mt-shade rect")).to_have_count(2)  # a veil over November, another over February
 
     page.evaluate("(body) => window.timeline.setData(body)", days(60, start="2023-12-01"))
 
@@ -327,6 +339,7 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
 
     page.evaluate("() => window.timeline.setSelection(null)")
     expect(brush).to_have_attribute("visibility", "hidden")
+    expect(page.locator(".mt-shade rect")).to_have_count(0)
     assert selected(page) == []
 
 
