@@ -368,6 +368,36 @@ def test_arrows_move_the_selection_shift_arrows_resize_it_and_escape_clears(moun
     ]
 
 
+def test_the_keys_show_the_counts_of_the_bucket_they_reach_and_escape_hides_them(mount):
+    page = mount(MONTHS)
+    tooltip = page.locator(".mt-tooltip")
+    page.locator(".mt-chart").focus()
+
+    page.keyboard.press("ArrowRight")
+    expect(tooltip.locator(".mt-tooltip-date")).to_have_text("November 2023")
+    page.keyboard.press("Shift+ArrowRight")
+    expect(tooltip.locator(".mt-tooltip-date")).to_have_text("December 2023")
+    expect(tooltip.locator(".mt-tooltip-totals")).to_have_text("Incidents: 8Killed: 8")
+
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+
+
+def test_clearing_with_the_button_leaves_the_keyboard_on_the_chart(mount):
+    page = mount(MONTHS)
+    page.locator(".mt-chart").focus()
+    page.keyboard.press("ArrowRight")
+
+    page.keyboard.press("Shift+Tab")  # back to the clear button, before the chart
+    expect(page.get_by_role("button", name="Clear selection")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator(".mt-chart")).to_be_focused()
+    assert selected(page)[-1] is None
+    page.keyboard.press("End")
+    assert selected(page)[-1] == {"date_from": "2024-02-01", "date_to": "2024-02-29"}
+
+
 # --- Play ---------------------------------------------------------------------------------------
 
 

@@ -205,9 +205,10 @@
     dom.chart.addEventListener("pointerup", onPointerUp);
     dom.chart.addEventListener("pointercancel", onPointerCancel);
     dom.chart.addEventListener("pointerleave", hideTooltip);
+    dom.chart.addEventListener("blur", hideTooltip);
     dom.chart.addEventListener("keydown", onKeyDown);
     dom.play.addEventListener("click", togglePlay);
-    dom.clear.addEventListener("click", function () { userSelect(null); });
+    dom.clear.addEventListener("click", clearFromButton);
 
     /** Build the component's elements: a toolbar over the chart, the tooltip inside the chart. */
     function buildDom() {
@@ -463,7 +464,7 @@
         selection = { first: Math.min(drag.index, index), last: Math.max(drag.index, index) };
         drawSelection();
       }
-      showTooltip(index, x);
+      showTooltip(index);
     }
 
     function onPointerUp(event) {
@@ -494,7 +495,8 @@
       return y >= Math.min(top, g.bottom - 6) - 2 && y <= g.bottom;
     }
 
-    function showTooltip(index, x) {
+    /** Show the counts of bucket `index` beside its bar. */
+    function showTooltip(index) {
       var g = geometry, bucket = data.buckets[index], tooltip = dom.tooltip;
       emptyNode(tooltip);
       htmlEl("p", "mt-tooltip-date", bucketTitle(bucket.date, data.bucket), tooltip);
@@ -530,25 +532,31 @@
     var TIME_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
 
     function onKeyDown(event) {
-      var n = data.buckets.length, next;
+      var n = data.buckets.length, next, towardsEnd;
       if (event.key === "Escape") {
         if (selection) userSelect(null);
         stopPlay();
+        hideTooltip();
         event.preventDefault();
         return;
       }
       if (!n) return;
       if (event.key in TIME_KEYS) {
         // Later in time is to the right in LTR, to the left in RTL.
-        next = moved(TIME_KEYS[event.key] * (rtl ? -1 : 1), event.shiftKey, n);
+        var delta = TIME_KEYS[event.key] * (rtl ? -1 : 1);
+        next = moved(delta, event.shiftKey, n);
+        towardsEnd = delta > 0 || event.shiftKey;
       } else if (event.key === "Home" || event.key === "End") {
         var width = selection ? selection.last - selection.first : 0;
         next = event.key === "Home" ? { first: 0, last: width } : { first: n - 1 - width, last: n - 1 };
+        towardsEnd = event.key === "End";
       } else {
         return;
       }
       event.preventDefault();
       if (!selection || next.first !== selection.first || next.last !== selection.last) userSelect(next);
+      // What a pointer would show on hover, for the edge of the selection that the key moved.
+      showTooltip(towardsEnd ? next.last : next.first);
     }
 
     /** Return the selection moved (or, with `resize`, its end moved) `delta` buckets later, kept in the data. */
@@ -560,6 +568,12 @@
     }
 
     // --- Play ---
+
+    /** Clear, and keep the keyboard on the chart: the button, now disabled, would drop the focus. */
+    function clearFromButton() {
+      dom.chart.focus();
+      userSelect(null);
+    }
 
     function togglePlay() {
       if (playTimer !== null) stopPlay();
