@@ -250,6 +250,31 @@ def test_the_chart_redraws_at_its_new_width(mount):
     assert page.evaluate("() => document.querySelector('.mt-svg').getAttribute('width')") == str(390 - 32)
 
 
+def test_data_given_while_hidden_is_drawn_when_the_timeline_shows(mount):
+    page = mount(timeline("month"))
+    page.evaluate("""(body) => {
+      document.getElementById("timeline").style.display = "none";
+      window.timeline.setData(body);
+    }""", MONTHS)
+    assert page.evaluate(BARS_JS) == []  # nothing to lay out in no width
+
+    page.evaluate("() => { document.getElementById('timeline').style.display = ''; }")
+
+    page.wait_for_function(f"() => ({BARS_JS})().length === 6")
+    assert all(bar["width"] > 0 for bar in bars(page, 4))
+
+
+def test_destroy_removes_the_timeline_and_stops_playing(mount):
+    page = mount(MONTHS)
+    page.get_by_role("button", name="Play").click()
+
+    page.evaluate("() => window.timeline.destroy()")
+    page.clock.run_for(2100)
+
+    expect(page.locator(".marsad-timeline")).to_have_count(0)
+    assert len(selected(page)) == 1
+
+
 # --- Tooltip ------------------------------------------------------------------------------------
 
 

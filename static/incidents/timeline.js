@@ -191,6 +191,7 @@
     var geometry = null;    // the plot's size and scale, from the last draw
     var playTimer = null;
     var drag = null;
+    var tooltipIndex = null; // the bucket the tooltip shows, null when hidden
 
     var dom = buildDom();
     container.appendChild(dom.root);
@@ -294,8 +295,11 @@
       dom.svg.setAttribute("viewBox", "0 0 " + width + " " + height);
       dom.svg.setAttribute("width", width);
       dom.svg.setAttribute("height", height);
+      hideTooltip();
       dom.empty.hidden = n > 0;
       dom.play.disabled = n === 0;
+      // Hidden (no room for the plot): nothing to draw until the ResizeObserver sees it shown.
+      geometry.drawable = n > 0 && geometry.step > 0 && geometry.bottom > geometry.top;
       drawBars();
       drawAxis();
       drawSelection();
@@ -308,6 +312,8 @@
      */
     function drawBars() {
       var g = geometry, buckets = data.buckets, types = data.event_types;
+      emptyNode(dom.bars);
+      if (!g.drawable) return;
       var barWidth = Math.min(MAX_BAR_WIDTH, g.step > 3 ? g.step - 1 : g.step);
       var inset = (g.step - barWidth) / 2;
       var scale = g.max ? (g.bottom - g.top) / g.max : 0;
@@ -323,7 +329,6 @@
           paths[t].push("M" + x + " " + round(base) + "h" + width + "v" + round(h) + "h" + -width + "z");
         }
       }
-      emptyNode(dom.bars);
       types.forEach(function (type, t) {
         if (paths[t].length) {
           svgEl("path", { d: paths[t].join(""), fill: colors[type] || FALLBACK_COLOR, "data-type": type }, dom.bars);
@@ -336,7 +341,7 @@
       var g = geometry;
       emptyNode(dom.axis);
       emptyNode(dom.grid);
-      if (!data.buckets.length) return;
+      if (!g.drawable) return;
       svgEl("line", { class: "mt-baseline", x1: g.left, x2: g.right, y1: g.bottom + 0.5, y2: g.bottom + 0.5 }, dom.axis);
       var first = parseISO(data.buckets[0].date);
       var end = nextBucketStart(parseISO(data.buckets[data.buckets.length - 1].date), data.bucket);
@@ -390,7 +395,7 @@
       // The dates asked for (they may fall inside buckets); while brushing, the buckets under the brush.
       var shown = selection && (drag && drag.brushing ? rangeOf(selection) : requested || rangeOf(selection));
       dom.range.textContent = shown ? rangeText(shown) : labels.all_dates;
-      if (!selection || !data.buckets.length) {
+      if (!selection || !g.drawable) {
         dom.brush.setAttribute("visibility", "hidden");
         return;
       }
@@ -448,13 +453,13 @@
     }
 
     function onPointerDown(event) {
-      if (!data.buckets.length || event.button !== 0) return;
+      if (!geometry.drawable || event.button !== 0) return;
       drag = { x: pointerX(event), index: indexAt(pointerX(event)), brushing: false };
       dom.chart.setPointerCapture(event.pointerId);
     }
 
     function onPointerMove(event) {
-      if (!data.buckets.length) return;
+      if (!geometry.drawable) return;
       var x = pointerX(event), index = indexAt(x);
       if (drag && !drag.brushing && Math.abs(x - drag.x) > DRAG_THRESHOLD) {
         drag.brushing = true;
@@ -497,6 +502,8 @@
 
     /** Show the counts of bucket `index` beside its bar. */
     function showTooltip(index) {
+      if (index === tooltipIndex) return;
+      tooltipIndex = index;
       var g = geometry, bucket = data.buckets[index], tooltip = dom.tooltip;
       emptyNode(tooltip);
       htmlEl("p", "mt-tooltip-date", bucketTitle(bucket.date, data.bucket), tooltip);
@@ -523,6 +530,7 @@
     }
 
     function hideTooltip() {
+      tooltipIndex = null;
       dom.tooltip.hidden = true;
       dom.hover.setAttribute("visibility", "hidden");
     }
@@ -624,7 +632,6 @@
         };
         selection = requested ? indicesOf(requested) : null;
         if (!data.buckets.length) stopPlay();
-        hideTooltip();
         draw();
       },
       /** Draw `range` as the selection (on the buckets it touches), without calling onSelect. */
