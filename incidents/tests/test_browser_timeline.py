@@ -250,6 +250,23 @@ def test_the_chart_redraws_at_its_new_width(mount):
     assert page.evaluate("() => document.querySelector('.mt-svg').getAttribute('width')") == str(390 - 32)
 
 
+def test_before_its_data_the_timeline_says_nothing_and_keeps_a_selection_for_it(mount):
+    page = mount(MONTHS)
+    page.evaluate(MOUNT_JS, [LABELS["en"], COLORS, "ltr"])  # a second timeline, not fed yet
+    fresh = page.locator(".marsad-timeline").nth(1)
+
+    page.evaluate("() => window.timeline.setSelection({date_from: '2023-12-01', date_to: '2023-12-31'})")
+    fresh.locator(".mt-chart").focus()
+    page.keyboard.press("ArrowRight")
+
+    expect(fresh.locator(".mt-empty")).to_be_hidden()
+    expect(fresh.get_by_role("button", name="Play")).to_be_disabled()
+    page.evaluate("(body) => window.timeline.setData(body)", MONTHS)
+    expect(fresh.locator(".mt-range")).to_have_text("Dec 1 – 31, 2023")
+    assert selected(page) == []
+    assert page.js_errors == []
+
+
 def test_data_given_while_hidden_is_drawn_when_the_timeline_shows(mount):
     page = mount(timeline("month"))
     page.evaluate("""(body) => {

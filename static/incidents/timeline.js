@@ -185,7 +185,7 @@
     var stepMs = options.stepMs || STEP_MS;
     var numberFormat = new Intl.NumberFormat(pageLocale());
 
-    var data = { bucket: "month", event_types: [], buckets: [] };
+    var data = null;        // the last body given to setData; null until then (no "no incidents" while loading)
     var selection = null;   // {first, last}: bucket indices, inclusive; null when nothing is selected
     var requested = null;   // the range last given to setSelection, kept to place it again on new data
     var geometry = null;    // the plot's size and scale, from the last draw
@@ -242,6 +242,8 @@
       var brush = svgEl("rect", { class: "mt-selection", visibility: "hidden" }, svg);
       var axis = svgEl("g", { class: "mt-axis" }, svg);
       var empty = htmlEl("p", "mt-empty", labels.no_incidents, chart);
+      empty.hidden = true;
+      play.disabled = true;
       var tooltip = htmlEl("div", "mt-tooltip", null, chart);
       tooltip.hidden = true;
       return {
@@ -283,6 +285,7 @@
 
     function draw() {
       var width = dom.chart.clientWidth, height = dom.chart.clientHeight;
+      if (!data) return;
       var n = data.buckets.length;
       var maxTotal = 0;
       for (var i = 0; i < n; i++) if (data.buckets[i].incidents > maxTotal) maxTotal = data.buckets[i].incidents;
@@ -453,13 +456,13 @@
     }
 
     function onPointerDown(event) {
-      if (!geometry.drawable || event.button !== 0) return;
+      if (!geometry || !geometry.drawable || event.button !== 0) return;
       drag = { x: pointerX(event), index: indexAt(pointerX(event)), brushing: false };
       dom.chart.setPointerCapture(event.pointerId);
     }
 
     function onPointerMove(event) {
-      if (!geometry.drawable) return;
+      if (!geometry || !geometry.drawable) return;
       var x = pointerX(event), index = indexAt(x);
       if (drag && !drag.brushing && Math.abs(x - drag.x) > DRAG_THRESHOLD) {
         drag.brushing = true;
@@ -540,7 +543,7 @@
     var TIME_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
 
     function onKeyDown(event) {
-      var n = data.buckets.length, next, towardsEnd;
+      var n = data ? data.buckets.length : 0, next, towardsEnd;
       if (event.key === "Escape") {
         if (selection) userSelect(null);
         stopPlay();
@@ -637,7 +640,7 @@
       /** Draw `range` as the selection (on the buckets it touches), without calling onSelect. */
       setSelection: function (range) {
         requested = range || null;
-        selection = requested ? indicesOf(requested) : null;
+        selection = requested && data ? indicesOf(requested) : null;
         if (geometry) drawSelection();
       },
       destroy: function () {
