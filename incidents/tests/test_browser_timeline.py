@@ -385,6 +385,31 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
     assert selected(page) == []
 
 
+def test_dates_outside_every_bucket_veil_all_bars_and_still_show_and_clear(mount):
+    page = mount(MONTHS)
+
+    page.evaluate("() => window.timeline.setSelection({date_from: '2025-03-01', date_to: '2025-03-31'})")
+
+    expect(page.locator(".mt-selection")).to_have_attribute("visibility", "hidden")
+    expect(page.locator(".mt-shade rect")).to_have_count(1)
+    expect(page.locator(".mt-range")).to_have_text("Mar 1 – 31, 2025")
+    page.get_by_role("button", name="Clear selection").click()
+    assert selected(page) == [None]
+    expect(page.locator(".mt-shade rect")).to_have_count(0)
+
+
+def test_a_range_open_at_one_end_is_drawn_to_the_edge_and_shown_with_a_dash(mount):
+    page = mount(MONTHS)
+
+    page.evaluate("() => window.timeline.setSelection({date_from: '2024-01-15'})")
+
+    expect(page.locator(".mt-range")).to_have_text("Jan 15, 2024 – ")
+    expect(page.locator(".mt-shade rect")).to_have_count(1)  # over November and December only
+    brush = page.locator(".mt-selection")
+    box = page.locator(".mt-svg").bounding_box()
+    assert float(brush.get_attribute("x")) + float(brush.get_attribute("width")) == pytest.approx(box["width"] - 6)
+
+
 # --- Keyboard -----------------------------------------------------------------------------------
 
 

@@ -175,6 +175,8 @@
 
   // --- The component ----------------------------------------------------------------------------
 
+  var instances = 0; // numbers each timeline's element ids
+
   function Timeline(container, options) {
     options = options || {};
     var labels = Object.assign({}, DEFAULT_LABELS, options.labels || {});
@@ -213,7 +215,7 @@
 
     /** Build the component's elements: a toolbar over the chart, the tooltip inside the chart. */
     function buildDom() {
-      var root = htmlEl("div", "marsad-timeline" + (rtl ? " marsad-timeline-rtl" : ""));
+      var root = htmlEl("div", "marsad-timeline");
       root.dir = rtl ? "rtl" : "ltr";
       var toolbar = htmlEl("div", "mt-toolbar", null, root);
       var play = htmlEl("button", "mt-play", null, toolbar);
@@ -232,7 +234,7 @@
       chart.setAttribute("role", "group");
       chart.setAttribute("aria-label", labels.timeline);
       var help = htmlEl("span", "mt-visually-hidden", labels.keyboard_help, chart);
-      help.id = "mt-help-" + Math.random().toString(36).slice(2);
+      help.id = "mt-help-" + ++instances;
       chart.setAttribute("aria-describedby", help.id);
       var svg = svgEl("svg", { class: "mt-svg", "aria-hidden": "true", focusable: "false" }, chart);
       var hover = svgEl("rect", { class: "mt-hover", visibility: "hidden" }, svg);
@@ -301,11 +303,22 @@
       hideTooltip();
       dom.empty.hidden = n > 0;
       dom.play.disabled = n === 0;
-      // Hidden (no room for the plot): nothing to draw until the ResizeObserver sees it shown.
       geometry.drawable = n > 0 && geometry.step > 0 && geometry.bottom > geometry.top;
+      if (n > 0 && !geometry.drawable) watchForRoom();
       drawBars();
       drawAxis();
       drawSelection();
+    }
+
+    /** Draw again once the chart has room: hidden now, it may show before the ResizeObserver saw it hidden.
+     *
+     * The observer reports a size only when it differs from the last it reported: hidden and shown
+     * between two frames, the chart would keep its old size to the observer and never be drawn. Observed
+     * anew, it is reported at the next frame whatever its size.
+     */
+    function watchForRoom() {
+      resizeObserver.unobserve(dom.chart);
+      resizeObserver.observe(dom.chart);
     }
 
     /** Draw the bars: one path per event type, a rectangle in it per bucket, stacked from the axis up.
@@ -394,12 +407,15 @@
     function drawSelection() {
       var g = geometry;
       emptyNode(dom.shade);
-      dom.clear.disabled = !selection;
-      // The dates asked for (they may fall inside buckets); while brushing, the buckets under the brush.
-      var shown = selection && (drag && drag.brushing ? rangeOf(selection) : requested || rangeOf(selection));
+      dom.clear.disabled = !selection && !requested;
+      // The dates asked for (they may fall inside buckets, or outside them all); while brushing, the
+      // buckets under the brush.
+      var shown = drag && drag.brushing ? rangeOf(selection) : requested;
       dom.range.textContent = shown ? rangeText(shown) : labels.all_dates;
-      if (!selection || !g.drawable) {
+      if (!selection || !g || !g.drawable) {
         dom.brush.setAttribute("visibility", "hidden");
+        // Dates that touch no bucket: every bar is outside them.
+        if (requested && g && g.drawable) svgEl("rect", { x: g.left, y: 0, width: g.right - g.left, height: g.bottom }, dom.shade);
         return;
       }
       var startX = Math.min(slotX(selection.first), slotX(selection.last));
@@ -410,8 +426,13 @@
       if (endX < g.right) svgEl("rect", { x: endX, y: 0, width: g.right - endX, height: g.bottom }, dom.shade);
     }
 
+    /** Return the range as text; a range open at one end (from a shared link) shows a dash there. */
     function rangeText(range) {
-      return formatRange(range.date_from, range.date_to, { day: "numeric", month: "short", year: "numeric" });
+      var options = { day: "numeric", month: "short", year: "numeric" };
+      if (range.date_from && range.date_to) return formatRange(range.date_from, range.date_to, options);
+      var format = dateFormat(options);
+      return (range.date_from ? format.format(parseISO(range.date_from)) : "") + " – " +
+        (range.date_to ? format.format(parseISO(range.date_to)) : "");
     }
 
     // --- Selection ---
@@ -641,7 +662,7 @@
       setSelection: function (range) {
         requested = range || null;
         selection = requested && data ? indicesOf(requested) : null;
-        if (geometry) drawSelection();
+        drawSelection();
       },
       destroy: function () {
         stopPlay();
