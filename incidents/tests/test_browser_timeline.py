@@ -26,6 +26,7 @@ LABELS = {
            "killed": "القتلى", "all_dates": "كل التواريخ",
            "event_type": {BATTLES: "معارك", EXPLOSIONS: "انفجارات/عنف عن بعد", CIVILIANS: "عنف ضد المدنيين"}},
 }
+CLOCK_START = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 # Mounts the component in #timeline; every range it selects is pushed onto window.selected.
 MOUNT_JS = """([labels, colors, dir]) => {
   window.selected = [];
@@ -86,7 +87,9 @@ def mount(browser):
         page.js_errors, page.dialogs = [], []
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-        page.clock.install()
+        # The clock stands still but for run_for: the play control steps only when a test says so.
+        page.clock.install(time=CLOCK_START)
+        page.clock.pause_at(CLOCK_START + datetime.timedelta(seconds=1))
         direction = "rtl" if language == "ar" else "ltr"
         page.set_content(
             f'<!doctype html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8"></head>'
@@ -185,6 +188,14 @@ def test_axis_labels_dates_in_the_pages_language(mount):
     assert "٢٠٢٣" in arabic_labels
 
 
+def test_axis_ticks_fall_on_days_or_mondays_as_the_width_allows_and_name_the_year_once(mount):
+    five_days = mount(days(5))
+    three_weeks = mount(days(21))
+
+    assert five_days.locator(".mt-tick-label").all_text_contents() == ["Jan 1, 2021", "Jan 2", "Jan 3", "Jan 4", "Jan 5"]
+    assert three_weeks.locator(".mt-tick-label").all_text_contents() == ["Jan 4, 2021", "Jan 11", "Jan 18"]
+
+
 def test_no_bucket_draws_an_empty_chart_that_cannot_play(mount):
     page = mount(timeline("day"))
 
@@ -237,6 +248,48 @@ def test_the_chart_redraws_at_its_new_width(mount):
     page.wait_for_function(f"() => ({last_bar_end})() < 390")
     assert page.evaluate(last_bar_end) < wide / 2
     assert page.evaluate("() => document.querySelector('.mt-svg').getAttribute('width')") == str(390 - 32)
+
+
+def test_before_its_data_the_timeline_says_nothing_and_keeps_a_selection_for_it(mount):
+    page = mount(MONTHS)
+    page.evaluate(MOUNT_JS, [LABELS["en"], COLORS, "ltr"])  # a second timeline, not fed yet
+    fresh = page.locator(".marsad-timeline").nth(1)
+
+    page.evaluate("() => window.timeline.setSelection({date_from: '2023-12-01', date_to: '2023-12-31'})")
+    fresh.locator(".mt-chart").focus()
+    page.keyboard.press("ArrowRight")
+
+    expect(fresh.locator(".mt-empty")).to_be_hidden()
+    expect(fresh.get_by_role("button", name="Play")).to_be_disabled()
+    page.evaluate("(body) => window.timeline.setData(body)", MONTHS)
+    expect(fresh.locator(".mt-range")).to_have_text("Dec 1 – 31, 2023")
+    assert selected(page) == []
+    assert page.js_errors == []
+
+
+def test_data_given_while_hidden_is_drawn_when_the_timeline_shows(mount):
+    page = mount(timeline("month"))
+    page.evaluate("""(body) => {
+      document.getElementById("timeline").style.display = "none";
+      window.timeline.setData(body);
+    }""", MONTHS)
+    assert page.evaluate(BARS_JS) == []  # nothing to lay out in no width
+
+    page.evaluate("() => { document.getElementById('timeline').style.display = ''; }")
+
+    page.wait_for_function(f"() => ({BARS_JS})().length === 6")
+    assert all(bar["width"] > 0 for bar in bars(page, 4))
+
+
+def test_destroy_removes_the_timeline_and_stops_playing(mount):
+    page = mount(MONTHS)
+    page.get_by_role("button", name="Play").click()
+
+    page.evaluate("() => window.timeline.destroy()")
+    page.clock.run_for(2100)
+
+    expect(page.locator(".marsad-timeline")).to_have_count(0)
+    assert len(selected(page)) == 1
 
 
 # --- Tooltip ------------------------------------------------------------------------------------
@@ -318,6 +371,7 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
     x = float(brush.get_attribute("x"))
     assert x <= december["x"] < x + float(brush.get_attribute("width"))
     expect(page.locator(".mt-range")).to_have_text("Dec 15, 2023 – Jan 10, 2024")
+    expect(page.locator(".mt-shade rect")).to_have_count(2)  # a veil over November, another over February
 
     page.evaluate("(body) => window.timeline.setData(body)", days(60, start="2023-12-01"))
 
@@ -327,7 +381,33 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
 
     page.evaluate("() => window.timeline.setSelection(null)")
     expect(brush).to_have_attribute("visibility", "hidden")
+    expect(page.locator(".mt-shade rect")).to_have_count(0)
     assert selected(page) == []
+
+
+def test_dates_outside_every_bucket_veil_all_bars_and_still_show_and_clear(mount):
+    page = mount(MONTHS)
+
+    page.evaluate("() => window.timeline.setSelection({date_from: '2025-03-01', date_to: '2025-03-31'})")
+
+    expect(page.locator(".mt-selection")).to_have_attribute("visibility", "hidden")
+    expect(page.locator(".mt-shade rect")).to_have_count(1)
+    expect(page.locator(".mt-range")).to_have_text("Mar 1 – 31, 2025")
+    page.get_by_role("button", name="Clear selection").click()
+    assert selected(page) == [None]
+    expect(page.locator(".mt-shade rect")).to_have_count(0)
+
+
+def test_a_range_open_at_one_end_is_drawn_to_the_edge_and_shown_with_a_dash(mount):
+    page = mount(MONTHS)
+
+    page.evaluate("() => window.timeline.setSelection({date_from: '2024-01-15'})")
+
+    expect(page.locator(".mt-range")).to_have_text("Jan 15, 2024 – ")
+    expect(page.locator(".mt-shade rect")).to_have_count(1)  # over November and December only
+    brush = page.locator(".mt-selection")
+    box = page.locator(".mt-svg").bounding_box()
+    assert float(brush.get_attribute("x")) + float(brush.get_attribute("width")) == pytest.approx(box["width"] - 6)
 
 
 # --- Keyboard -----------------------------------------------------------------------------------
@@ -353,6 +433,36 @@ def test_arrows_move_the_selection_shift_arrows_resize_it_and_escape_clears(moun
         {"date_from": "2024-01-01", "date_to": "2024-02-29"},  # End
         None,
     ]
+
+
+def test_the_keys_show_the_counts_of_the_bucket_they_reach_and_escape_hides_them(mount):
+    page = mount(MONTHS)
+    tooltip = page.locator(".mt-tooltip")
+    page.locator(".mt-chart").focus()
+
+    page.keyboard.press("ArrowRight")
+    expect(tooltip.locator(".mt-tooltip-date")).to_have_text("November 2023")
+    page.keyboard.press("Shift+ArrowRight")
+    expect(tooltip.locator(".mt-tooltip-date")).to_have_text("December 2023")
+    expect(tooltip.locator(".mt-tooltip-totals")).to_have_text("Incidents: 8Killed: 8")
+
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+
+
+def test_clearing_with_the_button_leaves_the_keyboard_on_the_chart(mount):
+    page = mount(MONTHS)
+    page.locator(".mt-chart").focus()
+    page.keyboard.press("ArrowRight")
+
+    page.keyboard.press("Shift+Tab")  # back to the clear button, before the chart
+    expect(page.get_by_role("button", name="Clear selection")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator(".mt-chart")).to_be_focused()
+    assert selected(page)[-1] is None
+    page.keyboard.press("End")
+    assert selected(page)[-1] == {"date_from": "2024-02-01", "date_to": "2024-02-29"}
 
 
 # --- Play ---------------------------------------------------------------------------------------

@@ -175,6 +175,8 @@
 
   // --- The component ----------------------------------------------------------------------------
 
+  var instances = 0; // numbers each timeline's element ids
+
   function Timeline(container, options) {
     options = options || {};
     var labels = Object.assign({}, DEFAULT_LABELS, options.labels || {});
@@ -185,12 +187,13 @@
     var stepMs = options.stepMs || STEP_MS;
     var numberFormat = new Intl.NumberFormat(pageLocale());
 
-    var data = { bucket: "month", event_types: [], buckets: [] };
+    var data = null;        // the last body given to setData; null until then (no "no incidents" while loading)
     var selection = null;   // {first, last}: bucket indices, inclusive; null when nothing is selected
     var requested = null;   // the range last given to setSelection, kept to place it again on new data
     var geometry = null;    // the plot's size and scale, from the last draw
     var playTimer = null;
     var drag = null;
+    var tooltipIndex = null; // the bucket the tooltip shows, null when hidden
 
     var dom = buildDom();
     container.appendChild(dom.root);
@@ -205,13 +208,14 @@
     dom.chart.addEventListener("pointerup", onPointerUp);
     dom.chart.addEventListener("pointercancel", onPointerCancel);
     dom.chart.addEventListener("pointerleave", hideTooltip);
+    dom.chart.addEventListener("blur", hideTooltip);
     dom.chart.addEventListener("keydown", onKeyDown);
     dom.play.addEventListener("click", togglePlay);
-    dom.clear.addEventListener("click", function () { userSelect(null); });
+    dom.clear.addEventListener("click", clearFromButton);
 
     /** Build the component's elements: a toolbar over the chart, the tooltip inside the chart. */
     function buildDom() {
-      var root = htmlEl("div", "marsad-timeline" + (rtl ? " marsad-timeline-rtl" : ""));
+      var root = htmlEl("div", "marsad-timeline");
       root.dir = rtl ? "rtl" : "ltr";
       var toolbar = htmlEl("div", "mt-toolbar", null, root);
       var play = htmlEl("button", "mt-play", null, toolbar);
@@ -230,7 +234,7 @@
       chart.setAttribute("role", "group");
       chart.setAttribute("aria-label", labels.timeline);
       var help = htmlEl("span", "mt-visually-hidden", labels.keyboard_help, chart);
-      help.id = "mt-help-" + Math.random().toString(36).slice(2);
+      help.id = "mt-help-" + ++instances;
       chart.setAttribute("aria-describedby", help.id);
       var svg = svgEl("svg", { class: "mt-svg", "aria-hidden": "true", focusable: "false" }, chart);
       var hover = svgEl("rect", { class: "mt-hover", visibility: "hidden" }, svg);
@@ -240,6 +244,8 @@
       var brush = svgEl("rect", { class: "mt-selection", visibility: "hidden" }, svg);
       var axis = svgEl("g", { class: "mt-axis" }, svg);
       var empty = htmlEl("p", "mt-empty", labels.no_incidents, chart);
+      empty.hidden = true;
+      play.disabled = true;
       var tooltip = htmlEl("div", "mt-tooltip", null, chart);
       tooltip.hidden = true;
       return {
@@ -281,6 +287,7 @@
 
     function draw() {
       var width = dom.chart.clientWidth, height = dom.chart.clientHeight;
+      if (!data) return;
       var n = data.buckets.length;
       var maxTotal = 0;
       for (var i = 0; i < n; i++) if (data.buckets[i].incidents > maxTotal) maxTotal = data.buckets[i].incidents;
@@ -293,11 +300,25 @@
       dom.svg.setAttribute("viewBox", "0 0 " + width + " " + height);
       dom.svg.setAttribute("width", width);
       dom.svg.setAttribute("height", height);
+      hideTooltip();
       dom.empty.hidden = n > 0;
       dom.play.disabled = n === 0;
+      geometry.drawable = n > 0 && geometry.step > 0 && geometry.bottom > geometry.top;
+      if (n > 0 && !geometry.drawable) watchForRoom();
       drawBars();
       drawAxis();
       drawSelection();
+    }
+
+    /** Draw again once the chart has room: hidden now, it may show before the ResizeObserver saw it hidden.
+     *
+     * The observer reports a size only when it differs from the last it reported: hidden and shown
+     * between two frames, the chart would keep its old size to the observer and never be drawn. Observed
+     * anew, it is reported at the next frame whatever its size.
+     */
+    function watchForRoom() {
+      resizeObserver.unobserve(dom.chart);
+      resizeObserver.observe(dom.chart);
     }
 
     /** Draw the bars: one path per event type, a rectangle in it per bucket, stacked from the axis up.
@@ -307,6 +328,8 @@
      */
     function drawBars() {
       var g = geometry, buckets = data.buckets, types = data.event_types;
+      emptyNode(dom.bars);
+      if (!g.drawable) return;
       var barWidth = Math.min(MAX_BAR_WIDTH, g.step > 3 ? g.step - 1 : g.step);
       var inset = (g.step - barWidth) / 2;
       var scale = g.max ? (g.bottom - g.top) / g.max : 0;
@@ -322,7 +345,6 @@
           paths[t].push("M" + x + " " + round(base) + "h" + width + "v" + round(h) + "h" + -width + "z");
         }
       }
-      emptyNode(dom.bars);
       types.forEach(function (type, t) {
         if (paths[t].length) {
           svgEl("path", { d: paths[t].join(""), fill: colors[type] || FALLBACK_COLOR, "data-type": type }, dom.bars);
@@ -335,7 +357,7 @@
       var g = geometry;
       emptyNode(dom.axis);
       emptyNode(dom.grid);
-      if (!data.buckets.length) return;
+      if (!g.drawable) return;
       svgEl("line", { class: "mt-baseline", x1: g.left, x2: g.right, y1: g.bottom + 0.5, y2: g.bottom + 0.5 }, dom.axis);
       var first = parseISO(data.buckets[0].date);
       var end = nextBucketStart(parseISO(data.buckets[data.buckets.length - 1].date), data.bucket);
@@ -385,12 +407,15 @@
     function drawSelection() {
       var g = geometry;
       emptyNode(dom.shade);
-      dom.clear.disabled = !selection;
-      // The dates asked for (they may fall inside buckets); while brushing, the buckets under the brush.
-      var shown = selection && (drag && drag.brushing ? rangeOf(selection) : requested || rangeOf(selection));
+      dom.clear.disabled = !selection && !requested;
+      // The dates asked for (they may fall inside buckets, or outside them all); while brushing, the
+      // buckets under the brush.
+      var shown = drag && drag.brushing ? rangeOf(selection) : requested;
       dom.range.textContent = shown ? rangeText(shown) : labels.all_dates;
-      if (!selection || !data.buckets.length) {
+      if (!selection || !g || !g.drawable) {
         dom.brush.setAttribute("visibility", "hidden");
+        // Dates that touch no bucket: every bar is outside them.
+        if (requested && g && g.drawable) svgEl("rect", { x: g.left, y: 0, width: g.right - g.left, height: g.bottom }, dom.shade);
         return;
       }
       var startX = Math.min(slotX(selection.first), slotX(selection.last));
@@ -401,8 +426,13 @@
       if (endX < g.right) svgEl("rect", { x: endX, y: 0, width: g.right - endX, height: g.bottom }, dom.shade);
     }
 
+    /** Return the range as text; a range open at one end (from a shared link) shows a dash there. */
     function rangeText(range) {
-      return formatRange(range.date_from, range.date_to, { day: "numeric", month: "short", year: "numeric" });
+      var options = { day: "numeric", month: "short", year: "numeric" };
+      if (range.date_from && range.date_to) return formatRange(range.date_from, range.date_to, options);
+      var format = dateFormat(options);
+      return (range.date_from ? format.format(parseISO(range.date_from)) : "") + " – " +
+        (range.date_to ? format.format(parseISO(range.date_to)) : "");
     }
 
     // --- Selection ---
@@ -447,13 +477,13 @@
     }
 
     function onPointerDown(event) {
-      if (!data.buckets.length || event.button !== 0) return;
+      if (!geometry || !geometry.drawable || event.button !== 0) return;
       drag = { x: pointerX(event), index: indexAt(pointerX(event)), brushing: false };
       dom.chart.setPointerCapture(event.pointerId);
     }
 
     function onPointerMove(event) {
-      if (!data.buckets.length) return;
+      if (!geometry || !geometry.drawable) return;
       var x = pointerX(event), index = indexAt(x);
       if (drag && !drag.brushing && Math.abs(x - drag.x) > DRAG_THRESHOLD) {
         drag.brushing = true;
@@ -463,7 +493,7 @@
         selection = { first: Math.min(drag.index, index), last: Math.max(drag.index, index) };
         drawSelection();
       }
-      showTooltip(index, x);
+      showTooltip(index);
     }
 
     function onPointerUp(event) {
@@ -494,7 +524,10 @@
       return y >= Math.min(top, g.bottom - 6) - 2 && y <= g.bottom;
     }
 
-    function showTooltip(index, x) {
+    /** Show the counts of bucket `index` beside its bar. */
+    function showTooltip(index) {
+      if (index === tooltipIndex) return;
+      tooltipIndex = index;
       var g = geometry, bucket = data.buckets[index], tooltip = dom.tooltip;
       emptyNode(tooltip);
       htmlEl("p", "mt-tooltip-date", bucketTitle(bucket.date, data.bucket), tooltip);
@@ -521,6 +554,7 @@
     }
 
     function hideTooltip() {
+      tooltipIndex = null;
       dom.tooltip.hidden = true;
       dom.hover.setAttribute("visibility", "hidden");
     }
@@ -530,25 +564,31 @@
     var TIME_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
 
     function onKeyDown(event) {
-      var n = data.buckets.length, next;
+      var n = data ? data.buckets.length : 0, next, towardsEnd;
       if (event.key === "Escape") {
         if (selection) userSelect(null);
         stopPlay();
+        hideTooltip();
         event.preventDefault();
         return;
       }
       if (!n) return;
       if (event.key in TIME_KEYS) {
         // Later in time is to the right in LTR, to the left in RTL.
-        next = moved(TIME_KEYS[event.key] * (rtl ? -1 : 1), event.shiftKey, n);
+        var delta = TIME_KEYS[event.key] * (rtl ? -1 : 1);
+        next = moved(delta, event.shiftKey, n);
+        towardsEnd = delta > 0 || event.shiftKey;
       } else if (event.key === "Home" || event.key === "End") {
         var width = selection ? selection.last - selection.first : 0;
         next = event.key === "Home" ? { first: 0, last: width } : { first: n - 1 - width, last: n - 1 };
+        towardsEnd = event.key === "End";
       } else {
         return;
       }
       event.preventDefault();
       if (!selection || next.first !== selection.first || next.last !== selection.last) userSelect(next);
+      // What a pointer would show on hover, for the edge of the selection that the key moved.
+      showTooltip(towardsEnd ? next.last : next.first);
     }
 
     /** Return the selection moved (or, with `resize`, its end moved) `delta` buckets later, kept in the data. */
@@ -560,6 +600,12 @@
     }
 
     // --- Play ---
+
+    /** Clear, and keep the keyboard on the chart: the button, now disabled, would drop the focus. */
+    function clearFromButton() {
+      dom.chart.focus();
+      userSelect(null);
+    }
 
     function togglePlay() {
       if (playTimer !== null) stopPlay();
@@ -610,14 +656,13 @@
         };
         selection = requested ? indicesOf(requested) : null;
         if (!data.buckets.length) stopPlay();
-        hideTooltip();
         draw();
       },
       /** Draw `range` as the selection (on the buckets it touches), without calling onSelect. */
       setSelection: function (range) {
         requested = range || null;
-        selection = requested ? indicesOf(requested) : null;
-        if (geometry) drawSelection();
+        selection = requested && data ? indicesOf(requested) : null;
+        drawSelection();
       },
       destroy: function () {
         stopPlay();
