@@ -290,6 +290,17 @@ def test_a_date_range_in_the_url_narrows_map_and_list(open_page):
     expect(page.locator("#f-date_to")).to_have_value("2023-12-07")
     assert list_titles(page) == ["Drone intercepted near Erbil airport"]
     assert cell_total(page) == 1
+    expect(page.locator("#timeline .mt-selection")).not_to_have_attribute("visibility", "hidden")
+
+
+def test_a_date_range_open_at_one_end_is_drawn_on_the_timeline_too(open_page):
+    seed_like_incidents()
+
+    page = open_page("/?date_from=2023-12-05")
+    wait_ready(page)
+
+    assert sorted(list_titles(page)) == ["Drone attack on Ain al-Asad air base", "Rockets fired at the US embassy in Baghdad"]
+    expect(page.locator("#timeline .mt-selection")).not_to_have_attribute("visibility", "hidden")
 
 
 def test_actor_search_offers_names_in_both_languages_and_filters(open_page):

@@ -47,10 +47,10 @@
     return copy;
   }
 
-  /** Return the date range the timeline draws as its selection (both ends given), or null. */
+  /** Return the date range the timeline draws as its selection (an end may be open), or null. */
   function selection() {
-    if (!state.filters.date_from || !state.filters.date_to) return null;
-    return { date_from: state.filters.date_from, date_to: state.filters.date_to };
+    if (!state.filters.date_from && !state.filters.date_to) return null;
+    return { date_from: state.filters.date_from || null, date_to: state.filters.date_to || null };
   }
 
   /** Return the bar width for a history of `days` days: days up to ~6 months, weeks up to ~3 years, else months. */
