@@ -114,7 +114,7 @@
       if (suggestController) suggestController.abort();
       if (text.length < 2) return;
       suggestController = new AbortController();
-      M.fetchJSON(urls.actors + "?" + new URLSearchParams({ q: text, page_size: "12" }), suggestController.signal)
+      M.fetchJSON(urls.actors + "?" + new URLSearchParams({ name: text, page_size: "12" }), suggestController.signal)
         .then(function (page) {
           actorOptions.replaceChildren.apply(actorOptions, page.results.map(function (actor) {
             var name = M.localName(actor);
