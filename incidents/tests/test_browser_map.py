@@ -17,6 +17,8 @@ from incidents.models import GeoPrecision, Status
 
 from .factories import (
     ActorFactory,
+    CountryFactory,
+    GovernorateFactory,
     IncidentActorFactory,
     IncidentFactory,
     IncidentSourceFactory,
@@ -320,6 +322,30 @@ def test_actor_search_offers_names_in_both_languages_and_filters(open_page):
 
     assert query_of(page)["actor"] == "Islamic Resistance in Iraq"
     assert list_titles(page) == ["Claimed drone attack"]
+
+
+def test_country_and_governorate_choices_come_from_the_places_and_filter(open_page):
+    syria = CountryFactory(slug="sy", name_en="Syria", name_ar="سوريا", country_code="SY")
+    deir = GovernorateFactory(slug="sy-deir", name_en="Deir ez-Zor", name_ar="دير الزور", parent=syria, country_code="SY")
+    incident_at(BAGHDAD, title_ar="في بغداد")  # the factories' Baghdad governorate, in Iraq
+    IncidentFactory(title_ar="في دير الزور", location=LocationFactory(point=DEIR_EZ_ZOR, parent=deir, country_code="SY"),
+                    point=DEIR_EZ_ZOR)
+    page = open_page("/", language="ar")
+    updates = wait_ready(page)
+    expect(page.locator("#f-country option")).to_have_text(["الكل", "العراق", "سوريا"])  # names in the page's language
+    expect(page.locator("#f-admin1 option")).to_have_text(["الكل", "بغداد", "دير الزور"])
+
+    page.select_option("#f-country", "SY")
+    updates = wait_ready(page, updates)
+    expect(page.locator("#f-admin1 option")).to_have_text(["الكل", "دير الزور"])
+    assert list_titles(page) == ["في دير الزور"]
+
+    page.select_option("#f-country", "IQ")
+    updates = wait_ready(page, updates)
+    page.select_option("#f-admin1", label="بغداد")
+    wait_ready(page, updates)
+    assert query_of(page)["admin1"].isdigit()
+    assert list_titles(page) == ["في بغداد"]
 
 
 def test_clear_all_empties_every_filter(open_page):
