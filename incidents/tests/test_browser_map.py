@@ -117,6 +117,22 @@ def test_map_counts_the_seed_incidents_in_cells_and_lists_them_newest_first(open
     assert all("tile" in url for url in page.blocked_requests)
 
 
+def test_the_page_logs_no_error_but_the_blocked_tiles(open_page):
+    seed_like_incidents()
+    page = open_page("/")
+    wait_ready(page)
+    errors = []
+    page.on("console", lambda message: errors.append(message) if message.type == "error" else None)
+
+    page.reload()
+    wait_ready(page)
+    page.locator("#f-actor").fill("Ka")  # the actor suggestions and the places load after the first view
+    expect(page.locator("#f-country option")).to_have_count(2)  # All, Iraq
+
+    assert [message.text for message in errors if "tile" not in message.location["url"]] == []
+    assert page.js_errors == []
+
+
 def test_a_cell_tells_its_incidents_by_type_and_a_click_zooms_in_to_them(open_page):
     incident_at(BAGHDAD, event_type="Battles", sub_event_type="Armed clash", killed_best=2)
     incident_at(BAGHDAD, killed_best=1)
