@@ -420,6 +420,22 @@ def test_a_link_naming_only_an_incident_centres_the_map_on_it_with_its_popup(ope
     assert query_of(page)["incident"] == str(incident.pk)
 
 
+def test_an_incident_known_only_to_its_area_is_shown_with_its_area_not_a_street(open_page):
+    incident = incident_at(Point(38.5, 35.0, srid=4326), title="Attacks in Syria", geo_precision=GeoPrecision.REGION)
+    page = open_page("/")
+    updates = wait_ready(page)
+
+    page.get_by_role("button", name="Show on map").click()
+
+    expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Attacks in Syria")
+    expect(page.locator(".leaflet-popup .fact").filter(has_text="Place precision").locator("dd")).to_have_text(
+        "3 region or country only"
+    )
+    wait_ready(page, updates)
+    assert int(query_of(page)["map"].split("/")[0]) < 9
+    expect(page.locator(f"#incident-map .incident-precision-3[data-incident-id='{incident.pk}']")).to_have_count(1)
+
+
 def test_hovering_a_row_highlights_its_symbol_and_hovering_a_symbol_its_row(open_page):
     first = incident_at(BAGHDAD, title="First")
     second = incident_at(Point(44.5, 33.4, srid=4326), title="Second")

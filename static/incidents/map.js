@@ -20,6 +20,7 @@
   var DAY_MS = 86400000;
   // Iraq and Syria, which a first visit sees whole (south-west and north-east corners).
   var FIRST_VIEW = [[29.0, 35.6], [37.4, 48.6]];
+  var AREA_ZOOM = 7; // a governorate fills the map
 
   var state = M.MapState.read();
   var map, layers, list, filters, timeline;
@@ -196,6 +197,11 @@
     record(false);
   }
 
+  /** Return the zoom that shows an incident: its surroundings, or its whole area when only that is known. */
+  function zoomFor(feature) {
+    return feature.properties.geo_precision === M.AREA_PRECISION ? AREA_ZOOM : M.DETAIL_ZOOM + 2;
+  }
+
   /** Zoom to an incident (a list row's) and open its popup. */
   function showIncident(feature) {
     var coordinates = feature.geometry.coordinates;
@@ -205,7 +211,7 @@
     state.incident = feature.properties.id;
     record(true);
     map.getContainer().scrollIntoView({ block: "nearest" });
-    map.setView([coordinates[1], coordinates[0]], Math.max(map.getZoom(), M.DETAIL_ZOOM + 2), { animate: false });
+    map.setView([coordinates[1], coordinates[0]], Math.max(map.getZoom(), zoomFor(feature)), { animate: false });
     // A move redraws the map, which then reopens the selected incident; if the view stood still, open it now.
     if (map.getCenter().toString() + map.getZoom() === before) layers.open(feature);
   }
@@ -217,7 +223,7 @@
       selectedFeature = feature;
       if (centre) {
         var coordinates = feature.geometry.coordinates;
-        map.setView([coordinates[1], coordinates[0]], M.DETAIL_ZOOM + 2, { animate: false });
+        map.setView([coordinates[1], coordinates[0]], zoomFor(feature), { animate: false });
       }
       if (!mapDrawing) reopenSelected();
     }).catch(function (error) {
