@@ -133,7 +133,8 @@
         var row = rows[id];
         if (!row || !on) return;
         row.classList.add("is-highlighted");
-        if (reveal) row.scrollIntoView({ block: "nearest" });
+        // Only where the list scrolls on its own (beside the map): on phones it would scroll the page off the map.
+        if (reveal && getComputedStyle(listNode.parentElement).overflowY === "auto") row.scrollIntoView({ block: "nearest" });
       },
     };
   }

@@ -270,6 +270,11 @@
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && document.body.classList.contains("filters-open")) setOpen(false);
     });
+    // A tap beside the drawer closes it, as on most phone sites.
+    document.addEventListener("click", function (event) {
+      var open = document.body.classList.contains("filters-open");
+      if (open && !panel.contains(event.target) && !toggle.contains(event.target)) setOpen(false);
+    });
   }
 
   // --- Start --------------------------------------------------------------------------------
