@@ -47,6 +47,10 @@ def map_ui_labels():
         "cells_hint": _("Circles count incidents; zoom in to see each one."),
         "legend": _("Event types"),
         "approximate": _("Place known only to a governorate or country"),
+        # Translators: several incidents recorded at one point (a base attacked again and again).
+        "stack_count": _("Incidents at this place: %(count)s"),
+        "stack_more": _("And %(count)s more: narrow the dates to list them."),
+        "stack_back": _("All incidents at this place (%(count)s)"),
         "newest_first": _("Newest first"),
         "list_empty": _("No incident matches these filters."),
     }

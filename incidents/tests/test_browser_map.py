@@ -151,7 +151,7 @@ def test_a_cell_tells_its_incidents_by_type_and_a_click_zooms_in_to_them(open_pa
     cell.click()
     wait_ready(page, updates)
     assert int(query_of(page)["map"].split("/")[0]) >= 9 > zoom
-    expect(page.locator("#incident-map .incident-symbol")).to_have_count(3)
+    expect(page.locator("#incident-map .incident-stack")).to_have_text("3")  # one point: one stack of three
 
 
 def test_zoomed_in_the_map_draws_the_incidents_in_view_and_areas_as_dashed_rings(open_page):
@@ -413,9 +413,8 @@ def test_a_link_naming_only_an_incident_centres_the_map_on_it_with_its_popup(ope
     page = open_page(f"/?incident={incident.pk}")
 
     expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Drone intercepted near Erbil airport")
-    wait_ready(page)
-    zoom, lat, lng = (float(part) for part in query_of(page)["map"].split("/"))
-    assert zoom >= 9
+    page.wait_for_function("() => Number(new URLSearchParams(location.search).get('map').split('/')[0]) >= 9")
+    _zoom, lat, lng = (float(part) for part in query_of(page)["map"].split("/"))
     assert (lat, lng) == pytest.approx((ERBIL.y, ERBIL.x), abs=0.01)
     assert query_of(page)["incident"] == str(incident.pk)
 
@@ -434,6 +433,39 @@ def test_an_incident_known_only_to_its_area_is_shown_with_its_area_not_a_street(
     wait_ready(page, updates)
     assert int(query_of(page)["map"].split("/")[0]) < 9
     expect(page.locator(f"#incident-map .incident-precision-3[data-incident-id='{incident.pk}']")).to_have_count(1)
+
+
+def test_incidents_at_one_point_are_one_stack_whose_popup_lists_them(open_page):
+    attacks = [
+        incident_at(AIN_AL_ASAD, title=f"Attack {day} on the base", date_start=f"2023-12-{day:02d}") for day in (3, 8, 5)
+    ]
+    incident_at(Point(42.50, 33.80, srid=4326), title="Nearby, elsewhere")
+    page = open_page("/?map=11/33.7856/42.4412")
+    updates = wait_ready(page)
+
+    stack = page.locator("#incident-map .incident-stack")
+    expect(stack).to_have_count(1)
+    expect(stack).to_have_text("3")
+    expect(page.locator("#incident-map .incident-symbol")).to_have_count(1)
+    stack.click()
+    entries = page.locator(".leaflet-popup .stack-entry .incident-title")
+    expect(entries).to_have_text(["Attack 8 on the base", "Attack 5 on the base", "Attack 3 on the base"])  # newest first
+    assert "incident" not in query_of(page)  # a list of incidents is no incident chosen
+
+    page.locator(".leaflet-popup .stack-entry").filter(has_text="Attack 5").click()
+    expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Attack 5 on the base")
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('incident') === '{attacks[2].pk}'")
+    page.get_by_role("button", name="All incidents at this place (3)").click()
+    expect(entries).to_have_count(3)
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('incident')")
+
+    row = page.locator(f"#incident-list li[data-incident-id='{attacks[0].pk}']")
+    row.hover()
+    expect(stack).to_have_class(re.compile("is-highlighted"))
+    row.get_by_role("button", name="Show on map").click()
+    expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Attack 3 on the base")
+    wait_ready(page, updates)
+    assert query_of(page)["incident"] == str(attacks[0].pk)
 
 
 def test_hovering_a_row_highlights_its_symbol_and_hovering_a_symbol_its_row(open_page):

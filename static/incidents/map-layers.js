@@ -1,35 +1,20 @@
-/* Marsad: what the map draws for a set of filters, and the legend.
+/* Marsad: what the map draws for a set of filters and the view (map-symbols.js draws each thing).
  *
  * Never every incident: below DETAIL_ZOOM the map draws the API's grid cells (counts per cell); from it
- * on, the incidents in view, at most one API page of them. An incident known only to a governorate or
- * country (geo_precision 3) sits at that area's centre: it is drawn as a hollow dashed ring, never as a pin.
- * Each update cancels the request of the one before, so a late answer never overwrites a newer view.
+ * on, the incidents in view, at most one API page of them (cells again, with a note, when they are more).
+ * Incidents that share one point are drawn as one "stack" whose popup lists them. Each update cancels the
+ * request of the one before, so a late answer never overwrites a newer view.
  */
 (function () {
   "use strict";
 
   var M = window.Marsad;
+  var S = M.MapSymbols;
 
   var DETAIL_ZOOM = 9; // from this zoom, the incidents themselves
   var DETAIL_LIMIT = 1000; // the API's largest page
-  var AREA_PRECISION = 3; // incidents.models.GeoPrecision.REGION
-  var NEAR_PRECISION = 2; // GeoPrecision.NEAR
-
-  // One colour per event type (taxonomy.EVENT_TYPES), told apart with the common colour-vision deficiencies
-  // (Okabe–Ito); shared by the symbols, the legend and the timeline.
-  var EVENT_COLORS = {
-    "Battles": "#b34f00",
-    "Explosions/Remote violence": "#0072b2",
-    "Violence against civilians": "#a3245e",
-    "Protests": "#00785a",
-    "Riots": "#8a6100",
-    "Strategic developments": "#5f6b73",
-  };
-  var OTHER_COLOR = "#444444";
-
-  function colorOf(eventType) {
-    return EVENT_COLORS[eventType] || OTHER_COLOR;
-  }
+  var POPUP_OPTIONS = { maxWidth: 300, autoPanPadding: L.point(48, 16) };
+  var STACK_POPUP_OPTIONS = L.extend({ maxHeight: 320 }, POPUP_OPTIONS); // a long list scrolls
 
   /** Return the view's bounds, a little larger, as the API's in_bbox (min_lon,min_lat,max_lon,max_lat). */
   function viewBox(map) {
@@ -42,180 +27,42 @@
     ].join(",");
   }
 
-  // --- Popup --------------------------------------------------------------------------------
-
-  function factRow(list, term, value) {
-    var row = M.el("div", "fact");
-    row.appendChild(M.el("dt", null, term));
-    var description = M.breakableAtSlashes("dd", null, value);
-    description.dir = "auto";
-    row.appendChild(description);
-    list.appendChild(row);
+  function boundsOf(box) {
+    var edges = box.split(",").map(Number);
+    return L.latLngBounds([edges[1], edges[0]], [edges[3], edges[2]]);
   }
 
-  /** Return the popup of one incident: date and its precision, title, type, place and its precision, casualties, link. */
-  function buildPopup(properties) {
-    var root = M.el("div", "incident-popup");
-    root.dir = document.documentElement.dir;
-    var date = M.el("p", "incident-date", M.formatIncidentDate(properties));
-    date.appendChild(M.el("span", "precision", " (" + M.label("date_precision", properties.date_precision) + ")"));
-    root.appendChild(date);
-    var title = M.el("h2", "incident-title", M.localTitle(properties));
-    title.dir = "auto";
-    root.appendChild(title);
-    var facts = M.el("dl", "incident-popup-facts");
-    factRow(facts, M.ui("type"), M.label("event_type", properties.event_type));
-    factRow(facts, M.ui("location"), M.localName(properties.location));
-    factRow(facts, M.ui("place_precision"), M.label("geo_precision", String(properties.geo_precision)));
-    factRow(facts, M.ui("killed"), M.formatCasualties(properties.killed_best));
-    factRow(facts, M.ui("injured"), M.formatCasualties(properties.injured_best));
-    root.appendChild(facts);
-    var href = M.safeHttpUrl(properties.url);
-    if (href) {
-      var link = M.el("a", "incident-link", M.ui("details"));
-      link.href = href;
-      root.appendChild(link);
-    }
-    return root;
-  }
-
-  // --- Symbols ------------------------------------------------------------------------------
-
-  /** Return the symbol of one incident: a dot, ringed when near a place, a dashed hollow ring when only its area is known. */
-  function incidentSymbol(feature, renderer) {
-    var properties = feature.properties;
-    var coordinates = feature.geometry.coordinates; // GeoJSON: longitude, latitude
-    var color = colorOf(properties.event_type);
-    var precision = properties.geo_precision;
-    var area = precision === AREA_PRECISION;
-    return L.circleMarker([coordinates[1], coordinates[0]], {
-      renderer: renderer,
-      radius: area ? 14 : 6,
-      color: area ? color : "#ffffff",
-      weight: area ? 2.5 : precision === NEAR_PRECISION ? 1 : 2,
-      dashArray: area ? "5 4" : null,
-      fillColor: color,
-      fillOpacity: area ? 0.08 : 0.9,
-      className: "incident-symbol incident-precision-" + precision,
+  /** Return the features with a point grouped by that point, in their order (newest first). */
+  function groupByPoint(features) {
+    var groups = {};
+    var order = [];
+    features.forEach(function (feature) {
+      if (!feature.geometry) return;
+      var key = feature.geometry.coordinates.join(",");
+      if (!groups[key]) {
+        groups[key] = [];
+        order.push(key);
+      }
+      groups[key].push(feature);
     });
+    return order.map(function (key) { return groups[key]; });
   }
-
-  /** Return the diameter in pixels of a cell's circle: it grows with the logarithm of its incidents. */
-  function cellDiameter(incidents) {
-    return Math.round(Math.min(36, 16 + 2.2 * Math.log2(incidents + 1)));
-  }
-
-  function dominantType(eventTypes) {
-    var best = null;
-    Object.keys(eventTypes || {}).forEach(function (type) {
-      if (best === null || eventTypes[type] > eventTypes[best]) best = type;
-    });
-    return best;
-  }
-
-  /** Return a cell's tooltip: its incidents by event type, most first, and its dead. */
-  function cellTooltip(properties) {
-    var root = M.el("div", "cell-tooltip");
-    root.dir = document.documentElement.dir;
-    var list = M.el("ul");
-    var types = properties.event_types || {};
-    Object.keys(types)
-      .sort(function (a, b) { return types[b] - types[a]; })
-      .forEach(function (type) {
-        var item = M.el("li");
-        var swatch = M.el("span", "legend-swatch");
-        swatch.style.backgroundColor = colorOf(type);
-        item.appendChild(swatch);
-        item.appendChild(M.el("span", null, M.label("event_type", type) + ": " + M.formatNumber(types[type])));
-        list.appendChild(item);
-      });
-    root.appendChild(list);
-    root.appendChild(M.el("p", null, M.ui("killed") + ": " + M.formatNumber(properties.killed)));
-    return root;
-  }
-
-  /** Return the marker of one grid cell: its count, in a circle of its main event type's colour; a click zooms in. */
-  function cellSymbol(feature, map) {
-    var properties = feature.properties;
-    var coordinates = feature.geometry.coordinates;
-    var diameter = cellDiameter(properties.incidents);
-    var label = M.el("span", "incident-cell-count", M.formatNumber(properties.incidents));
-    label.dataset.count = String(properties.incidents);
-    label.style.backgroundColor = colorOf(dominantType(properties.event_types));
-    if (properties.approximate === properties.incidents) label.classList.add("is-approximate");
-    var marker = L.marker([coordinates[1], coordinates[0]], {
-      icon: L.divIcon({ className: "incident-cell", html: label, iconSize: L.point(diameter, diameter) }),
-      keyboard: false,
-    });
-    marker.bindTooltip(function () {
-      return cellTooltip(properties);
-    }, { direction: "top", offset: L.point(0, -diameter / 2) });
-    marker.on("click", function () {
-      var cell = L.latLngBounds([feature.bbox[1], feature.bbox[0]], [feature.bbox[3], feature.bbox[2]]);
-      map.flyToBounds(cell, { maxZoom: Math.min(map.getMaxZoom(), Math.max(DETAIL_ZOOM, map.getZoom() + 2)), duration: 0.4 });
-    });
-    return marker;
-  }
-
-  // --- Legend -------------------------------------------------------------------------------
-
-  function legendItem(list, swatchClass, color, text) {
-    var item = M.el("li");
-    var swatch = M.el("span", "legend-swatch " + swatchClass);
-    if (color) swatch.style.backgroundColor = color;
-    swatch.setAttribute("aria-hidden", "true");
-    item.appendChild(swatch);
-    item.appendChild(M.el("span", null, text));
-    list.appendChild(item);
-  }
-
-  /** Add the legend: a colour per event type, and the symbol of an incident known only to its area. */
-  function addLegend(map) {
-    var Legend = L.Control.extend({
-      onAdd: function () {
-        var root = M.el("section", "map-legend");
-        root.dir = document.documentElement.dir;
-        root.setAttribute("aria-label", M.ui("legend"));
-        var details = M.el("details");
-        // Open only on screens that leave the map room to spare (the timeline and list take their share).
-        details.open = window.innerHeight >= 900 && window.innerWidth >= 1200;
-        details.appendChild(M.el("summary", null, M.ui("legend")));
-        var list = M.el("ul");
-        Object.keys(EVENT_COLORS).forEach(function (type) {
-          legendItem(list, "is-type", EVENT_COLORS[type], M.label("event_type", type));
-        });
-        legendItem(list, "is-area", null, M.ui("approximate"));
-        details.appendChild(list);
-        root.appendChild(details);
-        L.DomEvent.disableClickPropagation(root);
-        L.DomEvent.disableScrollPropagation(root);
-        return root;
-      },
-    });
-    // On the left in both languages: the map's geography does not mirror, and there it covers the desert
-    // and the sea rather than the Tigris and Euphrates, where most incidents are. On phones the attribution
-    // takes the bottom: the legend goes to the top.
-    var phone = window.innerWidth < 768;
-    new Legend({ position: phone ? "topleft" : "bottomleft" }).addTo(map);
-  }
-
-  // --- The layers ---------------------------------------------------------------------------
 
   /**
    * Return the map's incident layers: `update(filters)` redraws them for the view and resolves to the number
-   * of symbols drawn (null when a newer update cancelled it); `highlight(id, on)`; `open(feature)`.
-   * `urls` has `incidents` and `grid`; `callbacks` has onHover(id|null), onNote(text|null), onOpen(feature, popup) and
-   * onClose(feature), the last two for popups the reader opens and closes (not those a redraw removes).
+   * of things drawn (null when a newer update cancelled it); `highlight(id, on)`; `open(feature)`.
+   * `urls` has `incidents` and `grid`; `callbacks` has onHover(id|null), onNote(text|null), onOpen(feature, popup)
+   * and onClose(feature), the last two for incidents the reader opens and closes (not popups a redraw removes).
    */
   function MapLayers(map, urls, callbacks) {
     var cells = L.layerGroup().addTo(map);
     var incidents = L.featureGroup().addTo(map);
-    var symbols = {}; // incident id -> circle marker
+    var symbols = {}; // incident id -> its layer (a symbol, or the stack it is in)
     var controller = null;
     var highlighted = null;
     var drawn = null; // what the map shows: {query, zoom, detailed, bounds, complete, count}
     var clearing = false;
-    addLegend(map);
+    S.addLegend(map);
 
     function request(url, query) {
       return M.fetchJSON(url + "?" + query, controller.signal);
@@ -230,31 +77,33 @@
       highlighted = null;
     }
 
+    function zoomToCell(feature) {
+      var bbox = feature.bbox;
+      var zoom = Math.min(map.getMaxZoom(), Math.max(DETAIL_ZOOM, map.getZoom() + 2));
+      map.flyToBounds(L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]), { maxZoom: zoom, duration: 0.4 });
+    }
+
     function drawCells(collection) {
       clear();
       collection.features.forEach(function (feature) {
-        cells.addLayer(cellSymbol(feature, map));
+        cells.addLayer(S.cellSymbol(feature).on("click", function () { zoomToCell(feature); }));
       });
       return collection.features.length;
     }
 
-    function bindSymbol(symbol, feature) {
-      var id = feature.properties.id;
-      symbol.bindPopup(function () {
-        return buildPopup(feature.properties);
-      }, { maxWidth: 300, autoPanPadding: L.point(48, 16) });
-      symbol.on("mouseover", function () { callbacks.onHover(id); });
-      symbol.on("mouseout", function () { callbacks.onHover(null); });
+    function hoverable(layer, id) {
+      layer.on("mouseover", function () { callbacks.onHover(id); });
+      layer.on("mouseout", function () { callbacks.onHover(null); });
+    }
+
+    function addIncident(feature) {
+      var symbol = S.incidentSymbol(feature);
+      symbol.bindPopup(function () { return S.buildPopup(feature.properties); }, POPUP_OPTIONS);
+      hoverable(symbol, feature.properties.id);
       symbol.on("popupopen", function (event) { callbacks.onOpen(feature, event.popup); });
       symbol.on("popupclose", function () {
         if (!clearing) callbacks.onClose(feature);
       });
-    }
-
-    function addIncident(feature) {
-      if (!feature.geometry) return null;
-      var symbol = incidentSymbol(feature);
-      bindSymbol(symbol, feature);
       incidents.addLayer(symbol);
       var element = symbol.getElement();
       if (element) element.setAttribute("data-incident-id", String(feature.properties.id));
@@ -262,10 +111,50 @@
       return symbol;
     }
 
+    /** Draw incidents that share a point as one stack; its popup lists them, or shows the one chosen. */
+    function addStack(features) {
+      var stack = S.stackSymbol(features);
+      stack.shown = null; // the incident its popup shows; null while it lists them all
+      stack.showIncident = function (feature) {
+        var previous = stack.shown;
+        stack.shown = feature;
+        stack.setPopupContent(S.stackIncidentPopup(feature, features.length, showList));
+        if (stack.isPopupOpen()) {
+          if (previous && previous !== feature) callbacks.onClose(previous);
+          callbacks.onOpen(feature, stack.getPopup());
+        }
+      };
+      function showList() {
+        var previous = stack.shown;
+        stack.shown = null;
+        stack.setPopupContent(S.stackPopup(features, stack.showIncident));
+        if (previous) callbacks.onClose(previous);
+      }
+      stack.bindPopup(S.stackPopup(features, stack.showIncident), STACK_POPUP_OPTIONS);
+      hoverable(stack, features[0].properties.id);
+      stack.on("popupopen", function (event) {
+        if (stack.shown) callbacks.onOpen(stack.shown, event.popup);
+      });
+      stack.on("popupclose", function () {
+        var shown = stack.shown;
+        if (clearing || !shown) return;
+        showList();
+        callbacks.onClose(shown);
+      });
+      incidents.addLayer(stack);
+      stack.getElement().dataset.incidentIds = features.map(function (feature) { return feature.properties.id; }).join(" ");
+      features.forEach(function (feature) { symbols[feature.properties.id] = stack; });
+      return stack;
+    }
+
     function drawIncidents(collection) {
       clear();
-      collection.features.forEach(addIncident);
-      return collection.features.length;
+      var groups = groupByPoint(collection.features);
+      groups.forEach(function (group) {
+        if (group.length === 1) addIncident(group[0]);
+        else addStack(group);
+      });
+      return groups.length;
     }
 
     /** Draw the incidents in view, or the cells when they are more than a page; resolve to {count, complete}. */
@@ -296,12 +185,7 @@
       return detailed ? drawn.detailed && drawn.complete : drawn.zoom === zoom;
     }
 
-    function boundsOf(box) {
-      var edges = box.split(",").map(Number);
-      return L.latLngBounds([edges[1], edges[0]], [edges[3], edges[2]]);
-    }
-
-    /** Redraw for `filters` and the current view; resolve to the number of symbols, or null if superseded. */
+    /** Redraw for `filters` and the current view; resolve to the number of things drawn, or null if superseded. */
     function update(filters) {
       if (controller) controller.abort();
       controller = new AbortController();
@@ -323,32 +207,35 @@
       );
     }
 
-    /** Mark (or unmark) the symbol of incident `id`. */
+    function toggleHighlight(layer, on) {
+      var element = layer && layer.getElement();
+      if (!element) return;
+      element.classList.toggle("is-highlighted", on);
+      if (on && layer.bringToFront) layer.bringToFront();
+    }
+
+    /** Mark (or unmark) the symbol of incident `id` (or the stack it is in). */
     function highlight(id, on) {
       if (highlighted !== null) toggleHighlight(symbols[highlighted], false);
       highlighted = on ? id : null;
       if (on) toggleHighlight(symbols[id], true);
     }
 
-    function toggleHighlight(symbol, on) {
-      var element = symbol && symbol.getElement();
-      if (!element) return;
-      element.classList.toggle("is-highlighted", on);
-      if (on) symbol.bringToFront();
-    }
-
     /** Open the popup of `feature` (a list row's), drawing its symbol if the view did not have it. */
     function open(feature) {
-      var symbol = symbols[feature.properties.id] || addIncident(feature);
-      if (symbol && !symbol.isPopupOpen()) symbol.openPopup();
-      return Boolean(symbol);
+      if (!feature.geometry) return false;
+      var layer = symbols[feature.properties.id] || addIncident(feature);
+      if (layer.showIncident) {
+        if (layer.shown && layer.shown.properties.id === feature.properties.id && layer.isPopupOpen()) return true;
+        layer.showIncident(feature);
+      }
+      if (!layer.isPopupOpen()) layer.openPopup();
+      return true;
     }
 
     return { update: update, highlight: highlight, open: open };
   }
 
-  M.EVENT_COLORS = EVENT_COLORS;
   M.DETAIL_ZOOM = DETAIL_ZOOM;
-  M.AREA_PRECISION = AREA_PRECISION;
   M.MapLayers = MapLayers;
 })();
