@@ -36,6 +36,26 @@ def test_map_page_has_no_serious_accessibility_faults(open_page, live_server, la
     assert serious_violations(page, live_server) == []
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_zoomed_in_with_a_stack_and_its_popup_open_there_is_no_serious_fault(open_page, live_server, language):
+    point = Point(42.4412, 33.7856, srid=4326)
+    location = LocationFactory(point=point)
+    for day in (3, 5):
+        IncidentFactory(location=location, point=point, title=f"Attack {day}", date_start=f"2023-12-{day:02d}")
+    other = Point(42.50, 33.80, srid=4326)
+    IncidentFactory(location=LocationFactory(point=other), point=other, title="Elsewhere")
+
+    page = open_page("/?map=12/33.7856/42.4412", language=language)
+    page.wait_for_function("() => document.body.dataset.viewState === 'ready'")
+    page.locator("#incident-map .incident-stack").click()
+    page.locator(".leaflet-popup .stack-entry").first.click()
+    page.locator(".leaflet-popup .stack-back").wait_for()
+    # Leaflet fades popups in: colours are judged once it is opaque.
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
+
+    assert serious_violations(page, live_server) == []
+
+
 def test_the_check_finds_a_fault_when_there_is_one(open_page, live_server):
     page = open_page("/")
     page.wait_for_function("() => document.body.dataset.viewState === 'ready'")
