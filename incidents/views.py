@@ -44,6 +44,9 @@ def map_ui_labels():
         "place_precision": _("Place precision"),
         # Translators: shown over the map when the incidents in view are too many to draw one by one.
         "too_many": _("%(count)s incidents in view, too many to draw one by one: zoom in to see each one."),
+        "too_many_here": _(
+            "%(count)s incidents in view, too many to draw one by one: narrow the dates (on the timeline) or the filters."
+        ),
         "cells_hint": _("Circles count incidents; zoom in to see each one."),
         "legend": _("Event types"),
         "approximate": _("Place known only to a governorate or country"),

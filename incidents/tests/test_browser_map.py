@@ -13,6 +13,7 @@ from django.contrib.gis.geos import Point
 from playwright.sync_api import expect
 
 from incidents.api import aggregates
+from incidents.api.views import IncidentPagination
 from incidents.models import GeoPrecision, Status
 
 from .factories import (
@@ -131,6 +132,29 @@ def test_the_page_logs_no_error_but_the_blocked_tiles(open_page):
 
     assert [message.text for message in errors if "tile" not in message.location["url"]] == []
     assert page.js_errors == []
+
+
+def test_more_incidents_in_view_than_a_page_are_counted_in_cells_and_the_map_says_so(open_page, monkeypatch):
+    monkeypatch.setattr(IncidentPagination, "max_page_size", 2)  # pages of two: three incidents are "too many"
+    for number, day in enumerate((1, 2, 3)):
+        incident_at(Point(44.40 + number / 100, 33.33, srid=4326), date_start=f"2023-12-{day:02d}")
+
+    page = open_page("/?map=11/33.33/44.41")
+    updates = wait_ready(page)
+    expect(page.locator("#map-note")).to_have_text(
+        "3 incidents in view, too many to draw one by one: zoom in to see each one."
+    )
+    assert cell_total(page) == 3
+    expect(page.locator("#incident-map .incident-symbol")).to_have_count(0)
+
+    page.goto(page.url.replace("map=11/", "map=14/"))
+    updates = wait_ready(page)
+    expect(page.locator("#map-note")).to_contain_text("narrow the dates (on the timeline) or the filters")
+
+    page.fill("#f-date_from", "2023-12-02")
+    wait_ready(page, updates)
+    expect(page.locator("#incident-map .incident-symbol")).to_have_count(2)
+    expect(page.locator("#map-note")).to_be_hidden()
 
 
 def test_a_cell_tells_its_incidents_by_type_and_a_click_zooms_in_to_them(open_page):

@@ -13,6 +13,7 @@
 
   var DETAIL_ZOOM = 9; // from this zoom, the incidents themselves
   var DETAIL_LIMIT = 1000; // the API's largest page
+  var CLOSE_ZOOM = 13; // from here, zooming in further rarely splits a place's incidents: the filters do
   var POPUP_OPTIONS = { maxWidth: 300, autoPanPadding: L.point(48, 16) };
   var STACK_POPUP_OPTIONS = L.extend({ maxHeight: 320 }, POPUP_OPTIONS); // a long list scrolls
 
@@ -166,7 +167,8 @@
           return { count: drawIncidents(page), complete: true };
         }
         return request(urls.grid, M.MapState.apiQuery(filters, { zoom: zoom, in_bbox: box })).then(function (grid) {
-          callbacks.onNote(M.ui("too_many", { count: M.formatNumber(page.count) }));
+          var advice = zoom >= CLOSE_ZOOM ? "too_many_here" : "too_many";
+          callbacks.onNote(M.ui(advice, { count: M.formatNumber(page.count) }));
           return { count: drawCells(grid), complete: false };
         });
       });
