@@ -336,6 +336,24 @@ def test_dragging_backwards_selects_the_same_range(mount):
     assert selected(page) == [{"date_from": "2023-11-01", "date_to": "2024-01-31"}]
 
 
+def test_a_brush_the_browser_cancels_leaves_the_selection_as_it_was(mount):
+    page = mount(MONTHS)
+    page.evaluate("() => window.timeline.setSelection({date_from: '2023-11-01', date_to: '2023-11-30'})")
+    brush = page.locator(".mt-selection")
+    before = (brush.get_attribute("x"), brush.get_attribute("width"))
+
+    page.mouse.move(*slot_centre(page, 1, 4))
+    page.mouse.down()
+    page.mouse.move(*slot_centre(page, 3, 4), steps=3)
+    assert (brush.get_attribute("x"), brush.get_attribute("width")) != before
+    page.locator(".mt-chart").dispatch_event("pointercancel")
+    page.mouse.up()
+
+    assert (brush.get_attribute("x"), brush.get_attribute("width")) == before
+    expect(page.locator(".mt-range")).to_have_text("Nov 1 – 30, 2023")
+    assert selected(page) == []
+
+
 def test_a_click_on_a_bar_selects_its_bucket_and_a_click_beside_the_bars_clears(mount):
     page = mount(MONTHS)
     box = page.locator(".mt-svg").bounding_box()

@@ -458,6 +458,11 @@
       return first === null ? null : { first: first, last: last };
     }
 
+    /** Return the buckets that the range last asked for touches, or null. */
+    function requestedBuckets() {
+      return requested && data ? indicesOf(requested) : null;
+    }
+
     /** Select the buckets (or nothing) as the reader asked, and tell the page. */
     function userSelect(indices) {
       selection = indices;
@@ -511,8 +516,10 @@
       else if (selection) userSelect(null);
     }
 
+    /** Drop a brush the browser took over (a scroll, a lost touch): the selection is what it was. */
     function onPointerCancel() {
       drag = null;
+      selection = requestedBuckets();
       drawSelection();
     }
 
@@ -654,14 +661,14 @@
           event_types: body.event_types || [],
           buckets: body.buckets || [],
         };
-        selection = requested ? indicesOf(requested) : null;
+        selection = requestedBuckets();
         if (!data.buckets.length) stopPlay();
         draw();
       },
       /** Draw `range` as the selection (on the buckets it touches), without calling onSelect. */
       setSelection: function (range) {
         requested = range || null;
-        selection = requested && data ? indicesOf(requested) : null;
+        selection = requestedBuckets();
         drawSelection();
       },
       destroy: function () {
