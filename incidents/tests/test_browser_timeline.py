@@ -453,6 +453,17 @@ def test_arrows_move_the_selection_shift_arrows_resize_it_and_escape_clears(moun
     ]
 
 
+def test_the_chart_is_named_and_describes_its_keys_to_screen_readers(mount):
+    page = mount(MONTHS, language="ar")
+    labels = {**LABELS["ar"], "timeline": "الخط الزمني للحوادث", "keyboard_help": "تنقل مفاتيح الأسهم التحديد."}
+    page.evaluate(MOUNT_JS, [labels, COLORS, "rtl"])
+
+    chart = page.get_by_role("group", name="الخط الزمني للحوادث")
+    expect(chart).to_have_accessible_description("تنقل مفاتيح الأسهم التحديد.")
+    expect(chart).to_have_attribute("tabindex", "0")
+    expect(page.get_by_text("تنقل مفاتيح الأسهم التحديد.")).to_be_hidden()
+
+
 def test_the_keys_show_the_counts_of_the_bucket_they_reach_and_escape_hides_them(mount):
     page = mount(MONTHS)
     tooltip = page.locator(".mt-tooltip")

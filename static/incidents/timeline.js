@@ -233,7 +233,9 @@
       chart.tabIndex = 0;
       chart.setAttribute("role", "group");
       chart.setAttribute("aria-label", labels.timeline);
-      var help = htmlEl("span", "mt-visually-hidden", labels.keyboard_help, chart);
+      // Hidden, yet the chart's description: read once, when the chart takes the focus.
+      var help = htmlEl("span", null, labels.keyboard_help, chart);
+      help.hidden = true;
       help.id = "mt-help-" + ++instances;
       chart.setAttribute("aria-describedby", help.id);
       var svg = svgEl("svg", { class: "mt-svg", "aria-hidden": "true", focusable: "false" }, chart);
