@@ -531,6 +531,21 @@ def test_play_moves_the_selected_window_and_pause_stops_it(mount):
     expect(play).to_have_attribute("aria-pressed", "false")
 
 
+def test_play_from_the_end_starts_again_from_the_beginning_and_a_brush_stops_it(mount):
+    page = mount(MONTHS)
+    page.locator(".mt-chart").focus()
+    page.keyboard.press("End")
+    play = page.get_by_role("button", name="Play")
+
+    play.click()
+    page.clock.run_for(700)
+    drag(page, slot_centre(page, 2, 4), slot_centre(page, 3, 4))
+    page.clock.run_for(2100)
+
+    assert [range_["date_from"] for range_ in selected(page)] == ["2024-02-01", "2023-11-01", "2023-12-01", "2024-01-01"]
+    expect(play).to_have_attribute("aria-pressed", "false")
+
+
 # --- Right to left ------------------------------------------------------------------------------
 
 
