@@ -80,8 +80,8 @@ def mount(browser):
     """Return a function that opens a page holding the timeline fed with `body`, and returns the page."""
     contexts = []
 
-    def mount(body, *, language="en", width=800):
-        context = browser.new_context(viewport={"width": width, "height": 400}, locale=language)
+    def mount(body, *, language="en", width=800, touch=False):
+        context = browser.new_context(viewport={"width": width, "height": 400}, locale=language, has_touch=touch)
         contexts.append(context)
         page = context.new_page()
         page.js_errors, page.dialogs = [], []
@@ -313,6 +313,21 @@ def test_hovering_a_bar_shows_its_date_counts_per_type_and_killed_as_text(mount)
     expect(tooltip).to_be_hidden()
 
 
+def test_a_tap_on_a_bar_selects_it_and_leaves_its_counts_shown_until_the_focus_leaves(mount):
+    page = mount(MONTHS, width=390, touch=True)
+    box = page.locator(".mt-svg").bounding_box()
+
+    page.touchscreen.tap(slot_centre(page, 1, 4)[0], box["y"] + box["height"] - 25)
+    # A phone's browser then says the finger left (Pointer Events: no hover after pointerup); the emulated tap does not.
+    page.locator(".mt-chart").dispatch_event("pointerleave", {"pointerType": "touch"})
+
+    assert selected(page) == [{"date_from": "2023-12-01", "date_to": "2023-12-31"}]
+    expect(page.locator(".mt-tooltip")).to_be_visible()
+    expect(page.locator(".mt-tooltip-date")).to_have_text("December 2023")
+    page.touchscreen.tap(5, 5)  # elsewhere on the page
+    expect(page.locator(".mt-tooltip")).to_be_hidden()
+
+
 # --- Brush and clicks ---------------------------------------------------------------------------
 
 
@@ -470,6 +485,7 @@ def test_the_keys_show_the_counts_of_the_bucket_they_reach_and_escape_hides_them
     page.locator(".mt-chart").focus()
 
     page.keyboard.press("ArrowRight")
+    expect(tooltip).to_be_visible()
     expect(tooltip.locator(".mt-tooltip-date")).to_have_text("November 2023")
     page.keyboard.press("Shift+ArrowRight")
     expect(tooltip.locator(".mt-tooltip-date")).to_have_text("December 2023")

@@ -207,7 +207,7 @@
     dom.chart.addEventListener("pointermove", onPointerMove);
     dom.chart.addEventListener("pointerup", onPointerUp);
     dom.chart.addEventListener("pointercancel", onPointerCancel);
-    dom.chart.addEventListener("pointerleave", hideTooltip);
+    dom.chart.addEventListener("pointerleave", onPointerLeave);
     dom.chart.addEventListener("blur", hideTooltip);
     dom.chart.addEventListener("keydown", onKeyDown);
     dom.play.addEventListener("click", togglePlay);
@@ -514,8 +514,17 @@
       }
       // A click on a bar selects its bucket; a click on the chart around the bars clears.
       var index = indexAt(pointerX(event));
-      if (isOnBar(index, pointerY(event))) userSelect({ first: index, last: index });
-      else if (selection) userSelect(null);
+      if (isOnBar(index, pointerY(event))) {
+        userSelect({ first: index, last: index });
+        showTooltip(index); // a tap has no hover before it
+      } else if (selection) {
+        userSelect(null);
+      }
+    }
+
+    /** Hide the tooltip when the mouse leaves; a finger lifted leaves it shown, until the chart loses the focus. */
+    function onPointerLeave(event) {
+      if (event.pointerType !== "touch") hideTooltip();
     }
 
     /** Drop a brush the browser took over (a scroll, a lost touch): the selection is what it was. */
