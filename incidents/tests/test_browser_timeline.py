@@ -430,6 +430,14 @@ def test_dates_outside_every_bucket_veil_all_bars_and_still_show_and_clear(mount
     assert selected(page) == [None]
     expect(page.locator(".mt-shade rect")).to_have_count(0)
 
+    # So do Escape and a click beside the bars.
+    page.evaluate("() => window.timeline.setSelection({date_from: '2025-03-01', date_to: '2025-03-31'})")
+    page.keyboard.press("Escape")
+    page.evaluate("() => window.timeline.setSelection({date_from: '2025-03-01', date_to: '2025-03-31'})")
+    page.mouse.click(slot_centre(page, 2, 4)[0], page.locator(".mt-svg").bounding_box()["y"] + 20)
+    assert selected(page) == [None, None, None]
+    expect(page.locator(".mt-range")).to_have_text("All dates")
+
 
 def test_a_range_open_at_one_end_is_drawn_to_the_edge_and_shown_with_a_dash(mount):
     page = mount(MONTHS)

@@ -517,7 +517,7 @@
       if (isOnBar(index, pointerY(event))) {
         userSelect({ first: index, last: index });
         showTooltip(index); // a tap has no hover before it
-      } else if (selection) {
+      } else if (selection || requested) {
         userSelect(null);
       }
     }
@@ -584,7 +584,7 @@
     function onKeyDown(event) {
       var n = data ? data.buckets.length : 0, next, towardsEnd;
       if (event.key === "Escape") {
-        if (selection) userSelect(null);
+        if (selection || requested) userSelect(null);
         stopPlay();
         hideTooltip();
         event.preventDefault();
