@@ -26,6 +26,8 @@ LABELS = {
            "killed": "القتلى", "all_dates": "كل التواريخ",
            "event_type": {BATTLES: "معارك", EXPLOSIONS: "انفجارات/عنف عن بعد", CIVILIANS: "عنف ضد المدنيين"}},
 }
+# The plot's margin on either side, in pixels (MARGIN.side in timeline.js): the bucket slots tile the rest.
+SIDE = 6
 CLOCK_START = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 # Mounts the component in #timeline; every range it selects is pushed onto window.selected.
 MOUNT_JS = """([labels, colors, dir]) => {
@@ -109,12 +111,12 @@ def mount(browser):
 def bars(page, count, *, rtl=False):
     """Return the drawn rectangles with the index of the bucket whose slot holds each, bucket by bucket
     and bottom up."""
-    svg_width = page.locator(".mt-svg").bounding_box()["width"]
-    step = (svg_width - 12) / count
+    plot_width = page.locator(".mt-svg").bounding_box()["width"] - 2 * SIDE
+    step = plot_width / count
     drawn = page.evaluate(BARS_JS)
     for bar in drawn:
-        offset = bar["x"] + bar["width"] / 2 - 6
-        bar["index"] = int((svg_width - 12 - offset if rtl else offset) // step)
+        offset = bar["x"] + bar["width"] / 2 - SIDE
+        bar["index"] = int((plot_width - offset if rtl else offset) // step)
     return sorted(drawn, key=lambda bar: (bar["index"], -bar["y"]))
 
 
@@ -130,8 +132,8 @@ def selected(page):
 def slot_centre(page, index, count, *, rtl=False):
     """Return the page coordinates of the middle of bucket `index`'s slot, half way up the plot."""
     box = page.locator(".mt-svg").bounding_box()
-    step = (box["width"] - 12) / count
-    offset = 6 + (index + 0.5) * step
+    step = (box["width"] - 2 * SIDE) / count
+    offset = SIDE + (index + 0.5) * step
     x = box["x"] + (box["width"] - offset if rtl else offset)
     return x, box["y"] + box["height"] / 2
 
@@ -408,7 +410,7 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
 
     page.evaluate("(body) => window.timeline.setData(body)", days(60, start="2023-12-01"))
 
-    day_step = (page.locator(".mt-svg").bounding_box()["width"] - 12) / 60
+    day_step = (page.locator(".mt-svg").bounding_box()["width"] - 2 * SIDE) / 60
     expect(brush).to_have_attribute("visibility", "visible")
     assert float(brush.get_attribute("width")) == pytest.approx(27 * day_step)  # 15 Dec to 10 Jan
 
@@ -448,7 +450,7 @@ def test_a_range_open_at_one_end_is_drawn_to_the_edge_and_shown_with_a_dash(moun
     expect(page.locator(".mt-shade rect")).to_have_count(1)  # over November and December only
     brush = page.locator(".mt-selection")
     box = page.locator(".mt-svg").bounding_box()
-    assert float(brush.get_attribute("x")) + float(brush.get_attribute("width")) == pytest.approx(box["width"] - 6)
+    assert float(brush.get_attribute("x")) + float(brush.get_attribute("width")) == pytest.approx(box["width"] - SIDE)
 
 
 # --- Keyboard -----------------------------------------------------------------------------------
