@@ -26,6 +26,8 @@ LABELS = {
            "killed": "القتلى", "all_dates": "كل التواريخ",
            "event_type": {BATTLES: "معارك", EXPLOSIONS: "انفجارات/عنف عن بعد", CIVILIANS: "عنف ضد المدنيين"}},
 }
+# The plot's margin on either side, in pixels (MARGIN.side in timeline.js): the bucket slots tile the rest.
+SIDE = 6
 CLOCK_START = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 # Mounts the component in #timeline; every range it selects is pushed onto window.selected.
 MOUNT_JS = """([labels, colors, dir]) => {
@@ -80,8 +82,8 @@ def mount(browser):
     """Return a function that opens a page holding the timeline fed with `body`, and returns the page."""
     contexts = []
 
-    def mount(body, *, language="en", width=800):
-        context = browser.new_context(viewport={"width": width, "height": 400}, locale=language)
+    def mount(body, *, language="en", width=800, touch=False):
+        context = browser.new_context(viewport={"width": width, "height": 400}, locale=language, has_touch=touch)
         contexts.append(context)
         page = context.new_page()
         page.js_errors, page.dialogs = [], []
@@ -109,12 +111,12 @@ def mount(browser):
 def bars(page, count, *, rtl=False):
     """Return the drawn rectangles with the index of the bucket whose slot holds each, bucket by bucket
     and bottom up."""
-    svg_width = page.locator(".mt-svg").bounding_box()["width"]
-    step = (svg_width - 12) / count
+    plot_width = page.locator(".mt-svg").bounding_box()["width"] - 2 * SIDE
+    step = plot_width / count
     drawn = page.evaluate(BARS_JS)
     for bar in drawn:
-        offset = bar["x"] + bar["width"] / 2 - 6
-        bar["index"] = int((svg_width - 12 - offset if rtl else offset) // step)
+        offset = bar["x"] + bar["width"] / 2 - SIDE
+        bar["index"] = int((plot_width - offset if rtl else offset) // step)
     return sorted(drawn, key=lambda bar: (bar["index"], -bar["y"]))
 
 
@@ -130,8 +132,8 @@ def selected(page):
 def slot_centre(page, index, count, *, rtl=False):
     """Return the page coordinates of the middle of bucket `index`'s slot, half way up the plot."""
     box = page.locator(".mt-svg").bounding_box()
-    step = (box["width"] - 12) / count
-    offset = 6 + (index + 0.5) * step
+    step = (box["width"] - 2 * SIDE) / count
+    offset = SIDE + (index + 0.5) * step
     x = box["x"] + (box["width"] - offset if rtl else offset)
     return x, box["y"] + box["height"] / 2
 
@@ -313,6 +315,21 @@ def test_hovering_a_bar_shows_its_date_counts_per_type_and_killed_as_text(mount)
     expect(tooltip).to_be_hidden()
 
 
+def test_a_tap_on_a_bar_selects_it_and_leaves_its_counts_shown_until_the_focus_leaves(mount):
+    page = mount(MONTHS, width=390, touch=True)
+    box = page.locator(".mt-svg").bounding_box()
+
+    page.touchscreen.tap(slot_centre(page, 1, 4)[0], box["y"] + box["height"] - 25)
+    # A phone's browser then says the finger left (Pointer Events: no hover after pointerup); the emulated tap does not.
+    page.locator(".mt-chart").dispatch_event("pointerleave", {"pointerType": "touch"})
+
+    assert selected(page) == [{"date_from": "2023-12-01", "date_to": "2023-12-31"}]
+    expect(page.locator(".mt-tooltip")).to_be_visible()
+    expect(page.locator(".mt-tooltip-date")).to_have_text("December 2023")
+    page.touchscreen.tap(5, 5)  # elsewhere on the page
+    expect(page.locator(".mt-tooltip")).to_be_hidden()
+
+
 # --- Brush and clicks ---------------------------------------------------------------------------
 
 
@@ -334,6 +351,24 @@ def test_dragging_backwards_selects_the_same_range(mount):
     drag(page, slot_centre(page, 2, 4), slot_centre(page, 0, 4))
 
     assert selected(page) == [{"date_from": "2023-11-01", "date_to": "2024-01-31"}]
+
+
+def test_a_brush_the_browser_cancels_leaves_the_selection_as_it_was(mount):
+    page = mount(MONTHS)
+    page.evaluate("() => window.timeline.setSelection({date_from: '2023-11-01', date_to: '2023-11-30'})")
+    brush = page.locator(".mt-selection")
+    before = (brush.get_attribute("x"), brush.get_attribute("width"))
+
+    page.mouse.move(*slot_centre(page, 1, 4))
+    page.mouse.down()
+    page.mouse.move(*slot_centre(page, 3, 4), steps=3)
+    assert (brush.get_attribute("x"), brush.get_attribute("width")) != before
+    page.locator(".mt-chart").dispatch_event("pointercancel")
+    page.mouse.up()
+
+    assert (brush.get_attribute("x"), brush.get_attribute("width")) == before
+    expect(page.locator(".mt-range")).to_have_text("Nov 1 – 30, 2023")
+    assert selected(page) == []
 
 
 def test_a_click_on_a_bar_selects_its_bucket_and_a_click_beside_the_bars_clears(mount):
@@ -375,7 +410,7 @@ def test_set_selection_draws_without_calling_back_and_survives_new_data(mount):
 
     page.evaluate("(body) => window.timeline.setData(body)", days(60, start="2023-12-01"))
 
-    day_step = (page.locator(".mt-svg").bounding_box()["width"] - 12) / 60
+    day_step = (page.locator(".mt-svg").bounding_box()["width"] - 2 * SIDE) / 60
     expect(brush).to_have_attribute("visibility", "visible")
     assert float(brush.get_attribute("width")) == pytest.approx(27 * day_step)  # 15 Dec to 10 Jan
 
@@ -397,6 +432,14 @@ def test_dates_outside_every_bucket_veil_all_bars_and_still_show_and_clear(mount
     assert selected(page) == [None]
     expect(page.locator(".mt-shade rect")).to_have_count(0)
 
+    # So do Escape and a click beside the bars.
+    page.evaluate("() => window.timeline.setSelection({date_from: '2025-03-01', date_to: '2025-03-31'})")
+    page.keyboard.press("Escape")
+    page.evaluate("() => window.timeline.setSelection({date_from: '2025-03-01', date_to: '2025-03-31'})")
+    page.mouse.click(slot_centre(page, 2, 4)[0], page.locator(".mt-svg").bounding_box()["y"] + 20)
+    assert selected(page) == [None, None, None]
+    expect(page.locator(".mt-range")).to_have_text("All dates")
+
 
 def test_a_range_open_at_one_end_is_drawn_to_the_edge_and_shown_with_a_dash(mount):
     page = mount(MONTHS)
@@ -407,7 +450,7 @@ def test_a_range_open_at_one_end_is_drawn_to_the_edge_and_shown_with_a_dash(moun
     expect(page.locator(".mt-shade rect")).to_have_count(1)  # over November and December only
     brush = page.locator(".mt-selection")
     box = page.locator(".mt-svg").bounding_box()
-    assert float(brush.get_attribute("x")) + float(brush.get_attribute("width")) == pytest.approx(box["width"] - 6)
+    assert float(brush.get_attribute("x")) + float(brush.get_attribute("width")) == pytest.approx(box["width"] - SIDE)
 
 
 # --- Keyboard -----------------------------------------------------------------------------------
@@ -435,12 +478,24 @@ def test_arrows_move_the_selection_shift_arrows_resize_it_and_escape_clears(moun
     ]
 
 
+def test_the_chart_is_named_and_describes_its_keys_to_screen_readers(mount):
+    page = mount(MONTHS, language="ar")
+    labels = {**LABELS["ar"], "timeline": "الخط الزمني للحوادث", "keyboard_help": "تنقل مفاتيح الأسهم التحديد."}
+    page.evaluate(MOUNT_JS, [labels, COLORS, "rtl"])
+
+    chart = page.get_by_role("group", name="الخط الزمني للحوادث")
+    expect(chart).to_have_accessible_description("تنقل مفاتيح الأسهم التحديد.")
+    expect(chart).to_have_attribute("tabindex", "0")
+    expect(page.get_by_text("تنقل مفاتيح الأسهم التحديد.")).to_be_hidden()
+
+
 def test_the_keys_show_the_counts_of_the_bucket_they_reach_and_escape_hides_them(mount):
     page = mount(MONTHS)
     tooltip = page.locator(".mt-tooltip")
     page.locator(".mt-chart").focus()
 
     page.keyboard.press("ArrowRight")
+    expect(tooltip).to_be_visible()
     expect(tooltip.locator(".mt-tooltip-date")).to_have_text("November 2023")
     page.keyboard.press("Shift+ArrowRight")
     expect(tooltip.locator(".mt-tooltip-date")).to_have_text("December 2023")
@@ -499,6 +554,21 @@ def test_play_moves_the_selected_window_and_pause_stops_it(mount):
         {"date_from": "2021-01-04", "date_to": "2021-01-06"},
         {"date_from": "2021-01-05", "date_to": "2021-01-07"},
     ]
+    expect(play).to_have_attribute("aria-pressed", "false")
+
+
+def test_play_from_the_end_starts_again_from_the_beginning_and_a_brush_stops_it(mount):
+    page = mount(MONTHS)
+    page.locator(".mt-chart").focus()
+    page.keyboard.press("End")
+    play = page.get_by_role("button", name="Play")
+
+    play.click()
+    page.clock.run_for(700)
+    drag(page, slot_centre(page, 2, 4), slot_centre(page, 3, 4))
+    page.clock.run_for(2100)
+
+    assert [range_["date_from"] for range_ in selected(page)] == ["2024-02-01", "2023-11-01", "2023-12-01", "2024-01-01"]
     expect(play).to_have_attribute("aria-pressed", "false")
 
 

@@ -207,7 +207,7 @@
     dom.chart.addEventListener("pointermove", onPointerMove);
     dom.chart.addEventListener("pointerup", onPointerUp);
     dom.chart.addEventListener("pointercancel", onPointerCancel);
-    dom.chart.addEventListener("pointerleave", hideTooltip);
+    dom.chart.addEventListener("pointerleave", onPointerLeave);
     dom.chart.addEventListener("blur", hideTooltip);
     dom.chart.addEventListener("keydown", onKeyDown);
     dom.play.addEventListener("click", togglePlay);
@@ -233,7 +233,9 @@
       chart.tabIndex = 0;
       chart.setAttribute("role", "group");
       chart.setAttribute("aria-label", labels.timeline);
-      var help = htmlEl("span", "mt-visually-hidden", labels.keyboard_help, chart);
+      // Hidden, yet the chart's description: read once, when the chart takes the focus.
+      var help = htmlEl("span", null, labels.keyboard_help, chart);
+      help.hidden = true;
       help.id = "mt-help-" + ++instances;
       chart.setAttribute("aria-describedby", help.id);
       var svg = svgEl("svg", { class: "mt-svg", "aria-hidden": "true", focusable: "false" }, chart);
@@ -458,6 +460,11 @@
       return first === null ? null : { first: first, last: last };
     }
 
+    /** Return the buckets that the range last asked for touches, or null. */
+    function requestedBuckets() {
+      return requested && data ? indicesOf(requested) : null;
+    }
+
     /** Select the buckets (or nothing) as the reader asked, and tell the page. */
     function userSelect(indices) {
       selection = indices;
@@ -507,12 +514,23 @@
       }
       // A click on a bar selects its bucket; a click on the chart around the bars clears.
       var index = indexAt(pointerX(event));
-      if (isOnBar(index, pointerY(event))) userSelect({ first: index, last: index });
-      else if (selection) userSelect(null);
+      if (isOnBar(index, pointerY(event))) {
+        userSelect({ first: index, last: index });
+        showTooltip(index); // a tap has no hover before it
+      } else if (selection || requested) {
+        userSelect(null);
+      }
     }
 
+    /** Hide the tooltip when the mouse leaves; a finger lifted leaves it shown, until the chart loses the focus. */
+    function onPointerLeave(event) {
+      if (event.pointerType !== "touch") hideTooltip();
+    }
+
+    /** Drop a brush the browser took over (a scroll, a lost touch): the selection is what it was. */
     function onPointerCancel() {
       drag = null;
+      selection = requestedBuckets();
       drawSelection();
     }
 
@@ -566,7 +584,7 @@
     function onKeyDown(event) {
       var n = data ? data.buckets.length : 0, next, towardsEnd;
       if (event.key === "Escape") {
-        if (selection) userSelect(null);
+        if (selection || requested) userSelect(null);
         stopPlay();
         hideTooltip();
         event.preventDefault();
@@ -654,14 +672,14 @@
           event_types: body.event_types || [],
           buckets: body.buckets || [],
         };
-        selection = requested ? indicesOf(requested) : null;
+        selection = requestedBuckets();
         if (!data.buckets.length) stopPlay();
         draw();
       },
       /** Draw `range` as the selection (on the buckets it touches), without calling onSelect. */
       setSelection: function (range) {
         requested = range || null;
-        selection = requested && data ? indicesOf(requested) : null;
+        selection = requestedBuckets();
         drawSelection();
       },
       destroy: function () {
