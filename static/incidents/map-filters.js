@@ -140,6 +140,13 @@
     controls.q.addEventListener("input", typed);
     controls.killed_min.addEventListener("input", typed);
     controls.actor.addEventListener("input", M.debounce(suggestActors, SUGGEST_PAUSE));
+    // A suggestion picked from the list applies at once (typing applies on Enter or on leaving the box).
+    controls.actor.addEventListener("input", function () {
+      var picked = Array.prototype.some.call(actorOptions.options, function (node) {
+        return node.value === controls.actor.value;
+      });
+      if (picked) changed();
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       changed();
