@@ -79,7 +79,6 @@
 
     /** Show `filters` in the controls (a link's, or after back/forward). */
     function setValues(filters) {
-      controls.event_type.value = "";
       fillSelect(controls.event_type, vocabularyEntries("event_type"), filters.event_type);
       fillSubEventTypes(filters.sub_event_type);
       fillSelect(controls.verification, vocabularyEntries("verification"), filters.verification);
