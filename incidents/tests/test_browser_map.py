@@ -502,6 +502,12 @@ def test_hovering_a_row_highlights_its_symbol_and_hovering_a_symbol_its_row(open
     expect(page.locator(f"#incident-map [data-incident-id='{first.pk}']")).to_have_class(re.compile("is-highlighted"))
     expect(page.locator(f"#incident-map [data-incident-id='{second.pk}']")).not_to_have_class(re.compile("is-highlighted"))
 
+    symbol = page.locator(f"#incident-map [data-incident-id='{second.pk}']")
+    expect(symbol).to_have_attribute("aria-label", "Dec 8, 2023: Second")
+    symbol.focus()
+    page.keyboard.press("Enter")  # the keyboard opens a symbol as a click does
+    expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Second")
+
     page.locator(f"#incident-map [data-incident-id='{second.pk}']").hover()
     expect(page.locator(f"#incident-list li[data-incident-id='{second.pk}']")).to_have_class(re.compile("is-highlighted"))
     expect(page.locator(f"#incident-list li[data-incident-id='{first.pk}']")).not_to_have_class(re.compile("is-highlighted"))

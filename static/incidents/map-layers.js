@@ -106,10 +106,24 @@
         if (!clearing) callbacks.onClose(feature);
       });
       incidents.addLayer(symbol);
-      var element = symbol.getElement();
-      if (element) element.setAttribute("data-incident-id", String(feature.properties.id));
+      focusable(symbol, feature);
       symbols[feature.properties.id] = symbol;
       return symbol;
+    }
+
+    /** Let the keyboard reach an incident's symbol (an SVG path) and open it, as it can a marker. */
+    function focusable(symbol, feature) {
+      var element = symbol.getElement();
+      if (!element) return;
+      element.setAttribute("data-incident-id", String(feature.properties.id));
+      element.setAttribute("tabindex", "0");
+      element.setAttribute("role", "button");
+      element.setAttribute("aria-label", M.formatIncidentDate(feature.properties) + ": " + M.localTitle(feature.properties));
+      element.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        symbol.openPopup();
+      });
     }
 
     /** Draw incidents that share a point as one stack; its popup lists them, or shows the one chosen. */
