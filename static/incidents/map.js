@@ -68,9 +68,9 @@
   }
 
   /** Fetch the timeline for `values` in the bucket its span calls for (a second request if the guess was wrong). */
-  function fetchTimeline(values) {
+  function fetchTimeline(values, signal) {
     function get(bucket) {
-      return M.fetchJSON(urls.timeline + "?" + M.MapState.apiQuery(values, { bucket: bucket }));
+      return M.fetchJSON(urls.timeline + "?" + M.MapState.apiQuery(values, { bucket: bucket }), signal);
     }
     return get(timelineBucket).then(function (body) {
       var bucket = bucketFor(spanDays(body));
@@ -80,20 +80,36 @@
     });
   }
 
+  var timelineLoad = null; // the timeline data on its way: {key, controller, promise}
+
+  /** Return a promise that the timeline shows the data of `key` (null if a newer load cancelled it). */
+  function loadTimeline(key, values) {
+    if (key === timelineKey) return Promise.resolve(true);
+    if (timelineLoad && timelineLoad.key === key) return timelineLoad.promise; // a brush while it loads
+    if (timelineLoad) timelineLoad.controller.abort();
+    var controller = new AbortController();
+    var promise = fetchTimeline(values, controller.signal).then(
+      function (body) {
+        timelineKey = key;
+        timelineLoad = null;
+        timeline.setData(body);
+        return true;
+      },
+      function (error) {
+        if (M.isAbort(error)) return null;
+        if (timelineLoad && timelineLoad.controller === controller) timelineLoad = null; // the next change retries
+        throw error;
+      }
+    );
+    timelineLoad = { key: key, controller: controller, promise: promise };
+    return promise;
+  }
+
   /** Bring the timeline to the state: new data when the filters other than the dates changed. */
   function updateTimeline() {
     if (!timeline) return Promise.resolve(true);
     var values = undated(state.filters);
-    var key = M.MapState.apiQuery(values);
-    var loaded = key === timelineKey
-      ? Promise.resolve(true)
-      : fetchTimeline(values).then(function (body) {
-          if (key !== M.MapState.apiQuery(undated(state.filters))) return null; // filters changed meanwhile
-          timelineKey = key;
-          timeline.setData(body);
-          return true;
-        });
-    return loaded.then(function (done) {
+    return loadTimeline(M.MapState.apiQuery(values), values).then(function (done) {
       if (done) timeline.setSelection(selection());
       return done;
     });
