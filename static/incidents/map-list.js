@@ -12,10 +12,7 @@
     var properties = feature.properties;
     var item = M.el("li", "incident-item");
     item.dataset.incidentId = String(properties.id);
-    var swatch = M.el("span", "incident-swatch");
-    swatch.style.backgroundColor = M.EVENT_COLORS[properties.event_type] || "#444";
-    swatch.setAttribute("aria-hidden", "true");
-    item.appendChild(swatch);
+    item.appendChild(M.MapSymbols.swatch("incident-swatch", properties.event_type));
     var body = M.el("div", "incident-body");
     var meta = M.el("p", "incident-meta");
     meta.appendChild(M.el("span", "incident-date", M.formatIncidentDate(properties)));

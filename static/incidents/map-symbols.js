@@ -28,6 +28,14 @@
     return EVENT_COLORS[eventType] || OTHER_COLOR;
   }
 
+  /** Return a dot of an event type's colour (decoration: the type is written beside it). */
+  function swatch(className, eventType) {
+    var node = M.el("span", className);
+    node.style.backgroundColor = colorOf(eventType);
+    node.setAttribute("aria-hidden", "true");
+    return node;
+  }
+
   // --- Popup --------------------------------------------------------------------------------
 
   function factRow(list, term, value) {
@@ -109,9 +117,7 @@
       .sort(function (a, b) { return types[b] - types[a]; })
       .forEach(function (type) {
         var item = M.el("li");
-        var swatch = M.el("span", "legend-swatch");
-        swatch.style.backgroundColor = colorOf(type);
-        item.appendChild(swatch);
+        item.appendChild(swatch("legend-swatch", type));
         item.appendChild(M.el("span", null, M.label("event_type", type) + ": " + M.formatNumber(types[type])));
         list.appendChild(item);
       });
@@ -172,9 +178,7 @@
       var button = M.el("button", "stack-entry");
       button.type = "button";
       button.dataset.incidentId = String(properties.id);
-      var swatch = M.el("span", "incident-swatch");
-      swatch.style.backgroundColor = colorOf(properties.event_type);
-      button.appendChild(swatch);
+      button.appendChild(swatch("incident-swatch", properties.event_type));
       button.appendChild(M.el("span", "incident-date", M.formatIncidentDate(properties)));
       var title = M.el("span", "incident-title", M.localTitle(properties));
       title.dir = "auto";
@@ -210,12 +214,9 @@
 
   // --- Legend -------------------------------------------------------------------------------
 
-  function legendItem(list, swatchClass, color, text) {
+  function legendItem(list, sample, text) {
     var item = M.el("li");
-    var swatch = M.el("span", "legend-swatch " + swatchClass);
-    if (color) swatch.style.backgroundColor = color;
-    swatch.setAttribute("aria-hidden", "true");
-    item.appendChild(swatch);
+    item.appendChild(sample);
     item.appendChild(M.el("span", null, text));
     list.appendChild(item);
   }
@@ -233,9 +234,11 @@
         details.appendChild(M.el("summary", null, M.ui("legend")));
         var list = M.el("ul");
         Object.keys(EVENT_COLORS).forEach(function (type) {
-          legendItem(list, "is-type", EVENT_COLORS[type], M.label("event_type", type));
+          legendItem(list, swatch("legend-swatch", type), M.label("event_type", type));
         });
-        legendItem(list, "is-area", null, M.ui("approximate"));
+        var area = M.el("span", "legend-swatch is-area");
+        area.setAttribute("aria-hidden", "true");
+        legendItem(list, area, M.ui("approximate"));
         details.appendChild(list);
         root.appendChild(details);
         L.DomEvent.disableClickPropagation(root);
@@ -253,6 +256,7 @@
   M.EVENT_COLORS = EVENT_COLORS;
   M.AREA_PRECISION = AREA_PRECISION;
   M.MapSymbols = {
+    swatch: swatch,
     buildPopup: buildPopup,
     incidentSymbol: incidentSymbol,
     cellSymbol: cellSymbol,
