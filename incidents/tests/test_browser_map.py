@@ -5,7 +5,7 @@ update with body[data-view-state="ready"] and a "marsad:view-updated" performanc
 wait for rather than for time.
 """
 import re
-import time
+import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -302,19 +302,21 @@ def test_play_steps_the_dates_through_time_in_one_history_entry(open_page):
 def test_a_late_answer_to_an_older_filter_never_overwrites_the_newer_one(open_page, monkeypatch):
     seed_like_incidents()
     answer_grid = aggregates.GridView.aggregate
+    battles_may_answer = threading.Event()
 
-    def slow_for_battles(view, incidents, **parameters):
+    def late_for_battles(view, incidents, **parameters):
         if view.request.GET.get("event_type") == "Battles":
-            time.sleep(1.5)  # the server is slow to answer the first change, not the test waiting
+            battles_may_answer.wait(timeout=10)  # held back until the page has moved on
         return answer_grid(view, incidents, **parameters)
 
-    monkeypatch.setattr(aggregates.GridView, "aggregate", slow_for_battles)
+    monkeypatch.setattr(aggregates.GridView, "aggregate", late_for_battles)
     page = open_page("/")
     updates = wait_ready(page)
 
     with page.expect_event("requestfailed", lambda request: "grid" in request.url and "Battles" in request.url):
         page.select_option("#f-event_type", "Battles")
         page.select_option("#f-event_type", "Strategic developments")  # before Battles is answered
+    battles_may_answer.set()
     wait_ready(page, updates)
 
     assert list_titles(page) == ["Drone intercepted near Erbil airport"]
