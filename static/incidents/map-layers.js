@@ -81,7 +81,8 @@
     function zoomToCell(feature) {
       var bbox = feature.bbox;
       var zoom = Math.min(map.getMaxZoom(), Math.max(DETAIL_ZOOM, map.getZoom() + 2));
-      map.flyToBounds(L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]), { maxZoom: zoom, duration: 0.4 });
+      var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      map.flyToBounds(L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]), { maxZoom: zoom, duration: 0.4, animate: !still });
     }
 
     function drawCells(collection) {
