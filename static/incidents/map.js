@@ -295,9 +295,9 @@
 
   // --- Start --------------------------------------------------------------------------------
 
-  /** Return true while the timeline's play control runs (its button is pressed). */
-  var wasPlaying = false;
+  var wasPlaying = false; // the timeline's last selection came from its play control
 
+  /** Return true while the timeline's play control runs (its button is pressed). */
   function isPlaying() {
     return Boolean(document.querySelector("#timeline button[aria-pressed='true']"));
   }
