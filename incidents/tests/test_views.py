@@ -35,7 +35,8 @@ def test_map_page_renders_the_map_and_no_incident_data(client):
     assert response.status_code == 200
     assert 'id="incident-map"' in html
     assert 'data-api-url="/api/v1/incidents/"' in html
-    assert static("vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js") in html
+    assert 'data-grid-url="/api/v1/incidents/grid/"' in html
+    assert static("incidents/timeline.js") in html
     assert static("incidents/basemap/countries.geojson") in html
     assert SECRET_TITLE not in html
     assert SECRET_TITLE_AR not in html
@@ -65,6 +66,21 @@ def test_map_page_in_arabic_is_right_to_left_and_translated(client):
     assert "مرصد" in html
     assert labels_in(response)["ui"]["killed"] == "القتلى"
     assert labels_in(response)["event_type"]["Explosions/Remote violence"] == "انفجارات/عنف عن بُعد"
+
+
+def test_map_page_follows_the_language_its_address_names_and_keeps_it(client):
+    response = client.get("/?lang=ar&event_type=Battles", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+    assert response.cookies["django_language"].value == "ar"
+    assert '<html lang="ar" dir="rtl">' in client.get("/incidents/0/").content.decode()  # the 404 page too
+
+
+def test_map_page_ignores_a_language_it_does_not_have(client):
+    response = client.get("/?lang=xx", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
+    assert "django_language" not in response.cookies
 
 
 def test_language_switcher_sets_arabic_for_the_next_pages(client):

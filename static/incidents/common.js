@@ -39,6 +39,11 @@
     return Object.prototype.hasOwnProperty.call(vocabulary, value) ? vocabulary[value] : value;
   }
 
+  /** Return the vocabulary `kind` ({value: translated label}), or the page's other data of that name. */
+  function labelsOf(kind) {
+    return labels[kind] || {};
+  }
+
   /** Return the UI string `key`, with %(name)s placeholders filled from `values`. */
   function ui(key, values) {
     var text = labels.ui[key] || key;
@@ -104,8 +109,10 @@
     }
   }
 
-  function fetchJSON(url) {
-    return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }).then(function (response) {
+  /** Return a promise of the JSON at `url`; `signal` (an AbortSignal, optional) cancels the request. */
+  function fetchJSON(url, signal) {
+    var options = { headers: { Accept: "application/json" }, credentials: "same-origin", signal: signal };
+    return fetch(url, options).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
       return response.json();
     });
@@ -128,6 +135,23 @@
     });
   }
 
+  /** Return true when `error` is the rejection of a request that a newer one cancelled. */
+  function isAbort(error) {
+    return Boolean(error) && error.name === "AbortError";
+  }
+
+  /** Return a function that calls `callback` once calls to it have stopped for `wait` milliseconds. */
+  function debounce(callback, wait) {
+    var timer = null;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        callback.apply(null, args);
+      }, wait);
+    };
+  }
+
   /** Put the zoom buttons on the reading side: top right in Arabic. */
   function mirrorControls(map) {
     if (document.documentElement.dir === "rtl" && map.zoomControl) map.zoomControl.setPosition("topright");
@@ -144,6 +168,7 @@
     el: el,
     breakableAtSlashes: breakableAtSlashes,
     label: label,
+    labels: labelsOf,
     ui: ui,
     isArabic: isArabic,
     localName: localName,
@@ -153,6 +178,8 @@
     formatCasualties: formatCasualties,
     safeHttpUrl: safeHttpUrl,
     fetchJSON: fetchJSON,
+    isAbort: isAbort,
+    debounce: debounce,
     addBasemap: addBasemap,
     mirrorControls: mirrorControls,
     onMapInit: onMapInit,
