@@ -29,15 +29,8 @@ from urllib.parse import urlsplit  # noqa: E402
 
 from django.db import connections  # noqa: E402
 
-CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from incidents.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
