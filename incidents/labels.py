@@ -66,6 +66,7 @@ def incident_page_labels():
             "somewhere_in": _("somewhere in %(place)s"),
             "recorded_at": _("Recorded at"),
             "no_statements": _("No statements recorded."),
+            "statements_load_failed": _("The statements could not be loaded. Reload the page to try again."),
             "evidence": _("Evidence"),
             "speaker_unknown": _("An unnamed speaker"),
             "translation": _("Translation"),

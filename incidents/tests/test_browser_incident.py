@@ -4,7 +4,9 @@ import datetime
 import pytest
 from django.contrib.gis.geos import Point
 from playwright.sync_api import expect
+from rest_framework.exceptions import APIException
 
+from incidents.api.resources import StatementViewSet
 from incidents.models import GeoPrecision, LocationKind, StatementKind
 
 from .factories import (
@@ -216,3 +218,21 @@ def test_phone_width_has_no_horizontal_overflow(open_page, language):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert page.locator("#incident-map").bounding_box()["width"] <= 390
+
+
+def test_statements_that_cannot_be_loaded_leave_the_rest_of_the_page(open_page, monkeypatch):
+    def broken(*args, **kwargs):
+        raise APIException("The statements are down.")
+
+    monkeypatch.setattr(StatementViewSet, "list", broken)
+    incident = IncidentFactory(title="Drone attack on the airport")
+    IncidentSourceFactory(incident=incident, source=SourceFactory(title="Drones hit base"))
+
+    page = open_incident(open_page, incident)
+
+    expect(page.locator("h1")).to_have_text("Drone attack on the airport")
+    expect(page.locator("#incident-sources .source-title")).to_have_text("Drones hit base")
+    expect(page.locator("#incident-statements .is-error")).to_have_text(
+        "The statements could not be loaded. Reload the page to try again."
+    )
+    assert page.js_errors == []

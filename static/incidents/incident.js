@@ -241,12 +241,33 @@
     statusNode.classList.add("is-error");
   }
 
-  Promise.all([M.fetchJSON(apiUrl), fetchStatements(statementsUrl)])
-    .then(function (answers) {
-      showIncident(answers[0]);
-      fillList(statementsNode, answers[1], "no_statements", statementItem);
+  /** Show the statements; if they could not be loaded, say so in their list and keep the rest of the page. */
+  function showStatements(answer) {
+    if (answer.error) {
+      console.error(answer.error);
+      statementsNode.appendChild(M.el("li", "empty is-error", M.ui("statements_load_failed")));
+      return;
+    }
+    fillList(statementsNode, answer.statements, "no_statements", statementItem);
+  }
+
+  // Asked for at once, alongside the incident; a failure is kept as an answer, shown once the incident is.
+  var statements = fetchStatements(statementsUrl).then(
+    function (entries) {
+      return { statements: entries };
+    },
+    function (error) {
+      return { error: error };
+    }
+  );
+  M.fetchJSON(apiUrl)
+    .then(function (feature) {
+      showIncident(feature);
       statusNode.textContent = "";
       statusNode.hidden = true;
+      return statements.then(showStatements);
+    })
+    .then(function () {
       document.body.dataset.incidentLoaded = "true";
     })
     .catch(function (error) {
