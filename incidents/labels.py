@@ -52,3 +52,25 @@ def public_labels():
             "site_name": _("Marsad"),
         },
     }
+
+
+def incident_page_labels():
+    """Return the labels of the incident page: the public pages' labels and what only that page says."""
+    labels = public_labels()
+    labels["statement_kind"] = choices_labels(models.StatementKind.choices)
+    labels["ui"].update(
+        {
+            "date_precision": _("Date known to"),
+            "place_precision": _("Place known to"),
+            # Translators: %(place)s is a governorate or a country; said when the exact place is not known.
+            "somewhere_in": _("somewhere in %(place)s"),
+            "recorded_at": _("Recorded at"),
+            "no_statements": _("No statements recorded."),
+            "statements_load_failed": _("The statements could not be loaded. Reload the page to try again."),
+            "evidence": _("Evidence"),
+            "speaker_unknown": _("An unnamed speaker"),
+            "translation": _("Translation"),
+            "in_source": _("Source:"),
+        }
+    )
+    return labels

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from . import taxonomy
-from .labels import public_labels
+from .labels import incident_page_labels, public_labels
 from .models import Incident
 
 
@@ -91,7 +91,18 @@ class MapView(PublicPageMixin, TemplateView):
 
 
 class IncidentDetailView(PublicPageMixin, TemplateView):
+    """One published incident: its facts, actors, sources with their evidence, statements and place.
+
+    Built in the browser from the API (detail and statements), like the map's popups, so that what the
+    page shows is what a third party gets; its JavaScript writes article text with textContent only.
+    """
+
     template_name = "incidents/incident_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["labels"] = incident_page_labels()
+        return context
 
     def get(self, request, *args, **kwargs):
         # A cheap existence check, so unknown and draft ids are a real 404; the data itself comes from the API.

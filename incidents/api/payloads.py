@@ -51,14 +51,22 @@ def actors_array():
     )
 
 
-def sources_array():
-    # A source quoted twice as evidence is one source; its text is never read.
+def excerpts_array():
+    """Return the evidence excerpts one source gives for the incident, in the order of the source's text."""
+    links = IncidentSource.objects.filter(source=OuterRef("pk"), incident=OuterRef(OuterRef("pk"))).exclude(excerpt="")
+    return ArraySubquery(links.order_by(F("start_offset").asc(nulls_last=True), "id").values("excerpt"))
+
+
+def sources_array(*, with_excerpts=False):
+    # A source quoted twice as evidence is one source; its text is never read. Its excerpts are asked for
+    # by one incident's detail only: lists stay lean.
     sources = Source.objects.filter(
         pk__in=IncidentSource.objects.filter(incident=OuterRef(OuterRef("pk"))).values("source_id")
     ).order_by("published", "id")
-    return ArraySubquery(
-        sources.values(json=JsonBuildObject(id="id", title="title", publisher="publisher", url="url", published="published"))
-    )
+    members = {"id": "id", "title": "title", "publisher": "publisher", "url": "url", "published": "published"}
+    if with_excerpts:
+        members["excerpts"] = excerpts_array()
+    return ArraySubquery(sources.values(json=JsonBuildObject(**members)))
 
 
 def incident_url_prefix(request):
@@ -67,8 +75,8 @@ def incident_url_prefix(request):
     return request.build_absolute_uri(placeholder[: -len("0/")])
 
 
-def properties_members(request):
-    """Return the members of an incident's properties, in order, as expressions."""
+def properties_members(request, *, detail=False):
+    """Return the members of an incident's properties, in order, as expressions (`detail`: one incident's)."""
     return {
         "id": "id",
         "title": "title",
@@ -100,27 +108,27 @@ def properties_members(request):
             ),
         ),
         "actors": actors_array(),
-        "sources": sources_array(),
+        "sources": sources_array(with_excerpts=detail),
         "updated_at": "updated_at",
         "url": Concat(Value(incident_url_prefix(request)), Cast("id", CharField()), Value("/")),
     }
 
 
-def feature_expression(request):
+def feature_expression(request, *, detail=False):
     """Return an expression for an incident as the text of a GeoJSON Feature."""
     feature = JsonBuildObject(
         type=Value("Feature"),
         id="id",
         geometry=GeoJsonGeometry("point"),
-        properties=JsonBuildObject(**properties_members(request)),
+        properties=JsonBuildObject(**properties_members(request, detail=detail)),
     )
     return Cast(feature, TextField())
 
 
-def row_expression(request):
+def row_expression(request, *, detail=False):
     """Return an expression for an incident as the text of a plain JSON object (properties, lon, lat)."""
     row = JsonBuildObject(
-        **properties_members(request),
+        **properties_members(request, detail=detail),
         longitude=Func("point", function="ST_X"),
         latitude=Func("point", function="ST_Y"),
     )

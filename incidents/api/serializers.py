@@ -114,6 +114,29 @@ class IncidentJsonPageSerializer(PageLinksSerializer):
     results = IncidentRowSerializer(many=True)
 
 
+# One incident (the detail) also gives each source's evidence excerpts; the lists leave them out to stay lean.
+class IncidentDetailSourceRefSerializer(IncidentSourceRefSerializer):
+    """A source that reports the incident, with the excerpts of its text that are the evidence."""
+
+    excerpts = serializers.ListField(
+        child=serializers.CharField(), help_text="The source's evidence excerpts for this incident, in text order."
+    )
+
+
+class IncidentDetailPropertiesSerializer(IncidentPropertiesSerializer):
+    sources = IncidentDetailSourceRefSerializer(many=True)
+
+
+class IncidentDetailFeatureSerializer(IncidentFeatureSerializer):
+    """One published incident as a GeoJSON Feature, its sources with their evidence excerpts."""
+
+    properties = IncidentDetailPropertiesSerializer()
+
+
+class IncidentDetailRowSerializer(IncidentDetailPropertiesSerializer, IncidentRowSerializer):
+    """One published incident as a plain JSON object (`?format=json`), its sources with their excerpts."""
+
+
 class RemovedIncidentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     removed_at = serializers.DateTimeField(help_text="When it was last unpublished or deleted.")

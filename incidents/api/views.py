@@ -19,10 +19,10 @@ from .pagination import IncidentPagination
 from .payloads import PrebuiltJson, feature_expression, page_json, row_expression
 from .serializers import (
     PARAMETER_ERRORS,
+    IncidentDetailFeatureSerializer,
+    IncidentDetailRowSerializer,
     IncidentFeatureCollectionSerializer,
-    IncidentFeatureSerializer,
     IncidentJsonPageSerializer,
-    IncidentRowSerializer,
     NotFoundSerializer,
     RemovedIncidentsSerializer,
 )
@@ -99,8 +99,10 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
     def wants_geojson(self):
         return self.request.accepted_renderer.format != "json"
 
-    def item_expression(self):
-        return feature_expression(self.request) if self.wants_geojson() else row_expression(self.request)
+    def item_expression(self, *, detail=False):
+        """Return the expression of one item; `detail` adds what one incident's page shows (evidence excerpts)."""
+        expression = feature_expression if self.wants_geojson() else row_expression
+        return expression(self.request, detail=detail)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -134,8 +136,8 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
     @extend_schema(
         parameters=[FORMAT_PARAMETER],
         responses={
-            (200, "application/geo+json"): IncidentFeatureSerializer,
-            (200, "application/json"): IncidentRowSerializer,
+            (200, "application/geo+json"): IncidentDetailFeatureSerializer,
+            (200, "application/json"): IncidentDetailRowSerializer,
             (200, "text/csv"): OpenApiTypes.STR,
             (404, "application/json"): OpenApiResponse(
                 NotFoundSerializer, description="No published incident has this id, or an unknown format."
@@ -144,7 +146,7 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
     )
     def retrieve(self, request, *args, **kwargs):
         """Return one published incident: a GeoJSON Feature, or with ?format=json a JSON object."""
-        text = self.get_queryset().filter(pk=kwargs["pk"]).values_list(self.item_expression(), flat=True).first()
+        text = self.get_queryset().filter(pk=kwargs["pk"]).values_list(self.item_expression(detail=True), flat=True).first()
         if text is None:
             raise exceptions.NotFound()
         return Response(PrebuiltJson(text))

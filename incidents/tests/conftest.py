@@ -23,20 +23,14 @@ def admin_user_logged_in(client):
 # Kept apart from the fixtures above. Each test gets its own Playwright and Chromium: Playwright's sync
 # API keeps an asyncio loop running in this thread while it is started, which trips Django's
 # async-safety check on every database query, so the check is lifted only while a browser runs.
+import functools  # noqa: E402
 import os  # noqa: E402
 from urllib.parse import urlsplit  # noqa: E402
 
 from django.db import connections  # noqa: E402
 
-CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from incidents.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -104,14 +98,17 @@ def open_page(browser, live_server):
     The page records dialogs it dismissed (`page.dialogs`), requests it blocked (`page.blocked_requests`),
     JavaScript errors (`page.js_errors`) and what the Content-Security-Policy refused (`page.csp_violations`,
     from the console; `csp_violation_events(page)` gives those the page's own event reported).
+    `bypass_csp=True` lets a test inject its own scripts (axe-core, accessibility.py); the page's own
+    scripts are the same either way.
     """
     contexts = []
 
-    def open_page(path, *, language="en", viewport=(1280, 800)):
+    def open_page(path, *, language="en", viewport=(1280, 800), bypass_csp=False):
         context = browser.new_context(
             viewport={"width": viewport[0], "height": viewport[1]},
             locale=language,
             extra_http_headers={"Accept-Language": language},
+            bypass_csp=bypass_csp,
         )
         contexts.append(context)
         context.add_init_script(RECORD_CSP_VIOLATIONS)
@@ -140,3 +137,9 @@ def open_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_page_for_axe(open_page):
+    """Return open_page for pages that accessibility.serious_violations() will check (axe-core injected)."""
+    return functools.partial(open_page, bypass_csp=True)

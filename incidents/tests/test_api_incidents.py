@@ -302,11 +302,14 @@ def test_format_json_is_a_plain_page_of_the_same_properties_with_the_point(api):
 
 def test_responses_have_exactly_the_members_the_schema_documents(api):
     from incidents.api.serializers import (
-        IncidentFeatureSerializer,
+        IncidentActorRefSerializer,
+        IncidentDetailFeatureSerializer,
+        IncidentDetailPropertiesSerializer,
+        IncidentDetailRowSerializer,
+        IncidentDetailSourceRefSerializer,
         IncidentLocationSerializer,
         IncidentPropertiesSerializer,
         IncidentRowSerializer,
-        IncidentActorRefSerializer,
         IncidentSourceRefSerializer,
     )
 
@@ -316,13 +319,35 @@ def test_responses_have_exactly_the_members_the_schema_documents(api):
 
     feature = api.get(f"{LIST_URL}{incident.pk}/").json()
     row = api.get(f"{LIST_URL}{incident.pk}/", {"format": "json"}).json()
+    listed = api.get(LIST_URL).json()["features"][0]["properties"]
+    listed_row = api.get(LIST_URL, {"format": "json"}).json()["results"][0]
 
-    assert set(feature) == set(IncidentFeatureSerializer().fields)
-    assert set(feature["properties"]) == set(IncidentPropertiesSerializer().fields)
+    assert set(feature) == set(IncidentDetailFeatureSerializer().fields)
+    assert set(feature["properties"]) == set(IncidentDetailPropertiesSerializer().fields)
     assert set(feature["properties"]["location"]) == set(IncidentLocationSerializer().fields)
     assert set(feature["properties"]["actors"][0]) == set(IncidentActorRefSerializer().fields)
-    assert set(feature["properties"]["sources"][0]) == set(IncidentSourceRefSerializer().fields)
-    assert set(row) == set(IncidentRowSerializer().fields)
+    assert set(feature["properties"]["sources"][0]) == set(IncidentDetailSourceRefSerializer().fields)
+    assert set(row) == set(IncidentDetailRowSerializer().fields)
+    assert set(row["sources"][0]) == set(IncidentDetailSourceRefSerializer().fields)
+    assert set(listed) == set(IncidentPropertiesSerializer().fields)
+    assert set(listed["sources"][0]) == set(IncidentSourceRefSerializer().fields)
+    assert set(listed_row) == set(IncidentRowSerializer().fields)
+
+
+def test_the_detail_gives_each_source_once_with_all_its_excerpts_in_text_order(api):
+    incident = IncidentFactory()
+    source = SourceFactory(title="One article, quoted twice")
+    IncidentSourceFactory(incident=incident, source=source, excerpt="Later sentence.", start_offset=40, end_offset=55)
+    IncidentSourceFactory(incident=incident, source=source, excerpt="Earlier sentence.", start_offset=0, end_offset=17)
+    IncidentSourceFactory(incident=incident, source=SourceFactory(title="Other article"), excerpt="")
+
+    sources = api.get(f"{LIST_URL}{incident.pk}/").json()["properties"]["sources"]
+
+    assert [(source["title"], source["excerpts"]) for source in sources] == [
+        ("One article, quoted twice", ["Earlier sentence.", "Later sentence."]),
+        ("Other article", []),
+    ]
+    assert "excerpts" not in api.get(LIST_URL).json()["features"][0]["properties"]["sources"][0]
 
 
 def test_a_place_outside_any_governorate_has_a_null_admin1(api):

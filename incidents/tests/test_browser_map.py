@@ -637,25 +637,3 @@ def test_map_is_drawn_without_tiles_and_nothing_leaves_the_machine(open_page):
     assert page.blocked_requests, "the tile requests should have been blocked"
     assert all("tile" in url for url in page.blocked_requests)
 
-
-def test_incident_page_shows_facts_actors_and_sources(open_page):
-    incident = incident_at(BAGHDAD, title="Drone attack on the airport", killed_best=0)
-    IncidentActorFactory(incident=incident, actor=ActorFactory(name_en="Kata'ib Hezbollah"), role="claimant")
-    IncidentSourceFactory(
-        incident=incident, source=SourceFactory(title="Drones hit base", url="https://news.example.org/drones")
-    )
-
-    page = open_page(f"/incidents/{incident.pk}/")
-    page.wait_for_selector("body[data-incident-loaded]")
-
-    expect(page.locator("h1")).to_have_text("Drone attack on the airport")
-    expect(page.locator("#incident-facts")).to_contain_text("Dec 8, 2023")
-    expect(page.locator("#incident-facts")).to_contain_text("Explosions/Remote violence")
-    expect(page.locator("#incident-facts")).to_contain_text(incident.location.name_en)
-    expect(page.locator("#incident-actors")).to_contain_text("Kata'ib Hezbollah")
-    expect(page.locator("#incident-actors .actor-role")).to_have_text("claimant")
-    link = page.get_by_role("link", name="Drones hit base")
-    expect(link).to_have_attribute("href", "https://news.example.org/drones")
-    expect(link).to_have_attribute("rel", "noopener noreferrer nofollow")
-    assert all("tile" in url for url in page.blocked_requests)
-    assert page.js_errors == []
