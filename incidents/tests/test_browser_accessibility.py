@@ -38,15 +38,6 @@ def test_incident_page_has_no_serious_accessibility_violations(open_page_for_axe
     assert serious_violations(page) == []
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
-def test_map_page_has_no_serious_accessibility_violations(open_page_for_axe, incident, language):
-    page = open_page_for_axe("/", language=language)
-    # The page says it has drawn its data one way or the other (the map page is being rewritten).
-    page.wait_for_selector("body[data-incidents-loaded], body[data-view-state=ready]")
-
-    assert serious_violations(page) == []
-
-
 def test_the_check_reports_serious_violations_it_finds(open_page_for_axe, incident):
     # The check above can fail: a button without a name and text without contrast are serious violations.
     page = open_page_for_axe(f"/incidents/{incident.pk}/")

@@ -224,20 +224,14 @@ def test_one_bucket_draws_one_narrow_bar_that_a_click_selects(mount):
     assert selected(page) == [{"date_from": "2023-12-04", "date_to": "2023-12-10"}]
 
 
-def test_a_thousand_day_buckets_are_drawn_quickly(mount):
+def test_a_thousand_day_buckets_are_all_drawn(mount):
+    """Every stacked segment of 1,000 day bars is drawn (its speed is bench/bench_map.py's to measure)."""
     page = mount(timeline("day"))
     body = days(1000)
 
-    elapsed = page.evaluate("""(body) => {
-      const start = performance.now();
-      window.timeline.setData(body);
-      document.querySelector(".mt-svg").getBoundingClientRect();
-      return performance.now() - start;
-    }""", body)
+    page.evaluate("(body) => window.timeline.setData(body)", body)
 
     assert len(bars(page, 1000)) == sum(len(bar["by_event_type"]) for bar in body["buckets"])
-    # About 10 ms here with 6 types; the margin is for a shared machine. A rect per bar took 200-800 ms.
-    assert elapsed < 150
 
 
 def test_the_chart_redraws_at_its_new_width(mount):
