@@ -427,20 +427,34 @@ def renamed(row, **names):
 
 # --- Grid -----------------------------------------------------------------------------------
 
+# Incidents are grouped by point first: a million incidents sit on a few thousand places (a base, a town),
+# so the Mercator arithmetic runs once per place and event type, not once per incident.
 GRID_SQL = """
 WITH incident AS ({incidents}),
-cell_type AS (
-    SELECT floor((ST_X(point) + 180) / 360 * %s) AS column_index,
-           floor((1 - ln(tan(radians(latitude)) + 1 / cos(radians(latitude))) / pi()) / 2 * %s) AS row_index,
+point_type AS (
+    SELECT ST_X(point) AS longitude,
+           ST_Y(point) AS latitude,
            event_type,
            count(*) AS incidents,
            sum(count) AS events,
            coalesce(sum(killed_best), 0) AS killed,
            coalesce(sum(injured_best), 0) AS injured,
-           count(*) FILTER (WHERE geo_precision = %s) AS approximate,
-           sum(ST_X(point)) AS longitudes,
-           sum(ST_Y(point)) AS latitudes
-    FROM (SELECT *, least(greatest(ST_Y(point), -%s), %s) AS latitude FROM incident) AS incident
+           count(*) FILTER (WHERE geo_precision = %s) AS approximate
+    FROM incident
+    GROUP BY 1, 2, 3
+),
+cell_type AS (
+    SELECT floor((longitude + 180) / 360 * %s) AS column_index,
+           floor((1 - ln(tan(radians(clamped)) + 1 / cos(radians(clamped))) / pi()) / 2 * %s) AS row_index,
+           event_type,
+           sum(incidents) AS incidents,
+           sum(events) AS events,
+           sum(killed) AS killed,
+           sum(injured) AS injured,
+           sum(approximate) AS approximate,
+           sum(longitude * incidents) AS longitudes,
+           sum(latitude * incidents) AS latitudes
+    FROM (SELECT *, least(greatest(latitude, -%s), %s) AS clamped FROM point_type) AS point_type
     GROUP BY 1, 2, 3
 )
 SELECT column_index::integer, row_index::integer, sum(incidents)::bigint, sum(events)::bigint, sum(killed)::bigint,
@@ -527,9 +541,9 @@ class GridView(IncidentAggregateView):
         ).query.sql_with_params()
         params = [
             *incidents_params,
-            cells_around,
-            cells_around,
             GeoPrecision.REGION,
+            cells_around,
+            cells_around,
             MERCATOR_MAX_LATITUDE,
             MERCATOR_MAX_LATITUDE,
         ]
