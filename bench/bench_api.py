@@ -617,6 +617,7 @@ def main():
                         help="seconds to spend following next links towards a deep cursor page")
     parser.add_argument("--port", type=int, default=8901, help="Marsad's port; tipg takes the next one")
     parser.add_argument("--markdown", type=Path, help="where to write the table (default bench/.results/api-N.md)")
+    parser.add_argument("--only", help="measure only these cases, by key, comma-separated (" + ", ".join(TARGETS) + ")")
     args = parser.parse_args()
     # Stopped with SIGTERM (or SIGINT, which a shell's background jobs ignore), stop the servers too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
@@ -639,6 +640,8 @@ def main():
             wait_until_up("tipg", args.port + 1, f"/collections/{COLLECTION}", tipg_process)
             api, tipg = HttpTarget(args.port), HttpTarget(args.port + 1)
             cases = build_cases(api, tipg, sql, published, marsad.pid, args.csv_rounds, args.cursor_budget)
+            if args.only:
+                cases = [case for case in cases if case.key in args.only.split(",")]
             run_rounds(cases, args.rounds, args.warmup)
     finally:
         for process in processes:

@@ -291,19 +291,24 @@ class CSVExportMixin:
         if request.method == "HEAD":
             lines = iter(())
         else:
-            rows = copy_rows(csv_query(queryset, columns), self.csv_chunk_rows)
-            # The query starts now, so that a database error is an error response rather than a cut-off
-            # file: the first chunk (or the end of an empty export) comes from the running COPY.
-            first = next(rows, b"")
-            lines = _prepend(header + first, rows)
+            lines = csv_file(header, copy_rows(csv_query(queryset, columns), self.csv_chunk_rows))
         response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_csv_filename()}"'
         return response
 
 
-def _prepend(first, rest):
-    yield first
-    yield from rest
+def csv_file(header, rows):
+    """Yield the file: the header row with the first chunk of rows, then the other chunks.
+
+    Nothing runs before the server asks for the first chunk: the COPY holds its connection (psycopg locks it
+    for the whole COPY), so it must not start for a response that is never sent, and it is closed (cancelled)
+    whenever the response is, sent in full or not.
+    """
+    try:
+        yield header + next(rows, b"")
+        yield from rows
+    finally:
+        rows.close()
 
 
 # --- Incidents: ACLED's column names wherever ACLED has the column ------------------------------------
