@@ -16,7 +16,13 @@ from django.db.models import Count, DateField, F, Func, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import exceptions, permissions, renderers, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,9 +30,9 @@ from rest_framework.views import APIView
 from incidents.models import Actor, ActorRole, GeoPrecision, Incident, Location
 
 from .caching import VersionedQuery
-from .versioning import data_version
-from .fields import StrictIntegerField, query_param
+from .fields import BBoxField, StrictIntegerField, query_param
 from .filters import filter_incidents
+from .versioning import data_version
 from .views import IncidentViewSet
 
 # A timeline longer than this many bars is refused: a client that wants one asks for coarser buckets.
@@ -114,7 +120,7 @@ class IncidentAggregateView(APIView):
 
     def get(self, request, *args, **kwargs):
         parameters = self.clean_parameters(request, **kwargs)
-        incidents = filter_incidents(request)
+        incidents = self.filtered(request)
         query = VersionedQuery(request, self.endpoint, data_version())
         response = query.not_modified(request)
         if response is None:
@@ -124,6 +130,10 @@ class IncidentAggregateView(APIView):
     def clean_parameters(self, request, **kwargs):
         """Return the endpoint's own parameters, cleaned (a 400 naming a malformed one)."""
         return {}
+
+    def filtered(self, request):
+        """Return the incidents the request's filters select."""
+        return filter_incidents(request)
 
     def aggregate(self, incidents, **parameters):
         """Return the response's data for `incidents`."""
@@ -454,7 +464,7 @@ cell_type AS (
            sum(approximate) AS approximate,
            sum(longitude * incidents) AS longitudes,
            sum(latitude * incidents) AS latitudes
-    FROM (SELECT *, least(greatest(latitude, -%s), %s) AS clamped FROM point_type) AS point_type
+    FROM (SELECT *, least(greatest(latitude, -%s), %s) AS clamped FROM point_type {in_bbox}) AS point_type
     GROUP BY 1, 2, 3
 )
 SELECT column_index::integer, row_index::integer, sum(incidents)::bigint, sum(events)::bigint, sum(killed)::bigint,
@@ -532,13 +542,28 @@ class GridView(IncidentAggregateView):
     endpoint = "grid"
 
     def clean_parameters(self, request, **kwargs):
-        return {"zoom": query_param(request, "zoom", StrictIntegerField(min_value=0, max_value=20))}
+        return {
+            "zoom": query_param(request, "zoom", StrictIntegerField(min_value=0, max_value=20)),
+            "bbox": query_param(request, "in_bbox", BBoxField(required=False)),
+        }
 
-    def aggregate(self, incidents, zoom):
+    def filtered(self, request):
+        # The view's box is applied to the points once grouped (GRID_SQL), not to the incidents: a map
+        # at low zoom shows most of them, and PostgreSQL would fetch every one through the spatial index
+        # (3.3 s at 1,000,000 against 0.7 s for the grid of all of them).
+        return filter_incidents(request, without=("in_bbox",))
+
+    def aggregate(self, incidents, zoom, bbox):
         cells_around = 2**zoom * 256 // GRID_CELL_PIXELS
         incidents_sql, incidents_params = incidents.values(
             "point", "event_type", "count", "killed_best", "injured_best", "geo_precision"
         ).query.sql_with_params()
+        in_bbox, bbox_params = "", []
+        if bbox:
+            # Strictly inside, as the in_bbox filter of the lists (ST_Within) has it.
+            west, south, east, north = bbox
+            in_bbox = "WHERE longitude > %s AND longitude < %s AND latitude > %s AND latitude < %s"
+            bbox_params = [west, east, south, north]
         params = [
             *incidents_params,
             GeoPrecision.REGION,
@@ -546,9 +571,10 @@ class GridView(IncidentAggregateView):
             cells_around,
             MERCATOR_MAX_LATITUDE,
             MERCATOR_MAX_LATITUDE,
+            *bbox_params,
         ]
         with connection.cursor() as cursor:
-            cursor.execute(GRID_SQL.format(incidents=incidents_sql), params)
+            cursor.execute(GRID_SQL.format(incidents=incidents_sql, in_bbox=in_bbox), params)
             rows = cursor.fetchall()
         features = []
         for column, row, incidents_, events, killed, injured, approximate, longitude, latitude, event_types in rows:

@@ -245,14 +245,20 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(Exists(IncidentSource.objects.filter(incident=OuterRef("pk"), source_id=value)))
 
 
-def filter_incidents(request, queryset=None):
+def filter_incidents(request, queryset=None, without=()):
     """Return the published incidents that the request's query parameters select.
 
     The one entry point for every incident endpoint (lists, exports, aggregates, tiles): drafts never
-    leave the building, and a malformed parameter is a 400 naming it.
+    leave the building, and a malformed parameter is a 400 naming it. An endpoint that applies a filter
+    its own way names it in `without` (and validates it itself).
     """
     queryset = (Incident.objects if queryset is None else queryset).published()
-    filterset = IncidentFilter(request.query_params, queryset=queryset, request=request)
+    parameters = request.query_params
+    if without:
+        parameters = parameters.copy()
+        for name in without:
+            parameters.pop(name, None)
+    filterset = IncidentFilter(parameters, queryset=queryset, request=request)
     if not filterset.is_valid():
         raise exceptions.ValidationError(filterset.errors)
     return filterset.qs

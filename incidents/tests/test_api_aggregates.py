@@ -431,6 +431,18 @@ def test_grid_applies_the_incident_filters_and_leaves_drafts_out(api):
     assert incidents(date_from="2024-01-01") == []
 
 
+@pytest.mark.parametrize("in_bbox", ["43.5,32.5,45.5,34.5", "44.4,32.5,45.5,34.5", "40,30,50,40"])
+def test_the_grids_box_takes_the_points_the_lists_box_takes(api, in_bbox):
+    """The grid applies in_bbox to grouped points (aggregates.py), the list to incidents: the same ones."""
+    for lon, lat in [(44.40, 33.33), (44.40, 33.33), (43.60, 34.40), (40.14, 35.33), (44.00, 32.40)]:
+        IncidentFactory(point=Point(lon, lat, srid=4326))
+
+    features = api.get(GRID_URL, {"zoom": 6, "in_bbox": in_bbox}).json()["features"]
+    listed = api.get("/api/v1/incidents/", {"in_bbox": in_bbox}).json()["count"]
+
+    assert sum(feature["properties"]["incidents"] for feature in features) == listed
+
+
 @pytest.mark.parametrize("zoom", [None, "", "21", "-1", "6.5", "six"])
 def test_a_missing_or_malformed_zoom_is_a_400_naming_it(api, zoom):
     response = api.get(GRID_URL, {} if zoom is None else {"zoom": zoom})
