@@ -64,23 +64,35 @@ MARSAD_ENV = {
     "MARSAD_API_USER_RATE": "off",
 }
 
-# What each case must reach (median wall time of Marsad's API, in ms; CSV: rows/s and the worker's peak
-# memory growth). Align with issue 8's targets when they change.
+# Issue 8's targets, as ratios of medians: check(api, sql, first_page) with the cases' results.
+# (a), (b) and (d) at most 1.5× the SQL (and, where tipg answers, faster than tipg: the API / tipg column);
+# the deep pages within 1.5× the first page; (c) within 1.5× raw ST_AsMVT, uncached; (e) rows/s and memory.
+# A cached row is reported with no target: its SQL yardstick computes every time.
+
+
+def within(factor):
+    return lambda api, sql, first: sql.seconds and api.median_ms <= factor * sql.median_ms
+
+
+def within_first_page(factor):
+    return lambda api, sql, first: first is not None and first.seconds and api.median_ms <= factor * first.median_ms
+
+
 TARGETS = {
-    "bbox": ("≤ 300 ms", lambda r: r.median_ms <= 300),
-    "page": ("≤ 300 ms", lambda r: r.median_ms <= 300),
-    "offset": ("≤ 1000 ms", lambda r: r.median_ms <= 1000),
-    "cursor": ("≤ 300 ms", lambda r: r.median_ms <= 300),
-    "tile_z6": ("≤ 500 ms", lambda r: r.median_ms <= 500),
-    "tile_z10": ("≤ 200 ms", lambda r: r.median_ms <= 200),
-    "tile_z6_uncached": ("≤ 500 ms", lambda r: r.median_ms <= 500),
-    "tile_z10_uncached": ("≤ 200 ms", lambda r: r.median_ms <= 200),
-    "timeline": ("≤ 500 ms", lambda r: r.median_ms <= 500),
-    "timeline_uncached": ("≤ 500 ms", lambda r: r.median_ms <= 500),
+    "bbox": ("≤ 1.5× SQL", within(1.5)),
+    "page": ("≤ 1.5× SQL", within(1.5)),
+    "offset": ("≤ 1.5× the first page", within_first_page(1.5)),
+    "cursor": ("≤ 1.5× the first page", within_first_page(1.5)),
+    "tile_z6": ("– (cached)", None),
+    "tile_z10": ("– (cached)", None),
+    "tile_z6_uncached": ("≤ 1.5× ST_AsMVT", within(1.5)),
+    "tile_z10_uncached": ("≤ 1.5× ST_AsMVT", within(1.5)),
+    "timeline": ("– (cached)", None),
+    "timeline_uncached": ("≤ 1.5× SQL", within(1.5)),
     "csv": (
-        "≥ 50,000 rows/s, peak RSS +≤ 100 MB",
-        lambda r: r.rows_per_s is not None and r.rows_per_s >= 50_000 and r.rss_growth_mb is not None
-        and r.rss_growth_mb <= 100,
+        "≥ 50,000 rows/s, peak RSS +≤ 250 MB",
+        lambda api, sql, first: api.rows_per_s is not None and api.rows_per_s >= 50_000
+        and api.rss_growth_mb is not None and api.rss_growth_mb <= 250,
     ),
 }
 
@@ -605,12 +617,15 @@ def table(cases, n, published):
         "| case | Marsad API | SQL | tipg 1.6.1 | API / SQL | API / tipg | bytes (API / SQL / tipg) | target | pass |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
+    first_page = next((case.results["Marsad API"] for case in cases if case.key == "page"), None)
     for case in cases:
         api, sql, tipg = (case.results[name] for name in ("Marsad API", "SQL", "tipg"))
         cells = [r.cell() if not r.note else r.note for r in (api, sql, tipg)]
         sizes = " / ".join(f"{statistics.median(r.sizes):,.0f}" if r.sizes else "–" for r in (api, sql, tipg))
         target, check = TARGETS[case.key]
-        verdict = "–" if api.error or not api.seconds else ("pass" if check(api) else "FAIL")
+        verdict = "–" if check is None or api.error or not api.seconds else (
+            "pass" if check(api, sql, first_page) else "FAIL"
+        )
         lines.append(
             f"| {case.label} | {cells[0]} | {cells[1]} | {cells[2]} | {ratio(api, sql)} | {ratio(api, tipg)} "
             f"| {sizes} | {target} | {verdict} |"
