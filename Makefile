@@ -7,10 +7,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench bench-api system system-browser db db-stop venv venv-dev demo-data check clean-db
+.PHONY: run test bench bench-api bench-map system system-browser db db-stop venv venv-dev demo-data check clean-db
 
 # DEBUG is off unless asked for (tracker/settings.py): these are the development commands.
-run test bench bench-api check demo-data: export DJANGO_DEBUG = true
+run test bench bench-api bench-map check demo-data: export DJANGO_DEBUG = true
 
 run: system venv db demo-data
 	@echo ""
@@ -32,6 +32,10 @@ bench: venv db
 N ?= 1000000
 bench-api: venv db
 	$(PY) bench/bench_api.py --n $(N)
+
+# The map page at scale in headless Chromium (first draw, filter changes, pan/zoom, bytes): docs/PERFORMANCE.md.
+bench-map: system-browser venv-dev db
+	$(PY) bench/bench_map.py --n $(N)
 
 system:
 	@bash scripts/setup-system.sh
