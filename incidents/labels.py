@@ -74,3 +74,48 @@ def incident_page_labels():
         }
     )
     return labels
+
+
+def map_page_labels():
+    """Return the labels of the map page: the public pages' labels, the page's own and the timeline's.
+
+    static/incidents/timeline.js lists the timeline's keys it reads.
+    """
+    labels = public_labels()
+    labels["ui"].update(
+        {
+            # Translators: %(count)s is a number of incidents matching the filters.
+            "matching": _("Matching incidents: %(count)s"),
+            "all": _("All"),
+            "place_precision": _("Place precision"),
+            # Translators: shown over the map when the incidents in view are too many to draw one by one.
+            "too_many": _("%(count)s incidents in view, too many to draw one by one: zoom in to see each one."),
+            "too_many_here": _(
+                "%(count)s incidents in view, too many to draw one by one: narrow the dates (on the timeline) or the filters."
+            ),
+            "cells_hint": _("Circles count incidents; zoom in to see each one."),
+            "legend": _("Event types"),
+            "approximate": _("Place known only to a governorate or country"),
+            # Translators: several incidents recorded at one point (a base attacked again and again).
+            "stack_count": _("Incidents at this place: %(count)s"),
+            "stack_more": _("And %(count)s more: narrow the dates to list them."),
+            "stack_back": _("All incidents at this place (%(count)s)"),
+            "newest_first": _("Newest first"),
+            "list_empty": _("No incident matches these filters."),
+        }
+    )
+    labels["timeline"] = {
+        "timeline": _("Timeline of incidents"),
+        "keyboard_help": _(
+            "Arrow keys move the selection; Shift with the arrow keys resizes it; Home and End go to the start "
+            "and the end; Escape clears it."
+        ),
+        "play": _("Play"),
+        "pause": _("Pause"),
+        "clear_selection": _("Clear selection"),
+        "all_dates": _("All dates"),
+        "incidents": _("Incidents"),
+        "killed": _("Killed"),
+        "no_incidents": _("No incidents"),
+    }
+    return labels

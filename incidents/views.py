@@ -2,67 +2,27 @@
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from . import taxonomy
-from .labels import incident_page_labels, public_labels
+from .labels import incident_page_labels, map_page_labels, public_labels
 from .models import Incident
 
 
 class PublicPageMixin:
-    """Give the template the translated labels its JavaScript shows."""
+    """Give the template the translated labels its JavaScript shows: `page_labels()`, incidents/labels.py."""
+
+    page_labels = staticmethod(public_labels)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(labels=public_labels(), **kwargs)
-
-
-def timeline_labels():
-    """Return the strings of the timeline component (static/incidents/timeline.js lists the keys it reads)."""
-    return {
-        "timeline": _("Timeline of incidents"),
-        "keyboard_help": _(
-            "Arrow keys move the selection; Shift with the arrow keys resizes it; Home and End go to the start "
-            "and the end; Escape clears it."
-        ),
-        "play": _("Play"),
-        "pause": _("Pause"),
-        "clear_selection": _("Clear selection"),
-        "all_dates": _("All dates"),
-        "incidents": _("Incidents"),
-        "killed": _("Killed"),
-        "no_incidents": _("No incidents"),
-    }
-
-
-def map_ui_labels():
-    """Return the map page's own UI strings, in the active language."""
-    return {
-        # Translators: %(count)s is a number of incidents matching the filters.
-        "matching": _("Matching incidents: %(count)s"),
-        "all": _("All"),
-        "place_precision": _("Place precision"),
-        # Translators: shown over the map when the incidents in view are too many to draw one by one.
-        "too_many": _("%(count)s incidents in view, too many to draw one by one: zoom in to see each one."),
-        "too_many_here": _(
-            "%(count)s incidents in view, too many to draw one by one: narrow the dates (on the timeline) or the filters."
-        ),
-        "cells_hint": _("Circles count incidents; zoom in to see each one."),
-        "legend": _("Event types"),
-        "approximate": _("Place known only to a governorate or country"),
-        # Translators: several incidents recorded at one point (a base attacked again and again).
-        "stack_count": _("Incidents at this place: %(count)s"),
-        "stack_more": _("And %(count)s more: narrow the dates to list them."),
-        "stack_back": _("All incidents at this place (%(count)s)"),
-        "newest_first": _("Newest first"),
-        "list_empty": _("No incident matches these filters."),
-    }
+        return super().get_context_data(labels=self.page_labels(), **kwargs)
 
 
 class MapView(PublicPageMixin, TemplateView):
     """The map, filters, timeline and list of incidents; `?lang=` picks the language a shared link was made in."""
 
     template_name = "incidents/map.html"
+    page_labels = staticmethod(map_page_labels)
 
     def get(self, request, *args, **kwargs):
         language = request.GET.get("lang")
@@ -82,8 +42,6 @@ class MapView(PublicPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["labels"]["ui"].update(map_ui_labels())
-        context["labels"]["timeline"] = timeline_labels()
         context["labels"]["sub_event_types_of"] = {
             event_type: list(sub_event_types) for event_type, sub_event_types in taxonomy.SUB_EVENT_TYPES.items()
         }
@@ -98,11 +56,7 @@ class IncidentDetailView(PublicPageMixin, TemplateView):
     """
 
     template_name = "incidents/incident_detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["labels"] = incident_page_labels()
-        return context
+    page_labels = staticmethod(incident_page_labels)
 
     def get(self, request, *args, **kwargs):
         # A cheap existence check, so unknown and draft ids are a real 404; the data itself comes from the API.

@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.utils import translation
 
 from incidents import taxonomy, taxonomy_messages
-from incidents.labels import incident_page_labels, public_labels
+from incidents.labels import incident_page_labels, map_page_labels, public_labels
 from incidents.models import Status
 
 from .factories import IncidentFactory
@@ -126,7 +126,7 @@ def test_incident_page_of_an_unknown_id_is_not_found(client):
     assert client.get("/incidents/987654/").status_code == 404
 
 
-@pytest.mark.parametrize("labels", [public_labels, incident_page_labels])
+@pytest.mark.parametrize("labels", [public_labels, incident_page_labels, map_page_labels])
 def test_every_label_has_an_arabic_translation(labels):
     english = labels()
     with translation.override("ar"):
