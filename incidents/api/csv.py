@@ -331,21 +331,19 @@ class UnixTime(models.Func):
     output_field = models.BigIntegerField()
 
 
-def _roles_sql():
-    """Return the SQL of the actor columns: the names of the incident's actors per role, "; " between them."""
-    columns = {"actor1": ActorRole.PERPETRATOR, "actor2": ActorRole.TARGET, "claimants": ActorRole.CLAIMANT}
-    assert all(role.isidentifier() for role in columns.values())  # spliced into SQL: the code's constants only
-    return ", ".join(
-        f"string_agg(actor.name_en, '; ' ORDER BY actor.name_en) FILTER (WHERE link.role = '{role}') AS {name}"
-        for name, role in columns.items()
-    ), list(columns)
-
+# The actor columns: the names of the incident's actors in a role, "; " between them in alphabetical order.
+ACTOR_ROLE_COLUMNS = {"actor1": ActorRole.PERPETRATOR, "actor2": ActorRole.TARGET, "claimants": ActorRole.CLAIMANT}
+assert all(role.isidentifier() for role in ACTOR_ROLE_COLUMNS.values())  # spliced into SQL: the code's constants
 
 ACTOR_NAMES = JoinedColumns(
-    f"SELECT link.incident_id AS key, {_roles_sql()[0]} "
-    f"FROM {IncidentActor._meta.db_table} AS link JOIN {Actor._meta.db_table} AS actor ON actor.id = link.actor_id "
-    "WHERE link.incident_id IN ({keys}) GROUP BY link.incident_id",
-    _roles_sql()[1],
+    "SELECT link.incident_id AS key, "
+    + ", ".join(
+        f"string_agg(actor.name_en, '; ' ORDER BY actor.name_en) FILTER (WHERE link.role = '{role}') AS {name}"
+        for name, role in ACTOR_ROLE_COLUMNS.items()
+    )
+    + f" FROM {IncidentActor._meta.db_table} AS link JOIN {Actor._meta.db_table} AS actor ON actor.id = link.actor_id"
+    " WHERE link.incident_id IN ({keys}) GROUP BY link.incident_id",
+    ACTOR_ROLE_COLUMNS,
 )
 
 # The publishers of the incident's sources, each once, "; " between them in alphabetical order.
