@@ -243,6 +243,14 @@ def ensure_incidents(sql, n):
             manage("generate_incidents", "--remove")
         print(f"Writing {n:,} synthetic incidents (manage.py generate_incidents {n} --seed {SEED}) …")
         manage("generate_incidents", str(n), "--seed", str(SEED))
+        # Generation writes each incident three times (the row, then the touch of its sources and of its
+        # actors), in batches faster than autovacuum: the table leaves it two-thirds empty space (1.5 GB
+        # for 550 MB of rows at 1,000,000). A database restored or loaded once has no such holes.
+        # VACUUM FULL leaves the visibility map empty: the plain VACUUM after it marks the pages all-visible
+        # again, or every index-only scan would read the table (a count: 314 ms instead of 87 at 1,000,000).
+        print("Compacting the incidents table (VACUUM FULL, then VACUUM ANALYZE) …")
+        sql.execute("VACUUM FULL incidents_incident")
+        sql.execute("VACUUM ANALYZE")
     return sql.execute("SELECT count(*) FROM incidents_incident WHERE status = 'published'").fetchone()[0]
 
 

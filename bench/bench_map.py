@@ -18,6 +18,10 @@ at the end. Then, --runs times, each run in a fresh browser context (a first vis
   (c) pan/zoom: the longest long task (PerformanceObserver "longtask", > 50 ms) during a scripted
       sequence of wheel zooms and drags over the map.
 
+Before each run the data version moves on (as any edit moves it: incidents.api.versioning), so that no run
+finds the aggregates, counts or tiles an earlier run left in the server's caches: every run measures what
+a reader meets after an edit, not a cache hit. --warm keeps the caches (a popular view, read again).
+
 The cases run one after the other inside each run, so that runs interleave them. Requests leaving this
 machine (tile servers) fail at once (Chromium's host resolver maps every other host to nothing): the bytes
 are Marsad's own. A page that does not set a mark is reported as "no mark" after --step-timeout seconds,
@@ -242,6 +246,14 @@ def measure_pan_zoom(page, measures, timeout_s):
         measures.miss("longtask_paced", 'the page has no data-view-state: steps were paced by 1 s, not by the page')
 
 
+def new_data_version():
+    """Move the data version on, as an edit does: every cache keyed on it misses from now on."""
+    import psycopg
+
+    with psycopg.connect(bench_api.libpq_url(bench_api.database_url()), autocommit=True) as sql:
+        sql.execute("UPDATE marsad_data_version SET version = nextval('marsad_data_version_seq') WHERE id = 1")
+
+
 def run_once(browser, url, measures, timeout_s):
     """One run: a fresh context (a first visit), every measure in turn."""
     context = browser.new_context(viewport=VIEWPORT, locale="en", extra_http_headers={"Accept-Language": "en"})
@@ -336,6 +348,7 @@ def main():
     parser.add_argument("--db", help="database URL (default: DATABASE_URL, else the project's marsad database)")
     parser.add_argument("--port", type=int, default=8911, help="gunicorn's port when the script starts it")
     parser.add_argument("--step-timeout", type=float, default=20, help="seconds to wait for the page at each step")
+    parser.add_argument("--warm", action="store_true", help="keep the server's caches between runs (no new data version)")
     parser.add_argument("--markdown", type=Path, help="where to write the table (default bench/.results/map-N.md)")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
@@ -353,6 +366,8 @@ def main():
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + OFFLINE_ARGS)
             try:
                 for run in range(1, args.runs + 1):
+                    if not args.warm:
+                        new_data_version()
                     began = time.monotonic()
                     run_once(browser, url, measures, args.step_timeout)
                     print(f"run {run}/{args.runs} done in {time.monotonic() - began:.0f} s", flush=True)
@@ -362,6 +377,8 @@ def main():
         if process:
             stop_server(process)
     text = table(measures, args.runs, url, n)
+    text += ("\nCaches kept between runs (--warm).\n" if args.warm
+             else "\nA new data version before each run: no run found an earlier run's cached responses.\n")
     print()
     print(text)
     bench_api.RESULTS.mkdir(exist_ok=True)

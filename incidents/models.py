@@ -554,9 +554,6 @@ class Incident(models.Model):
             models.Index(fields=["updated_at", "id"], name="incident_published_updated", condition=Q(status="published")),
             # A box and a date range together (btree_gist), the map's everyday question.
             GistIndex(fields=["point", "date_end", "date_start"], name="incident_published_point_dates", condition=Q(status="published")),
-            GinIndex(
-                fields=["search_text"], name="incident_published_search", opclasses=["gin_trgm_ops"], condition=Q(status="published")
-            ),
             # "Is this incident published?" and "published incidents at this place" from the index alone: the
             # API asks them of every actor, source and place it lists (see incidents/api/resources.py).
             models.Index(fields=["id"], condition=Q(status="published"), name="incident_published_id"),
@@ -621,6 +618,57 @@ class Incident(models.Model):
             errors["point"] = _("The location has no point: draw one on the map.")
         if errors:
             raise ValidationError(errors)
+
+
+class IncidentFactQuerySet(models.QuerySet):
+    """The facts answer the incident filters as incidents do: they are the published incidents already."""
+
+    def published(self):
+        return self
+
+    between = IncidentQuerySet.between
+
+
+class IncidentFact(models.Model):
+    """One narrow row per published incident: the columns that counts, the grid and the timeline read.
+
+    Database triggers (migration 0010) write it with the incident, in the same statement: it holds exactly the
+    published incidents, never a draft. At 1,000,000 incidents the table is a sixth of the incidents' size
+    and a scan of it costs a fifth of an index-only scan of them (65 against 314 ms), so an aggregate with
+    any combination of filters costs what it costs with none. The field names are the incident's, so the
+    incident filters (incidents.api.filters) run on it unchanged; updated_since, which needs a column the facts
+    leave out, goes through the incidents, and the incidents' q goes through the facts.
+    """
+
+    incident = models.OneToOneField(
+        Incident, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    date_start = models.DateField()
+    date_end = models.DateField()
+    event_type = models.CharField(max_length=40, choices=EVENT_TYPE_CHOICES)
+    sub_event_type = models.CharField(max_length=50, choices=SUB_EVENT_TYPE_CHOICES)
+    count = models.PositiveIntegerField()
+    location = models.ForeignKey(
+        Location, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    point = models.PointField(srid=4326, null=True, spatial_index=False)
+    longitude = models.FloatField(null=True)
+    latitude = models.FloatField(null=True)
+    geo_precision = models.PositiveSmallIntegerField(null=True)
+    killed_best = models.PositiveIntegerField(null=True)
+    injured_best = models.PositiveIntegerField(null=True)
+    verification = models.CharField(max_length=20, choices=Verification.choices)
+    # The incident's search text (titles, description, evidence, folded): the q filter's trigram index is
+    # here, so that a search word is matched once, in the table the aggregates read.
+    search_text = models.TextField()
+
+    objects = IncidentFactQuerySet.as_manager()
+
+    class Meta:
+        # Written by triggers only. No index but the search's: the rest is read whole (a sequential scan is
+        # what makes it fast).
+        default_permissions = ()
+        indexes = [GinIndex(fields=["search_text"], name="incident_fact_search", opclasses=["gin_trgm_ops"])]
 
 
 class IncidentActor(models.Model):

@@ -137,8 +137,19 @@ DATABASE_OPTIONS["connect_timeout"] = int(os.environ.get("DJANGO_DB_CONNECT_TIME
 # PostgreSQL cancels any statement running longer than this (0: no limit). manage.py lifts it for the
 # commands an operator runs (migrate, load_reference, import_article…) unless the variable is set.
 DB_STATEMENT_TIMEOUT_MS = round(1000 * float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "30")))
+# Memory per sort, hash or bitmap of a statement. PostgreSQL's default (4MB) makes the bitmap of a common
+# search word (q=base: a fifth of a million incidents) lossy, so each of its pages is read and rechecked
+# whole: 455 ms against 300 ms at 32MB for the timeline.
+DB_WORK_MEM = os.environ.get("DJANGO_DB_WORK_MEM", "32MB")
 DATABASE_OPTIONS["options"] = " ".join(
-    filter(None, [DATABASE_OPTIONS.get("options"), f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"])
+    filter(
+        None,
+        [
+            DATABASE_OPTIONS.get("options"),
+            f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
+            f"-c work_mem={DB_WORK_MEM}" if DB_WORK_MEM else "",
+        ],
+    )
 )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

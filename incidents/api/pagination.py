@@ -18,7 +18,7 @@ from rest_framework import exceptions
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .fields import ASCII_INTEGER, StrictIntegerField, query_param
-from .filters import IncidentFilter
+from .filters import IncidentFilter, filter_incidents
 from .payloads import PrebuiltPage
 from .versioning import data_version
 
@@ -118,11 +118,12 @@ def count_key(request):
     return f"marsad:incident-count:{data_version()}:{digest}"
 
 
-def cached_count(request, queryset):
+def cached_count(request):
+    """Return the number of incidents the request's filters select, counted over their facts (IncidentFact)."""
     key = count_key(request)
     count = cache.get(key)
     if count is None:
-        count = queryset.order_by().count()
+        count = filter_incidents(request, facts=True).order_by().count()
         cache.set(key, count, COUNT_CACHE_SECONDS)
     return count
 
@@ -179,7 +180,6 @@ class IncidentPagination:
         if page_number is not None or ordering.cursor_field is None:
             return self.offset_page(request, queryset, item, page_number or 1, page_size, url)
 
-        selected = queryset
         if cursor is not None:
             key, pk = decode_cursor(cursor, ordering_name, ordering)
             queryset = queryset.filter(after_cursor(ordering, key, pk))
@@ -189,10 +189,10 @@ class IncidentPagination:
             rows = rows[:page_size]
             _, key, pk = rows[-1]
             next_url = replace_query_param(url, "cursor", encode_cursor(ordering_name, key, pk))
-        return Page([text for text, _, _ in rows], cached_count(request, selected), next_url, None)
+        return Page([text for text, _, _ in rows], cached_count(request), next_url, None)
 
     def offset_page(self, request, queryset, item, page_number, page_size, url):
-        count = cached_count(request, queryset)
+        count = cached_count(request)
         offset = (page_number - 1) * page_size
         if page_number > 1 and offset >= count:
             raise exceptions.NotFound(MESSAGES["no_page"])

@@ -14,6 +14,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 
 from .aggregates import NOT_MODIFIED, IncidentAggregateView, error_response
+from .filters import filter_incidents
 
 MVT_MEDIA_TYPE = "application/vnd.mapbox-vector-tile"
 MAX_ZOOM = 20
@@ -116,6 +117,11 @@ class IncidentTileView(IncidentAggregateView):
     response_class = TileResponse
     renderer_classes = [MVTRenderer]
     content_negotiation_class = TileNegotiation
+
+    def filtered(self, request):
+        # The incidents themselves, not their facts: a tile is a small box, which the incidents' spatial
+        # index finds (the facts have none: they are read whole).
+        return filter_incidents(request)
 
     def clean_parameters(self, request, z, x, y):
         if z > MAX_ZOOM or x >= 2**z or y >= 2**z:

@@ -166,12 +166,23 @@
   }
 
   /** Record a user's change of the state in the URL (a history entry unless `inPlace`) and show it everywhere. */
+  var filtersApplied = null; // the timer of a filter change not yet sent to the API
+
   function changeFilters(values, inPlace) {
     if (M.MapState.sameFilters(values, state.filters)) return;
     state.filters = values;
     state.view = currentView();
     record(!inPlace);
-    applyState({ list: true, timeline: true });
+    // Changes made in one go (both ends of a date range, "clear all") are sent as one: each change sent
+    // alone would start requests the next one cancels in the browser, but not on the server, which
+    // would compute them anyway while the last change waits.
+    setViewState("loading");
+    if (filtersApplied === null) {
+      filtersApplied = setTimeout(function () {
+        filtersApplied = null;
+        applyState({ list: true, timeline: true });
+      }, 0);
+    }
   }
 
   function onMapMoved() {

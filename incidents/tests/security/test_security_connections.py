@@ -77,6 +77,14 @@ def test_web_requests_get_the_statement_limit_and_commands_none():
     assert run_django(show, manage_py=True, DJANGO_DB_STATEMENT_TIMEOUT="120").stdout.split()[-1] == "2min"
 
 
+
+@pytest.mark.django_db(transaction=True)
+def test_connections_get_the_configured_work_mem():
+    show = "from django.db import connection\nwith connection.cursor() as c:\n    c.execute('SHOW work_mem'); print(c.fetchone()[0])"
+    assert run_django(show).stdout.split() == ["32MB"]
+    assert run_django(show, DJANGO_DB_WORK_MEM="64MB").stdout.split() == ["64MB"]
+
+
 @pytest.fixture
 def limited_role(transactional_db):
     """Return a database role allowed only a few connections, like a PostgreSQL near its max_connections."""
