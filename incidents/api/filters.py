@@ -269,8 +269,18 @@ class IncidentFactFilter(IncidentFilter):
     def filter_text(self, queryset, name, value):
         return text_matches(queryset, value)
 
+    def filter_bbox(self, queryset, name, value):
+        # Strictly inside, as ST_Within has it for a point, on the facts' coordinates: no geometry to read.
+        west, south, east, north = value
+        return queryset.filter(longitude__gt=west, longitude__lt=east, latitude__gt=south, latitude__lt=north)
+
     def filter_updated_since(self, queryset, name, value):
         return queryset.filter(pk__in=Incident.objects.published().filter(updated_at__gte=value).values("pk"))
+
+
+# The filters that a small area makes selective, which the incidents' spatial index serves and the facts
+# (read whole) do not: a count under one of these is counted over the incidents.
+SPATIAL_FILTERS = ("in_bbox", "near")
 
 
 def filter_incidents(request, queryset=None, without=(), facts=False):

@@ -18,7 +18,7 @@ from rest_framework import exceptions
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .fields import ASCII_INTEGER, StrictIntegerField, query_param
-from .filters import IncidentFilter, filter_incidents
+from .filters import SPATIAL_FILTERS, IncidentFilter, filter_incidents
 from .payloads import PrebuiltPage
 from .versioning import data_version
 
@@ -119,11 +119,13 @@ def count_key(request):
 
 
 def cached_count(request):
-    """Return the number of incidents the request's filters select, counted over their facts (IncidentFact)."""
+    """Return the number of incidents the request's filters select, counted over their facts (IncidentFact),
+    or over the incidents when a small area selects them (their spatial index finds it)."""
     key = count_key(request)
     count = cache.get(key)
     if count is None:
-        count = filter_incidents(request, facts=True).order_by().count()
+        spatial = any(name in request.query_params for name in SPATIAL_FILTERS)
+        count = filter_incidents(request, facts=not spatial).order_by().count()
         cache.set(key, count, COUNT_CACHE_SECONDS)
     return count
 

@@ -187,6 +187,15 @@ def test_location_includes_the_places_inside_it(api, places):
     assert ids(api, location="999999") == []
 
 
+def test_in_bbox_keeps_the_points_strictly_inside(api):
+    inside = IncidentFactory(point=Point(44.39, 35.47, srid=4326))
+    IncidentFactory(point=Point(44.0, 35.47, srid=4326))  # on the west edge: not strictly inside
+    IncidentFactory(point=Point(40.0, 33.0, srid=4326))
+
+    assert ids(api, in_bbox="44.0,35.0,45.0,36.0") == [inside.pk]
+    assert ids(api, in_bbox="39.5,32.5,40.5,33.5", event_type="Battles") == []
+
+
 def test_near_keeps_incidents_within_the_radius(api):
     # Kirkuk (44.39, 35.47); Erbil about 80 km north-west; Baghdad about 240 km south.
     kirkuk = IncidentFactory(point=Point(44.39, 35.47, srid=4326))
