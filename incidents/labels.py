@@ -25,7 +25,12 @@ def public_labels():
         "verification": choices_labels(models.Verification.choices),
         "role": choices_labels(models.ActorRole.choices),
         "date_precision": choices_labels(models.DatePrecision.choices),
-        "geo_precision": choices_labels(models.GeoPrecision.choices),
+        # The readers' words, not the editors' ACLED codes ("1 exact place"): what the place stands for.
+        "geo_precision": {
+            models.GeoPrecision.EXACT: _("the exact place"),
+            models.GeoPrecision.NEAR: _("near a place, or part of a region"),
+            models.GeoPrecision.REGION: _("the region or country only"),
+        },
         "ui": {
             "loading": _("Loading incidents…"),
             "load_failed": _("The incidents could not be loaded. Reload the page to try again."),

@@ -67,7 +67,7 @@ def test_incident_page_shows_date_type_place_actors_casualties_and_verification(
     expect(fact(page, "date-precision")).to_have_text("day")
     expect(fact(page, "type")).to_have_text("Explosions/Remote violence — Air/drone strike")
     expect(fact(page, "place")).to_have_text(f"{incident.location.name_en}, Baghdad")
-    expect(fact(page, "place-precision")).to_have_text("1 exact place")
+    expect(fact(page, "place-precision")).to_have_text("the exact place")
     expect(fact(page, "killed")).to_have_text("2")
     expect(fact(page, "injured")).to_have_text("5")
     expect(fact(page, "verification")).to_have_text("confirmed")
@@ -141,7 +141,7 @@ def test_a_place_known_to_its_governorate_is_somewhere_in_it_and_drawn_as_an_are
 
     expect(fact(page, "place")).to_have_text("somewhere in Baghdad")
     expect(fact(page, "recorded-at")).to_have_text("Outskirts of the city")
-    expect(fact(page, "place-precision")).to_have_text("2 near a place / part of a region")
+    expect(fact(page, "place-precision")).to_have_text("near a place, or part of a region")
     page.wait_for_selector("body[data-incident-map-drawn]")
     expect(page.locator("#incident-map path.incident-area")).to_have_count(1)
     expect(page.locator("#incident-map .incident-marker")).to_have_count(0)  # never a fake exact pin
@@ -153,7 +153,7 @@ def test_a_place_known_only_to_its_country_outlines_the_country(open_page):
     page = open_incident(open_page, incident)
 
     expect(fact(page, "place")).to_have_text("somewhere in Syria")
-    expect(fact(page, "place-precision")).to_have_text("3 region or country only")
+    expect(fact(page, "place-precision")).to_have_text("the region or country only")
     page.wait_for_selector("body[data-incident-map-drawn]")
     expect(page.locator("#incident-map path.incident-area")).to_have_count(1)
     expect(page.locator("#incident-map .incident-marker")).to_have_count(0)

@@ -417,7 +417,7 @@ def test_a_list_row_zooms_to_its_incident_and_opens_its_popup_and_the_link_reope
     expect(popup.locator(".incident-date")).to_have_text("Dec 8, 2023 (day)")
     expect(popup.locator(".fact").filter(has_text="Type").locator("dd")).to_have_text("Explosions/Remote violence")
     expect(popup.locator(".fact").filter(has_text="Location").locator("dd")).to_have_text(incident.location.name_en)
-    expect(popup.locator(".fact").filter(has_text="Place precision").locator("dd")).to_have_text("1 exact place")
+    expect(popup.locator(".fact").filter(has_text="Place precision").locator("dd")).to_have_text("the exact place")
     expect(popup.locator(".fact").filter(has_text="Killed").locator("dd")).to_have_text("3")
     expect(popup.locator(".fact").filter(has_text="Injured").locator("dd")).to_have_text("7")
     assert popup.get_by_role("link", name="Details").get_attribute("href").endswith(f"/incidents/{incident.pk}/")
@@ -453,7 +453,7 @@ def test_an_incident_known_only_to_its_area_is_shown_with_its_area_not_a_street(
 
     expect(page.locator(".leaflet-popup .incident-title")).to_have_text("Attacks in Syria")
     expect(page.locator(".leaflet-popup .fact").filter(has_text="Place precision").locator("dd")).to_have_text(
-        "3 region or country only"
+        "the region or country only"
     )
     wait_ready(page, updates)
     assert int(query_of(page)["map"].split("/")[0]) < 9
