@@ -38,8 +38,9 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from .. import taxonomy
-from .dates import earlier_event_clauses, event_date, precedes_marker, sentence_span
-from .normalize import fold, fold_with_offsets, is_arabic, normalize_arabic, source_span
+from .article import Article
+from .dates import earlier_event_clauses, event_date, precedes_marker
+from .normalize import fold, is_arabic, normalize_arabic
 from .numbers import find_casualties
 from .types import ActorMention, Casualties, DateMention, DraftActor, DraftIncident, Span
 
@@ -433,46 +434,55 @@ def find_incidents(text, published, language, actors, place_mentions, actor_ment
     """Return the DraftIncidents `text` reports, each with its evidence spans and a confidence.
 
     `actors` is the ActorMatcher (for nation adjectives); the mentions are the matchers' `find()`
-    results and `dates.find_dates` for this text, computed once by the caller.
+    results and `dates.find_dates` for this text, computed once by the caller. (`incidents_in` reads an
+    `article.Article` that holds them.)
     """
-    reader = _Reader(text, published, language, actors, place_mentions, actor_mentions, date_mentions)
-    return reader.incidents()
+    return incidents_in(Article(
+        text, published, language, actor_matcher=actors,
+        place_mentions=place_mentions, actor_mentions=actor_mentions, date_mentions=date_mentions,
+    ))
+
+
+def incidents_in(article):
+    """Return the DraftIncidents an analysed `article.Article` reports, with evidence spans and confidence."""
+    return _Reader(article).incidents()
 
 
 class _Reader:
     """Read one article: its triggers, mentions and incidents."""
 
-    def __init__(self, text, published, language, actors, place_mentions, actor_mentions, date_mentions):
-        self.text, self.published, self.language = text, published, language
-        self.actor_matcher = actors
-        self.folded, self.origins = fold_with_offsets(text)
-        self.places = [p for p in place_mentions if p.entry is not None and not self._is_dateline(p)]
-        self.actor_mentions = [a for a in actor_mentions if (a.entry is not None or a.description) and not self._bare_alliance(a)]
+    def __init__(self, article):
+        self.article = article
+        self.text, self.published, self.language = article.text, article.published, article.language
+        self.actor_matcher = article.actor_matcher
+        self.folded, self.origins = article.folded, article.origins
+        self.places = [p for p in article.place_mentions if p.entry is not None and not self._is_dateline(p)]
+        self.actor_mentions = [
+            a for a in article.actor_mentions if (a.entry is not None or a.description) and not self._bare_alliance(a)
+        ]
         self.actor_mentions += self._short_references()
         described = self._described_groups() + self._outlaw_groups()
         self.actor_mentions = [
             a for a in self.actor_mentions if not any(d.span.start <= a.span.start and a.span.end <= d.span.end for d in described)
         ] + described  # "pro-Iran fighters" is the group, not the state Iran
         self.actor_mentions.sort(key=lambda a: a.span.start)
-        self.actor_mentions.sort(key=lambda a: a.span.start)
-        self.dates = date_mentions
+        self.dates = article.date_mentions
         self.triggers = self._triggers()
         self.forces = self._national_forces()
         self.sibling_ids = 0
         self._blamed = False  # the attributed perpetrators are blamed by another source ("the Pentagon blamed on")
-        self._sentence_spans = None
 
     # --- Text helpers -------------------------------------------------------------------------
 
     def _span(self, folded_start, folded_end):
-        return source_span(self.origins, folded_start, folded_end, len(self.text))
+        return self.article.span(folded_start, folded_end)
 
     def _folded_index(self, offset):
         """Return the first folded index whose source offset is >= `offset`."""
-        return bisect.bisect_left(self.origins, offset)
+        return self.article.folded_index(offset)
 
     def _folded(self, start, end):
-        return self.folded[self._folded_index(start) : self._folded_index(end)]
+        return self.article.folded_between(start, end)
 
     def _about_the_campaign(self, sentence, triggers):
         """Return True if the sentence speaks of the attacks as a series (plural, tally, "سلسلة"), not of one."""
@@ -486,18 +496,8 @@ class _Reader:
         return False
 
     def _all_sentences(self):
-        """Return the sentences of the text (computed once: `sentence_span` scans from the start)."""
-        if self._sentence_spans is None:
-            spans, position = [], 0
-            while position < len(self.text):
-                span = sentence_span(self.text, position)
-                if span.end <= position:
-                    break
-                position = span.end
-                if span.text(self.text).strip():
-                    spans.append(span)
-            self._sentence_spans = spans
-        return self._sentence_spans
+        """Return the sentences of the text (the Article's, found once)."""
+        return self.article.sentences
 
     def _sentences(self):
         """Yield the sentences that can report events: not the headline, datelines or captions."""
@@ -1116,7 +1116,7 @@ class _Reader:
         """Return a placeless mention for casualty figures in the sentence right after an event's."""
         if not previous:
             return []
-        killed, injured = find_casualties(sentence.text(self.text), self.language)
+        killed, injured = self.article.figures(sentence)
         if killed == Casualties() and injured == Casualties():
             return []
         last = previous[-1]
@@ -1152,7 +1152,7 @@ class _Reader:
         if not owners:
             return []
         last = strikes[-1]
-        killed, injured = find_casualties(sentence.text(self.text), self.language)
+        killed, injured = self.article.figures(sentence)
         return [
             _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, _unique(owners),
                      anaphoric=True, follows=last)
@@ -1160,7 +1160,7 @@ class _Reader:
 
     def _share_sentence_zeroes(self, mentions, sentence):
         """Give "no casualties" said once in a sentence to each of its mentions that states no figure."""
-        killed, injured = find_casualties(sentence.text(self.text), self.language)
+        killed, injured = self.article.figures(sentence)
         for mention in mentions:
             if killed.best == 0 and mention.killed == Casualties():
                 mention.killed = killed

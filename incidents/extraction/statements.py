@@ -57,7 +57,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import find_dates, sentence_span
+from .article import Article
 from .lexicon import Doc, NameIndex, name_of
 from .normalize import fold, is_arabic, readings, token_key
 from .numbers import find_casualties, find_numbers
@@ -332,25 +332,22 @@ class _Act:
 
 
 class _Article:
-    """What statement finding needs to know about the article, computed once."""
+    """The analysed `article.Article` as statement finding reads it: its actor mentions indexed by start."""
 
-    def __init__(self, text, published, language, actors, actor_mentions, date_mentions):
-        self.text = text
-        self.published = published
-        self.language = language
-        self.actors = actors
-        self.doc = Doc(text)
-        self.starts = [word.start for word in self.doc.words]
-        self.mentions = sorted(actor_mentions, key=lambda m: m.span.start)
+    def __init__(self, article):
+        self.article = article
+        self.text = article.text
+        self.published = article.published
+        self.language = article.language
+        self.actors = article.actor_matcher
+        self.doc = article.doc
+        self.mentions = article.actor_mentions
         self.mention_starts = [m.span.start for m in self.mentions]
-        self.dates = date_mentions
+        self.dates = article.date_mentions
 
     def word_at(self, offset):
         """Return the index of the word holding (or starting after) character `offset`."""
-        index = bisect.bisect_right(self.starts, offset) - 1
-        if index >= 0 and self.doc.words[index].end > offset:
-            return index
-        return index + 1
+        return self.article.word_at(offset)
 
     def mention_at(self, word_index):
         """Return the actor mention that starts in word `word_index`, or None."""
@@ -387,31 +384,37 @@ def find_statements(text, published, language, actors, incidents, *, actor_menti
     `actors` is the ActorMatcher; `incidents` the draft's incidents (their evidence and places link
     statements to them); `actor_mentions` and `date_mentions`, when given, are `actors.find(text,
     language)` and `find_dates(text, published, language)` already computed for the article.
+    (`statements_in` reads an `article.Article` that holds them.)
     """
-    if actor_mentions is None:
-        actor_mentions = actors.find(text, language)
-    if date_mentions is None:
-        date_mentions = find_dates(text, published, language)
-    article = _Article(text, published, language, actors, actor_mentions, date_mentions)
+    article = Article(
+        text, published, language, actor_matcher=actors, actor_mentions=actor_mentions, date_mentions=date_mentions
+    )
+    return statements_in(article, incidents)
+
+
+def statements_in(article, incidents):
+    """Return the statements of an analysed `article.Article`, linked to its draft `incidents`, in text order."""
+    reader = _Article(article)
     statements = []
-    for sentence in _sentences(text):
-        found = _sentence_statements(article, sentence, statements)
+    for sentence in _sentences(article):
+        found = _sentence_statements(reader, sentence, statements)
         if not found:
-            found = _continuation(article, sentence, statements)
+            found = _continuation(reader, sentence, statements)
         statements.extend(found)
-    _link_incidents(article, statements, incidents)
+    _link_incidents(reader, statements, incidents)
     return statements
 
 
 # --- Sentences ---------------------------------------------------------------------------------------
 
 
-def _sentences(text):
+def _sentences(article):
     """Return the sentence spans of the body: no headline (first line without final stop), no subheads."""
+    text = article.text
     spans = []
     first_line_end = text.find("\n")
     top_end = _top_matter_end(text)
-    for start, end in _sentence_bounds(text):
+    for start, end in article.line_sentences:
         body = text[start:end].strip()
         if not body:
             continue
@@ -443,27 +446,6 @@ def _top_matter_end(text):
             return position
         position = line_end + 1
     return 0
-
-
-def _sentence_bounds(text):
-    """Yield (start, end) of every sentence, as `sentence_span` cuts them, one line at a time.
-
-    Sentences never cross a line break, so cutting each line on its own keeps the work linear in the
-    number of lines rather than quadratic in the length of the text.
-    """
-    line_start = 0
-    while line_start <= len(text):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
-        position = 0
-        while position < len(line):
-            span = sentence_span(line, position)
-            if span.end <= position:
-                break
-            yield line_start + span.start, line_start + span.end
-            position = span.end
-        line_start = line_end + 1
 
 
 def _paragraph_of(text, offset):
@@ -1365,7 +1347,7 @@ def _link_incidents(article, statements, incidents):
     if not incidents:
         return
     places = _place_index(incidents)
-    sentences = _sentences(article.text)
+    sentences = _sentences(article.article)
     starts = [sentence.start for sentence in sentences]
     for position, statement in enumerate(statements):
         before = statements[:position]
