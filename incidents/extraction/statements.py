@@ -62,6 +62,7 @@ from .lexicon import Doc, NameIndex, name_of
 from .normalize import fold, is_arabic, readings, token_key
 from .numbers import find_casualties, find_numbers
 from .types import DraftStatement, Span
+from .vocabulary import CLAIMISH, DESCRIBE, SPEECH_VERBS
 
 REPORT = "report"
 CLAIM = "claim"
@@ -70,8 +71,8 @@ DENIAL = "denial"
 DEMAND = "demand"
 POSITION = "position"
 CASUALTY_FIGURES = "casualty figures"
-_CLAIMISH = "claimish"  # زعم، claimed: a claim of responsibility from an armed group, else what it says
-_DESCRIBE = "describe"  # وصف الهجوم بأنه، called the strike "…": a condemnation when what is described is the attack
+_CLAIMISH = CLAIMISH  # زعم، claimed: a claim of responsibility from an armed group, else what it says
+_DESCRIBE = DESCRIBE  # وصف الهجوم بأنه، called the strike "…": a condemnation when what is described is the attack
 
 
 def _keys(words):
@@ -80,34 +81,10 @@ def _keys(words):
 
 # --- Speech verbs ---------------------------------------------------------------------------------
 
-_AR_VERBS = {
-    None: """قال قالت يقول تقول قالوا أفاد أفادت يفيد تفيد أفادوا ذكر ذكرت يذكر تذكر ذكروا أعلن أعلنت يعلن
-        تعلن أعلنوا أكد أكدت يؤكد تؤكد أكدوا أشار أشارت يشير تشير أشاروا أوضح أوضحت يوضح توضح أضاف أضافت
-        يضيف تضيف صرح صرحت يصرح تصرح أعرب أعربت يعرب تعرب كشف كشفت يكشف تكشف أبلغ أبلغت وثق وثقت يوثق
-        أورد أوردت اتهم اتهمت يتهم تتهم اتهموا لفت لفتت نوه نوهت أردف أردفت رصد رصدت يرصد ترصد""",
-    CLAIM: "تبنى تبنت يتبنى تتبنى تبنوا",
-    _CLAIMISH: "زعم زعمت يزعم تزعم زعموا ادعى ادعت يدعي تدعي",
-    CONDEMNATION: "أدان أدانت يدين تدين دان دانت ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت",
-    DENIAL: "نفى نفت ينفي تنفي نفوا",
-    DEMAND: "ناشد ناشدت يناشد تناشد طالب طالبت يطالب تطالب دعا دعت يدعو تدعو حث حثت يحث تحث",
-    POSITION: """توعد توعدت يتوعد تتوعد هدد هددت يهدد تهدد حذر حذرت يحذر تحذر تعهد تعهدت يتعهد تتعهد رحب رحبت يرحب
-        ترحب أشاد أشادت يشيد تشيد""",
-    CASUALTY_FIGURES: "نعى نعت ينعى تنعى نعوا",
-    _DESCRIBE: "وصف وصفت يصف تصف وصفه وصفته وصفها",
-}
+_AR_VERBS = {row.kind: row.ar for row in SPEECH_VERBS}  # the speech verbs are a table: vocabulary.SPEECH_VERBS
 # "نقل عن" (reported from) is a speech verb only with its عن.
 _AR_NAQALA = _keys("نقل نقلت ينقل تنقل")
-_EN_VERBS = {
-    None: """said says say told tells added adds stated announced announces confirmed confirms reported
-        noted explained stressed affirmed acknowledged revealed insisted documented accused accuses blamed
-        blames""",
-    _CLAIMISH: "claimed claims",
-    CONDEMNATION: "condemned condemns denounced denounces decried slammed deplored",
-    DENIAL: "denied denies",
-    DEMAND: "urged urges demanded demands",
-    POSITION: "vowed vows warned warns threatened threatens pledged pledges welcomed welcomes praised praises",
-    CASUALTY_FIGURES: "mourned mourns",
-}
+_EN_VERBS = {row.kind: row.en for row in SPEECH_VERBS if row.en}
 _VERB_KIND = {}
 for _kind, _words in _AR_VERBS.items():
     for _key in _keys(_words):

@@ -3,20 +3,16 @@ confidence), and which incidents are reported at all.
 """
 from dataclasses import replace
 
-from ... import taxonomy
 from ..types import DraftActor, DraftIncident
+from ..vocabulary import event_type as acled_pair
+from ..vocabulary import weapon_titles
 from .merging import _has_casualties
 from .model import (
-    AIR_STRIKE,
-    ARMED_CLASH,
     ATTACK,
     CLAIMANT,
     CLASH,
-    DISRUPTED,
     DISRUPTED_USE,
-    IED,
     PERPETRATOR,
-    SHELLING,
     SITE_KINDS,
     STRIKE,
     TARGET,
@@ -40,15 +36,7 @@ def _confidence(incident):
     return max(0.1, min(0.95, score))
 
 
-_WEAPON_TITLES = {
-    "ied": ("IED attack", "تفجير عبوة ناسفة"),
-    "small arms": ("Armed clash", "اشتباك مسلح"),
-    "drone": ("Drone attack", "هجوم بطائرة مسيرة"),
-    "rocket": ("Rocket attack", "هجوم صاروخي"),
-    "missile": ("Missile attack", "هجوم بصواريخ"),
-    "artillery": ("Artillery strike", "قصف مدفعي"),
-    "airstrike": ("Air strike", "غارة جوية"),
-}
+_WEAPON_TITLES = weapon_titles()  # vocabulary.WEAPON_WORDS
 
 
 def _titles(draft):
@@ -99,16 +87,7 @@ class _Drafts:
         if incident.outcome == "unknown" and _has_casualties(incident) and incident.kind != CLASH:
             incident.outcome = "hit"
         actors = _unique(actors)
-        if incident.kind == DISRUPTED:
-            event_type, sub = taxonomy.STRATEGIC_DEVELOPMENTS, DISRUPTED_USE
-        elif incident.kind == CLASH:
-            event_type, sub = taxonomy.BATTLES, ARMED_CLASH
-        elif incident.weapon == "ied":
-            event_type, sub = taxonomy.EXPLOSIONS, IED
-        elif incident.weapon in ("drone", "airstrike"):
-            event_type, sub = taxonomy.EXPLOSIONS, AIR_STRIKE
-        else:
-            event_type, sub = taxonomy.EXPLOSIONS, SHELLING
+        event_type, sub = acled_pair(incident.kind, incident.weapon)  # vocabulary.EVENT_TYPES
         place = incident.place
         if place is not None and place.entry.kind in SITE_KINDS and place.geo_precision < 2 and incident.outcome != "intercepted" and any(
             _NEAR_THE_SITE[self.language].search(self._folded(m.scope.start, m.scope.end)) for m in incident.mentions

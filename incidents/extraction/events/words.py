@@ -3,84 +3,21 @@ rules read. Arabic patterns are written plainly and folded as the text is (`_rx`
 """
 import re
 
-from ..normalize import fold, normalize_arabic
+from ..normalize import normalize_arabic
+from ..vocabulary import ar_words as _ar
+from ..vocabulary import compile_folded as _rx
+from ..vocabulary import event_word_patterns, weapon_patterns
 
-
-def _ar(words):
-    """Return a folded-Arabic alternation of `words` with the proclitics و ف ب ل and the article ال allowed."""
-    alternation = "|".join(sorted({re.escape(fold(word)) for word in words.split()}, key=len, reverse=True))
-    return rf"(?<!\w)(?:[وف]?(?:[بل]|لل)?(?:ال)?)(?:{alternation})(?!\w)"
-
-
-def _rx(pattern):
-    """Compile a pattern for folded text: its Arabic letters folded as the text is (أ → ا, ة → ه, ئ → ي)."""
-    return re.compile(normalize_arabic(pattern))
-
-
-def _en(pattern):
-    """Return an English alternation as whole words (a hyphenated word is one word)."""
-    return rf"(?<![\w-])(?:{pattern})(?![\w])"
-
-
-# (pattern over folded text, kind, weapon). kind: attack (an attack word), strike (an air or artillery
-# strike word), intercept (shot down / intercepted), launcher (a launcher found: disrupted weapons use).
-
-_TRIGGERS = {
-    "ar": [
-        (_ar("هجوم هجمات هجوما هجومين هجومان هجومي اعتداء اعتداءات"), "attack", ""),
-        (_ar("استهداف استهدف استهدفت استهدفا استهدفتا استهدفوا يستهدف تستهدف"), "attack", ""),
-        (_ar("غارة غارات غارتين الغارة الغارات ضربة ضربات ضربتين"), "strike", "airstrike"),
-        (_ar("قصف قصفا قصفت"), "strike", ""),
-        (_ar("طائرة طائرات طائرتين طائرتان") + r"\s+(?:[وف]?[بل]?(?:ال)?)?(?:مسيره|مسيرات|مسيرتين|مسيرتان|مفخخه)", "attack", "drone"),
-        (_ar("مسيرة مسيرات مسيرتين مسيرتان درون"), "attack", "drone"),
-        (_ar("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"), "attack", "rocket"),
-        (_ar("أسقطت أسقط أسقطتها أسقطتهما أسقطها إسقاط اعترضت اعترض اعتراض اعترضتها تصدت أسقطوا أحبطت أحبط إحباط"), "intercept", ""),
-        (_ar("منصة منصات") + r"(?=\s+(?:ل|ال)?(?:اطلاق)?)", "launcher", "rocket"),
-        (_ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف\w*|" + _ar("لغم ألغام") + r"(?=\s+(?:ال)?ارضي)", "attack", "ied"),
-        (_ar("اشتباكات اشتباك اشتبكت اشتبك مواجهات"), "clash", "small arms"),  # not مسلحة alone: "جماعات مسلحة" is "armed groups"
-    ],
-    "en": [
-        (_en(r"attack(?:s|ed)?|targeted|targeting|assault"), "attack", ""),
-        (_en(r"(?:air\s*|precision\s+)?strikes?|airstrikes?|raids?|bombing|bombardment"), "strike", "airstrike"),
-        (_en(r"struck|hit|bombed|pounded"), "strike", ""),
-        # an aircraft firing on its target: "an AC-130 gunship fired on a vehicle", "helicopters opened fire on"
-        (r"(?:(?<=gunship\s)|(?<=gunships\s)|(?<=helicopter\s)|(?<=helicopters\s)|(?<=aircraft\s)|(?<=warplane\s)|(?<=warplanes\s)|(?<=jets\s))"
-         r"(?:fired\s+on|fires\s+on|opened\s+fire\s+on)(?!\w)", "strike", "airstrike"),
-        (_en(r"drones?|uavs?|unmanned\s+aerial\s+vehicles?"), "attack", "drone"),
-        (_en(r"rockets?|katyushas?|mortars?|shells?|shelling"), "attack", "rocket"),
-        (_en(r"(?:ballistic\s+)?missiles?"), "attack", "missile"),
-        (_en(r"shot\s+down|downed|brought\s+down|intercepted|intercept(?:s|ion)?|foiled|thwarted|repelled|repulsed"), "intercept", ""),
-        # "US forces destroyed one and damaged the second": forces that destroy the drones intercept them
-        (r"(?:(?<=forces\s)|(?<=troops\s)|(?<=defenses\s)|(?<=defences\s))(?:destroyed|disabled)(?=\s+(?:one|both|it|them|the\s+(?:drones?|rockets?|missiles?|first)|all))", "intercept", ""),
-        (_en(r"launchers?|launch\s+pads?"), "launcher", "rocket"),
-        (_en(r"roadside\s+bombs?|ieds?|improvised\s+explosive\s+devices?|explosive\s+devices?|landmines?|car\s+bombs?"), "attack", "ied"),
-        (_en(r"clash(?:es|ed)?|firefights?|gun\s*battles?|exchanges?\s+of\s+fire"), "clash", "small arms"),
-    ],
-}
+# The event words and weapons are tables in `vocabulary` (EVENT_WORDS, WEAPON_WORDS): (pattern, kind, weapon)
+# and (weapon, pattern) per language, in table order.
+_TRIGGERS = {language: event_word_patterns(language) for language in ("ar", "en")}
 _TRIGGER_PATTERNS = {
     language: [(_rx(pattern), kind, weapon) for pattern, kind, weapon in specs]
     for language, specs in _TRIGGERS.items()
 }
 
 # Weapons named anywhere in a mention's part of the sentence, strongest reading first.
-_WEAPONS = {
-    "ar": [
-        ("missile", r"باليستي|بالستي"),
-        ("drone", _ar("مسيرة مسيرات مسيرتين مسيرتان مسيرته درون") + "|" + _ar("طائرة طائرات طائرتين") + r"\s+(?:[بل]?ال)?مسير"),
-        ("airstrike", r"(?:طائرات|طائره|مقاتلات)\s+(?:ال)?حربي|طيران\s+(?:ال)?حربي|" + _ar("غارة غارات غارتين الغارة الغارات") + r"|ضربه\s+جويه|ضربات\s+جويه|قصف\s+جوي|ac-?130|f-?1[56]"),
-        ("ied", _ar("عبوة عبوات عبوتين عبوتان") + r"\s+(?:ال)?ناسف"),
-        ("artillery", _ar("مدفعي مدفعية هاون") + r"|قصف\s+مدفعي"),
-        ("rocket", _ar("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين")),
-    ],
-    "en": [
-        ("missile", _en(r"ballistic|missiles?")),
-        ("drone", _en(r"drones?|uavs?|unmanned")),
-        ("airstrike", _en(r"air\s*strikes?|airstrikes?|warplanes?|jets?|f-?1[56]s?|ac-?130s?|aircraft|bombers?|precision\s+strikes?")),
-        ("ied", _en(r"roadside\s+bombs?|ieds?|improvised\s+explosive|explosive\s+devices?|landmines?")),
-        ("artillery", _en(r"artillery|mortars?|shelling")),
-        ("rocket", _en(r"rockets?|katyushas?")),
-    ],
-}
+_WEAPONS = {language: weapon_patterns(language) for language in ("ar", "en")}
 _WEAPON_PATTERNS = {language: [(w, _rx(p)) for w, p in specs] for language, specs in _WEAPONS.items()}
 
 # A number right before an attack word makes it a tally: "80 هجوما", "5 ضربات", "attacked 160 times".
