@@ -318,3 +318,75 @@ SPEECH_VERBS = (
         example_ar="ووصفت الوزارة الهجوم بأنه", example_en="the ministry described the attack as",
     ),
 )
+
+
+# --- Actor traits -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorTrait:
+    """One rule of an actor trait: actors of `kind` (None: any) whose key fits say `has` (True or False).
+
+    A key fits when it is one of `keys` (if given), contains one of `key_words` (if given), contains none
+    of `key_lacks`, starts with `key_prefix` and the actor's country is one of `countries` (if given). The
+    rows of a trait are read in order and the first that fits decides; an actor no row fits lacks the trait.
+    """
+
+    trait: str
+    kind: str | None
+    has: bool
+    example_ar: str  # an actor the row decides for, as the text names it
+    example_en: str
+    keys: tuple = ()
+    key_words: tuple = ()
+    key_lacks: tuple = ()
+    key_prefix: str = ""
+    countries: tuple = ()
+
+    def fits(self, entry):
+        return (
+            (self.kind is None or entry.kind == self.kind)
+            and (not self.keys or entry.key in self.keys)
+            and (not self.key_words or any(word in entry.key for word in self.key_words))
+            and not any(word in entry.key for word in self.key_lacks)
+            and entry.key.startswith(self.key_prefix)
+            and (not self.countries or entry.country_code in self.countries)
+        )
+
+
+ARMED_GROUP = "armed group"  # a non-state armed group, or a state's guards that act as one (IRGC, Quds Force)
+UNKNOWN_MILITARY = "unknown military"  # the unidentified military forces (strikes no one is named for)
+TARGET_SIDE = "target side"  # forces and missions that the attacks in the news target (US, coalition, missions)
+DIPLOMATIC_MISSION = "diplomatic mission"  # an embassy or consulate
+
+ACTOR_TRAITS = (
+    ActorTrait(ARMED_GROUP, None, True, "الحرس الثوري الإيراني", "Iran's Revolutionary Guards", keys=("irgc", "quds-force")),
+    ActorTrait(ARMED_GROUP, "militia or armed group", False, "قوات سوريا الديمقراطية", "the Syrian Democratic Forces",
+               keys=("syrian-democratic-forces", "isis")),
+    ActorTrait(ARMED_GROUP, "militia or armed group", True, "كتائب حزب الله", "Kataib Hezbollah"),
+    ActorTrait(ARMED_GROUP, "unidentified", False, "قوات عسكرية مجهولة الهوية", "unidentified military forces",
+               key_words=("forces",)),
+    ActorTrait(ARMED_GROUP, "unidentified", True, "مسلحون مجهولون", "unidentified gunmen"),
+    ActorTrait(UNKNOWN_MILITARY, "unidentified", True, "قوات عسكرية مجهولة الهوية", "unidentified military forces",
+               key_words=("forces",)),
+    ActorTrait(TARGET_SIDE, "coalition", True, "التحالف الدولي", "the US-led coalition", key_words=("coalition",),
+               key_lacks=("resistance",)),
+    ActorTrait(TARGET_SIDE, "coalition", False, "محور المقاومة", "the Axis of Resistance"),
+    ActorTrait(TARGET_SIDE, "state force", True, "القوات الأميركية", "US forces", countries=("US", "")),
+    ActorTrait(TARGET_SIDE, "state force", True, "القوات الأميركية", "US forces", key_prefix="us-"),
+    ActorTrait(TARGET_SIDE, "state force", False, "الجيش العراقي", "the Iraqi army"),
+    ActorTrait(TARGET_SIDE, None, True, "السفارة الأميركية في بغداد", "the US embassy in Baghdad",
+               key_words=("embassy", "consulate")),
+    ActorTrait(DIPLOMATIC_MISSION, None, True, "القنصلية الأميركية في أربيل", "the US consulate in Erbil",
+               key_words=("embassy", "consulate")),
+)
+
+
+def has_trait(entry, trait):
+    """Return True if the actor entry has `trait` by the first ACTOR_TRAITS row of that trait that fits it."""
+    if entry is None:
+        return False
+    for row in ACTOR_TRAITS:
+        if row.trait == trait and row.fits(entry):
+            return row.has
+    return False

@@ -107,3 +107,24 @@ def test_the_roles_and_kinds_extraction_writes_are_model_choices():
     kinds = {statements.REPORT, statements.CLAIM, statements.CONDEMNATION, statements.DENIAL, statements.DEMAND,
              statements.POSITION, statements.CASUALTY_FIGURES}
     assert kinds == set(StatementKind.values)
+
+
+# --- Actor traits -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", vocabulary.ACTOR_TRAITS, ids=lambda row: f"{row.trait}:{row.kind}:{row.has}")
+def test_actor_traits_name_model_kinds_and_known_actors_and_fit_their_examples(row):
+    from incidents.extraction.scoring import actor_entries, reference_matchers
+    from incidents.models import ActorKind
+
+    assert row.trait in (vocabulary.ARMED_GROUP, vocabulary.UNKNOWN_MILITARY, vocabulary.TARGET_SIDE,
+                         vocabulary.DIPLOMATIC_MISSION)
+    assert row.kind is None or row.kind in ActorKind.values
+    assert set(row.keys) <= {entry.key for entry in actor_entries()}
+    bilingual(row)
+    _, actors = reference_matchers()
+    for language, example in (("ar", row.example_ar), ("en", row.example_en)):
+        entries = [mention.entry for mention in actors.find(example, language) if mention.entry is not None]
+        # the example names an actor the row fits, and the trait comes out as the row says
+        assert any(row.fits(entry) and vocabulary.has_trait(entry, row.trait) == row.has for entry in entries), (
+            example, [entry.key for entry in entries])

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..normalize import fold
 from ..types import Casualties, Span
+from ..vocabulary import ARMED_GROUP, DIPLOMATIC_MISSION, TARGET_SIDE, UNKNOWN_MILITARY, has_trait
 
 ATTACK, STRIKE, DISRUPTED, CLASH = "attack", "strike", "disrupted", "clash"
 AIR_STRIKE = "Air/drone strike"
@@ -97,7 +98,6 @@ class _Incident:
 
 SITE_KINDS = ("military base", "airport", "embassy", "facility", "area")
 _AREA_KINDS = ("city", "town", "governorate", "district", "subdistrict")
-_TARGET_KEYS_HINT = ("embassy", "consulate")
 
 
 @dataclass(frozen=True)
@@ -120,11 +120,7 @@ def _blank(text, scope, clauses):
 
 
 def _is_armed_group(entry):
-    return entry is not None and (
-        entry.kind == "militia or armed group" and entry.key not in ("syrian-democratic-forces", "isis")
-        or entry.kind == "unidentified" and "forces" not in entry.key
-        or entry.key in ("irgc", "quds-force")
-    )
+    return has_trait(entry, ARMED_GROUP)  # vocabulary.ACTOR_TRAITS
 
 
 def _distance(a, b):
@@ -134,7 +130,7 @@ def _distance(a, b):
 
 def _is_unknown_military(entry):
     """Return True for the unidentified military forces (strikes no one is named for)."""
-    return entry is not None and entry.kind == "unidentified" and "forces" in entry.key
+    return has_trait(entry, UNKNOWN_MILITARY)
 
 
 def _is_state_force(entry):
@@ -144,17 +140,11 @@ def _is_state_force(entry):
 
 def _is_target_side(entry):
     """Return True for forces and missions that the attacks in the news target (US, coalition, their hosts)."""
-    if entry is None:
-        return False
-    if entry.kind == "coalition":
-        return "coalition" in entry.key and "resistance" not in entry.key
-    if entry.kind == "state force":
-        return entry.country_code in ("US", "") or entry.key.startswith("us-")
-    return _is_target_body(entry)
+    return has_trait(entry, TARGET_SIDE)
 
 
 def _is_target_body(entry):
-    return any(word in entry.key for word in _TARGET_KEYS_HINT)
+    return has_trait(entry, DIPLOMATIC_MISSION)
 
 
 def _is_weapon_count(trigger):
