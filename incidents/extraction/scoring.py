@@ -106,24 +106,19 @@ def roles(incident):
 
 def differences(proposed, expected):
     """Return the fields where a found incident differs from its coding: {field: (proposed, coded)}."""
-    found = {
-        "weapon": proposed["weapon"],
-        "outcome": proposed["outcome"],
-        "count": proposed["count"],
-        "geo_precision": proposed["location"]["geo_precision"],
-        "killed": figure(proposed["killed"]),
-        "injured": figure(proposed["injured"]),
-        "actors": roles(proposed),
-        "verification": proposed["verification"],
-    }
-    wanted = {
-        "weapon": expected["weapon"],
-        "outcome": expected["outcome"],
-        "count": expected["count"],
-        "geo_precision": expected["location"]["geo_precision"],
-        "killed": figure(expected["killed"]),
-        "injured": figure(expected["injured"]),
-        "actors": roles(expected),
-        "verification": expected["verification"],
-    }
+    found, wanted = compared_fields(proposed), compared_fields(expected)
     return {key: (found[key], wanted[key]) for key in found if found[key] != wanted[key]}
+
+
+def compared_fields(incident):
+    """Return the fields of a proposed or coded incident that `differences` compares (both have this shape)."""
+    return {
+        "weapon": incident["weapon"],
+        "outcome": incident["outcome"],
+        "count": incident["count"],
+        "geo_precision": incident["location"]["geo_precision"],
+        "killed": figure(incident["killed"]),
+        "injured": figure(incident["injured"]),
+        "actors": roles(incident),
+        "verification": incident["verification"],
+    }
