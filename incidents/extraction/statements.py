@@ -308,7 +308,7 @@ class _Act:
     at_end: bool  # the attribution follows what was said
 
 
-class _Article:
+class _Reader:
     """The analysed `article.Article` as statement finding reads it: its actor mentions indexed by start."""
 
     def __init__(self, article):
@@ -371,7 +371,7 @@ def find_statements(text, published, language, actors, incidents, *, actor_menti
 
 def statements_in(article, incidents):
     """Return the statements of an analysed `article.Article`, linked to its draft `incidents`, in text order."""
-    reader = _Article(article)
+    reader = _Reader(article)
     statements = []
     for sentence in _sentences(article):
         found = _sentence_statements(reader, sentence, statements)
