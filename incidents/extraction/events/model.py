@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 
 from ..normalize import fold
 from ..types import Casualties, Span
-from ..vocabulary import ARMED_GROUP, DIPLOMATIC_MISSION, TARGET_SIDE, UNKNOWN_MILITARY, has_trait
+from ..vocabulary import (
+    ARMED_GROUP,
+    DIPLOMATIC_MISSION,
+    TARGET_SIDE,
+    UNKNOWN_MILITARY,
+    has_trait,
+)
 
 ATTACK, STRIKE, DISRUPTED, CLASH = "attack", "strike", "disrupted", "clash"
 AIR_STRIKE = "Air/drone strike"
