@@ -2,13 +2,15 @@
 
 Each row says what it finds, in Arabic and in English, with an example of each language. The finders read
 these tables; incidents/tests/test_extraction_vocabulary.py checks every row against the models' choices
-(Weapon, StatementKind, the ACLED pairs of `incidents.taxonomy`) and checks that each example is found by
-its row. To add a word, add it to its row (or add a row): nothing else needs to change.
+(Weapon, Outcome, StatementKind, ActorKind, the ACLED pairs of `incidents.taxonomy`) and checks that each
+example is found by its row. To add a word, add it to its row (or add a row): nothing else needs to change.
 
 - EVENT_WORDS: the words that make an event mention (`events`): its kind and, when the word says it, the weapon.
 - WEAPON_WORDS: the weapon a mention's part of the sentence names, strongest reading first, and its title.
 - EVENT_TYPES: the ACLED event type and sub-event type of an incident, from its kind and weapon.
+- OUTCOME_WORDS: the words that say how an attack ended (hit, or failed: fell short or missed).
 - SPEECH_VERBS: the verbs that attribute a statement (`statements`) and the kind of statement each says.
+- ACTOR_TRAITS: what an actor is for the rules (armed group, target side, ...), from its kind and key.
 
 Patterns are written over folded text (`normalize.fold`: diacritics and tatweel dropped, أ إ آ → ا, ة → ه,
 ى → ي, lower case); `ar_words` and `en_words` build the usual alternations of whole words, Arabic ones with
@@ -209,6 +211,62 @@ def weapon_patterns(language):
 def weapon_titles():
     """Return {weapon: (English title, Arabic title)} of an incident."""
     return {row.weapon: (row.title_en, row.title_ar) for row in WEAPON_WORDS}
+
+
+# --- Outcomes -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutcomeWords:
+    """Words in a mention's part of the sentence that say how the attack ended (an Outcome value).
+
+    `reading` names the row for the rules: "hit" (damage or an impact, unless negated: "no damage", "دون أضرار"),
+    "fell short" (came down before its target: failed, unless something shot it down), "missed" (came down away
+    from anything: failed). Intercepted comes from the intercept words of EVENT_WORDS.
+    """
+
+    reading: str
+    outcome: str
+    ar: str  # one pattern over folded Arabic text
+    en: str
+    example_ar: str
+    example_en: str
+
+
+OUTCOME_WORDS = (
+    OutcomeWords(
+        "hit", "hit",
+        r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)",
+        (r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caus(?:ed|ing)\s+(?:(?!no\b|any\b)\w+\s+)?damage|"
+         r"(?:was|were|been)\s+(?:directly\s+|also\s+)?(?:hit|struck)\s+by|"
+         r"(?:damaged|destroyed)(?!\s+(?:one|both|it|them|the\s+(?:second|other|first|drones?|rockets?|missiles?)))"
+         r"|landed\s+inside|impacted)"),
+        example_ar="وألحق الهجوم أضرارا مادية", example_en="the attack caused minor damage",
+    ),
+    OutcomeWords(
+        "fell short", "failed",
+        r"(?<!\w)(?:قبل\s+(?:وصول\w*|ان\s+(?:تصل|يصل))|لم\s+(?:تصل|يصل|تبلغ|يبلغ))(?!\w)",
+        (r"(?<!\w)(?:(?:exploded|crashed|fell|came\s+down|detonated)\s+(?:\w+\s+)?before\s+(?:reaching|hitting)|"
+         r"(?:failed|did\s+not|didn't)\s+(?:to\s+)?reach)(?!\w)"),
+        example_ar="سقطت الطائرة قبل وصولها إلى القاعدة", example_en="the drone crashed before reaching the base",
+    ),
+    OutcomeWords(
+        "missed", "failed",
+        (r"(?<!\w)(?:[وف]?(?:سقط|سقطت|سقطا|سقطتا|سقطوا|وقع|وقعت|وقعا|وقعتا)\s+(?:[^\s.،]+\s+){0,6}?(?:في|ب)\s*"
+         r"(?:منطقه|ارض|اراض|ارضا)\s+(?:\S+\s+)?(?:خاليه|فارغه|مفتوحه|زراعيه|صحراويه|جرداء|فضاء|غير\s+ماهوله|مهجوره)|"
+         r"لم\s+(?:تصب|يصب|تصيبا|يصيبا)\s+(?:\S+\s+)?(?:اهداف|هدف)|اخطات\s+(?:\S+\s+)?(?:اهداف|هدف))"),
+        (r"(?<!\w)(?:(?:landed|fell|crashed|came\s+down|impacted|struck)\s+(?:\w+\s+){0,2}?in\s+(?:an?\s+|the\s+)?"
+         r"(?:empty|open|unpopulated|uninhabited|deserted|vacant|barren|remote)\s+(?:\w+\s+)?(?:area|field|land|ground|space|desert)|"
+         r"fell\s+short|landed\s+harmlessly|fell\s+harmlessly|missed\s+(?:its|their|the)\s+(?:intended\s+)?targets?)"),
+        example_ar="سقط الصاروخان في منطقة خالية", example_en="the rockets landed in an empty field",
+    ),
+)
+
+
+def outcome_patterns(reading):
+    """Return {language: compiled pattern} of the OUTCOME_WORDS row `reading`."""
+    row = next(row for row in OUTCOME_WORDS if row.reading == reading)
+    return {"ar": compile_folded(row.ar), "en": compile_folded(row.en)}
 
 
 # --- ACLED types --------------------------------------------------------------------------------------

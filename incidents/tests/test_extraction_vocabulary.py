@@ -14,7 +14,7 @@ from incidents.extraction.vocabulary import (
     WEAPON_WORDS,
     compile_folded,
 )
-from incidents.models import ActorRole, StatementKind, Weapon
+from incidents.models import ActorRole, Outcome, StatementKind, Weapon
 
 WEAPONS = set(Weapon.values)
 
@@ -60,6 +60,20 @@ def test_every_weapon_a_text_can_name_has_a_row_once():
     weapons = [row.weapon for row in WEAPON_WORDS]
     assert len(weapons) == len(set(weapons))
     assert set(weapons) == WEAPONS - {Weapon.OTHER, Weapon.UNKNOWN}
+
+
+@pytest.mark.parametrize("row", vocabulary.OUTCOME_WORDS, ids=lambda row: row.reading)
+def test_outcome_words_give_model_outcomes_and_find_their_examples(row):
+    assert row.outcome in Outcome.values
+    bilingual(row)
+    assert found([row.ar], row.example_ar), row.example_ar
+    assert found([row.en], row.example_en), row.example_en
+
+
+def test_every_outcome_but_unknown_is_said_by_some_words():
+    said = {row.outcome for row in vocabulary.OUTCOME_WORDS}
+    said |= {"intercepted" for row in EVENT_WORDS if row.kind == "intercept"}
+    assert said == set(Outcome.values) - {Outcome.UNKNOWN}
 
 
 @pytest.mark.parametrize("row", EVENT_TYPES, ids=row_id)

@@ -6,7 +6,7 @@ import re
 from ..normalize import normalize_arabic
 from ..vocabulary import ar_words as _ar
 from ..vocabulary import compile_folded as _rx
-from ..vocabulary import event_word_patterns, weapon_patterns
+from ..vocabulary import event_word_patterns, outcome_patterns, weapon_patterns
 
 # The event words and weapons are tables in `vocabulary` (EVENT_WORDS, WEAPON_WORDS): (pattern, kind, weapon)
 # and (weapon, pattern) per language, in table order.
@@ -151,34 +151,10 @@ _MARKER = _rx(r"(?<!\w)(?:اعقاب|عقب|بعد|اثر|ردا|following|after
 _SINCE_WHEN = _rx(r"^[\s,،]*(?:حين|حينما|عندما|يوم|when)(?!\w)")
 _NIGHT = _rx(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
 
-# Outcome words. Negated damage ("no damage", "دون أضرار") is not a hit.
-_HIT = {
-    "ar": _rx(r"(?<!\w)(?:سقط\w*\s+(?:\S+\s+){0,3}?داخل|اضرار\s+ماديه|اضرارا|اضرار\s+بسيطه|الحقت|دمرت|اصابه\s+مباشره)"),
-    "en": _rx(
-        r"(?<!\w)(?:some\s+hit|hit\s+the\s+base|struck\s+(?!a\s+deal)|caus(?:ed|ing)\s+(?:(?!no\b|any\b)\w+\s+)?damage|"
-        r"(?:was|were|been)\s+(?:directly\s+|also\s+)?(?:hit|struck)\s+by|"
-        r"(?:damaged|destroyed)(?!\s+(?:one|both|it|them|the\s+(?:second|other|first|drones?|rockets?|missiles?)))|landed\s+inside|impacted)"
-    ),
-}
-# A projectile that came down before its target: failed, unless something shot it down.
-_FELL_SHORT = {
-    "ar": _rx(r"(?<!\w)(?:قبل\s+(?:وصول\w*|ان\s+(?:تصل|يصل))|لم\s+(?:تصل|يصل|تبلغ|يبلغ))(?!\w)"),
-    "en": _rx(r"(?<!\w)(?:(?:exploded|crashed|fell|came\s+down|detonated)\s+(?:\w+\s+)?before\s+(?:reaching|hitting)|"
-              r"(?:failed|did\s+not|didn't)\s+(?:to\s+)?reach)(?!\w)"),
-}
-# A projectile that came down away from anything: the attack failed ("landed in an empty area", "سقطا في منطقة خالية").
-_FAILED = {
-    "ar": _rx(
-        r"(?<!\w)(?:[وف]?(?:سقط|سقطت|سقطا|سقطتا|سقطوا|وقع|وقعت|وقعا|وقعتا)\s+(?:[^\s.،]+\s+){0,6}?(?:في|ب)\s*"
-        r"(?:منطقه|ارض|اراض|ارضا)\s+(?:\S+\s+)?(?:خاليه|فارغه|مفتوحه|زراعيه|صحراويه|جرداء|فضاء|غير\s+ماهوله|مهجوره)|"
-        r"لم\s+(?:تصب|يصب|تصيبا|يصيبا)\s+(?:\S+\s+)?(?:اهداف|هدف)|اخطات\s+(?:\S+\s+)?(?:اهداف|هدف))"
-    ),
-    "en": _rx(
-        r"(?<!\w)(?:(?:landed|fell|crashed|came\s+down|impacted|struck)\s+(?:\w+\s+){0,2}?in\s+(?:an?\s+|the\s+)?"
-        r"(?:empty|open|unpopulated|uninhabited|deserted|vacant|barren|remote)\s+(?:\w+\s+)?(?:area|field|land|ground|space|desert)|"
-        r"fell\s+short|landed\s+harmlessly|fell\s+harmlessly|missed\s+(?:its|their|the)\s+(?:intended\s+)?targets?)"
-    ),
-}
+# Outcome words: a table in `vocabulary` (OUTCOME_WORDS). Negated damage ("no damage", "دون أضرار") is not a hit.
+_HIT = outcome_patterns("hit")
+_FELL_SHORT = outcome_patterns("fell short")  # failed, unless something shot it down
+_FAILED = outcome_patterns("missed")
 _NEGATION_BEFORE = _rx(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دون)\s+(?:\S+\s+){0,3}$")
 
 # Things that make a national adjective name the nation's forces: "القاعدة الأميركية", "US base".
