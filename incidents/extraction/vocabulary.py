@@ -3,7 +3,8 @@
 Each row says what it finds, in Arabic and in English, with an example of each language. The finders read
 these tables; incidents/tests/test_extraction_vocabulary.py checks every row against the models' choices
 (Weapon, Outcome, StatementKind, ActorKind, the ACLED pairs of `incidents.taxonomy`) and checks that each
-example is found by its row. To add a word, add it to its row (or add a row): nothing else needs to change.
+example is found by its row. A word of a kind the rules know goes in its row (or a new row) and nothing else
+changes; incidents/extraction/README.md says what a new kind needs besides.
 
 - EVENT_WORDS: the words that make an event mention (`events`): its kind and, when the word says it, the weapon.
 - WEAPON_WORDS: the weapon a mention's part of the sentence names, strongest reading first, and its title.
