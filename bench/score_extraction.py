@@ -6,13 +6,13 @@
     add --quiet to print only the tables, without the per-article details
 
 Each article goes through intake (`text_from_upload`) and `pipeline.extract` with matchers built from the shipped
-reference files, as the extraction tests do; no database is needed. A coded incident is *found* when a proposed
-incident has the same place, date and ACLED pair (`finds` of the extraction tests); each proposal is used for
-at most one coded incident, and proposals left over are *extra*. Field accuracy is counted over found incidents,
-except the date: a found incident always has the right date, so the date score is found / (found + coded incidents
-that a proposal has at the right place and type but on another date). A coded statement is found when a proposed
-statement has the same speaker (same speaker_actor, or one speaker string contains the other), the same kind and an
-overlapping span of text.
+reference files (`incidents.extraction.scoring`, as the extraction tests do); no database and no pytest are needed.
+A coded incident is *found* when a proposed incident has the same place, date and ACLED pair
+(`scoring.finds`); each proposal is used for at most one coded incident, and proposals left over are *extra*. Field
+accuracy is counted over found incidents, except the date: a found incident always has the right date, so the date
+score is found / (found + coded incidents that a proposal has at the right place and type but on another date).
+A coded statement is found when a proposed statement has the same speaker (same speaker_actor, or one speaker string
+contains the other), the same kind and an overlapping span of text.
 """
 import argparse
 import json
@@ -30,13 +30,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from incidents.extraction.actors import ActorMatcher  # noqa: E402
 from incidents.extraction.intake import text_from_upload  # noqa: E402
 from incidents.extraction.pipeline import extract  # noqa: E402
-from incidents.extraction.places import PlaceMatcher  # noqa: E402
+from incidents.extraction.scoring import (  # noqa: E402
+    differences,
+    finds,
+    reference_matchers,
+    same_place,
+)
 from incidents.extraction.serialize import draft_to_json  # noqa: E402
-from incidents.tests.reference_entries import actor_entries, place_entries  # noqa: E402
-from incidents.tests.test_extraction_pipeline import differences, finds, same_place  # noqa: E402
 
 CORPORA = {"heldout": ROOT / "bench" / "heldout", "tests": ROOT / "incidents" / "tests" / "articles"}
 FIELDS = ("date", "weapon", "outcome", "count", "geo_precision", "killed", "injured", "actors", "verification")
@@ -163,7 +165,7 @@ def main():
                    and (p.parent / f"{p.stem}.expected.json").exists())
     if not paths:
         sys.exit(f"No articles with a .expected.json in {folder}")
-    matchers = (PlaceMatcher(place_entries()), ActorMatcher(actor_entries()))
+    matchers = reference_matchers()
 
     print(f"Corpus: {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder} ({len(paths)} articles)\n")
     header = f"{'article':<46} {'inc coded':>9} {'found':>5} {'extra':>5} {'all fields':>10}   {'st coded':>8} {'found':>5} {'kind?':>5} {'extra':>5}   {'absent hit':>10}"

@@ -160,21 +160,24 @@ def import_article(
     publish=False,
 ) -> ImportResult:
     """Extract an article; unless it is a dry run, already stored or waiting for review, store the draft (and
-    publish it)."""
+    publish it).
+
+    A text already stored as a source (`existing`) or waiting for review (`pending`) is not extracted again and
+    nothing is written, except in a dry run: that always extracts, and says in `existing` / `pending` what an
+    import would find.
+    """
     language = language or intake.detect_language(text)
     title = (title or default_title(text))[:TITLE_LENGTH]
     existing = Source.objects.with_hash(text).first()
-    if existing is not None:
-        return ImportResult(proposal={}, existing=existing)
-    pending = selectors.import_draft_pending_with_text(text) if not dry_run else None
-    if pending is not None:
-        return ImportResult(proposal={}, pending=pending)
+    pending = selectors.import_draft_pending_with_text(text) if existing is None else None
+    if not dry_run and (existing is not None or pending is not None):
+        return ImportResult(proposal={}, existing=existing, pending=pending)
     proposal = extract_article(text=text, published=published, language=language)
     proposal["source"].update(
         {"title": title, "publisher": publisher, "url": url, "language": language, "published": published.isoformat()}
     )
     if dry_run:
-        return ImportResult(proposal=proposal)
+        return ImportResult(proposal=proposal, existing=existing, pending=pending)
     try:
         draft = services.import_draft_create(
             title=title,

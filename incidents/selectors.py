@@ -3,13 +3,8 @@ from datetime import timedelta
 
 from django.contrib.gis.db.models.functions import Distance
 
-from .extraction.types import ActorEntry, PlaceEntry
+from .extraction.types import ActorEntry, PlaceEntry, entry_names
 from .models import Actor, ImportDraft, ImportDraftStatus, Incident, Location, content_hash
-
-
-def entry_names(name_en, name_ar, aliases):
-    """Return every name of a row once, English name first (the order the matchers index them in)."""
-    return tuple(dict.fromkeys(name for name in (name_en, name_ar, *(aliases or ())) if name))
 
 
 def gazetteer_entries() -> list[PlaceEntry]:

@@ -14,7 +14,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 import django; django.setup()
 from incidents import taxonomy
 from incidents.extraction.intake import text_from_upload
-from incidents.tests.reference_entries import place_entries, actor_entries
+from incidents.extraction.scoring import place_entries, actor_entries
 D = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
 places = {}
 for e in place_entries():

@@ -133,9 +133,9 @@ class ActorMatcher:
                 self._nations.setdefault(nation, entry)
         self._name_stems.append((frozenset(_stem(key) for key in name.keys), len(name.keys), entry))
 
-    def find(self, text, language="ar"):
+    def find(self, text, language="ar", doc=None):
         """Return the actors `text` names or describes, in order; the longest reading of any words wins."""
-        doc = Doc(text)
+        doc = doc if doc is not None else Doc(text)  # the Article's words, when it has them
         named = longest_first([m for m in self._index.find(doc) if _acceptable(doc, m)])
         found = [_Found(m.first, m.last, m.start, m.end, m.entries[0]) for m in named]
         found = _coalition_against(doc, found)

@@ -177,9 +177,9 @@ def _year_of(text):
 class _Finder:
     """Collect date candidates in one text; `mentions()` returns them without overlaps."""
 
-    def __init__(self, text, published, language):
+    def __init__(self, text, published, language, folding=None):
         self.text, self.published, self.language = text, published, language
-        self.folded, self.origins = fold_with_offsets(text)
+        self.folded, self.origins = folding or fold_with_offsets(text)
         self.candidates = []
 
     def add(self, start, end, first, last, precision, relative, since=None, kind="calendar"):
@@ -569,9 +569,12 @@ def _numeric(finder):
 # --- Public API ---------------------------------------------------------------------------------
 
 
-def find_dates(text, published, language):
-    """Return the date expressions in `text`, resolved against the publication date, in text order."""
-    finder = _Finder(text, published, language)
+def find_dates(text, published, language, folding=None):
+    """Return the date expressions in `text`, resolved against the publication date, in text order.
+
+    `folding` is `normalize.fold_with_offsets(text)` when the caller has it already (`article.Article`).
+    """
+    finder = _Finder(text, published, language, folding)
     for collect in (_calendar, _numeric, _relative_days, _weekdays, _periods, _ago):
         collect(finder)
     return finder.mentions()

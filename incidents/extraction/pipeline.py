@@ -1,20 +1,17 @@
 """Turn an article into a Draft: incidents and statements with evidence and confidence. Pure: no ORM."""
-from .dates import find_dates
-from .events import find_incidents
-from .statements import find_statements
+from .article import Article
+from .events import incidents_in
+from .statements import statements_in
 from .types import Draft
 
 
 def extract(text, published, language, places, actors):
     """Return the Draft of `text`: its incidents and statements (the matchers are built once by the caller).
 
-    Each matcher reads the text once; incidents and statements share those findings.
+    The text is analysed once (`article.Article`: words, folded text, places, actors, dates, sentences,
+    figures) and that one Article is handed to every finder.
     """
-    place_mentions = places.find(text, language)
-    actor_mentions = actors.find(text, language)
-    date_mentions = find_dates(text, published, language)
-    incidents = find_incidents(text, published, language, actors, place_mentions, actor_mentions, date_mentions)
-    statements = find_statements(
-        text, published, language, actors, incidents, actor_mentions=actor_mentions, date_mentions=date_mentions
-    )
+    article = Article.analyse(text, published, language, places, actors)
+    incidents = incidents_in(article)
+    statements = statements_in(article, incidents)
     return Draft(language=language, published=published, text=text, incidents=incidents, statements=statements)

@@ -156,9 +156,9 @@ class PlaceMatcher:
         self._base_at_airport = _bases_at_airports(entries)
         self._index.find(Doc(""))  # builds the sorted index now rather than in the first find()
 
-    def find(self, text, language="ar"):
+    def find(self, text, language="ar", doc=None):
         """Return the places `text` names, in order, each with its qualifier, precision and count."""
-        doc = Doc(text)
+        doc = doc if doc is not None else Doc(text)  # the Article's words, when it has them
         matches = self._index.find(doc)
         # Unambiguous names, by the word they start at: a name's cues look only a few words ahead, so
         # looking them up there keeps a text naming thousands of places linear.

@@ -52,6 +52,11 @@ class ActorEntry:
     country_code: str = ""
 
 
+def entry_names(name_en, name_ar, aliases):
+    """Return every name of a row once, English name first (the order the matchers index them in)."""
+    return tuple(dict.fromkeys(name for name in (name_en, name_ar, *(aliases or ())) if name))
+
+
 # --- Primitive findings -----------------------------------------------------------------------
 
 

@@ -130,3 +130,53 @@ def test_a_windows_1256_article_is_decoded_before_extraction(tmp_path, reference
     draft = json.loads(out)
     assert draft["source"]["language"] == "ar"
     assert draft["source"]["title"].startswith("تصاعد الهجمات")
+
+
+def test_a_dry_run_of_a_stored_text_prints_its_extraction_and_names_the_source_with_its_own_exit_status(reference):
+    run(SEED, "--published", "2023-12-09", "--publish")
+    source = Source.objects.get()
+    before = written()
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as refused:
+        call_command("import_article", str(SEED), "--published", "2023-12-09", "--dry-run", "--format", "json",
+                     stdout=out, stderr=err)
+    assert refused.value.returncode == 3
+    assert f"already stored as source {source.pk}" in str(refused.value)
+    draft = json.loads(out.getvalue())  # stdout holds the JSON object and nothing else
+    assert len(draft["incidents"]) == 5 and draft["statements"]
+    assert draft["already_stored"]["source"] == source.pk
+    assert draft["already_stored"]["published"] == "2023-12-09"
+    assert f"source {source.pk}" in draft["already_stored"]["note"]
+    assert written() == before
+
+
+def test_a_dry_run_of_a_text_waiting_for_review_says_so_with_its_own_exit_status(reference):
+    run(SEED, "--published", "2023-12-09")
+    pending = ImportDraft.objects.get()
+    out = StringIO()
+    with pytest.raises(CommandError) as refused:
+        call_command("import_article", str(SEED), "--published", "2023-12-09", "--dry-run", "--format", "json",
+                     stdout=out, stderr=StringIO())
+    assert refused.value.returncode == 4
+    draft = json.loads(out.getvalue())
+    assert draft["incidents"] and draft["waiting_for_review"]["import_draft"] == pending.pk
+    assert ImportDraft.objects.count() == 1
+
+
+def test_json_output_stays_json_when_an_import_of_a_stored_text_writes_nothing(reference):
+    run(SEED, "--published", "2023-12-09", "--publish")
+    source = Source.objects.get()
+    out, _ = run(SEED, "--published", "2023-12-09", "--format", "json")
+    assert json.loads(out) == {"already_stored": {
+        "source": source.pk, "title": source.title, "published": "2023-12-09",
+        "note": f"000_41addf8ff6d70d2f.txt: this text is already stored as source {source.pk} "
+                f"(“{source.title}”, 2023-12-09); nothing was written.",
+    }}
+
+
+def test_the_help_documents_the_exit_statuses():
+    from incidents.management.commands.import_article import Command
+
+    text = " ".join(Command().create_parser("manage.py", "import_article").format_help().split())
+    assert "3 the text is already stored as a source" in text
+    assert "4 it waits for review as an import draft" in text

@@ -12,7 +12,7 @@ from incidents.extraction.actors import ActorMatcher
 from incidents.extraction.dates import find_dates
 from incidents.extraction.events import find_incidents
 from incidents.extraction.places import PlaceMatcher
-from incidents.tests.reference_entries import actor_entries, place_entries
+from incidents.extraction.scoring import actor_entries, place_entries
 
 PUBLISHED = date(2023, 12, 9)  # a Saturday
 YESTERDAY = date(2023, 12, 8)

@@ -5,6 +5,8 @@ from the shipped reference files, and is compared with the coding an editor woul
 (`articles/README.md` gives the conventions). No mocks: the same code the import page runs.
 """
 import json
+import subprocess
+import sys
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -16,8 +18,13 @@ from incidents.extraction.actors import ActorMatcher
 from incidents.extraction.intake import text_from_upload
 from incidents.extraction.pipeline import extract
 from incidents.extraction.places import PlaceMatcher
+from incidents.extraction.scoring import (
+    actor_entries,
+    differences,
+    finds,
+    place_entries,
+)
 from incidents.extraction.serialize import draft_to_json
-from incidents.tests.reference_entries import actor_entries, place_entries
 
 ARTICLES = Path(__file__).parent / "articles"
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed"
@@ -45,59 +52,6 @@ def article(name):
 
 
 # --- Comparing a proposal with a coding ------------------------------------------------------------
-
-
-def same_place(proposed, expected):
-    """Return True if the proposed location is the coded place (by name), or the same country at region level."""
-    location = proposed["location"]
-    if location is None:
-        return False
-    if location["name_en"] == expected["name_en"]:
-        return True
-    return location["country"] == expected["country"] and location["geo_precision"] == expected["geo_precision"] == 3
-
-
-def finds(proposed, expected):
-    """Return True if the proposed incident is the coded one: same place, date and ACLED type."""
-    return (
-        same_place(proposed, expected["location"])
-        and proposed["date"] == expected["date"]
-        and (proposed["event_type"], proposed["sub_event_type"]) == (expected["event_type"], expected["sub_event_type"])
-    )
-
-
-def figure(value):
-    """Return what a casualty figure says: the best number, else its lower bound."""
-    return ("best", value["best"]) if value["best"] is not None else ("low", value["low"])
-
-
-def roles(incident):
-    return sorted((actor["name_en"], actor["role"]) for actor in incident["actors"])
-
-
-def differences(proposed, expected):
-    """Return the fields where a found incident differs from its coding."""
-    found = {
-        "weapon": proposed["weapon"],
-        "outcome": proposed["outcome"],
-        "count": proposed["count"],
-        "geo_precision": proposed["location"]["geo_precision"],
-        "killed": figure(proposed["killed"]),
-        "injured": figure(proposed["injured"]),
-        "actors": roles(proposed),
-        "verification": proposed["verification"],
-    }
-    wanted = {
-        "weapon": expected["weapon"],
-        "outcome": expected["outcome"],
-        "count": expected["count"],
-        "geo_precision": expected["location"]["geo_precision"],
-        "killed": figure(expected["killed"]),
-        "injured": figure(expected["injured"]),
-        "actors": roles(expected),
-        "verification": expected["verification"],
-    }
-    return {key: (found[key], wanted[key]) for key in found if found[key] != wanted[key]}
 
 
 def score(expected, proposal):
@@ -264,3 +218,13 @@ def test_corpus_scores_hold():
 FOUND_AT_LEAST = 36
 EXACT_AT_LEAST = 36
 EXTRA_AT_MOST = 0
+
+
+def test_the_scorer_runs_without_pytest_and_without_the_test_modules():
+    """bench/score_extraction.py imports its comparisons from incidents.extraction.scoring, not from the tests."""
+    script = Path(__file__).resolve().parents[2] / "bench" / "score_extraction.py"
+    blocked = "import sys, runpy; sys.modules['pytest'] = None; sys.modules['incidents.tests'] = None; " \
+              f"sys.argv = ['score', '--quiet', '--corpus', 'tests']; runpy.run_path({str(script)!r}, run_name='__main__')"
+    done = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Incidents found (place + date + ACLED pair): 36/36 (100%)" in done.stdout

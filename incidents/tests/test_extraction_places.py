@@ -7,7 +7,7 @@ from incidents.extraction.normalize import phrase_key, readings, strip_clitics, 
 from incidents.extraction.places import PlaceMatcher
 from incidents.extraction.types import PlaceEntry
 
-from .reference_entries import place_entries
+from incidents.extraction.scoring import place_entries
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "000_41addf8ff6d70d2f.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")

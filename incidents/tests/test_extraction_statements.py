@@ -16,11 +16,10 @@ from incidents.extraction.actors import ActorMatcher
 from incidents.extraction.dates import find_dates
 from incidents.extraction.intake import text_from_upload
 from incidents.extraction.normalize import phrase_key
+from incidents.extraction.scoring import actor_entries, place_entries
 from incidents.extraction.statements import find_statements
 from incidents.extraction.types import DraftActor, DraftIncident, PlaceMention, Span
 from incidents.models import StatementKind
-
-from .reference_entries import actor_entries, place_entries
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "data" / "seed"
 SEED_TEXT = (SEED_DIR / "000_41addf8ff6d70d2f.txt").read_text(encoding="utf-8")

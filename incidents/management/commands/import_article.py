@@ -9,11 +9,21 @@ from django.utils import timezone
 from incidents.extraction.intake import IntakeError, parse_published, text_from_upload
 from incidents.importing import import_article
 
+# The exit status of a dry run whose text an import would not write (documented in the help).
+EXIT_ALREADY_STORED = 3
+EXIT_WAITING_FOR_REVIEW = 4
+
 
 class Command(BaseCommand):
     help = (
         "Import an article (.txt, .html or .md): extract its incidents and statements and store them as a "
-        "draft for review, or print them with --dry-run, or publish them as is with --publish."
+        "draft for review, or print them with --dry-run, or publish them as is with --publish. "
+        "With --format json the command prints one JSON object on stdout, whatever happens. "
+        f"Exit status: 0 done; 1 refused (bad file, date or options). With --dry-run the extraction is always "
+        f"printed, and the status says what an import would find: {EXIT_ALREADY_STORED} the text is already "
+        f"stored as a source (the JSON's \"already_stored\" names it), {EXIT_WAITING_FOR_REVIEW} it waits for "
+        f"review as an import draft (\"waiting_for_review\"). Without --dry-run such a text is reported and "
+        f"nothing is written (status 0)."
     )
 
     def add_arguments(self, parser):
@@ -47,23 +57,21 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        if result.existing is not None:
-            source = result.existing
-            self.stdout.write(
-                f"{file.name}: this text is already stored as source {source.pk} "
-                f"(“{source.title}”, {source.published:%Y-%m-%d}); nothing was written."
-            )
-            return
-        if result.pending is not None:
-            self.stdout.write(
-                f"{file.name}: this text waits for review as import draft {result.pending.pk}; nothing was written."
-            )
+        known = known_text(result, file.name)
+        if known is not None and not dry_run:
+            if format == "json":
+                self.stdout.write(json.dumps({known["key"]: known["json"]}, ensure_ascii=False, indent=1))
+            else:
+                self.stdout.write(known["json"]["note"])
             return
         if format == "json":
-            self.stdout.write(json.dumps(result.proposal, ensure_ascii=False, indent=1))
+            proposal = dict(result.proposal, **({known["key"]: known["json"]} if known else {}))
+            self.stdout.write(json.dumps(proposal, ensure_ascii=False, indent=1))
         else:
             self.stdout.write(summary(result.proposal))
         if dry_run:
+            if known is not None:  # the note again on stderr, and the status that says it
+                raise CommandError(known["json"]["note"], returncode=known["status"])
             return
         for message in result.skipped:
             self.stderr.write(f"Not published: {message}")
@@ -85,6 +93,33 @@ class Command(BaseCommand):
             raise CommandError(f"{path} is a folder, not an article file.") from None
         except OSError as error:
             raise CommandError(f"{path} cannot be read: {error.strerror}.") from None
+
+
+def known_text(result, name):
+    """Return how to report a text already stored or waiting for review ({key, json, status}), else None."""
+    if result.existing is not None:
+        source = result.existing
+        return {
+            "key": "already_stored",
+            "status": EXIT_ALREADY_STORED,
+            "json": {
+                "source": source.pk,
+                "title": source.title,
+                "published": source.published.isoformat(),
+                "note": f"{name}: this text is already stored as source {source.pk} "
+                f"(“{source.title}”, {source.published:%Y-%m-%d}); nothing was written.",
+            },
+        }
+    if result.pending is not None:
+        return {
+            "key": "waiting_for_review",
+            "status": EXIT_WAITING_FOR_REVIEW,
+            "json": {
+                "import_draft": result.pending.pk,
+                "note": f"{name}: this text waits for review as import draft {result.pending.pk}; nothing was written.",
+            },
+        }
+    return None
 
 
 def _figures(label, figures):

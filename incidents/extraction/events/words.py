@@ -1,0 +1,323 @@
+"""The vocabulary of incident finding: event words, weapons, and the patterns (over folded text) that the
+rules read. Arabic patterns are written plainly and folded as the text is (`_rx`, `_ar`).
+"""
+import re
+
+from ..normalize import normalize_arabic
+from ..vocabulary import ar_words as _ar
+from ..vocabulary import compile_folded as _rx
+from ..vocabulary import event_word_patterns, outcome_patterns, weapon_patterns
+
+# The event words and weapons are tables in `vocabulary` (EVENT_WORDS, WEAPON_WORDS): (pattern, kind, weapon)
+# and (weapon, pattern) per language, in table order.
+_TRIGGERS = {language: event_word_patterns(language) for language in ("ar", "en")}
+_TRIGGER_PATTERNS = {
+    language: [(_rx(pattern), kind, weapon) for pattern, kind, weapon in specs]
+    for language, specs in _TRIGGERS.items()
+}
+
+# Weapons named anywhere in a mention's part of the sentence, strongest reading first.
+_WEAPONS = {language: weapon_patterns(language) for language in ("ar", "en")}
+_WEAPON_PATTERNS = {language: [(w, _rx(p)) for w, p in specs] for language, specs in _WEAPONS.items()}
+
+# A number right before an attack word makes it a tally: "80 هجوما", "5 ضربات", "attacked 160 times".
+_TALLY = {
+    "ar": _rx(r"(?:(?<![\w-])\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
+    "en": _rx(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
+}
+# Words that make plural attack words a series or a campaign, not one event.
+_SERIES = _rx(
+    r"(?<!\w)(?:سلسله|سلسلة|موجه\s+من|series|wave\s+of|round\s+of|spate|string\s+of|tit-for-tat|campaign|most\s+of|"
+    r"جوله|معظم|اغلب)(?!\w)"
+)
+# Words just before an event word that make it intended, threatened or hypothetical.
+_HYPOTHETICAL = {
+    "ar": _rx(
+        r"(?<!\w)(?:لتنفيذ|بتنفيذ|يكون|تكون|يستعدون|يعتزم|تعتزم|سيتم|ستنفذ|سينفذ|بتوسيع|توعد\w*|هدد\w*|يهدد|لشن|بشن)\s+(?:\S+\s+){0,2}$|"
+        r"(?<!\w)[وف]?(?:ستواصل|سيواصل|سنواصل|ستستمر|سيستمر|سنستمر|ستستانف|سيستانف)\s+(?:في\s+)?(?:\S+\s+){0,2}$"
+    ),
+    "en": _rx(
+        r"(?<!\w)(?:to|will|would|could|might|may|vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|prepare\s+to|"
+        r"avoid(?:ed)?|ready\s+to|directly)\s+(?:\w+\s+){0,1}$|"
+        r"(?<!\w)(?:to|will|would|'ll)\s+(?:keep\s+up|keep\s+on\s+with|continue(?:\s+with)?|resume|step\s+up|intensify|escalate)\s+(?:its|their|our|the)?\s*(?:\w+\s+)?$"
+    ),
+}
+_TRIED_BEFORE = _rx(r"(?:tried|attempted|sought|trying|attempting)\s+to\s+$")
+
+# Claims of responsibility, denials and attributions.
+_CLAIM = {
+    "ar": _rx(_ar("تبنت تبنى تبنّت يتبنى تتبنى تبني تبنيها تبنيه") + r"|(?:اعلن|اعلنت|تعلن)\s+(?:\S+\s+){0,3}?مسؤوليت"),
+    "en": _rx(r"(?<!\w)(?:claim(?:ed|s|ing)?)(?!\w)"),
+}
+_CLAIM_SPEECH = {
+    "ar": _rx(_ar("أعلنت أعلن تعلن يعلن قالت قال أكدت أكد")),
+    "en": _rx(r"(?<!\w)(?:said|says|announced|stated)(?!\w)"),
+}
+# The group named before, referred to again right after the claim verb: "أعلنت الجماعة ذاتها", "said the same group".
+_SAME_GROUP = {
+    "ar": _rx(r"^\s*(?:ال)?(?:جماعه|حركه|فصيل|مجموعه|فصائل|كتائب|المقاومه)\s+(?:ذاتها|نفسها|ذاته|نفسه)(?!\w)"),
+    "en": _rx(r"^\s*(?:by\s+)?the\s+same\s+(?:group|faction|militia|alliance|coalition)(?!\w)"),
+}
+_SAME_GROUP_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:ال)?(?:جماعه|حركه|فصيل|مجموعه)\s+(?:ذاتها|نفسها|ذاته|نفسه)\s+(?:\S+\s+)?$"),
+    "en": _rx(r"(?<!\w)the\s+same\s+(?:group|faction|militia|alliance|coalition)\s+(?:\w+\s+)?$"),
+}
+# A hosting word right after a site or right before it: "X, which hosts", "قاعدة X التي تضم", "troops stationed at X".
+_HOST_WORDS = r"(?:تضم|يضم|تستضيف|يستضيف|hosts?|hosting|housing|houses|تتواجد|يتواجد|تواجد|مقرا|stationed|deployed|تتمركز|يتمركز)"
+_HOST_AFTER = _rx(r"^(?:\s*[,،(]?\s*(?:[^\s.،,]+\s+){0,4}?)" + _HOST_WORDS + r"(?!\w)")
+_HOST_BEFORE = _rx(_HOST_WORDS + r"\w*\s+(?:[^\s.،,]+\s+){0,5}$")
+# A demand or call whose object runs up to the actor: "ودعت الحكومة إلى حماية ...", "urged Baghdad to protect ...".
+_CALL_BEFORE = _rx(
+    r"(?<!\w)[وف]?(?:دعت|دعا|تدعو|يدعو|طالبت|طالب|تطالب|يطالب|ناشدت|ناشد)\s+(?:[^.؛;]+\s+)?(?:الي|ب)\s*[^.؛;،,]*?(?:[،,][^.؛;،,]*)?$|"
+    r"(?<!\w)(?:called\s+on|called\s+for|urged|demanded|asked)\s+[^.;]*?\bto\s+(?:protect|secure|guard|defend|ensure)\b[^.;]*$"
+)
+# A capital for its government: "لم يصدر أي تعليق رسمي من طهران أو دمشق", "no comment from Tehran or Damascus".
+_SOURCE_PLACE_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:تعليق|رد|بيان|موقف|تصريح)\s+(?:\S+\s+){0,2}?من\s+(?:(?:\S+\s+)?(?:او|و)\s*)?$"),
+    "en": _rx(r"(?<!\w)(?:comment|response|reaction|statement|word)\s+(?:\w+\s+){0,2}?from\s+(?:(?:\w+\s+)?(?:or|and)\s+)?$"),
+}
+# Where a weapon was launched from: "أطلقت الصواريخ من منطقة الزعفرانية", "the rockets were fired from X".
+_LAUNCH_POINT_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:اطلقت|اطلق|اطلقوا|انطلقت|انطلق|اطلاق\w*)\s+(?:\S+\s+){0,3}?من\s+(?:(?:ال)?(?:منطقه|حي|قضاء|ناحيه|بلده|قريه|مدينه|داخل)\s+)?$"),
+    "en": _rx(r"(?<!\w)(?:launched|fired|took\s+off)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:(?:area|district|town|village|neighbou?rhood|city)\s+of\s+)?$"),
+}
+# Where a party stays, told in a "where" clause: "حيث تتمركز في محيط مدينة X", "where they are based in X".
+_BASED_WHERE = _rx(
+    r"(?<!\w)(?:حيث|where)\s+(?:\S+\s+){0,2}?(?:تتمركز|يتمركز|تنتشر|ينتشر|تتواجد|يتواجد|تقيم|يقيم|تتخذ|based|stationed|deployed|operate|headquartered)"
+    r"(?!\w)\s*(?:\S+\s+){0,4}$"
+)
+# What a speaker did not speak of: "ولم تتطرق إلى هجوم", "لم تشر إلى", "did not mention the attack", "made no mention of".
+_NOT_MENTIONED = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:لم|لا)\s+(?:تتطرق|يتطرق|تشر|يشر|تذكر|يذكر|تات\s+على\s+ذكر|يات\s+على\s+ذكر)\s+(?:الي\s+|ل)?(?:\S+\s+)?[\"«“]?$"),
+    "en": _rx(r"(?<!\w)(?:did\s+not|didn't|does\s+not|doesn't)\s+(?:mention|refer\s+to|address)\s+(?:the\s+|an\s+|any\s+)?(?:\S+\s+)?$|"
+              r"(?<!\w)(?:made|makes|with)\s+no\s+mention\s+of\s+(?:the\s+|an\s+|any\s+)?(?:\S+\s+)?$"),
+}
+# The object of a hosting word: "التي تضم قوات أميركية", "a base hosting US troops".
+_HOSTED_BEFORE = _rx(_HOST_WORDS + r"(?!\w)\s+(?:(?:the|some|about|نحو|حوالي)\s+)?(?:\d+\s+)?$")
+# A past series of attacks named in passing, up to its places: "الهجمات السابقة على قاعدتي X و", "previous attacks on X and".
+_EARLIER_SERIES_BEFORE = {
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:هجمات|ضربات|غارات|عمليات)\s+(?:ال)?(?:سابقه|ماضيه)\s+(?:\S+\s+){0,8}?[وف]?$"),
+    "en": _rx(r"(?<!\w)(?:previous|earlier|past|prior)\s+(?:\w+\s+)?(?:attacks|strikes|raids)\s+(?:\S+\s+){0,8}?$"),
+}
+# A plural event word pointing back at a series: "those attacks", "these strikes", "هذه الهجمات", "تلك الهجمات".
+_THOSE_BEFORE = {
+    "en": _rx(r"(?<!\w)(?:those|these)\s+\S+$"),
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:هذه|تلك)\s+\S+$"),
+}
+# A remark that an event told before was the first of its kind: "It was the first time …", "وهذه المرة الأولى التي …".
+_FIRST_TIME = {
+    "en": _rx(r"^\W*(?:it|this|that)\s+(?:was|is|marked|marks)\s+the\s+first\s+(?:time|such|known)(?!\w)"),
+    "ar": _rx(r"^\W*[وف]?(?:هذه|هي|وهي|تعد|تعتبر)\s+(?:هي\s+)?(?:ال)?مره\s+(?:ال)?اولي(?!\w)"),
+}
+# A series told by its latest: "كان آخرها في", "آخرها", "the latest of which", "the most recent in".
+_LATEST_OF_THEM = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:كان\s+|كانت\s+)?(?:اخرها|اخرهما|احدثها)(?!\w)"),
+    "en": _rx(r"\b(?:the\s+)?(?:latest|last|most\s+recent)\s+(?:of\s+(?:which|them)|one\s+(?:on|in))\b"),
+}
+# Fell near the site named before, by a definite noun: "سقطت في محيط الحقل", "قرب القاعدة", "landed near the base".
+_NEAR_THE_SITE = {
+    "ar": _rx(r"(?<!\w)(?:في\s+محيط|بمحيط|قرب|بالقرب\s+من|على\s+مقربه\s+من)\s+(?:ال)(?:حقل|قاعده|مطار|سفاره|قنصليه|معسكر|منشاه|مجمع)(?!\w)"),
+    "en": _rx(r"\b(?:near|outside|in\s+the\s+vicinity\s+of|close\s+to)\s+the\s+(?:field|base|airport|embassy|consulate|camp|facility|compound)\b"),
+}
+# "The group" as the subject of an attack verb: "the group had launched a …", "the militants fired", "أطلقت الجماعة".
+_GROUP_SUBJECT = {
+    "en": _rx(r"\b(?:the|that)\s+(?:group|militia|militants|faction|fighters)\s+(?:had\s+|has\s+|have\s+)?(?:launched|fired|attacked|targeted)\s+(?:[^\s,.;]+\s+){0,4}$"),
+    "ar": _rx(r"(?<!\w)[وف]?(?:اطلقت|اطلقوا|استهدفت|استهدفوا)\s+(?:ال)?(?:جماعه|فصيل|مجموعه|مسلحون)\s+(?:ذاتها|نفسها)?\s*(?:[^\s،.؛]+\s+){0,4}$"),
+}
+_GROUP_AFTER_VERB = _rx(r"^\s*(?:ال)(?:جماعه|فصيل|مجموعه|حركه)(?:\s+(?:ذاتها|نفسها|ذاته|نفسه))?(?!\w)")
+_DENIAL = {
+    "ar": _rx(_ar("نفى نفت ينفي تنفي نافيا نافية")),
+    "en": _rx(r"(?<!\w)(?:den(?:y|ied|ies)|rejected\s+reports)(?!\w)"),
+}
+# "denied any involvement in the attack", "نفت أي صلة لها بالهجوم": the denier's part, not the event, is denied.
+_DENIED_ROLE = {
+    "ar": _rx(r"\s+(?:\S+\s+)?(?:اي\s+)?(?:صله|علاقه|دور|تورط|مسؤوليه|ضلوع)"),
+    "en": _rx(r"\s+(?:\w+\s+)?(?:any\s+|a\s+|its\s+|their\s+)?(?:involvement|role|link|links|connection|responsibility|part|ties)"),
+}
+_ATTRIBUTION = {
+    "ar": _rx(r"(?<!\w)(?:اطلقتها|اطلقته|اطلقوها|نفذها|نفذه|نفذته|نفذتها|بتنفيذه|بتنفيذها|بشنه|بشنها|تقف\s+وراء|يقف\s+وراء|بالوقوف\s+وراء|المسؤوله\s+عن|المسؤول\s+عن)(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:carried\s+out\s+by|was\s+behind|were\s+behind|behind\s+(?:it|the)|responsible\s+for|launched\s+by|fired\s+by|blamed)(?!\w)"),
+}
+_BY = {"ar": _rx(r"(?<!\w)(?:من\s+قبل|بواسطه)\s+$"), "en": _rx(r"(?<!\w)by\s+(?:the\s+)?$")}
+# The same time as the event before: "في الليلة ذاتها", "تزامنت", "the same day", "immediately after".
+_SAME_TIME = _rx(
+    r"(?:(?:ذاته|ذاتها|نفسه|نفسها)(?!\w)|تزامن|بالتزامن|في\s+الوقت\s+ذاته|عقب\s+(?:\S+\s+){1,2}مباشره|"
+    r"the\s+same\s+(?:day|night|time|evening|morning)|simultaneous|coincid|(?:immediately|shortly|hours|minutes)\s+(?:after|before)|"
+    r"(?:hours|minutes)\s+later|later\s+(?:that|the\s+same)\s+(?:day|night|evening)|في\s+وقت\s+لاحق\s+من\s+(?:اليوم|الليله)\s+(?:نفسه|ذاته|نفسها|ذاتها)|"
+    r"(?:قبل|بعد)\s+(?:ساعات|ساعه|دقايق)|بساعات|بساعه|بدقايق)"
+)
+# Words that place one event before another: event words on either side are different events.
+_MARKER = _rx(r"(?<!\w)(?:اعقاب|عقب|بعد|اثر|ردا|following|after|before|قبل|since|منذ)(?!\w)")
+_SINCE_WHEN = _rx(r"^[\s,،]*(?:حين|حينما|عندما|يوم|when)(?!\w)")
+_NIGHT = _rx(r"(?:overnight|night|ليل|ليله|الليله|مساء|late)")
+
+# Outcome words: a table in `vocabulary` (OUTCOME_WORDS). Negated damage ("no damage", "دون أضرار") is not a hit.
+_HIT = outcome_patterns("hit")
+_FELL_SHORT = outcome_patterns("fell short")  # failed, unless something shot it down
+_FAILED = outcome_patterns("missed")
+_NEGATION_BEFORE = _rx(r"(?:no|not|without|لم|لا|دون|بدون|من\s+دون)\s+(?:\S+\s+){0,3}$")
+
+# Things that make a national adjective name the nation's forces: "القاعدة الأميركية", "US base".
+_FORCE_NOUNS = {
+    "ar": _rx(
+        r"(?<!\w)(?:[وفبل]?(?:ال)?(?:قاعده|قواعد|افراد|جنود|عسكريين|قوات|مستشارين|جنديين|جنديان|جندي|عسكريان|عسكري|طائرات|طائرة|مقاتلات|دفاعات|طيران|بوارج|مدفعيه)"
+        r"(?:\s+(?!(?:ال)?(?:امريكي|اميركي))\S+){0,2})\s+"
+        r"((?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيين|اميركيين|امريكيون|اميركيون|امريكيان|اميركيان))(?!\w)"
+    ),
+    "en": _rx(
+        r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
+        r"(?:base|bases|outpost|troops|personnel|service\s*members|soldiers|forces|military|garrison|positions|"
+        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?)(?!\w)"
+    ),
+}
+# Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
+_ARSENAL_AFTER = _rx(
+    r"(?:\s*(?:,|and|or|one-way|attack|ballistic|cruise|rockets?|missiles?|drones?|uavs?))*\s+"
+    r"(?:capabilit\w*|launchers?|factor\w*|depots?|storage|stockpiles?|production|warehouses?|programs?|arsenals?|launch\s+sites?)"
+)
+_ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي)\s+(?:\S+\s+)?$")
+# A place named at the head of a wire story: "BAGHDAD (AP) —", "WASHINGTON/AMMAN, Jan 28 (Reuters) -".
+_DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
+
+# Unnamed groups described by their tie to Iran: the generic pro-Iran factions actor.
+_DESCRIBED_GROUPS = {
+    "en": [
+        _rx(r"(?<![\w-])(?P<group>(?:pro-iran(?:ian)?|iran-(?:backed|aligned|linked|allied|affiliated|sponsored)|iranian(?:-backed)?)"
+            r"\s+(?:armed\s+|militant\s+|radical\s+)?(?:fighters|militants|militiamen|militias?|groups|factions|proxies))(?!\w)"),
+        _rx(r"(?<!\w)and\s+(?P<group>(?P<allied>allied|affiliated)\s+(?:militias|groups|factions))(?!\w)"),
+    ],
+    "ar": [
+        _rx(r"(?<!\w)(?P<group>[وفبل]?(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات|مجموعات)(?:\s+(?:ال)?(?:مسلحه|متطرفه|متشدده|شيعيه|عراقيه)){0,2}\s+"
+            r"(?:ال)?(?:ايرانيه|(?:موالي|مدعوم|مقرب|تابع)\w*\s+(?:من\s+|ل|ال)?ايران))(?!\w)"),
+        _rx(r"(?<!\w)و(?P<group>(?P<allied>(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات))\s+(?:ال)?(?:حليفه|المتحالفه|التابعه\s+لها))(?!\w)"),
+    ],
+}
+# Armed men described as outside the law, with no group named: "outlaw gangs", "عصابات خارجة عن القانون".
+_OUTLAW_GROUPS = {
+    "en": _rx(r"(?<![\w-])(?:outlaw|lawless|rogue)\s+(?:armed\s+)?(?:gangs|groups|elements|militias|factions)(?!\w)"),
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:عصابات|جماعات|مجموعات|عناصر|جهات)\s+(?:ال)?(?:مسلحه\s+)?(?:ال)?(?:خارجه|الخارجه)\s+عن\s+(?:ال)?قانون(?!\w)"),
+}
+_HEADLINE_WORDS = 6
+# First words of group names too common to stand for the group alone.
+_GENERIC_GROUP_WORDS = frozenset(normalize_arabic("قوات جيش تنظيم جماعة هيئة منظمة حزب فصائل الوية لواء سرايا").split())
+# Plural nouns that make a group's short name a common noun: "فصائل المقاومة", "محور المقاومة".
+_GENERIC_BEFORE_SHORT = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:فصائل|قوى|محور|حركات|جماعات|كل|بقيه|باقي)\s+$")
+_EN_DETERMINERS = frozenset("the that this those these its their".split())
+# Words between a place and the next that make the next one only its location ("X in Y province").
+_LOCATOR_WORDS = frozenset(
+    "في in بريف ريف near قرب of بمحافظه محافظه province قضاء بقضاء ناحيه بناحيه مدينه district governorate the at city "
+    "region منطقه بمنطقه".split()
+)  # a line with fewer words is a dateline or a caption, not a report
+
+
+# A nation's strikes named by adjective: "US strikes", "U.S. retaliation", "الغارات الأميركية", "الرد الأميركي".
+_NATION_STRIKES = {
+    "ar": _rx(
+        r"(?<!\w)[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|رد|قصف)\s+(?:ال)?(?:جوي|جويه\s+)?"
+        r"(?P<nation>(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه))(?!\w)"
+    ),
+    "en": _rx(
+        r"(?<![\w.])(?P<nation>u\.s\.|us|american)[\s-]+(?:(?:air|drone|military|precision)\s+)?"
+        r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing)(?!\w)"
+    ),
+}
+# A new clause with its own subject between two words: "shot down by US forces, while the other struck".
+_CLAUSE_CHANGE = re.compile(r"[,،;؛]\s*(?:while|whereas|but|and|as|فيما|بينما|في\s+حين|و)(?!\w)|[.;؛]")
+# Another source holding someone responsible: "blamed on", "اتهمت ... بتنفيذ", "حمّلت".
+_BLAME = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|حمل|حملت|يحمل|تحمل|نسب|نسبت)(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:blam(?:ed|es|ing)|attribut(?:ed|es)|accus(?:ed|es)|held\s+responsible)(?!\w)"),
+}
+_UNHARMED_BEFORE = _rx(r"(?<!\w)[وف]?(?:لم|لا|دون\s+ان|من\s+دون\s+ان)\s+(?:تتضرر|يتضرر|تصب|يصب|تصاب|يصاب|تتعرض|يتعرض)\w*\s+$")
+_UNHARMED_AFTER = _rx(r"^[\s,]*(?:[\w\s-]{0,45},\s*)?(?:was|were|had\s+been|has\s+been)\s+(?:not\s+(?:damaged|hit|harmed|struck|affected)|unharmed|undamaged|unaffected)")
+_APPOSITIVE_AR = _rx(r"[,،]\s*(?:وهي|وهو|التي\s+تعد|الذي\s+يعد)?\s*(?:\S+\s+){0,1}?(?:تحالف|مظله|ائتلاف|تجمع|شبكه)\s+(?:من|ل|يضم|تضم)?\s*(?:\S+\s+){0,2}$")
+_OWNER_BEFORE = _rx(
+    r"(?:(?:headquarters|base|bases|depot|depots|site|sites|facility|facilities|positions?|camp|compound|convoy|vehicle|office)\s+"
+    r"(?:of|belonging\s+to|used\s+by|run\s+by|operated\s+by)\s+(?:the\s+)?|(?:used|run|operated)\s+by\s+(?:the\s+)?|"
+    r"(?:مقر|مقرات|مواقع|موقع|مخزن|مخازن|قاعده|معسكر|رتل|عجله|سياره)\s+(?:تابع\w*\s+)?(?:ل|لل|ال)?\s*)$"
+)
+# The struck sites' owners told on their own: "The two facilities were used by", "the sites belonged to",
+# "وكانت المنشأتان تستخدمهما", "وتعود المواقع إلى".
+_SITE_OWNERS = {
+    "en": _rx(
+        r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
+        r"(?:were|was|are|is|had\s+been)\s+(?:\w+\s+)?(?:used|operated|run|controlled)\s+by(?!\w)|"
+        r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
+        r"(?:belong(?:ed|s)?|were\s+affiliated)\s+(?:to|with)(?!\w)"
+    ),
+    "ar": _rx(
+        r"^\W*[وف]?(?:كانت\s+|كان\s+)?(?:تعود|يعود|تتبع|يتبع|تستخدم\w*|يستخدم\w*)\s+(?:ال)?(?:منشات|منشاتان|منشاتين|منشاه|مواقع|الموقع|موقع|موقعان|موقعين|مخازن|مخزن|اهداف|الاهداف|مقرات|مقر)"
+    ),
+}
+# An actor named as a party to a war: "the war between Israel and Hamas", "الحرب بين إسرائيل وحماس", "Israel's war with Hamas".
+_WAR_PARTY_BEFORE = _rx(
+    r"(?<!\w)(?:war|conflict|fighting)\s+(?:between|with|against)\s+(?:[^\s,.;]+\s+){0,4}?(?:(?:and|or)\s+)?(?:the\s+)?$|"
+    r"(?<!\w)[وفبل]?(?:ال)?(?:حرب|صراع|نزاع|مواجهات)\s+(?:\S+\s+){0,2}?(?:بين|مع|ضد|على)\s+(?:[^\s،.؛]+\s+){0,4}?[و]?$"
+)
+# Whose the strike's dead were: "the dead belonged to X", "those killed were members of X", "القتلى ينتمون إلى X".
+_DEAD_BELONG = {
+    "en": _rx(r"(?<!\w)(?:the\s+)?(?:dead|those\s+killed|victims|men\s+killed|fighters\s+killed)\s+(?:all\s+)?(?:belonged\s+to|were\s+(?:all\s+)?(?:members|fighters)\s+(?:of|from))(?!\w)"),
+    "ar": _rx(r"(?<!\w)[وف]?(?:ال)?(?:قتلي|ضحايا)\s+(?:\S+\s+)?(?:ينتمون|ينتمي|يتبعون|ينتسبون|هم\s+من\s+عناصر|من\s+عناصر)(?!\w)"),
+}
+# A speaker's own men: "five of its members", "their fighters", "خمسة من عناصره", "مقاتليها".
+_OWN_MEN = _rx(
+    r"(?<!\w)(?:its|their)\s+(?:own\s+)?(?:members|fighters|men|personnel|commanders?|militants)(?!\w)|"
+    r"(?<!\w)(?:عناصر|مقاتلي|منتسبي|افراد|مسلحي)(?:ه|ها|هم)(?!\w)"
+)
+# A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
+_RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
+# An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".
+_SEPARATELY = _rx(
+    r"^\W*(?:separately|in\s+a\s+separate\s+(?:incident|attack|development)|"
+    r"[وف]?(?:في\s+)?(?:حادث|حادثه|سياق|تطور|هجوم)\s+منفصل|[وف]?بشكل\s+منفصل)(?!\w)"
+)
+_OWN_DEFENCES = {
+    "ar": _rx(r"\s*(?:(?:اعلن|اعلنت|اكد|اكدت|قال|قالت)\s+)?(?:ان|بان)\s+(?:دفاعاته|دفاعاتها|قواته|قواتها|مقاتلاته|مقاتلاتها)(?:\s+الجويه)?\s*"),
+    "en": _rx(r"\s*(?:said|says|announced)\s+(?:that\s+)?(?:its|their)\s+(?:air\s+defen[cs]es|forces|troops|jets|aircraft)\s+(?:had\s+|have\s+)?\s*"),
+}
+_AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
+# Syntax of the agent (see roles._Roles._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
+_AGENT_BY = {
+    "ar": _rx(r"^\s*(?:\S+\s+){0,2}?(?:من\s+قبل|بواسطه)\s+$"),
+    "en": _rx(r"^\s*(?:,\s*)?(?:(?:was|were|been)\s+)?(?:(?:carried\s+out|conducted|launched|fired)\s+)?by\s+(?:the\s+)?$"),
+}
+# An action verb right after the subject ("US forces carried out", "القوات الأميركية قد شنت").
+_SUBJECT_VERB_AFTER = {
+    "ar": _rx(
+        r"^\s*(?:[,،]?\s*)?(?:قد\s+|وقد\s+)?(?:نفذت|نفذ|نفذوا|شنت|شن|شنوا|اطلقت|اطلق|اطلقوا|استهدفت|استهدف|قصفت|قصف|ضربت|اغارت)(?!\w)"
+    ),
+    "en": _rx(
+        r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:also\s+)?"
+        r"(?:carried\s+out|conducted|launched|fired|struck|hit|attacked|targeted|pounded|bombed|shelled|hits|strikes|struck\s+at)(?!\w)"
+    ),
+}
+# An Arabic action verb opening the clause before its subject: "نفذت القوات الأميركية ...".
+_VERB_BEFORE_SUBJECT = _rx(r"(?<!\w)[وف]?(?:نفذت|نفذ|شنت|شن|اطلقت|اطلق|قصفت|استهدفت|ضربت|اغارت)\s*$")
+
+# "The security forces" with no nation: whose they are depends on where (see _add_security_forces).
+_SECURITY_FORCES = {
+    "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:قوات\s+(?:ال)?امن|القوات\s+الامنيه|الاجهزه\s+الامنيه|قوه\s+امنيه|قوات\s+امنيه)(?!\w)"),
+    "en": _rx(r"\b(?:security\s+(?:forces|services|personnel)|police)\b"),
+}
+# Governorates of a region with its own security forces (the Kurdistan Region's Asayish and Peshmerga).
+_REGIONAL_SECURITY_ADMIN1 = frozenset({"Erbil", "Duhok", "Dohuk", "Sulaymaniyah", "Halabja"})
+# A strike that answers an attack: "ردت القوات الأميركية بقصف", "in response to", "retaliatory strikes".
+_RESPONSE = {
+    "ar": _rx(r"(?<!\w)(?:[وف]?(?:ردت|رد|ردا|ترد|يرد)|انتقاما|مصادر\s+اطلاق)(?!\w)"),
+    "en": _rx(r"\b(?:in\s+response|responded|retaliat\w*|in\s+reply|launch\s+sites?|points?\s+of\s+origin)\b"),
+}
+
+
+_MILITARY_SITES = ("military base", "airport", "facility")
+# The campaign's target named with its attacks: "attacks on US troops", "US forces have been attacked",
+# "الهجمات على القواعد الأميركية", "تعرضت القوات الأميركية إلى 46 هجوما". `after`: the forces follow the match.
+_CAMPAIGN_ON = {
+    "en": [
+        (_rx(r"(?<!\w)attacks\s+(?:on|against|targeting)\s+"), "after"),
+        (_rx(r"(?<!\w)(?:have|has)\s+(?:\w+\s+)?been\s+(?:attacked|targeted)(?!\w)"), "before"),
+    ],
+    "ar": [
+        (_rx(r"(?<!\w)[وفبل]?(?:ال)?(?:هجمات|الهجمات)\s+(?:\S+\s+){0,2}?(?:على|ضد)\s+"), "after"),
+        (_rx(r"(?<!\w)[وف]?(?:تعرضت|تعرض)\s+"), "after"),
+    ],
+}

@@ -1,0 +1,124 @@
+"""Measure extraction against hand codings, without a database: the extraction tests and
+bench/score_extraction.py both use it.
+
+- `place_entries()` / `actor_entries()` / `reference_matchers()`: the matchers built from the shipped reference
+  files (incidents/data), as `selectors.gazetteer_entries` and `selectors.actor_entries` build them from the
+  database after `load_reference`.
+- `same_place`, `finds`, `differences`: how a proposed incident (proposal JSON, `serialize.draft_to_json`) is
+  compared with a coded one (the `.expected.json` shape of incidents/tests/articles).
+"""
+from functools import lru_cache
+
+from incidents import reference
+
+from .actors import ActorMatcher
+from .places import PlaceMatcher
+from .types import ActorEntry, PlaceEntry, entry_names
+
+# --- Reference entries from the shipped files ----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def place_entries():
+    """Return a PlaceEntry for every gazetteer row, as `selectors.gazetteer_entries` returns them."""
+    rows = reference.location_rows()
+    by_slug = {row.slug: row for row in rows}
+    return tuple(_place_entry(row, by_slug) for row in rows)
+
+
+def _place_entry(row, by_slug):
+    return PlaceEntry(
+        key=row.slug,
+        name_en=row.name_en,
+        name_ar=row.name_ar,
+        names=entry_names(row.name_en, row.name_ar, row.aliases),
+        kind=row.kind,
+        country_code=row.country_code,
+        admin1=_governorate_name(row, by_slug),
+        lat=row.lat,
+        lon=row.lon,
+        geo_precision=row.geo_precision,
+    )
+
+
+def _governorate_name(row, by_slug):
+    """Return the English name of the governorate the row is or lies in, following parents; '' if none."""
+    while row is not None:
+        if row.kind == "governorate":
+            return row.name_en
+        row = by_slug.get(row.parent)
+    return ""
+
+
+@lru_cache(maxsize=1)
+def actor_entries():
+    """Return an ActorEntry for every starter actor, as `selectors.actor_entries` returns them."""
+    return tuple(
+        ActorEntry(
+            key=row.slug,
+            name_en=row.name_en,
+            name_ar=row.name_ar,
+            names=entry_names(row.name_en, row.name_ar, row.aliases),
+            kind=row.kind,
+            parent_key=row.parent,
+            country_code=row.country_code,
+        )
+        for row in reference.actor_rows()
+    )
+
+
+@lru_cache(maxsize=1)
+def reference_matchers():
+    """Return (PlaceMatcher, ActorMatcher) built once from the shipped reference files."""
+    return PlaceMatcher(place_entries()), ActorMatcher(actor_entries())
+
+
+# --- Comparing a proposal with a coding ------------------------------------------------------------
+
+
+def same_place(proposed, expected):
+    """Return True if the proposed location is the coded place (by name), or the same country at region level."""
+    location = proposed["location"]
+    if location is None:
+        return False
+    if location["name_en"] == expected["name_en"]:
+        return True
+    return location["country"] == expected["country"] and location["geo_precision"] == expected["geo_precision"] == 3
+
+
+def finds(proposed, expected):
+    """Return True if the proposed incident is the coded one: same place, date and ACLED type."""
+    return (
+        same_place(proposed, expected["location"])
+        and proposed["date"] == expected["date"]
+        and (proposed["event_type"], proposed["sub_event_type"]) == (expected["event_type"], expected["sub_event_type"])
+    )
+
+
+def figure(value):
+    """Return what a casualty figure says: the best number, else its lower bound."""
+    return ("best", value["best"]) if value["best"] is not None else ("low", value["low"])
+
+
+def roles(incident):
+    return sorted((actor["name_en"], actor["role"]) for actor in incident["actors"])
+
+
+def differences(proposed, expected):
+    """Return the fields where a found incident differs from its coding: {field: (proposed, coded)}."""
+    found, wanted = compared_fields(proposed), compared_fields(expected)
+    return {key: (found[key], wanted[key]) for key in found if found[key] != wanted[key]}
+
+
+def compared_fields(incident):
+    """Return the fields of a proposed or coded incident that `differences` compares (both have this shape)."""
+    return {
+        "weapon": incident["weapon"],
+        "outcome": incident["outcome"],
+        "count": incident["count"],
+        "geo_precision": incident["location"]["geo_precision"],
+        "killed": figure(incident["killed"]),
+        "injured": figure(incident["injured"]),
+        "actors": roles(incident),
+        "verification": incident["verification"],
+    }

@@ -1,0 +1,217 @@
+"""The words and patterns statement finding reads (speech verbs come from `vocabulary.SPEECH_VERBS`), and the
+StatementKind values it gives.
+"""
+import re
+
+from ..normalize import token_key
+from ..vocabulary import CLAIMISH, DESCRIBE, SPEECH_VERBS
+from .model import _keys
+
+REPORT = "report"
+CLAIM = "claim"
+CONDEMNATION = "condemnation"
+DENIAL = "denial"
+DEMAND = "demand"
+POSITION = "position"
+CASUALTY_FIGURES = "casualty figures"
+_CLAIMISH = CLAIMISH  # زعم، claimed: a claim of responsibility from an armed group, else what it says
+_DESCRIBE = DESCRIBE  # وصف الهجوم بأنه، called the strike "…": a condemnation when what is described is the attack
+
+
+_AR_VERBS = {row.kind: row.ar for row in SPEECH_VERBS}  # the speech verbs are a table: vocabulary.SPEECH_VERBS
+# "نقل عن" (reported from) is a speech verb only with its عن.
+_AR_NAQALA = _keys("نقل نقلت ينقل تنقل")
+_EN_VERBS = {row.kind: row.en for row in SPEECH_VERBS if row.en}
+_VERB_KIND = {}
+for _kind, _words in _AR_VERBS.items():
+    for _key in _keys(_words):
+        _VERB_KIND[_key] = _kind
+for _kind, _words in _EN_VERBS.items():
+    for _key in _keys(_words):
+        _VERB_KIND[_key] = _kind
+_BLAME_VERBS = _keys("اتهم اتهمت يتهم تتهم اتهموا accused accuses blamed blames")
+_AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد أكدت قال قالت")
+_AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
+_AR_NAQLAN = _keys("نقلا")
+_MA = token_key("ما")
+_EXPLANATORY = _keys("إذ اذ حيث")
+_GENERIC_SPOKESMAN = re.compile(r"^(?:an?|the|its|their)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|official|representative)$", re.I)
+_BIHI = _keys("به بها")
+_EN_CALLED = _keys("called calls")
+_EN_CALLED_AFTER = _keys("on for upon")
+_EN_DESCRIBED = _keys("called calls described describes branded labelled labeled termed")
+_EN_DEMONSTRATIVES = _keys("this that these those it them")
+_EN_COPULAS = _keys("was were is are had has have")
+_EN_CLAIM_OBJECTS = _keys("responsibility attack attacks strike strikes operation operations bombing credit")
+_EN_NOT_VERB_BEFORE = _keys(
+    "the a an its his her their these those such was were is are be been being"
+)
+_EN_RELATIVE = _keys("which who that whom whose")
+# Between a speaker and its English verb: "has said", "also told", "later said".
+_EN_GAP_WORDS = _keys(
+    "has have had also later earlier previously then again separately further on late early today tonight "
+    "yesterday monday tuesday wednesday thursday friday saturday sunday"
+)
+_DATE_WORDS = _keys(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_AR_RELATIVES = _keys("التي الذي الذين اللذين اللتين")
+_NEGATIONS = _keys("لم لا لن دون not never didn't doesn't")
+_COMPLEMENTIZERS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها")
+_AR_DOCUMENT_NOUNS = _keys("بيان بيانات تقرير تقارير إحصائية إحصائيات أرقام معطيات رسالة تغريدة منشور تدوينة تصريح تصريحات كلمة مقابلة")
+_EN_DOCUMENT_WORDS = _keys("a an the report reports statement statements figures data by from of tally count")
+_EN_PRONOUNS = _keys("it he she they")
+_DOCUMENT_ANAPHORS = _keys("statement البيان بيان الرسالة")
+_ROLE_ANAPHORS = _keys(
+    "المصدر المسؤول المتحدث الناطق المصادر المسؤولون المسؤولين source official spokesman spokeswoman "
+    "spokesperson officials sources"
+)
+_EN_ROLE_WORDS = _keys(
+    "spokesman spokeswoman spokesperson official officials source sources minister secretary president "
+    "commander general ambassador envoy adviser advisor chief leader director officer witness witnesses "
+    "resident residents diplomat diplomats statement police army military authorities ministry government "
+    "forces militia agency command council office"
+)
+# Where an Arabic subject the actor matcher does not know ends: what was said starts here.
+_AR_SPEECH_STARTS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها بأنه بأنها بأنهم إلى الى")
+_AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مساء صباح")
+# After a verb, these mean its subject is a pronoun ("قالت فيه إنها", "وأضاف في بيان", "وأكد لها").
+_AR_PREPOSITIONS = _keys("في فيه فيها فيهم له لها لهم عنه عنها منه منها عليه عليها خلال")
+_AR_EXPRESS = _keys("أعرب أعربت يعرب تعرب")  # أعرب عن: what is expressed follows عن
+_AR_SUBJECT_WORDS = 8
+_AN = _keys("عن")
+_FI = token_key("في")
+_ISSUED_BY = _keys("صادر صادرة عن من")  # بيان صادر عن …
+_EN_ARTICLES = _keys("a an the")
+_EN_CONJUNCTIONS = _keys("and but while as")
+# "…, while the Islamic Resistance said it hit the base": a new clause with its own speaker, not an
+# attribution of what came before.
+_EN_CLAUSE_OPENERS = _keys("and but while whereas when after before because since although though as")
+_EN_QUANTIFIERS = _keys("one two three four several some many both another")  # "one of the officials said"
+_EN_APPOSITIVE_STARTS = _keys("a an the which who one whose")
+_EN_NOT_NAMES = _keys("the a an it he she they we i")
+_EN_NAME_PARTICLES = _keys("al el bin ibn abu de")
+_EN_NAME_BREAKS = _keys("of for in to against on at")  # the head of "Observatory for Human Rights"
+_NATION_WORDS = _keys("us u.s. american iraqi syrian iranian israeli jordanian turkish kurdish")
+_ARMED_KINDS = ("militia or armed group", "unidentified")
+_STATE_KINDS = ("state", "state force", "government body", "official person")
+
+
+
+_DENIAL_CONTENT = re.compile(
+    r"\b(?:not|never)\s+(?:been\s+)?involved\b|\bno\s+(?:role|involvement|link|connection)\b|\bnothing\s+to\s+do\s+with\b"
+    r"|(?<!\w)(?:لا|اي|أي)\s+علاقه\s+(?:لها|له|لهم)(?!\w)"
+    r"|\b(?:had|has|have|did|does|do|was|were)\s+not\s+(?:taken?\s+place|take\s+place|happen(?:ed)?|occur(?:red)?)\b"
+    r"|\bnever\s+(?:happened|took\s+place|occurred)\b|\b(?:baseless|untrue|unfounded|fabricated)\b"
+    r"|(?<!\w)(?:لا\s+صحه|عار\w*\s+عن\s+الصحه|غير\s+صحيح\w*|مفبرك\w*|لم\s+(?:يتعرض|تتعرض|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\w))"
+)
+_CONDEMNATION_CONTENT = re.compile(
+    r"\b(?:condemnation|condemning|denounc\w*|deplor\w*|outrage\w*|unacceptable|cowardly|heinous|"
+    r"terrorist\s+act|(?:a\s+)?(?:flagrant\s+|clear\s+|blatant\s+)?violation)\b"
+    r"|(?<!\w)(?:غير\s+مقبول|عمل\s+ارهابي|جبان|انتهاك)\w*|(?<!\w)(?:ال)?عدوان(?!\w)|\baggression\b"
+    r"|(?<!\w)[وب]?(?:ال)?(?:استنكار|ادانه|ادانت|تنديد|شجب)\w*"
+    r"|(?<!\w)(?:ال)?رفض\w*\s+(?:ل|لل|ال)\w*(?:هجوم|هجمات|اعتداء|استهداف|قصف|ضرب|غار)"
+    r"|\breject\w*\s+(?:\W*\w+\s+){0,3}?(?:attacks?|strikes?|aggression|violation)\b"
+)
+# What a describing verb describes, when it is the attack: "the strike", "the raids", "الهجوم", "القصف".
+_DESCRIBED_EVENT = re.compile(
+    r"^\W*(?:(?:the|this|that|these|those)\s+)?(?:\w+\s+){0,1}?(?:attacks?|strikes?|raids?|killing|bombing|assassination|"
+    r"aggression|shelling|operation)\b"
+    r"|^\W*(?:\S+\s+){0,3}?[وب]?(?:ال)?(?:هجوم|هجمات|قصف|غاره|غارات|ضربه|ضربات|اعتداء|استهداف|عمليه|اغتيال)\w*(?!\w)"
+)
+# Content that opens with the toll (after a dateline): "قُتل ثلاثة جنود …", "Three soldiers were killed …".
+_CASUALTIES_FIRST = re.compile(
+    r"^(?:[^.\n]{0,40}\s[-—–]\s*)?(?:[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع|اصيب|اصيبت|اصيبوا|جرح|استشهد|لقي|سقط)(?!\w)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens)"
+    r"\s+(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b)"
+)
+_PAST_FACT = re.compile(
+    r"\bhad\s+(?:been|served|led|headed|commanded|worked)\b|(?<!\w)كان\s+(?:قد\s+)?(?:شغل|تولى|قاد|عمل)(?!\w)"
+    r"|\b(?:belonged|belong|belongs)\s+to\b|(?<!\w)(?:ينتمون|ينتمي|تنتمي|ينتسبون)\s+(?:الي|ل)"  # whose the dead were
+)
+_OBJECT_PRONOUN = re.compile(r"(?:وصف|وصفت|يصف|تصف)(?:ه|ها)$")
+_MODAL = re.compile(
+    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
+    r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
+    r"|\bright\s+to\s+(?:self|defend)"
+)
+_EVENT = re.compile(
+    r"\b(?:attack\w*|strikes?|struck|airstrikes?|drones?|rockets?|missiles?|shell\w*|bomb\w*|target\w*|hit|"
+    r"intercept\w*|shot\s+down|fired|launch\w*|explosions?|blasts?|raids?|kill\w*|wound\w*|injur\w*|hurt|"
+    r"casualt\w*|damage\w*|behind|responsible|carried\s+out|facilit\w+|investigat\w*|arrest\w*|detain\w*)\b"
+    r"|(?:تحقيق|اعتقال|القبض|هجوم|هجمات|استهدا?ف|قصف|غاره|غارات|ضربه|ضربات|صاروخ|صواريخ|قذيف|قذايف|طايره|طايرات|مسير|اسقط|"
+    r"اعترض|انفجار|عبوه|مقتل|قتل|اصاب|جرح|خساير|اضرار|عثر|منصه|وراء|مسووليه|نفذ|تعرض|اطلاق|اطلق)"
+)
+# An attack the content introduces (indefinite): "a one-way drone attack", هجوم بصاروخ، طائرة أميركية.
+_EVENT_INTRO = re.compile(
+    r"\b(?:a|an)\s+(?:(?!the\b|that\b|of\b|in\b|on\b|to\b|for\b)[\w-]+\s+){0,3}?"
+    r"(?:attack|strike|airstrike|drone|rocket|missile|raid|bombing|barrage)s?\b"
+    r"|(?<!\w)[وفبل]?(?:هجوم|هجوما|غاره|ضربه|طايره|صاروخ|قذيفه|قصف)(?!\w)"
+)
+# An event the text already told, named definitely: "in the strike", "the missile attack", "في الضربة", "الهجوم".
+_EVENT_NAMED = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|raid|bombing)\b"
+    r"|(?<!\w)[وفبل]?(?:ال|لل)(?:هجوم|غاره|ضربه|قصف)(?!\w)"
+)
+# One's own strikes justified as self-defence: "acts of self-defense", "دفاعا عن النفس".
+_SELF_DEFENCE = re.compile(r"\bself[\s-]defen[cs]e\b|(?<!\w)(?:دفاعا|دفاع|الدفاع)\s+عن\s+(?:النفس|نفسها|نفسه)")
+_QUANTIFIER = re.compile(
+    r"\b(?:several|a\s+number\s+of|dozens|scores|many|numerous|a\s+few)\b"
+    r"|(?<!\w)(?:عدد\s+من|عددا\s+من|العديد|عشرات|بعض)(?!\w)"
+)
+_CONDITION = re.compile(r"\b(?:critical|serious|stable)\s+condition\b|evacuated|(?:حاله|حالته|حالتهم)\s+حرج")
+_SELF_ATTACK = re.compile(
+    r"\b(?:it|its\s+\w+|they|their\s+\w+|we|our\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
+    r"|\b(?:it|they|we)\s+(?:was|were|had\s+been|are|is)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
+    r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,2}?(?:استهدف|قصف|هاجم|ضرب|اطلق)"
+    r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,1}?(?:تقف|يقف|يقفون|نقف)\s+وراء"
+)
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claimed|claims|claiming|took|takes|taking|assumed)\s+(?:full\s+)?responsibility\b"
+    r"|(?<!\w)(?:ال)?مسووليت(?:ها|ه|هم)\s+عن(?!\w)"
+)
+_STANCE = re.compile(
+    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|ding|sion)|halt(?:s|ed|ing)?)\b"
+    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام|تعليق)\w*"
+    # a party's own future course: "ستواصل عملياتها", "سيواصلون", "سترد"
+    r"|(?<!\w)[وف]?س(?:ي|ت|ن)(?:واصل|ستمر|رد|بقي|لاحق|حاسب|دافع|تخذ|نتقم|عمل\s+علي)\w*"
+)
+# A copular justification of an action: "the strikes were a direct response to …", "جاءت الضربات ردا على".
+_JUSTIFICATION = re.compile(
+    r"\b(?:were|was|is|are|came|come|comes)\s+(?:a\s+|an\s+)?[\"“]?(?:[\w-]+\s+)?(?:response|retaliation|reply)[\"”]?\s+(?:to|for)\b"
+    # what the strikes were for: "the strikes were meant to deter further attacks", "تهدف إلى ردع"
+    r"|\b(?:were|was|is|are)\s+(?:\w+\s+)?(?:meant|intended|designed|aimed)\s+(?:to|at)\b"
+    r"|(?<!\w)(?:تهدف|يهدف|هدفت|هدف)\s+(?:الي|ل)\s*(?:ردع|منع|حمايه)"
+    r"|(?<!\w)(?:جاءت|جاء|تاتي|ياتي|جات)\s+(?:\S+\s+)?[\"“«]?ردا[\"”»]?\s+علي"
+)
+_VERBAL_NOUN_ATTACK = re.compile(r"(?<!\w)[و]?(?:استهداف|مهاجمه|قصف)(?!\w)")
+_RESPONSE = re.compile(r"\bin\s+(?:response|retaliation)\b|(?<!\w)ردا\s+علي\s+ذلك")
+_ATTACK_COUNT_NOUNS = _keys(
+    "attacks strikes airstrikes times rockets drones assaults incidents raids "
+    "هجوم هجوما هجومًا هجمات ضربات ضربة غارات غارة مرة عملية عمليات"
+)
+_ATTACK_COUNT = re.compile(
+    "(?<!\\w)(?:" + "|".join(sorted(map(re.escape, _ATTACK_COUNT_NOUNS), key=len, reverse=True)) + ")(?!\\w)"
+)
+_ATTACK_REFERENCE = re.compile(
+    r"\bthe\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|bombing|incident)\b|(?<!\w)[وبل]*ال(?:هجوم|هجمات|ضربات|اعتداء|قصف)"
+)
+# "Eight of the wounded", الجرحى: the victims of the incident just discussed.
+_VICTIM_REFERENCE = re.compile(
+    r"\bthe\s+(?:wounded|injured|dead|victims|casualties)\b|(?<!\w)[وبل]*ال(?:جرحي|مصابين|قتلي|ضحايا)(?!\w)"
+)
+# "The attack on the airport / the base / the embassy": the kind of place the reference names.
+_PLACE_NOUNS = {
+    re.compile(r"\bairport\b|(?<!\w)[وبل]*المطار(?!\w)"): (("airport",), _keys("airport مطار")),
+    re.compile(r"\b(?:base|airbase|outpost)\b|(?<!\w)[وبل]*القاعده(?!\w)"): (("military base",), _keys("base قاعدة")),
+    re.compile(r"\bembassy\b|(?<!\w)[وبل]*السفاره(?!\w)"): (("embassy",), _keys("embassy سفارة")),
+}
+_PLURAL_ATTACKS = re.compile(
+    r"\b(?:attacks|strikes|operations|series|both)\b"
+    r"|(?<!\w)[وبل]*(?:ال)?(?:هجمات|عمليات|سلسله|هجومين|هجومي|الهجومين|ضربات|غارات|بيانين)(?!\w)"
+)
+_TERMINAL = re.compile(r"[.!?؟]['\"”»)]*\s*$")
+_SUBHEAD_WORDS = 6
+_COMPLEMENTIZER_WORDS = 8  # the attribution ends at أن / that within this many words, or with its speaker
