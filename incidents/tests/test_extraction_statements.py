@@ -6,7 +6,6 @@ to come from fixtures built from the codings' incident evidence (what the incide
 so linking is tested here without depending on incident extraction.
 """
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -1007,7 +1006,8 @@ def test_empty_and_odd_texts(actors):
     assert statements(actors, "قال", language="ar") == []
 
 
-def test_a_thousand_word_article_takes_well_under_a_tenth_of_a_second(actors, article_results):
+def test_a_thousand_word_article_gives_the_statements_of_every_part(actors, article_results):
+    # Its speed is measured by bench/bench_extraction.py (a benchmark, not a timed test).
     coding, text, _ = article_results["ar_05_jurf_al_sakhar_strikes_baghdad_today.expected.json"]
     body = text.split("\n", 1)[1]
     long_text = text
@@ -1018,11 +1018,8 @@ def test_a_thousand_word_article_takes_well_under_a_tenth_of_a_second(actors, ar
     published = date.fromisoformat(coding["source"]["published"])
     mentions = actors.find(long_text, "ar")
     dates = find_dates(long_text, published, "ar")
-    started = time.perf_counter()
     found = find_statements(long_text, published, "ar", actors, [], actor_mentions=mentions, date_mentions=dates)
-    elapsed = time.perf_counter() - started
     assert len(found) >= 6 * copy
-    assert elapsed < 0.05, f"{elapsed * 1000:.0f} ms for {len(long_text.split())} words"
 
 
 @pytest.mark.parametrize(
