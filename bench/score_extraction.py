@@ -41,6 +41,9 @@ from incidents.extraction.scoring import (  # noqa: E402
 from incidents.extraction.serialize import draft_to_json  # noqa: E402
 
 CORPORA = {"heldout": ROOT / "bench" / "heldout", "tests": ROOT / "incidents" / "tests" / "articles"}
+# The real-article corpus (bench/real/README.md): codings committed, texts rebuilt into bench/real/texts.
+REAL = ROOT / "bench" / "real"
+REAL_PARTS = ("real-dev", "real-blind")
 FIELDS = ("date", "weapon", "outcome", "count", "geo_precision", "killed", "injured", "actors", "verification")
 
 
@@ -101,8 +104,31 @@ def match_statements(text, coded_list, proposed_list):
     return found, wrong_kind, len(proposed_list) - len(used)
 
 
-def score_article(path, matchers):
-    expected = json.loads((path.parent / f"{path.stem}.expected.json").read_text(encoding="utf-8"))
+def folder_articles(folder):
+    """Return (name, text path, coding path) of each article of `folder` that has a coding beside it."""
+    return [
+        (p.stem, p, p.parent / f"{p.stem}.expected.json")
+        for p in sorted(folder.iterdir())
+        if p.suffix in (".txt", ".html") and (p.parent / f"{p.stem}.expected.json").exists()
+    ]
+
+
+def real_articles(part):
+    """Return the (name, text path, coding path) of one part of the real corpus, and the names whose text is missing."""
+    names = json.loads((REAL / "split.json").read_text(encoding="utf-8"))[part.removeprefix("real-")]
+    articles, missing = [], []
+    for name in names:
+        coding = REAL / "codings" / f"{name}.expected.json"
+        text = REAL / "texts" / json.loads(coding.read_text(encoding="utf-8"))["source"]["file"]
+        if text.exists():
+            articles.append((name, text, coding))
+        else:
+            missing.append(name)
+    return articles, missing
+
+
+def score_article(path, expected_path, matchers):
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
     source = expected["source"]
     text = text_from_upload(path.read_bytes(), path.name)
     proposal = run(text, date.fromisoformat(source["published"]), source["language"], matchers)
@@ -137,6 +163,7 @@ def score_article(path, matchers):
     if wrong_places or wrong_actors:
         notes.append(f"    absent names proposed: {wrong_places + wrong_actors}")
     return {
+        "language": source["language"],
         "coded": len(coded), "found": len(pairs), "extra": len(proposed) - len(pairs),
         "exact": exact,
         "date_ok": len(pairs), "date_total": len(pairs) + len(wrong_date),
@@ -148,6 +175,30 @@ def score_article(path, matchers):
     }
 
 
+def ratio(a, b):
+    return f"{a / b:.2f} ({a}/{b})" if b else "-"
+
+
+def summary_table(total, right, by_language):
+    """Issue 10's measures, all articles and per language, as a Markdown table."""
+    columns = [("all", total, right)] + [
+        (language, counts, Counter({k.removeprefix("right_"): v for k, v in counts.items() if k.startswith("right_")}))
+        for language, counts in sorted(by_language.items())
+    ]
+    rows = [
+        ("incident recall (≥ 0.80)", lambda t, r: ratio(t["found"], t["coded"])),
+        ("incident precision (≥ 0.85)", lambda t, r: ratio(t["found"], t["found"] + t["extra"])),
+        ("statements, speaker + kind (≥ 0.75)", lambda t, r: ratio(t["st_found"], t["st_coded"])),
+        ("dates exact, of found (≥ 0.90)", lambda t, r: ratio(t["date_ok"], t["date_total"])),
+        ("actor roles, of found (≥ 0.85)", lambda t, r: ratio(r["actors"], t["found"])),
+    ]
+    lines = ["| measure (target) | " + " | ".join(name for name, _, _ in columns) + " |",
+             "|---|" + "---|" * len(columns)]
+    for label, measure in rows:
+        lines.append(f"| {label} | " + " | ".join(measure(t, r) for _, t, r in columns) + " |")
+    return "\n".join(lines)
+
+
 def pct(a, b):
     return f"{a}/{b} ({100 * a / b:.0f}%)" if b else "-"
 
@@ -155,36 +206,50 @@ def pct(a, b):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", help="folder of articles (default bench/heldout)")
-    parser.add_argument("--corpus", choices=sorted(CORPORA), help="a named corpus instead of a folder")
+    parser.add_argument("--corpus", choices=sorted([*CORPORA, *REAL_PARTS]),
+                        help="a named corpus instead of a folder (real-dev, real-blind: bench/real; score blind only "
+                             "at the end of a round)")
     parser.add_argument("--quiet", action="store_true", help="tables only, no per-article details")
     args = parser.parse_args()
-    folder = Path(args.folder).resolve() if args.folder else CORPORA[args.corpus or "heldout"]
-    if not folder.is_dir():
-        sys.exit(f"Not a folder: {folder}")
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html")
-                   and (p.parent / f"{p.stem}.expected.json").exists())
+    missing = []
+    if args.corpus in REAL_PARTS and not args.folder:
+        paths, missing = real_articles(args.corpus)
+        label = f"{args.corpus} (bench/real)"
+    else:
+        folder = Path(args.folder).resolve() if args.folder else CORPORA[args.corpus or "heldout"]
+        if not folder.is_dir():
+            sys.exit(f"Not a folder: {folder}")
+        paths = folder_articles(folder)
+        label = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    if missing:
+        print(f"MISSING TEXTS: {len(missing)} of the {len(missing) + len(paths)} articles have no text in "
+              f"bench/real/texts (bench/real/README.md says how to rebuild them); they are left out of every "
+              f"figure below: {', '.join(missing)}\n")
     if not paths:
-        sys.exit(f"No articles with a .expected.json in {folder}")
+        sys.exit(f"No articles with a .expected.json in {label}")
     matchers = reference_matchers()
 
-    print(f"Corpus: {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder} ({len(paths)} articles)\n")
+    print(f"Corpus: {label} ({len(paths)} articles)\n")
     header = f"{'article':<46} {'inc coded':>9} {'found':>5} {'extra':>5} {'all fields':>10}   {'st coded':>8} {'found':>5} {'kind?':>5} {'extra':>5}   {'absent hit':>10}"
     print(header)
     print("-" * len(header))
     total = Counter()
     right = Counter()
+    by_language = {}
     details = []
-    for path in paths:
-        r = score_article(path, matchers)
+    for stem, path, expected_path in paths:
+        r = score_article(path, expected_path, matchers)
         exact = r["exact"]
-        print(f"{path.stem[:46]:<46} {r['coded']:>9} {r['found']:>5} {r['extra']:>5} {exact:>10}   "
+        print(f"{stem[:46]:<46} {r['coded']:>9} {r['found']:>5} {r['extra']:>5} {exact:>10}   "
               f"{r['st_coded']:>8} {r['st_found']:>5} {r['st_kind']:>5} {r['st_extra']:>5}   {r['absent_wrong']:>4} of {r['absent']:<3}")
         for key in ("coded", "found", "extra", "exact", "date_ok", "date_total", "st_coded", "st_found", "st_kind", "st_extra",
                     "absent", "absent_wrong"):
             total[key] += r[key]
+            by_language.setdefault(r["language"], Counter())[key] += r[key]
         right.update(r["right"])
+        by_language[r["language"]].update({f"right_{field}": n for field, n in r["right"].items()})
         if r["notes"]:
-            details.append((path.stem, r["notes"]))
+            details.append((stem, r["notes"]))
     print("-" * len(header))
     print(f"{'TOTAL':<46} {total['coded']:>9} {total['found']:>5} {total['extra']:>5} {total['exact']:>10}   "
           f"{total['st_coded']:>8} {total['st_found']:>5} {total['st_kind']:>5} {total['st_extra']:>5}   "
@@ -202,6 +267,8 @@ def main():
     print(f"Statements found (speaker + kind + overlapping text): {pct(total['st_found'], total['st_coded'])}; "
           f"found but other kind: {total['st_kind']}; extra proposed: {total['st_extra']}")
     print(f"Absent places/actors wrongly proposed: {total['absent_wrong']} of {total['absent']}")
+    print()
+    print(summary_table(total, right, by_language))
 
     if details and not args.quiet:
         print("\nDetails (proposed value, then the coding):")
