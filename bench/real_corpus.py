@@ -26,6 +26,7 @@ django.setup()
 from incidents import taxonomy  # noqa: E402
 from incidents.extraction.intake import text_from_upload  # noqa: E402
 from incidents.extraction.normalize import match_key  # noqa: E402
+from incidents.extraction.scoring import actor_name_keys, gazetteer_countries  # noqa: E402
 from incidents.models import (  # noqa: E402
     ActorRole,
     DatePrecision,
@@ -35,7 +36,6 @@ from incidents.models import (  # noqa: E402
     Verification,
     Weapon,
 )
-from incidents.reference import actor_rows, location_rows  # noqa: E402
 
 REAL = ROOT / "bench" / "real"
 CODINGS = REAL / "codings"
@@ -46,17 +46,6 @@ INCIDENT_KEYS = {
     "key", "date", "date_precision", "event_type", "sub_event_type", "weapon", "outcome", "count",
     "killed", "injured", "location", "actors", "verification", "evidence",
 }
-
-
-@cache
-def place_countries():
-    """Every folded gazetteer name and alias → {country code: best geo precision}."""
-    index = {}
-    for row in location_rows():
-        for name in {row.name_en, row.name_ar, *row.aliases}:
-            countries = index.setdefault(match_key(name), {})
-            countries[row.country_code] = min(countries.get(row.country_code, 3), row.geo_precision)
-    return index
 
 
 def proposed_actor_rows():
@@ -71,8 +60,7 @@ def proposed_actor_rows():
 
 @cache
 def actor_names():
-    known = {match_key(name) for row in actor_rows() for name in (row.name_en, row.name_ar, *row.aliases)}
-    return known | {match_key(name) for names in proposed_actor_rows() for name in names if name}
+    return actor_name_keys() | {match_key(name) for names in proposed_actor_rows() for name in names if name}
 
 
 def codings(names=()):
@@ -141,7 +129,7 @@ def coding_problems(coding, text):
             if not all(isinstance(v, int) and v >= 0 for v in values) or values != sorted(values):
                 problems.append(f"{key}: {field} must be ordered non-negative integers")
         location = incident["location"]
-        countries = place_countries().get(match_key(location.get("name_en", "")), {})
+        countries = gazetteer_countries().get(match_key(location.get("name_en", "")), {})
         if location.get("country") not in countries:
             problems.append(f"{key}: place {location.get('name_en')!r} ({location.get('country')}) is not in the gazetteer")
         elif location.get("geo_precision") not in GeoPrecision.values:

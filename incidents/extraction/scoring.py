@@ -1,6 +1,7 @@
 """Measure extraction against hand codings, without a database: the extraction tests and
 bench/score_extraction.py both use it.
 
+- `gazetteer_countries()` / `actor_name_keys()`: the names a coding may use (the corpus checks).
 - `place_entries()` / `actor_entries()` / `reference_matchers()`: the matchers built from the shipped reference
   files (incidents/data), as `selectors.gazetteer_entries` and `selectors.actor_entries` build them from the
   database after `load_reference`.
@@ -12,10 +13,28 @@ from functools import lru_cache
 from incidents import reference
 
 from .actors import ActorMatcher
+from .normalize import match_key
 from .places import PlaceMatcher
 from .types import ActorEntry, PlaceEntry, entry_names
 
 # --- Reference entries from the shipped files ----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def gazetteer_countries():
+    """Return every folded gazetteer name and alias → {country code: best geo precision}: what a coding may name."""
+    index = {}
+    for row in reference.location_rows():
+        for name in {row.name_en, row.name_ar, *row.aliases}:
+            countries = index.setdefault(match_key(name), {})
+            countries[row.country_code] = min(countries.get(row.country_code, 3), row.geo_precision)
+    return index
+
+
+@lru_cache(maxsize=1)
+def actor_name_keys():
+    """Return the folded names and aliases of every actor in the shipped actors file."""
+    return frozenset(match_key(name) for row in reference.actor_rows() for name in (row.name_en, row.name_ar, *row.aliases))
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ import pytest
 from incidents import taxonomy
 from incidents.extraction.intake import detect_language, text_from_upload
 from incidents.extraction.normalize import match_key
+from incidents.extraction.scoring import actor_name_keys, gazetteer_countries
 from incidents.models import (
     ActorRole,
     DatePrecision,
@@ -19,7 +20,6 @@ from incidents.models import (
     Verification,
     Weapon,
 )
-from incidents.reference import actor_rows, location_rows
 
 ARTICLES_DIR = Path(__file__).resolve().parent / "articles"
 ARTICLE_EXTENSIONS = (".txt", ".html", ".md")
@@ -34,22 +34,6 @@ def article_path(expected_path):
 @cache
 def article_text(path):
     return text_from_upload(path.read_bytes(), path.name)
-
-
-@cache
-def place_countries():
-    """Return every folded gazetteer name and alias → {country code: best geo precision}."""
-    index = {}
-    for row in location_rows():
-        for name in {row.name_en, row.name_ar, *row.aliases}:
-            countries = index.setdefault(match_key(name), {})
-            countries[row.country_code] = min(countries.get(row.country_code, 3), row.geo_precision)
-    return index
-
-
-@cache
-def actor_names():
-    return {match_key(name) for row in actor_rows() for name in (row.name_en, row.name_ar, *row.aliases)}
 
 
 @pytest.fixture(params=EXPECTED, ids=lambda path: path.name.removesuffix(".expected.json"))
@@ -125,7 +109,7 @@ def test_casualties_are_ordered_non_negative_counts(expected, field):
 def test_locations_are_gazetteer_names_no_more_precise_than_the_gazetteer(expected):
     for incident in expected["incidents"]:
         location = incident["location"]
-        countries = place_countries().get(match_key(location["name_en"]), {})
+        countries = gazetteer_countries().get(match_key(location["name_en"]), {})
         assert location["country"] in countries, f"{location['name_en']} ({location['country']}) not in the gazetteer"
         assert location["geo_precision"] >= countries[location["country"]], location["name_en"]
 
@@ -133,10 +117,10 @@ def test_locations_are_gazetteer_names_no_more_precise_than_the_gazetteer(expect
 def test_actors_and_speakers_are_known_actors(expected):
     for incident in expected["incidents"]:
         for actor in incident["actors"]:
-            assert match_key(actor["name_en"]) in actor_names(), actor["name_en"]
+            assert match_key(actor["name_en"]) in actor_name_keys(), actor["name_en"]
     for statement in expected["statements"]:
         if statement["speaker_actor"] is not None:
-            assert match_key(statement["speaker_actor"]) in actor_names(), statement["speaker_actor"]
+            assert match_key(statement["speaker_actor"]) in actor_name_keys(), statement["speaker_actor"]
 
 
 def test_evidence_and_statement_texts_are_quoted_exactly(expected):
@@ -156,8 +140,8 @@ def test_traps_name_real_entries_that_the_coding_does_not_use(expected):
     against ISIS is not ISIS) must name real entries, absent from the coding."""
     locations = {match_key(incident["location"]["name_en"]) for incident in expected["incidents"]}
     for name in expected.get("absent_places", []):
-        assert match_key(name) in place_countries() and match_key(name) not in locations, name
+        assert match_key(name) in gazetteer_countries() and match_key(name) not in locations, name
     actors = {match_key(actor["name_en"]) for incident in expected["incidents"] for actor in incident["actors"]}
     actors |= {match_key(statement["speaker_actor"] or "") for statement in expected["statements"]}
     for name in expected.get("absent_actors", []):
-        assert match_key(name) in actor_names() and match_key(name) not in actors, name
+        assert match_key(name) in actor_name_keys() and match_key(name) not in actors, name
