@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import, services
+from . import admin_import, locking, services
 from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
 from .models import (
     Actor,
@@ -160,8 +160,38 @@ class IncidentStatementInline(KeyAutocompleteMixin, admin.TabularInline):
     verbose_name_plural = _("statements about this incident")
 
 
+class IncidentAdminForm(forms.ModelForm):
+    """The incident's change form, which remembers the version it was opened at (optimistic locking).
+
+    Saving checks it against the stored version, with the row locked for the save's transaction (the admin
+    saves in one): a second editor who opened the same incident before the first one saved is refused,
+    with who changed what since (incidents.locking), and nothing of theirs is saved.
+    """
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opened_history = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            version, history_id = locking.current_state(self.instance.pk)
+            self.fields["opened_version"].initial = version
+            self.fields["opened_history"].initial = history_id
+
+    def clean(self):
+        data = super().clean()
+        # A form posted without the hidden fields (not one the admin rendered) is not checked.
+        if self.instance.pk and data.get("opened_version") is not None:
+            try:
+                locking.check(self.instance.pk, data["opened_version"], data.get("opened_history") or 0)
+            except locking.EditConflict as conflict:
+                raise ValidationError(conflict.message(), code="edit_conflict") from None
+        return data
+
+
 @admin.register(Incident)
 class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
+    form = IncidentAdminForm
     list_display = [
         "date_start",
         "title",
@@ -200,7 +230,7 @@ class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
     inlines = [IncidentActorInline, IncidentSourceInline, IncidentStatementInline]
     actions = ["publish"]
     fieldsets = [
-        (None, {"fields": [("title", "title_ar"), "description"]}),
+        (None, {"fields": [("title", "title_ar"), "description", ("opened_version", "opened_history")]}),
         (_("When"), {"fields": [("date_start", "date_end", "date_precision")]}),
         (_("What"), {"fields": [("event_type", "sub_event_type"), ("weapon", "outcome", "count")]}),
         (_("Where"), {"fields": ["location", "point", "geo_precision"]}),

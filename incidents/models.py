@@ -538,8 +538,12 @@ class Incident(models.Model):
     # keeps it right; whatever Python puts here is replaced on save.
     search_text = models.TextField(_("search text"), blank=True, default="", db_default="", editable=False)
     synthetic = synthetic_field()
+    # Moves on with every write of the row, by a database trigger (migration 0011), whoever writes it: the
+    # admin, the API, the review page, a new source or actor (their triggers touch the incident). An editor's
+    # save that names an older version is refused (optimistic locking: incidents.locking).
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "version"])
     objects = IncidentQuerySet.as_manager()
 
     class Meta:

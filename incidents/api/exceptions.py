@@ -12,6 +12,9 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.Throttled):
         # DRF's message has no Arabic plural forms; Retry-After (set by DRF) carries the same number.
         response.data = {"detail": _("Too many requests: try again in %(seconds)d s.") % {"seconds": exc.wait or 1}}
+    if getattr(exc, "etag", None):
+        # A refused precondition (412) says which version is current.
+        response["ETag"] = exc.etag
     request = context["request"]
     renderer = getattr(request, "accepted_renderer", None)
     # An error is not a GeoJSON FeatureCollection nor a CSV file; with no renderer (an unknown ?format=), DRF

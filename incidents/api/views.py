@@ -10,6 +10,7 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from incidents import locking
 from incidents.models import Incident, Status
 
 from .csv import INCIDENT_CSV_COLUMNS, CSVExportMixin
@@ -146,10 +147,17 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
     )
     def retrieve(self, request, *args, **kwargs):
         """Return one published incident: a GeoJSON Feature, or with ?format=json a JSON object."""
-        text = self.get_queryset().filter(pk=kwargs["pk"]).values_list(self.item_expression(detail=True), flat=True).first()
-        if text is None:
+        row = (
+            self.get_queryset()
+            .filter(pk=kwargs["pk"])
+            .values_list(self.item_expression(detail=True), "version", locking.latest_history_id())
+            .first()
+        )
+        if row is None:
             raise exceptions.NotFound()
-        return Response(PrebuiltJson(text))
+        text, version, history_id = row
+        # The version an editor's write can name in If-Match (incidents.locking).
+        return Response(PrebuiltJson(text), headers={"ETag": locking.etag_of(version, history_id)})
 
     @extend_schema(
         filters=False,

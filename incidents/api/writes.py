@@ -16,17 +16,17 @@ is written. Deleting a row that others still refer to is a 409.
 """
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from incidents import geo, services
+from incidents import geo, locking, services
 from incidents.models import (
     Actor,
     Incident,
@@ -224,6 +224,25 @@ WRITE_ERRORS = {
 }
 NOT_FOUND = {404: OpenApiResponse(OpenApiTypes.OBJECT, description="No such record.")}
 CONFLICT = {409: OpenApiResponse(OpenApiTypes.OBJECT, description="Other records still refer to this one.")}
+PRECONDITION_FAILED = {
+    412: OpenApiResponse(
+        OpenApiTypes.OBJECT,
+        description="If-Match names an older version than the stored one (or no ETag of ours): `detail` says who "
+        "changed what since; the response's ETag is the current one.",
+    )
+}
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag of the version the change is based on (from a read or the last write): the write is "
+    "refused with 412 if the incident changed since. Without it the write is not checked.",
+)
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "precondition_failed"
 
 
 class WriteMixin:
@@ -248,7 +267,15 @@ class WriteMixin:
         return instance
 
     def write_response(self, instance, status_code):
-        return Response(self.write_serializer_class(instance, context=self.get_serializer_context()).data, status=status_code)
+        data = self.write_serializer_class(instance, context=self.get_serializer_context()).data
+        return Response(data, status=status_code, headers=self.write_headers(instance))
+
+    def write_headers(self, instance):
+        """Return the headers of a write's response (an ETag, where the model has versions)."""
+        return {}
+
+    def check_precondition(self, instance):
+        """Refuse a change of `instance` that a request's precondition rules out (inside the write's transaction)."""
 
     def _validated(self, instance=None, partial=False):
         serializer = self.write_serializer_class(
@@ -266,7 +293,8 @@ class WriteMixin:
     def update(self, request, *args, partial=False, **kwargs):
         instance = self.get_write_object()
         data = self._validated(instance, partial=partial)
-        with ServiceCall(self.write_serializer_class.Meta.model):
+        with transaction.atomic(), ServiceCall(self.write_serializer_class.Meta.model):
+            self.check_precondition(instance)
             instance = self.write_update(instance, data, user=request.user)
         return self.write_response(instance, status.HTTP_200_OK)
 
@@ -275,33 +303,36 @@ class WriteMixin:
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_write_object()
-        with ServiceCall(self.write_serializer_class.Meta.model):
+        with transaction.atomic(), ServiceCall(self.write_serializer_class.Meta.model):
+            self.check_precondition(instance)
             self.write_delete(instance, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def _write_schema(serializer, name):
-    """Return the extend_schema decorators of a write mixin's four methods."""
+def _write_schema(serializer, name, versioned=False):
+    """Return the extend_schema decorators of a write mixin's four methods (`versioned`: If-Match and 412)."""
+    parameters = [IF_MATCH] if versioned else []
+    precondition = PRECONDITION_FAILED if versioned else {}
     return {
         "create": extend_schema(summary=f"Create {name}", request=serializer,
                                 responses={201: serializer, **WRITE_ERRORS}),
-        "update": extend_schema(summary=f"Replace {name}", request=serializer,
-                                responses={200: serializer, **WRITE_ERRORS, **NOT_FOUND}),
-        "partial_update": extend_schema(summary=f"Change {name}", request=serializer,
-                                        responses={200: serializer, **WRITE_ERRORS, **NOT_FOUND}),
-        "destroy": extend_schema(summary=f"Delete {name}", request=None,
+        "update": extend_schema(summary=f"Replace {name}", request=serializer, parameters=parameters,
+                                responses={200: serializer, **WRITE_ERRORS, **NOT_FOUND, **precondition}),
+        "partial_update": extend_schema(summary=f"Change {name}", request=serializer, parameters=parameters,
+                                        responses={200: serializer, **WRITE_ERRORS, **NOT_FOUND, **precondition}),
+        "destroy": extend_schema(summary=f"Delete {name}", request=None, parameters=parameters,
                                  responses={204: None, 401: WRITE_ERRORS[401], 403: WRITE_ERRORS[403], **NOT_FOUND,
-                                            **CONFLICT}),
+                                            **CONFLICT, **precondition}),
     }
 
 
-def _documented(cls, serializer, name):
+def _documented(cls, serializer, name, versioned=False):
     """Give mixin `cls` its own copies of the four write methods, documented with its serializer.
 
     drf-spectacular's extend_schema_view does this for views, but needs a view's attributes; a mixin has
     none, and decorating WriteMixin's methods themselves would give every mixin the last one's body.
     """
-    for method, decorator in _write_schema(serializer, name).items():
+    for method, decorator in _write_schema(serializer, name, versioned).items():
         def call(self, request, *args, _method=getattr(WriteMixin, method), **kwargs):
             return _method(self, request, *args, **kwargs)
 
@@ -314,6 +345,24 @@ class IncidentWriteMixin(WriteMixin):
     """Writes of incidents, with their actors and evidence, through incidents.services."""
 
     write_serializer_class = IncidentWriteSerializer
+
+    def write_headers(self, instance):
+        return {"ETag": locking.etag(instance.pk)}
+
+    def check_precondition(self, instance):
+        # If-Match: the change is based on that version (incidents.locking); without it, nothing to check.
+        header = self.request.headers.get("If-Match")
+        if header is None or header.strip() == "*":
+            return
+        opened = locking.parse_etag(header)
+        try:
+            if opened is None:
+                raise locking.EditConflict("?", locking.current_state(instance.pk)[0], [])
+            locking.check(instance.pk, *opened)
+        except locking.EditConflict as conflict:
+            error = PreconditionFailed(conflict.message())
+            error.etag = locking.etag(instance.pk)
+            raise error from None
 
     def check_publishing(self, data, user):
         if data.get("status") == Status.PUBLISHED and not user.has_perm("incidents.change_incident"):
@@ -392,7 +441,7 @@ class StatementWriteMixin(WriteMixin):
         services.statement_delete(statement=instance, user=user)
 
 
-_documented(IncidentWriteMixin, IncidentWriteSerializer, "an incident")
+_documented(IncidentWriteMixin, IncidentWriteSerializer, "an incident", versioned=True)
 _documented(ActorWriteMixin, ActorWriteSerializer, "an actor")
 _documented(LocationWriteMixin, LocationWriteSerializer, "a location")
 _documented(StatementWriteMixin, StatementWriteSerializer, "a statement")
