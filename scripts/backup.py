@@ -21,9 +21,11 @@ PostgreSQL client programs (pg_dump, pg_restore, psql), which the server package
 import argparse
 import datetime
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -186,6 +188,46 @@ def user_objects(uri, env):
     return psql_query(uri, env, f"SELECT name FROM ({USER_OBJECTS}) AS objects ORDER BY rank, name")
 
 
+def restore_list(path):
+    """Return the table of contents pg_restore is to follow: the whole backup, less what belongs to extensions
+    and holds nothing of the app's.
+
+    The extensions are created only where they are missing (CREATE EXTENSION IF NOT EXISTS), so that a user who
+    owns the database but not the extensions a superuser created in it can restore. Such a user may not set an
+    extension's comment, nor write to its tables (PostGIS's spatial_ref_sys): the comments are left out, and an
+    extension's table too when the backup holds no row of it.
+    """
+    result = subprocess.run([client("pg_restore"), "--list", str(path)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Failure(f"{path} is not a backup pg_restore can read, nothing was restored: {result.stderr.strip()}")
+    lines = result.stdout.splitlines()
+    created = {match.groups() for line in lines if (match := re.match(r"\d+; \d+ \d+ TABLE (\S+) (\S+) ", line))}
+    kept = []
+    for line in lines:
+        if re.match(r"\d+; \d+ \d+ COMMENT - EXTENSION ", line):
+            continue
+        data = re.match(r"\d+; \d+ \d+ TABLE DATA (\S+) (\S+) ", line)
+        # Data of a table the backup does not create: an extension's configuration table.
+        if data and data.groups() not in created and not table_rows_in_backup(path, *data.groups()):
+            continue
+        kept.append(line + "\n")
+    return "".join(kept)
+
+
+def table_rows_in_backup(path, schema, table):
+    """Return whether the backup holds any row of `schema`.`table`."""
+    result = subprocess.run(
+        [client("pg_restore"), "--data-only", "--schema", schema, "--table", table, "--file", "-", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    lines = iter(result.stdout.splitlines())
+    for line in lines:
+        if line.startswith("COPY "):
+            return next(lines, "\\.") != "\\."
+    return False
+
+
 def restore(path, url, *, replace=False):
     """Restore backup `path` into the database at `url`, which must be empty unless `replace`."""
     path = Path(path)
@@ -212,8 +254,11 @@ def restore(path, url, *, replace=False):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    contents = tempfile.NamedTemporaryFile("w", prefix="marsad-restore-", suffix=".list")
+    contents.write(restore_list(path))
+    contents.flush()
     pg_restore = subprocess.Popen(
-        [client("pg_restore"), "--no-owner", "--no-privileges", "--file", "-", str(path)],
+        [client("pg_restore"), "--no-owner", "--no-privileges", "--use-list", contents.name, "--file", "-", str(path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -231,6 +276,7 @@ def restore(path, url, *, replace=False):
         read_whole = False
         pg_restore.kill()
         pg_restore.wait()
+    contents.close()
     psql_errors = psql.stderr.read().decode(errors="replace").strip()
     psql.wait()
     restore_errors = pg_restore.stderr.read().decode(errors="replace").strip()

@@ -7,7 +7,7 @@ same rows, byte for byte, the same sequence positions, indexes, constraints and 
 import datetime
 import os
 import subprocess
-from pathlib import Path
+from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -96,9 +96,14 @@ def fill_database():
     services.incident_delete(incident=incidents[2], user=editor)
 
 
-def make(*arguments, database, **environment):
-    """Run `make ARGUMENTS` in the project against `database` (a name on the test server), as an operator does."""
+def make(*arguments, database, user=None, **environment):
+    """Run `make ARGUMENTS` in the project against `database` (a name on the test server), as an operator does.
+
+    `user`: (name, password) to connect as, instead of the test database's superuser.
+    """
     settings = {**connection.settings_dict, "NAME": database}
+    if user is not None:
+        settings["USER"], settings["PASSWORD"] = (quote(part, safe="") for part in user)
     return subprocess.run(
         ["make", "--no-print-directory", *arguments],
         cwd=ROOT,
@@ -174,6 +179,24 @@ def empty_database():
 
 
 @pytest.fixture
+def owned_database(empty_database):
+    """Return (database, (user, password)): an empty database owned by a user who is not a superuser, with
+    the extensions a superuser made in it, as on a server where the app does not connect as a superuser."""
+    owner = (connection.settings_dict["NAME"] + "_owner", "an owner's p@ss/word")
+    with connect("postgres") as conn:
+        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(owner[0])))
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(owner[0]), sql.Literal(owner[1])))
+        conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(sql.Identifier(empty_database), sql.Identifier(owner[0])))
+    with connect(empty_database) as conn:
+        for extension in ("postgis", "pg_trgm", "btree_gist"):
+            conn.execute(sql.SQL("CREATE EXTENSION {}").format(sql.Identifier(extension)))
+    yield empty_database, owner
+    with connect("postgres") as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(empty_database)))
+        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(owner[0])))
+
+
+@pytest.fixture
 def backup_file(tmp_path):
     """Fill the test database, `make backup` it into tmp_path (as MARSAD_BACKUP_DIR) and return the file."""
     fill_database()
@@ -205,6 +228,21 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_tables_row_for_
     assert counts["public.incidents_historicallocation"] >= 1
     assert counts["public.auth_user"] == 1
     assert len(source["rows"]) > 30 and len(source["structure"]) > 100
+
+
+def test_a_database_owner_who_is_not_a_superuser_restores_and_backs_up(backup_file, owned_database, tmp_path):
+    database, owner = owned_database
+    source = fingerprint(connection.settings_dict["NAME"])
+
+    result = make("restore", f"BACKUP_FILE={backup_file}", database=database, user=owner)
+
+    assert result.returncode == 0, result.stderr
+    assert fingerprint(database)["rows"] == source["rows"]
+    again = make("backup", f"BACKUP_FILE={tmp_path / 'again.dump'}", database=database, user=owner)
+    assert again.returncode == 0, again.stderr
+    replaced = make("restore", f"BACKUP_FILE={tmp_path / 'again.dump'}", "REPLACE=yes", database=database, user=owner)
+    assert replaced.returncode == 0, replaced.stderr
+    assert fingerprint(database)["rows"] == source["rows"]
 
 
 def test_the_restored_database_is_the_app_s_at_its_latest_migration(backup_file, empty_database):
