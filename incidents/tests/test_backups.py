@@ -16,7 +16,7 @@ from django.db import connection
 from psycopg import sql
 
 from incidents import models, services
-from incidents.services import ActorRole, Evidence, IncidentData, StatementData
+from incidents.services import ActorRole, IncidentData, StatementData
 
 from .factories import GovernorateFactory, LocationFactory, UserFactory
 from .processes import ROOT, database_url
@@ -71,7 +71,10 @@ def fill_database():
                 killed_best=0,
                 injured_low=1,
                 injured_high=3,
-                actors=[ActorRole(militia, models.ActorRole.PERPETRATOR), ActorRole(coalition, models.ActorRole.TARGET)],
+                actors=[
+                    ActorRole(militia, models.ActorRole.PERPETRATOR),
+                    ActorRole(coalition, models.ActorRole.TARGET),
+                ],
                 evidence=[services.evidence_find(source=source, excerpt="استهدفت ثلاثة صواريخ قاعدة عين الأسد")],
             ),
             user=editor,
@@ -80,7 +83,9 @@ def fill_database():
     ]
     services.incidents_publish(incidents=models.Incident.objects.filter(pk__in=[i.pk for i in incidents]), user=editor)
     incidents[0].refresh_from_db()
-    services.incident_update(incident=incidents[0], fields={"location": town, "description": "Moved to Hit."}, user=editor)
+    services.incident_update(
+        incident=incidents[0], fields={"location": town, "description": "Moved to Hit."}, user=editor
+    )
     services.statement_create(
         data=StatementData(
             source=source,
@@ -96,6 +101,10 @@ def fill_database():
     services.incident_delete(incident=incidents[2], user=editor)
 
 
+def without_make_variables(environment):
+    return {name: value for name, value in environment.items() if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+
+
 def make(*arguments, database, user=None, **environment):
     """Run `make ARGUMENTS` in the project against `database` (a name on the test server), as an operator does.
 
@@ -107,7 +116,8 @@ def make(*arguments, database, user=None, **environment):
     return subprocess.run(
         ["make", "--no-print-directory", *arguments],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": database_url(settings), **environment},
+        # Not the MAKEFLAGS of a `make test` around this run: the operator's make starts afresh.
+        env={**without_make_variables(os.environ), "DATABASE_URL": database_url(settings), **environment},
         capture_output=True,
         text=True,
         timeout=300,
@@ -185,8 +195,9 @@ def owned_database(empty_database):
     owner = (connection.settings_dict["NAME"] + "_owner", "an owner's p@ss/word")
     with connect("postgres") as conn:
         conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(owner[0])))
-        conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(owner[0]), sql.Literal(owner[1])))
-        conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(sql.Identifier(empty_database), sql.Identifier(owner[0])))
+        role = sql.Identifier(owner[0])
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(owner[1])))
+        conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(sql.Identifier(empty_database), role))
     with connect(empty_database) as conn:
         for extension in ("postgis", "pg_trgm", "btree_gist"):
             conn.execute(sql.SQL("CREATE EXTENSION {}").format(sql.Identifier(extension)))
@@ -266,7 +277,9 @@ def test_the_backup_file_is_readable_by_its_owner_only(backup_file):
 
 def test_a_restore_refuses_a_database_that_is_not_empty(backup_file):
     test_database = connection.settings_dict["NAME"]
-    services.actor_create(fields={"name_en": "Kataib Hezbollah", "name_ar": "كتائب حزب الله", "kind": models.ActorKind.ARMED_GROUP})
+    services.actor_create(
+        fields={"name_en": "Kataib Hezbollah", "name_ar": "كتائب حزب الله", "kind": models.ActorKind.ARMED_GROUP}
+    )
     before = fingerprint(test_database)
 
     result = make("restore", f"BACKUP_FILE={backup_file}", database=test_database)
