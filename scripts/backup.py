@@ -84,78 +84,62 @@ def database_url():
     return os.environ.get("DATABASE_URL") or f"postgis://marsad:marsad@127.0.0.1:{port}/marsad"
 
 
-def connection(url):
-    """Return (libpq connection URI without the password, environment with PGPASSWORD) for a DATABASE_URL.
+class Database:
+    """The database at a DATABASE_URL, and the PostgreSQL client programs that suit its server."""
 
-    The password goes in the environment, not on a command line where any local user could read it.
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in ("postgis", "postgres", "postgresql", "pgsql"):
-        raise Failure(f"DATABASE_URL must be a PostgreSQL URL (postgis://…), not {parts.scheme}://…")
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    # libpq reads the user name percent-encoded, as the URL has it.
-    netloc = (parts.username + "@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")
-    uri = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
-    env = dict(os.environ)
-    if parts.password is not None:
-        env["PGPASSWORD"] = unquote(parts.password)
-    return uri, env
+    def __init__(self, url):
+        parts = urlsplit(url)
+        if parts.scheme not in ("postgis", "postgres", "postgresql", "pgsql"):
+            raise Failure(f"DATABASE_URL must be a PostgreSQL URL (postgis://…), not {parts.scheme}://…")
+        host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname or ""
+        # libpq reads the user name percent-encoded, as the URL has it. The password goes in the environment,
+        # not on a command line that any local user could read.
+        netloc = (parts.username + "@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")
+        self.uri = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
+        self.name = unquote(parts.path.lstrip("/"))
+        self.env = dict(os.environ)
+        if parts.password is not None:
+            self.env["PGPASSWORD"] = unquote(parts.password)
+        self.major = None
+        (version,) = self.query("SHOW server_version_num")
+        self.major = int(version) // 10000
 
+    def program(self, name):
+        """Return the path of client program `name`, of the server's major version when it is installed.
 
-def database_name(uri):
-    return unquote(urlsplit(uri).path.lstrip("/"))
-
-
-def psql_query(uri, env, sql):
-    """Return the rows of `sql` (one column each) as strings."""
-    result = subprocess.run(
-        [client("psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise Failure(f"Cannot query the database {database_name(uri)}: {result.stderr.strip()}")
-    return [line for line in result.stdout.splitlines() if line]
-
-
-_clients = {}
-
-
-def client(program, major=None):
-    """Return the path of PostgreSQL client `program`, of server version `major` when that one is installed.
-
-    A client older than the server cannot dump it, and a newer pg_restore may write SQL an older server does
-    not know: Debian keeps each version's programs under /usr/lib/postgresql/VERSION/bin.
-    """
-    if major is not None:
-        _clients["major"] = major
-    major = _clients.get("major")
-    if major is not None:
-        versioned = Path(f"/usr/lib/postgresql/{major}/bin/{program}")
-        if versioned.exists():
+        A client older than the server cannot dump it, and a newer pg_restore may write SQL an older server
+        does not know: Debian keeps each version's programs under /usr/lib/postgresql/VERSION/bin.
+        """
+        versioned = Path(f"/usr/lib/postgresql/{self.major}/bin/{name}")
+        if self.major is not None and versioned.exists():
             return str(versioned)
-    found = shutil.which(program)
-    if found is None:
-        raise Failure(
-            f"{program} is not installed: it comes with PostgreSQL's client package "
-            "(scripts/setup-system.sh installs it; on Debian, apt-get install postgresql-client)."
+        found = shutil.which(name)
+        if found is None:
+            raise Failure(
+                f"{name} is not installed: it comes with PostgreSQL's client package "
+                "(scripts/setup-system.sh installs it; on Debian, apt-get install postgresql-client)."
+            )
+        return found
+
+    def query(self, sql):
+        """Return the rows of `sql` (one column each) as strings."""
+        result = subprocess.run(
+            [self.program("psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", self.uri, "-c", sql],
+            env=self.env,
+            capture_output=True,
+            text=True,
         )
-    return found
+        if result.returncode != 0:
+            raise Failure(f"Cannot query the database {self.name}: {result.stderr.strip()}")
+        return [line for line in result.stdout.splitlines() if line]
+
+    def user_objects(self):
+        """Return the names of what the database holds besides its extensions."""
+        return self.query(f"SELECT name FROM ({USER_OBJECTS}) AS objects ORDER BY rank, name")
 
 
-def use_the_server_version(uri, env):
-    """Choose the client programs of the server's major version, when installed."""
-    (version,) = psql_query(uri, env, "SHOW server_version_num")
-    client("psql", major=int(version) // 10000)
-
-
-def backup(path, url):
-    """Dump the whole database at `url` to `path`; return the path."""
-    uri, env = connection(url)
-    use_the_server_version(uri, env)
+def backup(path, database):
+    """Dump the whole `database` to `path`; return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = path.with_name(path.name + ".partial")
@@ -164,8 +148,8 @@ def backup(path, url):
     partial.chmod(0o600)
     try:
         result = subprocess.run(
-            [client("pg_dump"), "--format=custom", "--file", str(partial), "-d", uri],
-            env=env,
+            [database.program("pg_dump"), "--format=custom", "--file", str(partial), "-d", database.uri],
+            env=database.env,
             capture_output=True,
             text=True,
         )
@@ -173,7 +157,7 @@ def backup(path, url):
             raise Failure(f"pg_dump failed, no backup was written: {result.stderr.strip()}")
         # Read the file back whole (its table of contents and every table's data) before calling it a backup.
         check = subprocess.run(
-            [client("pg_restore"), "--file", os.devnull, str(partial)], capture_output=True, text=True
+            [database.program("pg_restore"), "--file", os.devnull, str(partial)], capture_output=True, text=True
         )
         if check.returncode != 0:
             raise Failure(f"The backup cannot be read back, so it was not kept: {check.stderr.strip()}")
@@ -183,12 +167,7 @@ def backup(path, url):
     return path
 
 
-def user_objects(uri, env):
-    """Return the names of what the database holds besides its extensions."""
-    return psql_query(uri, env, f"SELECT name FROM ({USER_OBJECTS}) AS objects ORDER BY rank, name")
-
-
-def restore_list(path):
+def restore_list(path, pg_restore):
     """Return the table of contents pg_restore is to follow: the whole backup, less what belongs to extensions
     and holds nothing of the app's.
 
@@ -197,7 +176,7 @@ def restore_list(path):
     extension's comment, nor write to its tables (PostGIS's spatial_ref_sys): the comments are left out, and an
     extension's table too when the backup holds no row of it.
     """
-    result = subprocess.run([client("pg_restore"), "--list", str(path)], capture_output=True, text=True)
+    result = subprocess.run([pg_restore, "--list", str(path)], capture_output=True, text=True)
     if result.returncode != 0:
         raise Failure(f"{path} is not a backup pg_restore can read, nothing was restored: {result.stderr.strip()}")
     lines = result.stdout.splitlines()
@@ -208,16 +187,16 @@ def restore_list(path):
             continue
         data = re.match(r"\d+; \d+ \d+ TABLE DATA (\S+) (\S+) ", line)
         # Data of a table the backup does not create: an extension's configuration table.
-        if data and data.groups() not in created and not table_rows_in_backup(path, *data.groups()):
+        if data and data.groups() not in created and not rows_in_backup(path, pg_restore, *data.groups()):
             continue
         kept.append(line + "\n")
     return "".join(kept)
 
 
-def table_rows_in_backup(path, schema, table):
+def rows_in_backup(path, pg_restore, schema, table):
     """Return whether the backup holds any row of `schema`.`table`."""
     result = subprocess.run(
-        [client("pg_restore"), "--data-only", "--schema", schema, "--table", table, "--file", "-", str(path)],
+        [pg_restore, "--data-only", "--schema", schema, "--table", table, "--file", "-", str(path)],
         capture_output=True,
         text=True,
     )
@@ -228,62 +207,57 @@ def table_rows_in_backup(path, schema, table):
     return False
 
 
-def restore(path, url, *, replace=False):
-    """Restore backup `path` into the database at `url`, which must be empty unless `replace`."""
+def restore(path, database, *, replace=False):
+    """Restore backup `path` into `database`, which must be empty unless `replace`."""
     path = Path(path)
     if not path.is_file():
         raise Failure(f"No backup file at {path}.")
-    uri, env = connection(url)
-    name = database_name(uri)
-    use_the_server_version(uri, env)
-    held = user_objects(uri, env)
+    held = database.user_objects()
     if held and not replace:
         raise Failure(
-            f"The database {name} is not empty ({len(held)} tables, sequences, functions or types, such as "
-            f"{', '.join(held[:2])}), and a restore would overwrite it. Restore into an empty database (made "
+            f"The database {database.name} is not empty ({len(held)} tables, sequences, functions or types, such "
+            f"as {', '.join(held[:2])}), and a restore would overwrite it. Restore into an empty database (made "
             "with CREATE DATABASE), or replace everything it holds with the backup: make restore "
             "BACKUP_FILE=… REPLACE=yes (scripts/backup.py restore FILE --replace)."
         )
-    # pg_restore writes the backup as SQL, which psql runs in one transaction after the drops. COMMIT is sent
-    # only once pg_restore has read the whole file: when it or psql fails, the transaction is rolled back
-    # and the database is left as it was.
-    psql = subprocess.Popen(
-        [client("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    contents = tempfile.NamedTemporaryFile("w", prefix="marsad-restore-", suffix=".list")
-    contents.write(restore_list(path))
-    contents.flush()
-    pg_restore = subprocess.Popen(
-        [client("pg_restore"), "--no-owner", "--no-privileges", "--use-list", contents.name, "--file", "-", str(path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        psql.stdin.write(b"SET client_min_messages = warning;\nBEGIN;\n")
-        if replace:
-            psql.stdin.write(DROP_USER_OBJECTS.encode())
-        shutil.copyfileobj(pg_restore.stdout, psql.stdin, 1 << 20)
-        read_whole = pg_restore.wait() == 0
-        if read_whole:
-            psql.stdin.write(b"COMMIT;\n")
-        psql.stdin.close()
-    except BrokenPipeError:
-        # psql stopped at an error: it says which below.
-        read_whole = False
-        pg_restore.kill()
-        pg_restore.wait()
-    contents.close()
-    psql_errors = psql.stderr.read().decode(errors="replace").strip()
-    psql.wait()
-    restore_errors = pg_restore.stderr.read().decode(errors="replace").strip()
-    if pg_restore.returncode != 0 and restore_errors:
-        raise Failure(f"{path} cannot be read, nothing was restored: {restore_errors}")
-    if psql.returncode != 0 or not read_whole:
-        raise Failure(f"The restore into {name} failed and was rolled back: {psql_errors or restore_errors}")
+    pg_restore = database.program("pg_restore")
+    with tempfile.NamedTemporaryFile("w", prefix="marsad-restore-", suffix=".list") as contents:
+        contents.write(restore_list(path, pg_restore))
+        contents.flush()
+        # pg_restore writes the backup as SQL, which psql runs in one transaction after the drops. COMMIT is
+        # sent only once pg_restore has read the whole file: when it or psql fails, psql ends with the
+        # transaction open, PostgreSQL rolls it back, and the database is left as it was.
+        psql = subprocess.Popen(
+            [database.program("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database.uri],
+            env=database.env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        reader = subprocess.Popen(
+            [pg_restore, "--no-owner", "--no-privileges", "--use-list", contents.name, "--file", "-", str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            psql.stdin.write(b"SET client_min_messages = warning;\nBEGIN;\n")
+            if replace:
+                psql.stdin.write(DROP_USER_OBJECTS.encode())
+            shutil.copyfileobj(reader.stdout, psql.stdin, 1 << 20)
+            if reader.wait() == 0:
+                psql.stdin.write(b"COMMIT;\n")
+            psql.stdin.close()
+        except BrokenPipeError:
+            # psql stopped at an error: it says which below.
+            reader.kill()
+            reader.wait()
+        psql_errors = psql.stderr.read().decode(errors="replace").strip()
+        psql.wait()
+    read_errors = reader.stderr.read().decode(errors="replace").strip()
+    if reader.returncode != 0 and read_errors:
+        raise Failure(f"{path} cannot be read, nothing was restored: {read_errors}")
+    if psql.returncode != 0 or reader.returncode != 0:
+        raise Failure(f"The restore into {database.name} failed and was rolled back: {psql_errors or read_errors}")
 
 
 def backup_file_name(now=None):
@@ -305,15 +279,14 @@ def main(argv=None):
         "--replace", action="store_true", help="drop everything the database holds and restore in its place"
     )
     args = parser.parse_args(argv)
-    url = database_url()
     try:
+        database = Database(database_url())
         if args.command == "backup":
-            path = backup(args.file or backup_file_name(), url)
-            print(f"Backed up the database {database_name(connection(url)[0])} to {path} "
-                  f"({path.stat().st_size:,} bytes).")
+            path = backup(args.file or backup_file_name(), database)
+            print(f"Backed up the database {database.name} to {path} ({path.stat().st_size:,} bytes).")
         else:
-            restore(args.file, url, replace=args.replace)
-            print(f"Restored {args.file} into the database {database_name(connection(url)[0])}.")
+            restore(args.file, database, replace=args.replace)
+            print(f"Restored {args.file} into the database {database.name}.")
     except Failure as failure:
         print(failure, file=sys.stderr)
         return 1

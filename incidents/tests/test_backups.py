@@ -322,8 +322,13 @@ def test_a_restore_that_fails_leaves_the_database_as_it_was(backup_file, empty_d
     assert fingerprint(empty_database) == before
 
 
-def test_a_restore_names_a_missing_file(empty_database):
+def test_a_restore_names_a_missing_file_or_one_that_is_not_a_backup(empty_database, tmp_path):
     result = make("restore", "BACKUP_FILE=/nonexistent/marsad.dump", database=empty_database)
     assert result.returncode != 0
     assert "No backup file at /nonexistent/marsad.dump." in result.stderr
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a backup")
+    result = make("restore", f"BACKUP_FILE={notes}", database=empty_database)
+    assert result.returncode != 0
+    assert f"{notes} is not a backup pg_restore can read, nothing was restored" in result.stderr
     assert make("restore", database=empty_database).stderr.startswith("Say which backup to restore")
