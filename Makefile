@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench bench-api bench-map system system-browser db db-stop venv venv-dev demo-data check clean-db
+.PHONY: run test bench bench-api bench-map system system-browser db db-stop venv venv-dev demo-data check clean-db backup restore
 
 # DEBUG is off unless asked for (tracker/settings.py): these are the development commands.
 run test bench bench-api bench-map check demo-data: export DJANGO_DEBUG = true
@@ -36,6 +36,16 @@ bench-api: venv db
 # The map page at scale in headless Chromium (first draw, filter changes, pan/zoom, bytes): docs/PERFORMANCE.md.
 bench-map: system-browser venv-dev db
 	$(PY) bench/bench_map.py --n $(N)
+
+# The whole database (edit history included) to one file, and back: scripts/backup.py, README's "Backups".
+# make backup [BACKUP_FILE=path]   (default: $$MARSAD_BACKUP_DIR, else backups/, /marsad-<UTC time>.dump)
+# make restore BACKUP_FILE=path [REPLACE=yes]   (into an empty database; REPLACE=yes drops what it holds first)
+backup: db
+	@$(PYTHON) scripts/backup.py backup $(BACKUP_FILE)
+
+restore: db
+	@test -n "$(BACKUP_FILE)" || { echo "Say which backup to restore: make restore BACKUP_FILE=backups/marsad-….dump" >&2; exit 2; }
+	@$(PYTHON) scripts/backup.py restore "$(BACKUP_FILE)" $(if $(filter yes,$(REPLACE)),--replace)
 
 system:
 	@bash scripts/setup-system.sh

@@ -3,7 +3,8 @@
 # Usage: scripts/setup-system.sh [--with-browser]
 set -euo pipefail
 
-packages=(postgresql-15 postgresql-15-postgis-3 libgdal32 libgeos-c1v5 libproj25 python3-venv make gettext)
+# postgresql-client-15: pg_dump, pg_restore and psql, which make backup and make restore run (the server needs it too).
+packages=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 libgdal32 libgeos-c1v5 libproj25 python3-venv make gettext)
 if [[ "${1:-}" == "--with-browser" ]]; then
   packages+=(chromium fonts-noto-core)
 fi
@@ -40,7 +41,7 @@ resolved=()
 for p in "${missing[@]}"; do
   case "$p" in
     libgdal32) resolved+=("$(apt-cache pkgnames libgdal | grep -E '^libgdal[0-9]+$' | sort -V | tail -1)");;
-    postgresql-15|postgresql-15-postgis-3)
+    postgresql-15|postgresql-15-postgis-3|postgresql-client-15)
       # Debian 12 ships PostgreSQL 15; other releases ship another major version with PostGIS 3.
       if apt-cache show postgresql-15-postgis-3 >/dev/null 2>&1; then resolved+=("$p"); else
         major=$(apt-cache pkgnames postgresql- | sed -n 's/^postgresql-\([0-9]*\)-postgis-3$/\1/p' | sort -n | tail -1)
