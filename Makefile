@@ -7,10 +7,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench bench-api bench-map system system-browser db db-stop venv venv-dev demo-data check clean-db
+.PHONY: run test bench bench-api bench-map bench-load system system-browser db db-stop venv venv-dev demo-data check clean-db
 
 # DEBUG is off unless asked for (tracker/settings.py): these are the development commands.
-run test bench bench-api bench-map check demo-data: export DJANGO_DEBUG = true
+run test bench bench-api bench-map bench-load check demo-data: export DJANGO_DEBUG = true
 
 run: system venv db demo-data
 	@echo ""
@@ -36,6 +36,12 @@ bench-api: venv db
 # The map page at scale in headless Chromium (first draw, filter changes, pan/zoom, bytes): docs/PERFORMANCE.md.
 bench-map: system-browser venv-dev db
 	$(PY) bench/bench_map.py --n $(N)
+
+# 50 clients for 60 s against gunicorn (map page, API list, detail, filters, timeline, admin changelist) with
+# locust in its own virtualenv (bench/.locust-venv): docs/PERFORMANCE.md, "Load". 100,000 incidents unless N=….
+bench-load: N = 100000
+bench-load: venv db
+	$(PY) bench/bench_load.py --n $(N)
 
 system:
 	@bash scripts/setup-system.sh
