@@ -32,6 +32,7 @@ import json
 import os
 import random
 import re
+import resource
 import secrets
 import signal
 import subprocess
@@ -249,6 +250,61 @@ def table(plan, stats, failures):
     return "\n".join(lines) + "\n"
 
 
+def cpu_seconds(pids):
+    """Return the CPU time (user + system) the live processes of `pids` have used, in seconds."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime and stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuShare:
+    """The CPU time Marsad's gunicorn, its PostgreSQL backends and locust use while the clients run."""
+
+    def __init__(self, sql, marsad_pid):
+        self.sql, self.marsad_pid = sql, marsad_pid
+
+    def pids(self):
+        backends = [row[0] for row in self.sql.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+        return [self.marsad_pid, *bench_api.worker_pids(self.marsad_pid)], backends
+
+    def __enter__(self):
+        self.started = datetime.datetime.now(datetime.timezone.utc)
+        self.server_pids, backends = self.pids()
+        self.before = {pid: cpu_seconds([pid]) for pid in self.server_pids + backends}
+        self.locust_before = children_cpu_seconds()
+        return self
+
+    def __exit__(self, *exc):
+        self.elapsed = (datetime.datetime.now(datetime.timezone.utc) - self.started).total_seconds()
+        self.locust = children_cpu_seconds() - self.locust_before
+        server_pids, backends = self.pids()
+
+        def used(pids):  # a backend the pool opened during the run counts from zero
+            return sum(cpu_seconds([pid]) - self.before.get(pid, 0) for pid in pids)
+        self.gunicorn, self.postgres = used(server_pids), used(backends)
+
+    def sentence(self):
+        capacity = os.cpu_count() * self.elapsed
+        ours = self.gunicorn + self.postgres + self.locust
+        return (
+            f"CPU time used while the clients ran ({self.elapsed:.0f} s, {capacity:.0f} CPU-seconds on the machine): "
+            f"gunicorn {self.gunicorn:.0f} s, its PostgreSQL backends {self.postgres:.0f} s, locust {self.locust:.0f} s; "
+            f"{capacity - ours:.0f} s ({(capacity - ours) / capacity:.0%}) went elsewhere (other work on the machine, "
+            "the kernel, idle)."
+        )
+
+
 def load_average():
     return " / ".join(f"{value:.1f}" for value in os.getloadavg())
 
@@ -274,7 +330,6 @@ def main():
     plan = {"endpoints": [{"name": name, "paths": paths, "staff": staff}
                           for name, paths, staff in endpoints(sql, random.Random(SEED))]}
     versions = sql.execute("SELECT current_setting('server_version'), postgis_lib_version()").fetchone()
-    sql.close()
     locust = ensure_locust()
 
     with open(bench_api.RESULTS / "load-marsad.log", "w") as log:
@@ -288,8 +343,8 @@ def main():
             before = load_average()
             print(f"{args.users} clients for {args.seconds} s on 127.0.0.1:{args.port} (load average {before}) …",
                   flush=True)
-            started = datetime.datetime.now(datetime.timezone.utc)
-            run_locust(locust, args.port, plan_path, args.users, args.seconds, prefix)
+            with CpuShare(sql, marsad.pid) as cpu:
+                run_locust(locust, args.port, plan_path, args.users, args.seconds, prefix)
             after = load_average()
         finally:
             marsad.terminate()
@@ -297,16 +352,17 @@ def main():
                 marsad.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 marsad.kill()
+    sql.close()
 
     stats = read_csv(f"{prefix}_stats.csv")
     failures = read_csv(f"{prefix}_failures.csv")
     header = (
         f"{args.n:,} synthetic incidents ({published:,} published); {args.users} clients with no pause between "
-        f"requests for {args.seconds} s from {started:%Y-%m-%d %H:%M} UTC, locust {LOCUST_VERSION} on the same "
+        f"requests for {args.seconds} s from {cpu.started:%Y-%m-%d %H:%M} UTC, locust {LOCUST_VERSION} on the same "
         f"machine. Machine: {bench_api.machine()}, load average (1/5/15 min) {before} before, {after} after; "
         f"PostgreSQL {versions[0]}, PostGIS {versions[1]}; Marsad: "
         f"`{' '.join(bench_api.gunicorn_command(args.port)[1:])}`. Times in ms from sending the request to "
-        "the whole body (gzip asked for).\n\n"
+        f"the whole body (gzip asked for). {cpu.sentence()}\n\n"
     )
     text = header + table(plan, stats, failures)
     print()
