@@ -34,9 +34,11 @@ import random
 import re
 import resource
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
+import time
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
@@ -204,7 +206,19 @@ def check_at_rest(port, plan):
 # --- Measuring and reporting -------------------------------------------------------------------------
 
 
-def run_locust(locust, port, plan_path, users, seconds, prefix):
+def connections_per_worker(port, worker_pids):
+    """Return the clients' open connections each gunicorn worker holds, as "a / b / c" (ss, if installed)."""
+    ss = shutil.which("ss")
+    if not ss:
+        return "not counted (no ss)"
+    lines = subprocess.run([ss, "-tnpH", "state", "established", f"( sport = :{port} )"],
+                           capture_output=True, text=True).stdout
+    held = [len(re.findall(rf"pid={pid},", lines)) for pid in worker_pids]
+    return " / ".join(str(count) for count in sorted(held, reverse=True))
+
+
+def run_locust(locust, port, plan_path, users, seconds, prefix, worker_pids):
+    """Run the clients; return how their connections were spread over the workers halfway through."""
     env = dict(os.environ, MARSAD_LOAD_PLAN=str(plan_path))
     command = [
         str(locust), "--locustfile", str(LOCUSTFILE), "--headless", "--host", f"http://127.0.0.1:{port}",
@@ -212,8 +226,14 @@ def run_locust(locust, port, plan_path, users, seconds, prefix):
         "--csv", str(prefix), "--only-summary", "--stop-timeout", "30",
     ]
     with open(bench_api.RESULTS / "load-locust.log", "w") as log:
-        # locust exits 1 when any request failed: the table says so, the run is not a crash.
-        subprocess.run(command, cwd=bench_api.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
+        clients = subprocess.Popen(command, cwd=bench_api.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            time.sleep(seconds / 2)
+            spread = connections_per_worker(port, worker_pids)
+        finally:
+            # locust exits 1 when any request failed: the table says so, the run is not a crash.
+            clients.wait()
+    return spread
 
 
 def read_csv(path):
@@ -315,19 +335,22 @@ def main():
     parser.add_argument("--users", type=int, default=50, help="concurrent clients")
     parser.add_argument("--seconds", type=int, default=60, help="how long the clients run")
     parser.add_argument("--port", type=int, default=8921, help="gunicorn's port on 127.0.0.1")
+    parser.add_argument("--close", action="store_true",
+                        help="close the connection after each request (as a proxy without upstream keep-alive does)")
     parser.add_argument("--markdown", type=Path, help="where to write the table (default bench/.results/load-N.md)")
     args = parser.parse_args()
     # Stopped with SIGTERM (or SIGINT, which a shell's background jobs ignore), stop the server too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
     bench_api.RESULTS.mkdir(exist_ok=True)
-    markdown = args.markdown or bench_api.RESULTS / f"load-{args.n}.md"
-    prefix = bench_api.RESULTS / f"load-{args.n}"
+    stem = f"load-{args.n}{'-close' if args.close else ''}"
+    markdown = args.markdown or bench_api.RESULTS / f"{stem}.md"
+    prefix = bench_api.RESULTS / stem
 
     sql = psycopg.connect(bench_api.libpq_url(bench_api.database_url()), autocommit=True)
     published = bench_api.ensure_incidents(sql, args.n)
     bench_api.manage("collectstatic", "--no-input", "--verbosity", "0")
     password = create_staff_user()
-    plan = {"endpoints": [{"name": name, "paths": paths, "staff": staff}
+    plan = {"close": args.close, "endpoints": [{"name": name, "paths": paths, "staff": staff}
                           for name, paths, staff in endpoints(sql, random.Random(SEED))]}
     versions = sql.execute("SELECT current_setting('server_version'), postgis_lib_version()").fetchone()
     locust = ensure_locust()
@@ -344,7 +367,8 @@ def main():
             print(f"{args.users} clients for {args.seconds} s on 127.0.0.1:{args.port} (load average {before}) …",
                   flush=True)
             with CpuShare(sql, marsad.pid) as cpu:
-                run_locust(locust, args.port, plan_path, args.users, args.seconds, prefix)
+                spread = run_locust(locust, args.port, plan_path, args.users, args.seconds, prefix,
+                                    bench_api.worker_pids(marsad.pid))
             after = load_average()
         finally:
             marsad.terminate()
@@ -357,12 +381,13 @@ def main():
     stats = read_csv(f"{prefix}_stats.csv")
     failures = read_csv(f"{prefix}_failures.csv")
     header = (
-        f"{args.n:,} synthetic incidents ({published:,} published); {args.users} clients with no pause between "
-        f"requests for {args.seconds} s from {cpu.started:%Y-%m-%d %H:%M} UTC, locust {LOCUST_VERSION} on the same "
+        f"{args.n:,} synthetic incidents ({published:,} published); {args.users} client{'s' * (args.users != 1)} "
+        f"with no pause between requests for {args.seconds} s from {cpu.started:%Y-%m-%d %H:%M} UTC, locust {LOCUST_VERSION} on the same "
         f"machine. Machine: {bench_api.machine()}, load average (1/5/15 min) {before} before, {after} after; "
         f"PostgreSQL {versions[0]}, PostGIS {versions[1]}; Marsad: "
         f"`{' '.join(bench_api.gunicorn_command(args.port)[1:])}`. Times in ms from sending the request to "
-        f"the whole body (gzip asked for). {cpu.sentence()}\n\n"
+        f"the whole body (gzip asked for{'; a new connection for each request' if args.close else ''}). "
+        f"Connections held by each gunicorn worker halfway through: {spread}. {cpu.sentence()}\n\n"
     )
     text = header + table(plan, stats, failures)
     print()

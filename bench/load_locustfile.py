@@ -17,6 +17,9 @@ with open(os.environ["MARSAD_LOAD_PLAN"]) as plan_file:
 
 # What a browser sends: the API compresses when asked (tracker.middleware.ApiGZipMiddleware).
 HEADERS = {"Accept-Encoding": "gzip"}
+if PLAN["close"]:
+    # As a proxy without upstream keep-alive: each request on a new connection, which any worker may accept.
+    HEADERS["Connection"] = "close"
 STAFF_HEADERS = dict(HEADERS, Cookie=PLAN["staff_cookie"])
 
 
