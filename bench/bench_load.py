@@ -5,7 +5,7 @@
 1. Makes the database of DATABASE_URL hold exactly N synthetic incidents (`manage.py generate_incidents N
    --seed 1`) and collects the static files, through bench/bench_api.py's functions; creates (or resets) the
    staff user "bench-load" with a new random password and the permission to view incidents, and nothing
-   else, so that its admin pages are a read-only editor's.
+   else, so that its admin pages are a read-only editor's (deactivated again at the end).
 2. Starts Marsad as docker-compose.yml does (bench_api.start_marsad: gunicorn, its worker and thread
    counts, DEBUG off, HTTPS redirects and API throttling off) on 127.0.0.1:--port, signs the staff user in
    through the admin's sign-in form once, and asks each endpoint's first path once: one that does not
@@ -18,9 +18,13 @@
    the admin changelist with the staff user's session. Requests ask for gzip, as a browser does; no
    redirect is followed; anything but a 200 is an error.
 4. Prints and writes (bench/.results/load-N.md) the table per endpoint: requests, errors, throughput,
-   p50 and p99 (locust's, which rounds times above 100 ms to two significant digits), the errors by cause,
-   and the load average of the machine before and after (the clients, gunicorn and PostgreSQL share it).
+   p50 and p99 (locust's, which rounds times above 100 ms to two significant digits), the errors by cause;
+   and, since the clients, gunicorn and PostgreSQL share the machine (with whatever else runs on it), the
+   load average before and after, the CPU time gunicorn, its PostgreSQL backends and locust used, and the
+   clients' connections each gunicorn worker held halfway through (with ss, if installed).
    The server's log is bench/.results/load-marsad.log, locust's bench/.results/load-locust.log.
+
+--close makes every request open a new connection, as a proxy without upstream keep-alive does.
 
 This is a measurement, not a test: nothing here is asserted, and errors are reported, never retried.
 """
@@ -56,15 +60,22 @@ STAFF_USERNAME = "bench-load"
 PATHS_PER_ENDPOINT = 50
 SEED = 1
 
-# Run by `manage.py shell`: the staff user, allowed to view incidents and nothing else.
+# Run by `manage.py shell`: the staff user, allowed to view incidents and nothing else; its password comes in
+# the environment (not on a command line that `ps` shows).
 STAFF_CODE = """
+import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 user, _ = get_user_model().objects.get_or_create(username={username!r})
 user.is_staff, user.is_superuser, user.is_active = True, False, True
-user.set_password({password!r})
+user.set_password(os.environ["MARSAD_BENCH_PASSWORD"])
 user.save()
 user.user_permissions.set(Permission.objects.filter(content_type__app_label="incidents", codename="view_incident"))
+"""
+# After the run: the user can no longer sign in, and the session the clients used is refused.
+RETIRE_CODE = """
+from django.contrib.auth import get_user_model
+get_user_model().objects.filter(username={username!r}).update(is_active=False)
 """
 
 
@@ -74,8 +85,16 @@ user.user_permissions.set(Permission.objects.filter(content_type__app_label="inc
 def create_staff_user():
     """Create or reset the bench's staff user; return its new password."""
     password = secrets.token_urlsafe(24)
-    bench_api.manage("shell", "--verbosity", "0", "--command", STAFF_CODE.format(username=STAFF_USERNAME, password=password))
+    os.environ["MARSAD_BENCH_PASSWORD"] = password
+    try:
+        bench_api.manage("shell", "--verbosity", "0", "--command", STAFF_CODE.format(username=STAFF_USERNAME))
+    finally:
+        del os.environ["MARSAD_BENCH_PASSWORD"]
     return password
+
+
+def retire_staff_user():
+    bench_api.manage("shell", "--verbosity", "0", "--command", RETIRE_CODE.format(username=STAFF_USERNAME))
 
 
 def ensure_locust():
@@ -376,6 +395,7 @@ def main():
                 marsad.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 marsad.kill()
+            retire_staff_user()
     sql.close()
 
     stats = read_csv(f"{prefix}_stats.csv")
