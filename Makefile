@@ -7,10 +7,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench bench-api bench-map system system-browser db db-stop venv venv-dev demo-data check clean-db backup restore
+.PHONY: run test bench bench-api bench-map bench-load system system-browser db db-stop venv venv-dev demo-data check clean-db backup restore
 
 # DEBUG is off unless asked for (tracker/settings.py): these are the development commands.
-run test bench bench-api bench-map check demo-data: export DJANGO_DEBUG = true
+run test bench bench-api bench-map bench-load check demo-data: export DJANGO_DEBUG = true
 
 run: system venv db demo-data
 	@echo ""
@@ -46,6 +46,12 @@ backup: db
 restore: db
 	@test -n "$(BACKUP_FILE)" || { echo "Say which backup to restore: make restore BACKUP_FILE=backups/marsad-….dump" >&2; exit 2; }
 	@$(PYTHON) scripts/backup.py restore "$(BACKUP_FILE)" $(if $(filter yes,$(REPLACE)),--replace)
+
+# 50 clients for 60 s against gunicorn (map page, API list, detail, filters, timeline, admin changelist) with
+# locust in its own virtualenv (bench/.locust-venv): docs/PERFORMANCE.md, "Load". 100,000 incidents unless N=….
+bench-load: N = 100000
+bench-load: venv db
+	$(PY) bench/bench_load.py --n $(N)
 
 system:
 	@bash scripts/setup-system.sh
