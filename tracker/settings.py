@@ -126,12 +126,13 @@ DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 # One pool of connections per process, shared by its threads: the development server's thread per request
 # and gunicorn's workers each hold at most DJANGO_DB_POOL_MAX connections, so that workers × that maximum
 # stays well under PostgreSQL's max_connections (100 by default). A request that finds the pool empty
-# waits DJANGO_DB_POOL_TIMEOUT seconds at most, then fails rather than hangs.
+# waits DJANGO_DB_POOL_TIMEOUT seconds at most, then fails rather than hangs: a 503 (tracker/errors.py), which
+# is also what every request gets, that quickly, while the database is down.
 DATABASE_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
 DATABASE_OPTIONS["pool"] = {
     "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
     "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
-    "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "10")),
+    "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "3")),
 }
 DATABASE_OPTIONS["connect_timeout"] = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
 # PostgreSQL cancels any statement running longer than this (0: no limit). manage.py lifts it for the
