@@ -45,7 +45,8 @@ class EditConflict(Exception):
         for change in self.changes:
             when = formats.date_format(change.when, "DATETIME_FORMAT")
             fields = ", ".join(change.fields) or _("its sources, actors or statements")
-            parts.append(_("%(who)s at %(when)s changed: %(fields)s.") % {"who": change.who, "when": when, "fields": fields})
+            values = {"who": change.who, "when": when, "fields": fields}
+            parts.append(_("%(who)s at %(when)s changed: %(fields)s.") % values)
         if not self.changes:
             parts.append(_("Its sources, actors or statements changed."))
         parts.append(_("Open the incident again to see the changes, then make yours again."))
@@ -78,7 +79,8 @@ def changes_since(pk, history_id):
     for record in history.filter(history_id__gt=history_id).order_by("history_id"):
         fields = []
         if previous is not None:
-            fields = [str(Incident._meta.get_field(change.field).verbose_name) for change in record.diff_against(previous).changes]
+            changed = record.diff_against(previous).changes
+            fields = [str(Incident._meta.get_field(change.field).verbose_name) for change in changed]
         who = record.history_user.get_username() if record.history_user else _("an import or a script")
         changes.append(Change(who=who, when=record.history_date, fields=fields))
         previous = record
