@@ -257,8 +257,10 @@ class IncidentFilter(django_filters.FilterSet):
 class IncidentFactFilter(IncidentFilter):
     """The incident filters over the facts of the published incidents (IncidentFact), for counts and aggregates.
 
-    The facts bear the incident's field names, so every filter applies as it does to incidents, but
-    updated_since, which reads a column the facts leave out: it selects the incidents and keeps their facts.
+    The facts bear the incident's field names, so every filter applies as it does to incidents, but three:
+    q reads the facts' own search text, in_bbox their coordinates (no geometry to read), and updated_since,
+    a column the facts leave out, selects the incidents and keeps their facts. Every filter test checks that
+    the two select the same incidents (test_api_incident_filters.ids).
     """
 
     updated_since = IsoDateTimeFilter(method="filter_updated_since", label=IncidentFilter.base_filters["updated_since"].label)
@@ -289,7 +291,7 @@ def filter_incidents(request, queryset=None, without=(), facts=False):
     The one entry point for every incident endpoint (lists, exports, aggregates, tiles): drafts never
     leave the building, and a malformed parameter is a 400 naming it. An endpoint that applies a filter
     its own way names it in `without` (and validates it itself). With `facts`, return the facts of those
-    incidents instead (IncidentFact: what counts and aggregates read, a sixth of the incidents' width).
+    incidents instead (IncidentFact: the narrow table that counts and aggregates read).
     """
     if facts:
         queryset, filterset_class = IncidentFact.objects.all(), IncidentFactFilter
