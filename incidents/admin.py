@@ -7,6 +7,7 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.db.models import Func, TextField, URLField, Value
 from django.db.models.functions import Coalesce
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import, locking, services
+from . import admin_import, locking, roles, services
 from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
 from .models import (
     Actor,
@@ -27,6 +28,7 @@ from .models import (
     Source,
     Statement,
     StatementIncident,
+    Status,
 )
 
 
@@ -160,6 +162,30 @@ class IncidentStatementInline(KeyAutocompleteMixin, admin.TabularInline):
     verbose_name_plural = _("statements about this incident")
 
 
+def review_trail(incident):
+    """Say who drafted `incident` and when, and who last published it and when, from its history."""
+    history = incident.history.select_related("history_user").order_by("history_id")
+    first = history.first()
+    published = None
+    previous_status = None
+    for record in history:
+        if record.status == Status.PUBLISHED and previous_status != Status.PUBLISHED:
+            published = record
+        previous_status = record.status
+
+    def who(record):
+        return record.history_user.get_username() if record.history_user else str(_("an import or a script"))
+
+    parts = []
+    if first is not None:
+        parts.append(_("Drafted by %(who)s on %(when)s.") % {"who": who(first), "when": date_format(first.history_date, "DATETIME_FORMAT")})
+    if incident.status == Status.PUBLISHED and published is not None:
+        parts.append(_("Published by %(who)s on %(when)s.") % {"who": who(published), "when": date_format(published.history_date, "DATETIME_FORMAT")})
+    elif incident.status != Status.PUBLISHED:
+        parts.append(str(_("Not published: waiting for a reviewer.")))
+    return " ".join(parts)
+
+
 class IncidentAdminForm(forms.ModelForm):
     """The incident's change form, which remembers the version it was opened at (optimistic locking).
 
@@ -238,8 +264,9 @@ class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
             _("Casualties"),
             {"fields": [("killed_best", "killed_low", "killed_high"), ("injured_best", "injured_low", "injured_high")]},
         ),
-        (_("Review"), {"fields": [("verification", "status"), "editor_note"]}),
+        (_("Review"), {"fields": [("verification", "status"), "editor_note", "review_trail"]}),
     ]
+    readonly_fields = ["review_trail"]
 
     @admin.display(description=_("location (English)"), ordering="location__name_en")
     def location_en(self, obj):
@@ -249,7 +276,25 @@ class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
     def location_ar(self, obj):
         return obj.location.name_ar
 
-    @admin.action(description=_("Publish the selected incidents"))
+    def has_publish_permission(self, request):
+        return roles.may_publish(request.user)
+
+    def save_model(self, request, obj, form, change):
+        # An editor's change to a published incident goes back to review (incidents.roles).
+        if obj.status == Status.PUBLISHED and not roles.may_publish(request.user):
+            obj.status = Status.DRAFT
+            self.message_user(
+                request,
+                _("Saved as a draft: only reviewers publish, so a reviewer will publish “%(incident)s”.") % {"incident": obj},
+                messages.WARNING,
+            )
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("drafted and reviewed"))
+    def review_trail(self, obj):
+        return review_trail(obj) if obj.pk else "–"
+
+    @admin.action(description=_("Publish the selected incidents"), permissions=["publish"])
     def publish(self, request, queryset):
         try:
             updated = services.incidents_publish(incidents=queryset, user=request.user)

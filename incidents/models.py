@@ -550,6 +550,8 @@ class Incident(models.Model):
         ordering = ["-date_start", "-id"]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
+        # Reviewers have it (the groups of migration 0012): editors draft, reviewers publish (incidents.roles).
+        permissions = [("publish_incident", _("Can publish and unpublish incidents"))]
         indexes = [
             models.Index(fields=["status", "date_start"], name="incident_status_date"),
             # The API reads published incidents only: its orderings (newest first by default, and by

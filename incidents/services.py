@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
+from . import roles
 from .models import (
     Actor,
     ImportDraft,
@@ -268,7 +269,12 @@ def free_slug(model, name):
 
 @transaction.atomic
 def incidents_publish(*, incidents, user=None) -> int:
-    """Publish the drafts among `incidents`, all or none: each is validated first; return how many."""
+    """Publish the drafts among `incidents`, all or none: each is validated first; return how many.
+
+    Only a reviewer publishes (incidents.roles); `user` None is the system (an operator's command).
+    """
+    if not roles.may_publish(user):
+        raise ValidationError(gettext("Only reviewers publish incidents: ask a reviewer to publish these."))
     published = 0
     for incident in incidents.drafts().select_for_update().order_by("pk"):
         incident.status = Status.PUBLISHED

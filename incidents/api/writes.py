@@ -26,7 +26,7 @@ from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from incidents import geo, locking, services
+from incidents import geo, locking, roles, services
 from incidents.models import (
     Actor,
     Incident,
@@ -365,10 +365,8 @@ class IncidentWriteMixin(WriteMixin):
             raise error from None
 
     def check_publishing(self, data, user):
-        if data.get("status") == Status.PUBLISHED and not user.has_perm("incidents.change_incident"):
-            raise exceptions.PermissionDenied(
-                {"status": [_("Publishing an incident needs the permission to change incidents.")]}
-            )
+        if data.get("status") == Status.PUBLISHED and not roles.may_publish(user):
+            raise exceptions.PermissionDenied({"status": [_("Only reviewers publish incidents (incidents.publish_incident).")]})
 
     @staticmethod
     def _relations(data):
@@ -387,6 +385,9 @@ class IncidentWriteMixin(WriteMixin):
         )
 
     def write_update(self, instance, data, *, user):
+        self.check_publishing(data, user)
+        if instance.status == Status.PUBLISHED and not roles.may_publish(user):
+            data["status"] = Status.DRAFT  # an editor's change goes back to review (incidents.roles)
         actors, evidence = self._relations(data)
         return services.incident_update(incident=instance, fields=data, actors=actors, evidence=evidence, user=user)
 

@@ -52,10 +52,11 @@ def client_of(user):
 
 @pytest.fixture
 def editor():
-    """Return a client whose token's user may add, change and delete every model the API writes."""
+    """Return a client whose token's user may add, change and delete every model the API writes, and publish
+    (a reviewer's permissions: test_roles has the editor's, who may not publish)."""
     return client_of(
-        user_with(*(f"{action}_{model}" for action in ("add", "change", "delete")
-                    for model in ("incident", "actor", "location", "statement")))
+        user_with("publish_incident", *(f"{action}_{model}" for action in ("add", "change", "delete")
+                                        for model in ("incident", "actor", "location", "statement")))
     )  # fmt: skip
 
 
@@ -184,16 +185,16 @@ def test_an_editor_creates_a_draft_incident_with_actors_and_evidence(editor):
     assert APIClient().get(f"/api/v1/incidents/{incident.pk}/").status_code == 404
 
 
-def test_publishing_on_creation_needs_the_change_permission():
+def test_publishing_on_creation_needs_the_publish_permission():
     location = LocationFactory()
-    adder = client_of(user_with("add_incident"))
-    publisher = client_of(user_with("add_incident", "change_incident"))
+    adder = client_of(user_with("add_incident", "change_incident"))
+    publisher = client_of(user_with("add_incident", "publish_incident"))
 
     refused = adder.post("/api/v1/incidents/", incident_body(location, status="published"), format="json")
     allowed = publisher.post("/api/v1/incidents/", incident_body(location, status="published"), format="json")
 
     assert refused.status_code == 403
-    assert refused.json() == {"status": ["Publishing an incident needs the permission to change incidents."]}
+    assert refused.json() == {"status": ["Only reviewers publish incidents (incidents.publish_incident)."]}
     assert allowed.status_code == 201
     assert Incident.objects.get().status == Status.PUBLISHED
     assert APIClient().get(f"/api/v1/incidents/{allowed.json()['id']}/").status_code == 200

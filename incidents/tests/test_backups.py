@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.gis.geos import Point
 from django.db import connection
 from psycopg import sql
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump reads what is co
 def fill_database():
     """Write a little of everything through the services, as editors do: each write leaves history rows."""
     editor = UserFactory(username="backup-editor")
+    editor.groups.add(Group.objects.get(name="reviewer"))  # who publishes (incidents.roles)
     governorate = GovernorateFactory()
     base = LocationFactory(name_en="Ain al-Asad air base", name_ar="قاعدة عين الأسد", parent=governorate)
     town = services.location_create(

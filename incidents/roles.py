@@ -1,0 +1,49 @@
+"""The editorial roles, as Django groups (created by migration 0012), and what each may do.
+
+- viewer: reads the admin (every record, history included), changes nothing;
+- editor: imports articles, creates and edits drafts, actors, places, sources and statements; proposes;
+- reviewer: what an editor does, and publishes, unpublishes and deletes;
+- administrator: everything, user accounts included.
+
+Publishing is the reviewer's permission `incidents.publish_incident`. An editor's change to a published
+incident goes back to review: the incident is saved as a draft, and a reviewer publishes it again.
+"""
+# Models the editors work on (the history tables and the facts are written by the app, never by hand).
+EDITED = ("incident", "incidentactor", "incidentsource", "actor", "location", "source", "statement",
+          "statementincident", "importdraft")
+PUBLISH = "publish_incident"
+
+
+def codenames(role, models=EDITED):
+    """Return the codenames (app incidents) of the permissions of `role`; the administrator's are not listed."""
+    view = {f"view_{model}" for model in models}
+    edit = {f"{action}_{model}" for model in models for action in ("add", "change")}
+    delete = {f"delete_{model}" for model in models}
+    return {
+        "viewer": view,
+        "editor": view | edit,
+        "reviewer": view | edit | delete | {PUBLISH},
+    }[role]
+
+
+def may_publish(user):
+    """May `user` publish (None: the system itself, e.g. an operator's command)?"""
+    return user is None or user.has_perm(f"incidents.{PUBLISH}")
+
+
+ROLES = ("viewer", "editor", "reviewer", "administrator")
+
+
+def ensure_groups(group_model, permission_model):
+    """Make the four groups exist with exactly their permissions (idempotent).
+
+    Run by migration 0012 and after every migrate (incidents.apps): a permission added later reaches its
+    groups, and a flushed database (a test's) gets them back.
+    """
+    for role in ROLES:
+        group, _ = group_model.objects.get_or_create(name=role)
+        if role == "administrator":
+            permissions = permission_model.objects.filter(content_type__app_label__in=["incidents", "auth"])
+        else:
+            permissions = permission_model.objects.filter(content_type__app_label="incidents", codename__in=codenames(role))
+        group.permissions.set(permissions)
