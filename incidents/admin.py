@@ -178,9 +178,11 @@ def review_trail(incident):
 
     parts = []
     if first is not None:
-        parts.append(_("Drafted by %(who)s on %(when)s.") % {"who": who(first), "when": date_format(first.history_date, "DATETIME_FORMAT")})
+        when = date_format(first.history_date, "DATETIME_FORMAT")
+        parts.append(_("Drafted by %(who)s on %(when)s.") % {"who": who(first), "when": when})
     if incident.status == Status.PUBLISHED and published is not None:
-        parts.append(_("Published by %(who)s on %(when)s.") % {"who": who(published), "when": date_format(published.history_date, "DATETIME_FORMAT")})
+        when = date_format(published.history_date, "DATETIME_FORMAT")
+        parts.append(_("Published by %(who)s on %(when)s.") % {"who": who(published), "when": when})
     elif incident.status != Status.PUBLISHED:
         parts.append(str(_("Not published: waiting for a reviewer.")))
     return " ".join(parts)
