@@ -39,6 +39,7 @@ from .models import (
     IncidentActor,
     Language,
     Location,
+    LocationKind,
     Outcome,
     Statement,
     StatementKind,
@@ -243,6 +244,8 @@ def _already_pending(request, pending):
 # --- The review page: forms -----------------------------------------------------------------------
 
 NEW, DROP = "new", "drop"
+FIGURE_FIELDS = tuple(f"{prefix}_{part}" for prefix in ("killed", "injured") for part in ("best", "low", "high"))
+MERGE_FIELDS = (*FIGURE_FIELDS, "decision", "merge_actors", "merge_figures")
 BLANK_CHOICE = [("", "---------")]
 
 
@@ -290,12 +293,23 @@ class IncidentReviewForm(forms.Form):
     new_location_name_ar = forms.CharField(
         label=_("New place (Arabic name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
     )
+    new_location_kind = forms.ChoiceField(
+        label=_("New place's kind"), choices=LocationKind.choices, required=False,
+        help_text=_("What the place is: a base, a town, an airport…"),
+    )
     # Read by `clean` through the geo module, whose message is shown with the form's (the fields are hidden).
     lat = forms.CharField(required=False, widget=forms.HiddenInput)
     lon = forms.CharField(required=False, widget=forms.HiddenInput)
     point_picked = forms.BooleanField(required=False, widget=forms.HiddenInput)
     geo_precision = forms.TypedChoiceField(label=_("Geo precision"), choices=GeoPrecision.choices, coerce=int)
     verification = forms.ChoiceField(label=_("Verification"), choices=Verification.choices)
+    # What a merge brings to the stored incident besides this article's evidence.
+    merge_actors = forms.BooleanField(label=_("Add the actors below to the stored incident"), required=False)
+    merge_figures = forms.BooleanField(
+        label=_("Use the killed and injured figures below in the stored incident"),
+        required=False,
+        help_text=_("Only the figures given here replace the stored ones; empty ones leave them as they are."),
+    )
 
     def __init__(self, *args, duplicates=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -317,6 +331,26 @@ class IncidentReviewForm(forms.Form):
 
     def merge_target(self):
         return next((incident for incident in self.duplicates if str(incident.pk) == self.chosen), None)
+
+    def merge_is_valid(self):
+        """Return True when what a merge takes from this form (its choices and figures) is valid.
+
+        The other fields are not written by a merge: their errors are dropped, so the page shows none.
+        """
+        self.is_valid()
+        for name in list(self.errors):
+            if name not in MERGE_FIELDS:
+                del self.errors[name]
+        if not self.cleaned_data.get("merge_figures"):
+            for name in FIGURE_FIELDS:
+                self.errors.pop(name, None)
+        return not self.errors
+
+    def figures_for_merge(self):
+        """Return the killed and injured figures the editor gave, for the stored incident (empty: none)."""
+        if not self.cleaned_data.get("merge_figures"):
+            return {}
+        return {name: self.cleaned_data[name] for name in FIGURE_FIELDS if self.cleaned_data.get(name) is not None}
 
     def clean(self):
         cleaned = super().clean()
@@ -371,6 +405,7 @@ class IncidentReviewForm(forms.Form):
                 "lat": data["lat"],
                 "lon": data["lon"],
                 "geo_precision": data["geo_precision"],
+                "kind": data["new_location_kind"] or (original.get("location") or {}).get("kind") or LocationKind.AREA,
             }
         picked = data["point_picked"] and data["lat"] is not None and data["lon"] is not None
         return {
@@ -539,6 +574,35 @@ def evidence_html(text, marks):
     return mark_safe("".join(parts))
 
 
+def likely_duplicates(*, location, point, date_start, date_end, event_type):
+    """Return the stored incidents that may be the one reviewed, as its place, dates and type now stand."""
+    if not event_type:
+        return []
+    return list(
+        selectors.incident_likely_duplicates(
+            point=point, date_start=date_start, date_end=date_end, event_type=event_type, location=location
+        ).prefetch_related("incident_actors__actor")
+    )
+
+
+def edited_match(data, prefix):
+    """Return the place, point, dates and event type of an incident as the editor set them in `data`."""
+    value = lambda name: (data.get(f"{prefix}-{name}") or "").strip()  # noqa: E731
+    location = Location.objects.filter(pk=int(value("location"))).first() if value("location").isdigit() else None
+    point = None
+    if value("lat") and value("lon"):
+        try:
+            point = geo.point_from_input(value("lon"), value("lat"))
+        except ValidationError:
+            point = None
+    if point is None and location is not None:
+        point = location.point
+    start, end = _iso_date(value("date_start")), _iso_date(value("date_end"))
+    if start and end and end < start:
+        end = start
+    return {"location": location, "point": point, "date_start": start, "date_end": end, "event_type": value("event_type")}
+
+
 class IncidentReview:
     """One proposed incident: its form, its actors' formset, its evidence and its likely duplicates."""
 
@@ -551,12 +615,14 @@ class IncidentReview:
         self.new_location = place if place and self.location is None else None
         point = _proposal_point(place) or (self.location.point if self.location else None)
         date_start, date_end = _iso_date(item.get("date")), _iso_date(item.get("date_end"))
-        duplicates = []
-        if item.get("event_type"):
-            duplicates = selectors.incident_likely_duplicates(
-                point=point, date_start=date_start, date_end=date_end, event_type=item["event_type"], location=self.location
-            )
-        self.form = IncidentReviewForm(data, prefix=self.item_id, duplicates=duplicates, initial=self.initial(item, point))
+        if data is None:
+            match = {"location": self.location, "point": point, "date_start": date_start, "date_end": date_end,
+                     "event_type": item.get("event_type")}
+        else:
+            match = edited_match(data, self.item_id)
+        self.form = IncidentReviewForm(
+            data, prefix=self.item_id, duplicates=likely_duplicates(**match), initial=self.initial(item, point)
+        )
         self.actors = ActorRoleFormSet(data, prefix=f"{self.item_id}-actor", initial=self.actor_initial(item, actors))
         self.evidence = item.get("evidence") or []
         self.point = point
@@ -600,6 +666,9 @@ class IncidentReview:
             "point_picked": self.new_location is not None and point is not None,
             "geo_precision": place.get("geo_precision") or (self.location.geo_precision if self.location else GeoPrecision.EXACT),
             "verification": item.get("verification") or Verification.REPORTED,
+            "new_location_kind": place.get("kind") or LocationKind.AREA,
+            "merge_actors": bool(item.get("actors")),
+            "merge_figures": False,
         }
 
     @staticmethod
@@ -623,6 +692,11 @@ class IncidentReview:
         if not self.form["decision"].field.valid_value(self.form.chosen):
             self.form.is_valid()  # shows the decision's error
             return False
+        if self.form.merge_target() is not None:
+            valid = self.form.merge_is_valid()
+            if self.form.cleaned_data.get("merge_actors"):
+                valid = self.actors.is_valid() and valid
+            return valid
         if not self.form.needs_fields:
             return True
         valid = self.form.is_valid()
@@ -630,13 +704,25 @@ class IncidentReview:
 
     def proposal_item(self):
         item = self.form.proposal_item(self.item)
+        item["actors"] = self.actor_items()
+        return item
+
+    def actor_items(self):
         initial = self.actors.initial_form_count()
-        item["actors"] = [
+        return [
             form.proposal_item()
             for index, form in enumerate(self.actors.forms)
             if (index < initial or form.has_changed()) and not form.cleaned_data.get("DELETE")
         ]
-        return item
+
+    def merge_item(self):
+        """Return what merging this incident brings to the stored one: evidence, and the actors and figures chosen."""
+        return {
+            "location": None,
+            "spans": self.item.get("spans", []),
+            "actors": self.actor_items() if self.form.cleaned_data.get("merge_actors") else [],
+            "figures": self.form.figures_for_merge(),
+        }
 
 
 class StatementReview:
@@ -709,7 +795,7 @@ class DraftReview:
                 incidents.append(review.proposal_item())
             else:
                 merges[len(incidents)] = review.form.merge_target()
-                incidents.append({"location": None, "spans": review.item.get("spans", [])})
+                incidents.append(review.merge_item())
         statements = [
             review.form.proposal_item(review.item, kept_index) for review in self.statements if review.form.kept
         ]
@@ -770,6 +856,19 @@ def review_view(request, model_admin, draft_id):
         "media": model_admin.media + IncidentReviewForm().media + ActorRoleForm().media,
     }
     return TemplateResponse(request, "admin/incidents/review_import.html", context)
+
+
+def duplicates_view(request, model_admin, draft_id, index):
+    """Return the likely duplicates and the decision of one proposed incident as the editor has set its
+    place, point, dates and type (the query holds the review form's fields of that incident)."""
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    if not model_admin.has_change_permission(request, draft):
+        raise PermissionDenied
+    items = (draft.proposal or {}).get("incidents", [])
+    if not 0 <= index < len(items):
+        raise Http404("No such proposed incident.")
+    review = DraftReview(draft, request.GET).incidents[index]
+    return TemplateResponse(request, "admin/incidents/review_match.html", {"incident": review, "form": review.form})
 
 
 def _tiles():

@@ -243,14 +243,14 @@ def _reviewed(proposal, draft, *, status, merges=None):
     for index, item in enumerate(proposal.get("incidents", [])):
         location = cache.location(item.get("location"))
         if index in merges:
-            # One more source of a stored incident: its evidence (and the actors' roles, when the place is known).
-            data = _incident_data(item, location, cache, draft, status) if location is not None else None
+            # One more source of a stored incident: its evidence, and the actors and figures the editor kept.
             incidents.append(
                 services.ReviewedIncident(
                     key=index,
                     spans=[tuple(span) for span in item.get("spans", [])],
-                    data=data,
                     merge_into=merges[index],
+                    actors=_actor_roles(item, cache),
+                    figures=dict(item.get("figures") or {}),
                 )
             )
             continue
@@ -307,11 +307,7 @@ def _incident_data(item, location, cache, draft, status):
         note = "The article gives no date for this event: the range ends at the latest date it allows."
     killed, injured = item.get("killed") or {}, item.get("injured") or {}
     place = item.get("location") or {}
-    actors = []
-    for actor_item in item.get("actors", []):
-        actor = cache.actor(actor_item)
-        if actor is not None and actor_item.get("role"):
-            actors.append(services.ActorRole(actor=actor, role=actor_item["role"]))
+    actors = _actor_roles(item, cache)
     return services.IncidentData(
         title=(item.get("title") or item["sub_event_type"])[:TITLE_LENGTH],
         title_ar=(item.get("title_ar") or "")[:TITLE_LENGTH],
@@ -337,6 +333,16 @@ def _incident_data(item, location, cache, draft, status):
         editor_note=note,
         actors=actors,
     )
+
+
+def _actor_roles(item, cache):
+    """Return the proposed actors of an incident with a role, as the services' ActorRoles."""
+    roles = []
+    for actor_item in item.get("actors", []):
+        actor = cache.actor(actor_item)
+        if actor is not None and actor_item.get("role"):
+            roles.append(services.ActorRole(actor=actor, role=actor_item["role"]))
+    return roles
 
 
 class _RowCache:
