@@ -45,7 +45,6 @@ from .models import (
     StatementKind,
     Verification,
     Weapon,
-    casualty_order_message,
 )
 
 # --- Intake messages in the editor's language ----------------------------------------------------
@@ -245,6 +244,8 @@ def _already_pending(request, pending):
 
 NEW, DROP = "new", "drop"
 FIGURE_FIELDS = tuple(f"{prefix}_{part}" for prefix in ("killed", "injured") for part in ("best", "low", "high"))
+# The fields of an Incident the review form edits and Incident.clean checks.
+INCIDENT_CHECKED_FIELDS = ("date_start", "date_end", "event_type", "sub_event_type", *FIGURE_FIELDS)
 MERGE_FIELDS = (*FIGURE_FIELDS, "decision", "merge_actors", "merge_figures")
 BLANK_CHOICE = [("", "---------")]
 
@@ -354,22 +355,9 @@ class IncidentReviewForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("date_start"), cleaned.get("date_end")
-        if start and end and end < start:
-            self.add_error("date_end", _("The end date cannot be before the start date."))
-        event, sub = cleaned.get("event_type"), cleaned.get("sub_event_type")
-        if event and sub and not taxonomy.is_valid_pair(event, sub):
-            self.add_error(
-                "sub_event_type",
-                _("“%(sub)s” is not a sub-event type of “%(event)s”.") % {"sub": gettext(sub), "event": gettext(event)},
-            )
-        for prefix, label in (("killed", _("Killed")), ("injured", _("Injured"))):
-            known = [cleaned.get(f"{prefix}_{part}") for part in ("low", "best", "high")]
-            known = [value for value in known if value is not None]
-            if known != sorted(known):
-                self.add_error(f"{prefix}_best", casualty_order_message(label))
         cleaned["lat"], cleaned["lon"] = self.clean_point(cleaned.get("lat"), cleaned.get("lon"))
         has_point = cleaned["lat"] is not None and cleaned["lon"] is not None
+        self.check_as_incident(cleaned, has_point)
         if cleaned.get("point_picked") and not has_point:
             self.add_error(None, _("The point picked on the map was lost: pick it again."))
         if cleaned.get("location") is None:
@@ -378,6 +366,21 @@ class IncidentReviewForm(forms.Form):
             elif not has_point:
                 self.add_error("location", _("Pick the new place's point on the map."))
         return cleaned
+
+    def check_as_incident(self, cleaned, has_point):
+        """Add the errors Incident.clean finds in these values (dates, type pair, casualty order), where
+        the form shows them: validation is written once, in the model, for the review and the services."""
+        incident = Incident(
+            **{name: cleaned.get(name) for name in INCIDENT_CHECKED_FIELDS if name in cleaned},
+            location=cleaned.get("location"),
+            point=geo.point_from_input(cleaned["lon"], cleaned["lat"]) if has_point else None,
+        )
+        try:
+            incident.clean()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(field if field in self.fields else None, message)
 
     def clean_point(self, lat, lon):
         """Return (lat, lon) as floats, or (None, None) when no point is given or it is not on the map."""

@@ -168,8 +168,7 @@ def import_article(
     """
     language = language or intake.detect_language(text)
     title = (title or default_title(text))[:TITLE_LENGTH]
-    existing = Source.objects.with_hash(text).first()
-    pending = selectors.import_draft_pending_with_text(text) if existing is None else None
+    existing, pending = selectors.text_already_imported(text)
     if not dry_run and (existing is not None or pending is not None):
         return ImportResult(proposal={}, existing=existing, pending=pending)
     proposal = extract_article(text=text, published=published, language=language)

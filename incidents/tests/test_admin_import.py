@@ -836,3 +836,33 @@ def test_a_new_place_is_given_the_kind_the_editor_chooses(admin_user_logged_in, 
 
 def test_a_stored_place_has_no_kind_to_choose(admin_user_logged_in, draft):
     assert 'name="incident-0-new_location_kind"' not in admin_user_logged_in.get(review_url(draft)).content.decode()
+
+
+def test_the_review_form_checks_an_incident_with_incident_clean(admin_user_logged_in, draft, monkeypatch):
+    """The review's checks of dates, type pair and figures are Incident.clean's, in the editor's language."""
+    admin_user_logged_in.cookies["django_language"] = "ar"
+    data = page_data(admin_user_logged_in, draft)
+    data["incident-0-sub_event_type"] = "Armed clash"
+
+    content = admin_user_logged_in.post(review_url(draft), data).content.decode()
+
+    assert "«اشتباك مسلح» ليس نوعًا فرعيًا من" in content
+    # One rule more in the model is one rule more on the review page, with no change to the form.
+    from django.core.exceptions import ValidationError
+
+    def stricter(incident):
+        raise ValidationError({"weapon": "A rule written once, in the model.", "count": "Another one."})
+
+    monkeypatch.setattr(Incident, "clean", stricter)
+    admin_user_logged_in.cookies["django_language"] = "en"
+    response = admin_user_logged_in.post(review_url(draft), page_data(admin_user_logged_in, draft))
+    assert response.status_code == 200
+    assert "A rule written once, in the model." in response.content.decode()
+    assert Incident.objects.count() == 0
+
+
+def test_one_check_says_whether_a_text_is_stored_or_waits_for_review(draft):
+    assert selectors.text_already_imported("A text nobody imported.") == (None, None)
+    assert selectors.text_already_imported(ENGLISH) == (None, draft)
+    source = SourceFactory(text=ENGLISH)
+    assert selectors.text_already_imported(ENGLISH) == (source, None)
