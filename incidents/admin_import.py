@@ -6,6 +6,8 @@ turn the editor's edits back into a proposal of the same shape, which `importing
 turns into the services' inputs.
 """
 
+from dataclasses import replace
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -25,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from . import geo, importing, selectors, services, taxonomy
 from .admin_checks import KeyAutocompleteSelect
 from .extraction import intake
+from .extraction.types import Casualties, Proposal, ProposedActor, ProposedIncident, ProposedPlace
 from .models import (
     EVENT_TYPE_CHOICES,
     SUB_EVENT_TYPE_CHOICES,
@@ -394,42 +397,43 @@ class IncidentReviewForm(forms.Form):
         return lat, lon
 
     def proposal_item(self, original):
-        """Return the proposal dict of this incident as edited, keeping the original's evidence."""
+        """Return this incident as edited (a ProposedIncident), keeping the original's evidence."""
         data = self.cleaned_data
         location = data["location"]
         if location is not None:
-            place = {"key": location.slug}
+            place = ProposedPlace(key=location.slug, name_en=location.name_en, name_ar=location.name_ar)
         else:
-            place = {
-                **(original.get("location") or {}),
-                "key": None,
-                "name_en": data["new_location_name_en"].strip(),
-                "name_ar": data["new_location_name_ar"].strip(),
-                "lat": data["lat"],
-                "lon": data["lon"],
-                "geo_precision": data["geo_precision"],
-                "kind": data["new_location_kind"] or (original.get("location") or {}).get("kind") or LocationKind.AREA,
-            }
+            place = replace(
+                original.location or ProposedPlace(),
+                key=None,
+                name_en=data["new_location_name_en"].strip(),
+                name_ar=data["new_location_name_ar"].strip(),
+                lat=data["lat"],
+                lon=data["lon"],
+                geo_precision=data["geo_precision"],
+                kind=data["new_location_kind"] or (original.location.kind if original.location else "") or LocationKind.AREA,
+            )
         picked = data["point_picked"] and data["lat"] is not None and data["lon"] is not None
-        return {
-            "title": data["title"].strip(),
-            "title_ar": data["title_ar"].strip(),
-            "date": data["date_start"].isoformat() if data["date_start"] else None,
-            "date_end": data["date_end"].isoformat() if data["date_end"] else None,
-            "date_precision": data["date_precision"],
-            "event_type": data["event_type"],
-            "sub_event_type": data["sub_event_type"],
-            "weapon": data["weapon"],
-            "outcome": data["outcome"],
-            "count": data["count"],
-            "killed": {part: data[f"killed_{part}"] for part in ("best", "low", "high")},
-            "injured": {part: data[f"injured_{part}"] for part in ("best", "low", "high")},
-            "location": place,
-            "point": {"lat": data["lat"], "lon": data["lon"]} if picked else None,
-            "geo_precision": data["geo_precision"],
-            "verification": data["verification"],
-            "spans": original.get("spans", []),
-        }
+        return ProposedIncident(
+            title=data["title"].strip(),
+            title_ar=data["title_ar"].strip(),
+            date=data["date_start"],
+            date_end=data["date_end"],
+            date_precision=data["date_precision"],
+            event_type=data["event_type"],
+            sub_event_type=data["sub_event_type"],
+            weapon=data["weapon"],
+            outcome=data["outcome"],
+            count=data["count"],
+            killed=Casualties(**{part: data[f"killed_{part}"] for part in ("best", "low", "high")}),
+            injured=Casualties(**{part: data[f"injured_{part}"] for part in ("best", "low", "high")}),
+            location=place,
+            point=(data["lat"], data["lon"]) if picked else None,
+            geo_precision=data["geo_precision"],
+            verification=data["verification"],
+            evidence=list(original.evidence),
+            spans=list(original.spans),
+        )
 
 
 class ActorRoleForm(forms.Form):
@@ -457,14 +461,14 @@ class ActorRoleForm(forms.Form):
     def proposal_item(self):
         data = self.cleaned_data
         if data["actor"] is not None:
-            return {"key": data["actor"].slug, "name_en": data["actor"].name_en, "role": data["role"]}
-        return {
-            "key": None,
-            "name_en": data["new_name_en"].strip(),
-            "name_ar": data["new_name_ar"].strip(),
-            "kind": data["new_kind"] or ActorKind.UNIDENTIFIED,
-            "role": data["role"],
-        }
+            return ProposedActor(key=data["actor"].slug, name_en=data["actor"].name_en, role=data["role"])
+        return ProposedActor(
+            key=None,
+            name_en=data["new_name_en"].strip(),
+            name_ar=data["new_name_ar"].strip(),
+            kind=data["new_kind"] or ActorKind.UNIDENTIFIED,
+            role=data["role"],
+        )
 
 
 ActorRoleFormSet = forms.formset_factory(ActorRoleForm, extra=1, can_delete=True)
@@ -515,19 +519,19 @@ class StatementReviewForm(forms.Form):
         return cleaned
 
     def proposal_item(self, original, incident_index):
-        """Return the proposal dict of this statement as edited; `incident_index` maps old incident indices to kept ones."""
+        """Return this statement as edited (a ProposedStatement); `incident_index` maps old incident indices to kept ones."""
         data = self.cleaned_data
         actor = data["speaker_actor"]
-        return {
-            "speaker": data["speaker"].strip(),
-            "speaker_key": actor.slug if actor else None,
-            "speaker_actor": actor.name_en if actor else (data["new_speaker_name"].strip() or None),
-            "kind": data["kind"],
-            "date": data["date"].isoformat() if data["date"] else None,
-            "text": data["text"].strip(),
-            "span": original.get("span"),
-            "incidents": [incident_index[old] for old in data["incidents"] if old in incident_index],
-        }
+        return replace(
+            original,
+            speaker=data["speaker"].strip(),
+            speaker_key=actor.slug if actor else None,
+            speaker_actor=actor.name_en if actor else (data["new_speaker_name"].strip() or None),
+            kind=data["kind"],
+            date=data["date"],
+            text=data["text"].strip(),
+            incidents=[incident_index[old] for old in data["incidents"] if old in incident_index],
+        )
 
 
 # --- The review page: the proposal and its forms --------------------------------------------------
@@ -535,9 +539,9 @@ class StatementReviewForm(forms.Form):
 
 def _proposal_point(place):
     """Return the point a proposed place gives, or None (none given, or not a point on the map)."""
-    if place and place.get("lat") is not None and place.get("lon") is not None:
+    if place is not None and place.has_point:
         try:
-            return geo.point_from_input(place["lon"], place["lat"])
+            return geo.point_from_input(place.lon, place.lat)
         except ValidationError:
             return None
     return None
@@ -613,21 +617,20 @@ class IncidentReview:
         self.index = index
         self.item = item
         self.item_id = f"incident-{index}"
-        place = item.get("location") or {}
-        self.location = locations.get(place.get("key")) if place.get("key") else None
-        self.new_location = place if place and self.location is None else None
+        place = item.location
+        self.location = locations.get(place.key) if place is not None and place.key else None
+        self.new_location = place if place is not None and self.location is None else None
         point = _proposal_point(place) or (self.location.point if self.location else None)
-        date_start, date_end = _iso_date(item.get("date")), _iso_date(item.get("date_end"))
         if data is None:
-            match = {"location": self.location, "point": point, "date_start": date_start, "date_end": date_end,
-                     "event_type": item.get("event_type")}
+            match = {"location": self.location, "point": point, "date_start": item.date, "date_end": item.date_end,
+                     "event_type": item.event_type}
         else:
             match = edited_match(data, self.item_id)
         self.form = IncidentReviewForm(
             data, prefix=self.item_id, duplicates=likely_duplicates(**match), initial=self.initial(item, point)
         )
         self.actors = ActorRoleFormSet(data, prefix=f"{self.item_id}-actor", initial=self.actor_initial(item, actors))
-        self.evidence = item.get("evidence") or []
+        self.evidence = item.evidence
         self.point = point
 
     def label(self):
@@ -635,57 +638,57 @@ class IncidentReview:
         if self.location is not None:
             name_ar, name_en = self.location.name_ar, self.location.name_en
         else:
-            name_ar, name_en = (self.new_location or {}).get("name_ar"), (self.new_location or {}).get("name_en")
+            name_ar, name_en = (self.new_location.name_ar, self.new_location.name_en) if self.new_location else ("", "")
         name = name_ar if get_language() == "ar" and name_ar else name_en
         parts = [gettext("Incident %(number)s") % {"number": self.index + 1}]
-        if self.item.get("sub_event_type"):
-            parts.append(gettext(self.item["sub_event_type"]))
+        if self.item.sub_event_type:
+            parts.append(gettext(self.item.sub_event_type))
         if name:
             parts.append(name)
         return " · ".join(parts)
 
     def initial(self, item, point):
-        place = item.get("location") or {}
-        killed, injured = item.get("killed") or {}, item.get("injured") or {}
+        place = item.location or ProposedPlace()
+        killed, injured = item.killed, item.injured
         return {
             "decision": NEW,
-            "title": item.get("title") or "",
-            "title_ar": item.get("title_ar") or "",
-            "date_start": _iso_date(item.get("date")),
-            "date_end": _iso_date(item.get("date_end")),
-            "date_precision": item.get("date_precision") or DatePrecision.DAY,
-            "event_type": item.get("event_type"),
-            "sub_event_type": item.get("sub_event_type"),
-            "weapon": item.get("weapon") or Weapon.UNKNOWN,
-            "outcome": item.get("outcome") or Outcome.UNKNOWN,
-            "count": item.get("count") or 1,
-            **{f"killed_{part}": killed.get(part) for part in ("best", "low", "high")},
-            **{f"injured_{part}": injured.get(part) for part in ("best", "low", "high")},
+            "title": item.title,
+            "title_ar": item.title_ar,
+            "date_start": item.date,
+            "date_end": item.date_end,
+            "date_precision": item.date_precision or DatePrecision.DAY,
+            "event_type": item.event_type or None,
+            "sub_event_type": item.sub_event_type or None,
+            "weapon": item.weapon or Weapon.UNKNOWN,
+            "outcome": item.outcome or Outcome.UNKNOWN,
+            "count": item.count or 1,
+            **{f"killed_{part}": getattr(killed, part) for part in ("best", "low", "high")},
+            **{f"injured_{part}": getattr(injured, part) for part in ("best", "low", "high")},
             "location": self.location,
-            "new_location_name_en": (self.new_location or {}).get("name_en") or "",
-            "new_location_name_ar": (self.new_location or {}).get("name_ar") or "",
+            "new_location_name_en": self.new_location.name_en if self.new_location else "",
+            "new_location_name_ar": self.new_location.name_ar if self.new_location else "",
             "lat": point.y if point else None,
             "lon": point.x if point else None,
             "point_picked": self.new_location is not None and point is not None,
-            "geo_precision": place.get("geo_precision") or (self.location.geo_precision if self.location else GeoPrecision.EXACT),
-            "verification": item.get("verification") or Verification.REPORTED,
-            "new_location_kind": place.get("kind") or LocationKind.AREA,
-            "merge_actors": bool(item.get("actors")),
+            "geo_precision": place.geo_precision or (self.location.geo_precision if self.location else GeoPrecision.EXACT),
+            "verification": item.verification or Verification.REPORTED,
+            "new_location_kind": place.kind or LocationKind.AREA,
+            "merge_actors": bool(item.actors),
             "merge_figures": False,
         }
 
     @staticmethod
     def actor_initial(item, actors):
         rows = []
-        for proposed in item.get("actors", []):
-            actor = actors.get(proposed.get("key")) if proposed.get("key") else None
+        for proposed in item.actors:
+            actor = actors.get(proposed.key) if proposed.key else None
             rows.append(
                 {
                     "actor": actor,
-                    "new_name_en": "" if actor else proposed.get("name_en") or "",
-                    "new_name_ar": "" if actor else proposed.get("name_ar") or "",
-                    "new_kind": proposed.get("kind") or ActorKind.UNIDENTIFIED,
-                    "role": proposed.get("role") or ActorRole.ASSOCIATED,
+                    "new_name_en": "" if actor else proposed.name_en,
+                    "new_name_ar": "" if actor else proposed.name_ar,
+                    "new_kind": proposed.kind or ActorKind.UNIDENTIFIED,
+                    "role": proposed.role or ActorRole.ASSOCIATED,
                 }
             )
         return rows
@@ -707,7 +710,7 @@ class IncidentReview:
 
     def proposal_item(self):
         item = self.form.proposal_item(self.item)
-        item["actors"] = self.actor_items()
+        item.actors = self.actor_items()
         return item
 
     def actor_items(self):
@@ -720,12 +723,14 @@ class IncidentReview:
 
     def merge_item(self):
         """Return what merging this incident brings to the stored one: evidence, and the actors and figures chosen."""
-        return {
-            "location": None,
-            "spans": self.item.get("spans", []),
-            "actors": self.actor_items() if self.form.cleaned_data.get("merge_actors") else [],
-            "figures": self.form.figures_for_merge(),
-        }
+        return ProposedIncident(
+            event_type=self.item.event_type,
+            sub_event_type=self.item.sub_event_type,
+            evidence=list(self.item.evidence),
+            spans=list(self.item.spans),
+            actors=self.actor_items() if self.form.cleaned_data.get("merge_actors") else [],
+            figures=self.form.figures_for_merge(),
+        )
 
 
 class StatementReview:
@@ -733,23 +738,23 @@ class StatementReview:
         self.index = index
         self.item = item
         self.item_id = f"statement-{index}"
-        actor = actors.get(item.get("speaker_key")) if item.get("speaker_key") else None
-        self.new_speaker = None if actor else item.get("speaker_actor")
-        self.speaker_label = item.get("speaker") or (str(actor) if actor else item.get("speaker_actor")) or ""
-        self.kind_label = dict(StatementKind.choices).get(item.get("kind"), item.get("kind"))
+        actor = actors.get(item.speaker_key) if item.speaker_key else None
+        self.new_speaker = None if actor else item.speaker_actor
+        self.speaker_label = item.speaker or (str(actor) if actor else item.speaker_actor) or ""
+        self.kind_label = dict(StatementKind.choices).get(item.kind, item.kind)
         self.form = StatementReviewForm(
             data,
             prefix=self.item_id,
             incident_labels=incident_labels,
             initial={
                 "keep": "yes",
-                "speaker": item.get("speaker") or "",
+                "speaker": item.speaker,
                 "speaker_actor": actor,
                 "new_speaker_name": self.new_speaker or "",
-                "kind": item.get("kind"),
-                "date": _iso_date(item.get("date")),
-                "text": item.get("text") or "",
-                "incidents": item.get("incidents") or [],
+                "kind": item.kind or None,
+                "date": item.date,
+                "text": item.text,
+                "incidents": item.incidents,
             },
         )
 
@@ -762,11 +767,11 @@ class DraftReview:
 
     def __init__(self, draft, data=None):
         self.draft = draft
-        proposal = draft.proposal or {}
-        incidents, statements = proposal.get("incidents", []), proposal.get("statements", [])
-        place_keys = {(item.get("location") or {}).get("key") for item in incidents} - {None}
-        actor_keys = {actor.get("key") for item in incidents for actor in item.get("actors", [])}
-        actor_keys |= {item.get("speaker_key") for item in statements}
+        self.proposal = Proposal.from_json(draft.proposal)
+        incidents, statements = self.proposal.incidents, self.proposal.statements
+        place_keys = {item.location.key for item in incidents if item.location is not None} - {None}
+        actor_keys = {actor.key for item in incidents for actor in item.actors}
+        actor_keys |= {item.speaker_key for item in statements}
         locations = {row.slug: row for row in Location.objects.filter(slug__in=place_keys)}
         actors = {row.slug: row for row in Actor.objects.filter(slug__in=actor_keys - {None})}
         self.incidents = [IncidentReview(index, item, data, locations, actors) for index, item in enumerate(incidents)]
@@ -776,10 +781,10 @@ class DraftReview:
 
     def article_html(self):
         marks = [
-            (start, end, review.item_id, "incident") for review in self.incidents for start, end in review.item.get("spans", [])
+            (start, end, review.item_id, "incident") for review in self.incidents for start, end in review.item.spans
         ]
         marks += [
-            (*review.item["span"], review.item_id, "statement") for review in self.statements if review.item.get("span")
+            (*review.item.span, review.item_id, "statement") for review in self.statements if review.item.span
         ]
         return evidence_html(self.draft.text, marks)
 
@@ -802,7 +807,7 @@ class DraftReview:
         statements = [
             review.form.proposal_item(review.item, kept_index) for review in self.statements if review.form.kept
         ]
-        proposal = {"source": self.draft.proposal.get("source", {}), "incidents": incidents, "statements": statements}
+        proposal = Proposal(source=self.proposal.source, incidents=incidents, statements=statements)
         try:
             reviewed_incidents, reviewed_statements = importing.reviewed_from_review(proposal, self.draft, merges=merges)
             return services.import_confirm(

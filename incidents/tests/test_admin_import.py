@@ -866,3 +866,34 @@ def test_one_check_says_whether_a_text_is_stored_or_waits_for_review(draft):
     assert selectors.text_already_imported(ENGLISH) == (None, draft)
     source = SourceFactory(text=ENGLISH)
     assert selectors.text_already_imported(ENGLISH) == (source, None)
+
+
+def test_the_proposal_is_one_typed_structure_whose_json_round_trips():
+    from incidents.extraction.types import Proposal, ProposedIncident, ProposedPlace
+
+    proposal = Proposal.from_json(proposal_for(ENGLISH))
+    incident = proposal.incidents[0]
+    assert isinstance(incident, ProposedIncident) and isinstance(incident.location, ProposedPlace)
+    assert incident.date == datetime.date(2023, 12, 8) and incident.killed.best == 0
+    assert incident.actors[1].key is None and incident.actors[1].role == "perpetrator"
+    assert proposal.statements[0].span == tuple(proposal_for(ENGLISH)["statements"][0]["span"])
+    stored = proposal.to_json()
+    assert Proposal.from_json(stored).to_json() == stored
+    # What the stored JSON had stays as it was.
+    original = proposal_for(ENGLISH)
+    assert {key: stored["incidents"][0][key] for key in original["incidents"][0]} == original["incidents"][0] | {
+        "location": stored["incidents"][0]["location"]
+    }
+    assert Proposal.from_json({}).incidents == [] and Proposal.from_json(None).statements == []
+
+
+def test_the_review_turns_edits_into_the_same_typed_structure(admin_user_logged_in, draft):
+    from incidents.extraction.types import ProposedActor, ProposedIncident, ProposedStatement
+
+    review = DraftReview(draft, page_data(admin_user_logged_in, draft))
+    assert review.is_valid()
+    incident = review.incidents[0].proposal_item()
+    assert isinstance(incident, ProposedIncident) and all(isinstance(actor, ProposedActor) for actor in incident.actors)
+    assert incident.spans == review.incidents[0].item.spans
+    statement = review.statements[0].form.proposal_item(review.statements[0].item, {0: 0})
+    assert isinstance(statement, ProposedStatement) and statement.incidents == [0]
