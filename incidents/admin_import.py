@@ -1,9 +1,15 @@
 """The admin's article import: the import form and the review of what extraction proposed.
 
 Views stay thin: reading and cleaning the input is `extraction.intake`, storing the draft is
-`importing.import_article`, writing the reviewed import is `services.import_confirm`. The forms here
-turn the editor's edits back into a proposal of the same shape, which `importing.reviewed_from_review`
-turns into the services' inputs.
+`importing.import_article`, writing the reviewed import is `services.import_confirm`. The review reads
+the draft's proposal as the typed `extraction.types.Proposal`; its forms give the editor's edits back as
+items of the same types (ProposedIncident, ProposedActor, ProposedStatement), which
+`importing.reviewed_from_review` turns into the services' inputs. An incident's values are checked by
+Incident.clean (`IncidentReviewForm.check_as_incident`), as the services check them when they save.
+
+An incident may be merged into a stored one: the list of likely duplicates follows the place, point,
+dates and type the editor sets (`duplicates_view` renders it again as they change), and the merge adds
+the article's evidence and, as the editor chooses, its actors and killed/injured figures.
 """
 
 from dataclasses import replace

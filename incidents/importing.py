@@ -1,8 +1,9 @@
 """Import an article: extract its proposal, store it as a draft for review, or publish it as is.
 
 The admin's import page, the `import_article` command and `make run`'s demo data all go through
-`import_article`; the review page turns an edited proposal back into the services' inputs with
-`reviewed_from_proposal`.
+`import_article`. A proposal is the typed `extraction.types.Proposal` (stored as its JSON);
+`reviewed_from_proposal` and, for the review page, `reviewed_from_review` turn one into the services'
+inputs.
 """
 import datetime
 import multiprocessing
@@ -226,9 +227,9 @@ def reviewed_from_proposal_publishable(proposal, draft, *, status="published"):
 def reviewed_from_review(proposal, draft, *, merges):
     """Return (reviewed incidents, reviewed statements) from the proposal as the editor reviewed it.
 
-    `proposal` holds the kept items as edited (an incident may carry "point" {lat, lon} and
-    "geo_precision" chosen by the editor); `merges` maps an incident's index to the stored Incident
-    the article becomes one more source of. Raise ValidationError naming an incident with no place.
+    `proposal` (a Proposal) holds the kept items as edited (an incident may carry the `point` and
+    `geo_precision` the editor chose); `merges` maps an incident's index to the stored Incident the
+    article becomes one more source of, which takes that item's `actors` and `figures`. Raise ValidationError naming an incident with no place.
     """
     incidents, statements, skipped = _reviewed(proposal, draft, status="published", merges=merges)
     if skipped:
