@@ -279,7 +279,8 @@ def test_another_actor_can_be_added_with_its_role(open_page, reference):
 def test_duplicates_follow_the_place_and_date_set_and_a_merge_takes_actors_and_figures(open_page, reference, language, confirm_label):
     airport = LocationFactory(slug="baghdad-airport", name_en="Baghdad Airport", name_ar="مطار بغداد",
                               point=Point(44.2346, 33.2625, srid=4326))
-    stored = IncidentFactory(location=airport, date_start=datetime.date(2023, 11, 1), title="Drone at Baghdad Airport")
+    stored = IncidentFactory(location=airport, date_start=datetime.date(2023, 11, 1), title="Drone at Baghdad Airport",
+                             title_ar="مسيّرة في مطار بغداد")
     draft = draft_of(ENGLISH, "en", proposal_for(ENGLISH))
     page = signed_in(open_page, f"/admin/incidents/importdraft/{draft.pk}/review/", language=language)
     card = page.locator("#incident-0")
@@ -294,7 +295,7 @@ def test_duplicates_follow_the_place_and_date_set_and_a_merge_takes_actors_and_f
     # ... then sets the date the stored incident has: it is offered, with what it already holds.
     page.fill("#id_incident-0-date_start", "2023-11-01")
     page.fill("#id_incident-0-date_end", "2023-11-01")
-    expect(card.locator(".review-duplicates")).to_contain_text("Drone at Baghdad Airport")
+    expect(card.locator(".review-duplicates")).to_contain_text(stored.title_ar if language == "ar" else stored.title)
     merge = card.locator(f'.review-decision input[value="{stored.pk}"]')
     expect(merge).to_have_count(1)
     merge.check()
