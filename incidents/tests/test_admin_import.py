@@ -897,3 +897,8 @@ def test_the_review_turns_edits_into_the_same_typed_structure(admin_user_logged_
     assert incident.spans == review.incidents[0].item.spans
     statement = review.statements[0].form.proposal_item(review.statements[0].item, {0: 0})
     assert isinstance(statement, ProposedStatement) and statement.incidents == [0]
+
+
+def test_staff_without_the_review_permission_cannot_read_the_duplicates(client, draft):
+    client.force_login(UserFactory(username="reader"))
+    assert client.get(duplicates_url(draft)).status_code == 403
