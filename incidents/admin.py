@@ -399,6 +399,11 @@ class ImportDraftAdmin(CheckedRequestAdmin, admin.ModelAdmin):
             path("import/", view(admin_import.import_article_view), name="incidents_importdraft_import"),
             path("<int:draft_id>/review/", view(admin_import.review_view), name="incidents_importdraft_review"),
             path("places/", view(admin_import.places_view), name="incidents_importdraft_places"),
+            path(
+                "<int:draft_id>/review/<int:index>/duplicates/",
+                view(admin_import.duplicates_view),
+                name="incidents_importdraft_duplicates",
+            ),
             *super().get_urls(),
         ]
 

@@ -1,10 +1,18 @@
 """The admin's article import: the import form and the review of what extraction proposed.
 
 Views stay thin: reading and cleaning the input is `extraction.intake`, storing the draft is
-`importing.import_article`, writing the reviewed import is `services.import_confirm`. The forms here
-turn the editor's edits back into a proposal of the same shape, which `importing.reviewed_from_review`
-turns into the services' inputs.
+`importing.import_article`, writing the reviewed import is `services.import_confirm`. The review reads
+the draft's proposal as the typed `extraction.types.Proposal`; its forms give the editor's edits back as
+items of the same types (ProposedIncident, ProposedActor, ProposedStatement), which
+`importing.reviewed_from_review` turns into the services' inputs. An incident's values are checked by
+Incident.clean (`IncidentReviewForm.check_as_incident`), as the services check them when they save.
+
+An incident may be merged into a stored one: the list of likely duplicates follows the place, point,
+dates and type the editor sets (`duplicates_view` renders it again as they change), and the merge adds
+the article's evidence and, as the editor chooses, its actors and killed/injured figures.
 """
+
+from dataclasses import replace
 
 from django import forms
 from django.conf import settings
@@ -25,6 +33,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from . import geo, importing, selectors, services, taxonomy
 from .admin_checks import KeyAutocompleteSelect
 from .extraction import intake
+from .extraction.types import Casualties, Proposal, ProposedActor, ProposedIncident, ProposedPlace
 from .models import (
     EVENT_TYPE_CHOICES,
     SUB_EVENT_TYPE_CHOICES,
@@ -39,12 +48,12 @@ from .models import (
     IncidentActor,
     Language,
     Location,
+    LocationKind,
     Outcome,
     Statement,
     StatementKind,
     Verification,
     Weapon,
-    casualty_order_message,
 )
 
 # --- Intake messages in the editor's language ----------------------------------------------------
@@ -243,6 +252,10 @@ def _already_pending(request, pending):
 # --- The review page: forms -----------------------------------------------------------------------
 
 NEW, DROP = "new", "drop"
+FIGURE_FIELDS = tuple(f"{prefix}_{part}" for prefix in ("killed", "injured") for part in ("best", "low", "high"))
+# The fields of an Incident the review form edits and Incident.clean checks.
+INCIDENT_CHECKED_FIELDS = ("date_start", "date_end", "event_type", "sub_event_type", *FIGURE_FIELDS)
+MERGE_FIELDS = (*FIGURE_FIELDS, "decision", "merge_actors", "merge_figures")
 BLANK_CHOICE = [("", "---------")]
 
 
@@ -290,12 +303,23 @@ class IncidentReviewForm(forms.Form):
     new_location_name_ar = forms.CharField(
         label=_("New place (Arabic name)"), required=False, max_length=200, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
     )
+    new_location_kind = forms.ChoiceField(
+        label=_("New place's kind"), choices=LocationKind.choices, required=False,
+        help_text=_("What the place is: a base, a town, an airport…"),
+    )
     # Read by `clean` through the geo module, whose message is shown with the form's (the fields are hidden).
     lat = forms.CharField(required=False, widget=forms.HiddenInput)
     lon = forms.CharField(required=False, widget=forms.HiddenInput)
     point_picked = forms.BooleanField(required=False, widget=forms.HiddenInput)
     geo_precision = forms.TypedChoiceField(label=_("Geo precision"), choices=GeoPrecision.choices, coerce=int)
     verification = forms.ChoiceField(label=_("Verification"), choices=Verification.choices)
+    # What a merge brings to the stored incident besides this article's evidence.
+    merge_actors = forms.BooleanField(label=_("Add the actors below to the stored incident"), required=False)
+    merge_figures = forms.BooleanField(
+        label=_("Use the killed and injured figures below in the stored incident"),
+        required=False,
+        help_text=_("Only the figures given here replace the stored ones; empty ones leave them as they are."),
+    )
 
     def __init__(self, *args, duplicates=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -318,24 +342,31 @@ class IncidentReviewForm(forms.Form):
     def merge_target(self):
         return next((incident for incident in self.duplicates if str(incident.pk) == self.chosen), None)
 
+    def merge_is_valid(self):
+        """Return True when what a merge takes from this form (its choices and figures) is valid.
+
+        The other fields are not written by a merge: their errors are dropped, so the page shows none.
+        """
+        self.is_valid()
+        for name in list(self.errors):
+            if name not in MERGE_FIELDS:
+                del self.errors[name]
+        if not self.cleaned_data.get("merge_figures"):
+            for name in FIGURE_FIELDS:
+                self.errors.pop(name, None)
+        return not self.errors
+
+    def figures_for_merge(self):
+        """Return the killed and injured figures the editor gave, for the stored incident (empty: none)."""
+        if not self.cleaned_data.get("merge_figures"):
+            return {}
+        return {name: self.cleaned_data[name] for name in FIGURE_FIELDS if self.cleaned_data.get(name) is not None}
+
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("date_start"), cleaned.get("date_end")
-        if start and end and end < start:
-            self.add_error("date_end", _("The end date cannot be before the start date."))
-        event, sub = cleaned.get("event_type"), cleaned.get("sub_event_type")
-        if event and sub and not taxonomy.is_valid_pair(event, sub):
-            self.add_error(
-                "sub_event_type",
-                _("“%(sub)s” is not a sub-event type of “%(event)s”.") % {"sub": gettext(sub), "event": gettext(event)},
-            )
-        for prefix, label in (("killed", _("Killed")), ("injured", _("Injured"))):
-            known = [cleaned.get(f"{prefix}_{part}") for part in ("low", "best", "high")]
-            known = [value for value in known if value is not None]
-            if known != sorted(known):
-                self.add_error(f"{prefix}_best", casualty_order_message(label))
         cleaned["lat"], cleaned["lon"] = self.clean_point(cleaned.get("lat"), cleaned.get("lon"))
         has_point = cleaned["lat"] is not None and cleaned["lon"] is not None
+        self.check_as_incident(cleaned, has_point)
         if cleaned.get("point_picked") and not has_point:
             self.add_error(None, _("The point picked on the map was lost: pick it again."))
         if cleaned.get("location") is None:
@@ -344,6 +375,21 @@ class IncidentReviewForm(forms.Form):
             elif not has_point:
                 self.add_error("location", _("Pick the new place's point on the map."))
         return cleaned
+
+    def check_as_incident(self, cleaned, has_point):
+        """Add the errors Incident.clean finds in these values (dates, type pair, casualty order), where
+        the form shows them: validation is written once, in the model, for the review and the services."""
+        incident = Incident(
+            **{name: cleaned.get(name) for name in INCIDENT_CHECKED_FIELDS if name in cleaned},
+            location=cleaned.get("location"),
+            point=geo.point_from_input(cleaned["lon"], cleaned["lat"]) if has_point else None,
+        )
+        try:
+            incident.clean()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(field if field in self.fields else None, message)
 
     def clean_point(self, lat, lon):
         """Return (lat, lon) as floats, or (None, None) when no point is given or it is not on the map."""
@@ -357,41 +403,43 @@ class IncidentReviewForm(forms.Form):
         return lat, lon
 
     def proposal_item(self, original):
-        """Return the proposal dict of this incident as edited, keeping the original's evidence."""
+        """Return this incident as edited (a ProposedIncident), keeping the original's evidence."""
         data = self.cleaned_data
         location = data["location"]
         if location is not None:
-            place = {"key": location.slug}
+            place = ProposedPlace(key=location.slug, name_en=location.name_en, name_ar=location.name_ar)
         else:
-            place = {
-                **(original.get("location") or {}),
-                "key": None,
-                "name_en": data["new_location_name_en"].strip(),
-                "name_ar": data["new_location_name_ar"].strip(),
-                "lat": data["lat"],
-                "lon": data["lon"],
-                "geo_precision": data["geo_precision"],
-            }
+            place = replace(
+                original.location or ProposedPlace(),
+                key=None,
+                name_en=data["new_location_name_en"].strip(),
+                name_ar=data["new_location_name_ar"].strip(),
+                lat=data["lat"],
+                lon=data["lon"],
+                geo_precision=data["geo_precision"],
+                kind=data["new_location_kind"] or (original.location.kind if original.location else "") or LocationKind.AREA,
+            )
         picked = data["point_picked"] and data["lat"] is not None and data["lon"] is not None
-        return {
-            "title": data["title"].strip(),
-            "title_ar": data["title_ar"].strip(),
-            "date": data["date_start"].isoformat() if data["date_start"] else None,
-            "date_end": data["date_end"].isoformat() if data["date_end"] else None,
-            "date_precision": data["date_precision"],
-            "event_type": data["event_type"],
-            "sub_event_type": data["sub_event_type"],
-            "weapon": data["weapon"],
-            "outcome": data["outcome"],
-            "count": data["count"],
-            "killed": {part: data[f"killed_{part}"] for part in ("best", "low", "high")},
-            "injured": {part: data[f"injured_{part}"] for part in ("best", "low", "high")},
-            "location": place,
-            "point": {"lat": data["lat"], "lon": data["lon"]} if picked else None,
-            "geo_precision": data["geo_precision"],
-            "verification": data["verification"],
-            "spans": original.get("spans", []),
-        }
+        return ProposedIncident(
+            title=data["title"].strip(),
+            title_ar=data["title_ar"].strip(),
+            date=data["date_start"],
+            date_end=data["date_end"],
+            date_precision=data["date_precision"],
+            event_type=data["event_type"],
+            sub_event_type=data["sub_event_type"],
+            weapon=data["weapon"],
+            outcome=data["outcome"],
+            count=data["count"],
+            killed=Casualties(**{part: data[f"killed_{part}"] for part in ("best", "low", "high")}),
+            injured=Casualties(**{part: data[f"injured_{part}"] for part in ("best", "low", "high")}),
+            location=place,
+            point=(data["lat"], data["lon"]) if picked else None,
+            geo_precision=data["geo_precision"],
+            verification=data["verification"],
+            evidence=list(original.evidence),
+            spans=list(original.spans),
+        )
 
 
 class ActorRoleForm(forms.Form):
@@ -419,14 +467,14 @@ class ActorRoleForm(forms.Form):
     def proposal_item(self):
         data = self.cleaned_data
         if data["actor"] is not None:
-            return {"key": data["actor"].slug, "name_en": data["actor"].name_en, "role": data["role"]}
-        return {
-            "key": None,
-            "name_en": data["new_name_en"].strip(),
-            "name_ar": data["new_name_ar"].strip(),
-            "kind": data["new_kind"] or ActorKind.UNIDENTIFIED,
-            "role": data["role"],
-        }
+            return ProposedActor(key=data["actor"].slug, name_en=data["actor"].name_en, role=data["role"])
+        return ProposedActor(
+            key=None,
+            name_en=data["new_name_en"].strip(),
+            name_ar=data["new_name_ar"].strip(),
+            kind=data["new_kind"] or ActorKind.UNIDENTIFIED,
+            role=data["role"],
+        )
 
 
 ActorRoleFormSet = forms.formset_factory(ActorRoleForm, extra=1, can_delete=True)
@@ -477,19 +525,19 @@ class StatementReviewForm(forms.Form):
         return cleaned
 
     def proposal_item(self, original, incident_index):
-        """Return the proposal dict of this statement as edited; `incident_index` maps old incident indices to kept ones."""
+        """Return this statement as edited (a ProposedStatement); `incident_index` maps old incident indices to kept ones."""
         data = self.cleaned_data
         actor = data["speaker_actor"]
-        return {
-            "speaker": data["speaker"].strip(),
-            "speaker_key": actor.slug if actor else None,
-            "speaker_actor": actor.name_en if actor else (data["new_speaker_name"].strip() or None),
-            "kind": data["kind"],
-            "date": data["date"].isoformat() if data["date"] else None,
-            "text": data["text"].strip(),
-            "span": original.get("span"),
-            "incidents": [incident_index[old] for old in data["incidents"] if old in incident_index],
-        }
+        return replace(
+            original,
+            speaker=data["speaker"].strip(),
+            speaker_key=actor.slug if actor else None,
+            speaker_actor=actor.name_en if actor else (data["new_speaker_name"].strip() or None),
+            kind=data["kind"],
+            date=data["date"],
+            text=data["text"].strip(),
+            incidents=[incident_index[old] for old in data["incidents"] if old in incident_index],
+        )
 
 
 # --- The review page: the proposal and its forms --------------------------------------------------
@@ -497,9 +545,9 @@ class StatementReviewForm(forms.Form):
 
 def _proposal_point(place):
     """Return the point a proposed place gives, or None (none given, or not a point on the map)."""
-    if place and place.get("lat") is not None and place.get("lon") is not None:
+    if place is not None and place.has_point:
         try:
-            return geo.point_from_input(place["lon"], place["lat"])
+            return geo.point_from_input(place.lon, place.lat)
         except ValidationError:
             return None
     return None
@@ -539,6 +587,35 @@ def evidence_html(text, marks):
     return mark_safe("".join(parts))
 
 
+def likely_duplicates(*, location, point, date_start, date_end, event_type):
+    """Return the stored incidents that may be the one reviewed, as its place, dates and type now stand."""
+    if not event_type:
+        return []
+    return list(
+        selectors.incident_likely_duplicates(
+            point=point, date_start=date_start, date_end=date_end, event_type=event_type, location=location
+        ).prefetch_related("incident_actors__actor")
+    )
+
+
+def edited_match(data, prefix):
+    """Return the place, point, dates and event type of an incident as the editor set them in `data`."""
+    value = lambda name: (data.get(f"{prefix}-{name}") or "").strip()  # noqa: E731
+    location = Location.objects.filter(pk=int(value("location"))).first() if value("location").isdigit() else None
+    point = None
+    if value("lat") and value("lon"):
+        try:
+            point = geo.point_from_input(value("lon"), value("lat"))
+        except ValidationError:
+            point = None
+    if point is None and location is not None:
+        point = location.point
+    start, end = _iso_date(value("date_start")), _iso_date(value("date_end"))
+    if start and end and end < start:
+        end = start
+    return {"location": location, "point": point, "date_start": start, "date_end": end, "event_type": value("event_type")}
+
+
 class IncidentReview:
     """One proposed incident: its form, its actors' formset, its evidence and its likely duplicates."""
 
@@ -546,19 +623,20 @@ class IncidentReview:
         self.index = index
         self.item = item
         self.item_id = f"incident-{index}"
-        place = item.get("location") or {}
-        self.location = locations.get(place.get("key")) if place.get("key") else None
-        self.new_location = place if place and self.location is None else None
+        place = item.location
+        self.location = locations.get(place.key) if place is not None and place.key else None
+        self.new_location = place if place is not None and self.location is None else None
         point = _proposal_point(place) or (self.location.point if self.location else None)
-        date_start, date_end = _iso_date(item.get("date")), _iso_date(item.get("date_end"))
-        duplicates = []
-        if item.get("event_type"):
-            duplicates = selectors.incident_likely_duplicates(
-                point=point, date_start=date_start, date_end=date_end, event_type=item["event_type"], location=self.location
-            )
-        self.form = IncidentReviewForm(data, prefix=self.item_id, duplicates=duplicates, initial=self.initial(item, point))
+        if data is None:
+            match = {"location": self.location, "point": point, "date_start": item.date, "date_end": item.date_end,
+                     "event_type": item.event_type}
+        else:
+            match = edited_match(data, self.item_id)
+        self.form = IncidentReviewForm(
+            data, prefix=self.item_id, duplicates=likely_duplicates(**match), initial=self.initial(item, point)
+        )
         self.actors = ActorRoleFormSet(data, prefix=f"{self.item_id}-actor", initial=self.actor_initial(item, actors))
-        self.evidence = item.get("evidence") or []
+        self.evidence = item.evidence
         self.point = point
 
     def label(self):
@@ -566,54 +644,57 @@ class IncidentReview:
         if self.location is not None:
             name_ar, name_en = self.location.name_ar, self.location.name_en
         else:
-            name_ar, name_en = (self.new_location or {}).get("name_ar"), (self.new_location or {}).get("name_en")
+            name_ar, name_en = (self.new_location.name_ar, self.new_location.name_en) if self.new_location else ("", "")
         name = name_ar if get_language() == "ar" and name_ar else name_en
         parts = [gettext("Incident %(number)s") % {"number": self.index + 1}]
-        if self.item.get("sub_event_type"):
-            parts.append(gettext(self.item["sub_event_type"]))
+        if self.item.sub_event_type:
+            parts.append(gettext(self.item.sub_event_type))
         if name:
             parts.append(name)
         return " · ".join(parts)
 
     def initial(self, item, point):
-        place = item.get("location") or {}
-        killed, injured = item.get("killed") or {}, item.get("injured") or {}
+        place = item.location or ProposedPlace()
+        killed, injured = item.killed, item.injured
         return {
             "decision": NEW,
-            "title": item.get("title") or "",
-            "title_ar": item.get("title_ar") or "",
-            "date_start": _iso_date(item.get("date")),
-            "date_end": _iso_date(item.get("date_end")),
-            "date_precision": item.get("date_precision") or DatePrecision.DAY,
-            "event_type": item.get("event_type"),
-            "sub_event_type": item.get("sub_event_type"),
-            "weapon": item.get("weapon") or Weapon.UNKNOWN,
-            "outcome": item.get("outcome") or Outcome.UNKNOWN,
-            "count": item.get("count") or 1,
-            **{f"killed_{part}": killed.get(part) for part in ("best", "low", "high")},
-            **{f"injured_{part}": injured.get(part) for part in ("best", "low", "high")},
+            "title": item.title,
+            "title_ar": item.title_ar,
+            "date_start": item.date,
+            "date_end": item.date_end,
+            "date_precision": item.date_precision or DatePrecision.DAY,
+            "event_type": item.event_type or None,
+            "sub_event_type": item.sub_event_type or None,
+            "weapon": item.weapon or Weapon.UNKNOWN,
+            "outcome": item.outcome or Outcome.UNKNOWN,
+            "count": item.count or 1,
+            **{f"killed_{part}": getattr(killed, part) for part in ("best", "low", "high")},
+            **{f"injured_{part}": getattr(injured, part) for part in ("best", "low", "high")},
             "location": self.location,
-            "new_location_name_en": (self.new_location or {}).get("name_en") or "",
-            "new_location_name_ar": (self.new_location or {}).get("name_ar") or "",
+            "new_location_name_en": self.new_location.name_en if self.new_location else "",
+            "new_location_name_ar": self.new_location.name_ar if self.new_location else "",
             "lat": point.y if point else None,
             "lon": point.x if point else None,
             "point_picked": self.new_location is not None and point is not None,
-            "geo_precision": place.get("geo_precision") or (self.location.geo_precision if self.location else GeoPrecision.EXACT),
-            "verification": item.get("verification") or Verification.REPORTED,
+            "geo_precision": place.geo_precision or (self.location.geo_precision if self.location else GeoPrecision.EXACT),
+            "verification": item.verification or Verification.REPORTED,
+            "new_location_kind": place.kind or LocationKind.AREA,
+            "merge_actors": bool(item.actors),
+            "merge_figures": False,
         }
 
     @staticmethod
     def actor_initial(item, actors):
         rows = []
-        for proposed in item.get("actors", []):
-            actor = actors.get(proposed.get("key")) if proposed.get("key") else None
+        for proposed in item.actors:
+            actor = actors.get(proposed.key) if proposed.key else None
             rows.append(
                 {
                     "actor": actor,
-                    "new_name_en": "" if actor else proposed.get("name_en") or "",
-                    "new_name_ar": "" if actor else proposed.get("name_ar") or "",
-                    "new_kind": proposed.get("kind") or ActorKind.UNIDENTIFIED,
-                    "role": proposed.get("role") or ActorRole.ASSOCIATED,
+                    "new_name_en": "" if actor else proposed.name_en,
+                    "new_name_ar": "" if actor else proposed.name_ar,
+                    "new_kind": proposed.kind or ActorKind.UNIDENTIFIED,
+                    "role": proposed.role or ActorRole.ASSOCIATED,
                 }
             )
         return rows
@@ -623,6 +704,11 @@ class IncidentReview:
         if not self.form["decision"].field.valid_value(self.form.chosen):
             self.form.is_valid()  # shows the decision's error
             return False
+        if self.form.merge_target() is not None:
+            valid = self.form.merge_is_valid()
+            if self.form.cleaned_data.get("merge_actors"):
+                valid = self.actors.is_valid() and valid
+            return valid
         if not self.form.needs_fields:
             return True
         valid = self.form.is_valid()
@@ -630,13 +716,27 @@ class IncidentReview:
 
     def proposal_item(self):
         item = self.form.proposal_item(self.item)
+        item.actors = self.actor_items()
+        return item
+
+    def actor_items(self):
         initial = self.actors.initial_form_count()
-        item["actors"] = [
+        return [
             form.proposal_item()
             for index, form in enumerate(self.actors.forms)
             if (index < initial or form.has_changed()) and not form.cleaned_data.get("DELETE")
         ]
-        return item
+
+    def merge_item(self):
+        """Return what merging this incident brings to the stored one: evidence, and the actors and figures chosen."""
+        return ProposedIncident(
+            event_type=self.item.event_type,
+            sub_event_type=self.item.sub_event_type,
+            evidence=list(self.item.evidence),
+            spans=list(self.item.spans),
+            actors=self.actor_items() if self.form.cleaned_data.get("merge_actors") else [],
+            figures=self.form.figures_for_merge(),
+        )
 
 
 class StatementReview:
@@ -644,23 +744,23 @@ class StatementReview:
         self.index = index
         self.item = item
         self.item_id = f"statement-{index}"
-        actor = actors.get(item.get("speaker_key")) if item.get("speaker_key") else None
-        self.new_speaker = None if actor else item.get("speaker_actor")
-        self.speaker_label = item.get("speaker") or (str(actor) if actor else item.get("speaker_actor")) or ""
-        self.kind_label = dict(StatementKind.choices).get(item.get("kind"), item.get("kind"))
+        actor = actors.get(item.speaker_key) if item.speaker_key else None
+        self.new_speaker = None if actor else item.speaker_actor
+        self.speaker_label = item.speaker or (str(actor) if actor else item.speaker_actor) or ""
+        self.kind_label = dict(StatementKind.choices).get(item.kind, item.kind)
         self.form = StatementReviewForm(
             data,
             prefix=self.item_id,
             incident_labels=incident_labels,
             initial={
                 "keep": "yes",
-                "speaker": item.get("speaker") or "",
+                "speaker": item.speaker,
                 "speaker_actor": actor,
                 "new_speaker_name": self.new_speaker or "",
-                "kind": item.get("kind"),
-                "date": _iso_date(item.get("date")),
-                "text": item.get("text") or "",
-                "incidents": item.get("incidents") or [],
+                "kind": item.kind or None,
+                "date": item.date,
+                "text": item.text,
+                "incidents": item.incidents,
             },
         )
 
@@ -673,11 +773,11 @@ class DraftReview:
 
     def __init__(self, draft, data=None):
         self.draft = draft
-        proposal = draft.proposal or {}
-        incidents, statements = proposal.get("incidents", []), proposal.get("statements", [])
-        place_keys = {(item.get("location") or {}).get("key") for item in incidents} - {None}
-        actor_keys = {actor.get("key") for item in incidents for actor in item.get("actors", [])}
-        actor_keys |= {item.get("speaker_key") for item in statements}
+        self.proposal = Proposal.from_json(draft.proposal)
+        incidents, statements = self.proposal.incidents, self.proposal.statements
+        place_keys = {item.location.key for item in incidents if item.location is not None} - {None}
+        actor_keys = {actor.key for item in incidents for actor in item.actors}
+        actor_keys |= {item.speaker_key for item in statements}
         locations = {row.slug: row for row in Location.objects.filter(slug__in=place_keys)}
         actors = {row.slug: row for row in Actor.objects.filter(slug__in=actor_keys - {None})}
         self.incidents = [IncidentReview(index, item, data, locations, actors) for index, item in enumerate(incidents)]
@@ -687,10 +787,10 @@ class DraftReview:
 
     def article_html(self):
         marks = [
-            (start, end, review.item_id, "incident") for review in self.incidents for start, end in review.item.get("spans", [])
+            (start, end, review.item_id, "incident") for review in self.incidents for start, end in review.item.spans
         ]
         marks += [
-            (*review.item["span"], review.item_id, "statement") for review in self.statements if review.item.get("span")
+            (*review.item.span, review.item_id, "statement") for review in self.statements if review.item.span
         ]
         return evidence_html(self.draft.text, marks)
 
@@ -709,11 +809,11 @@ class DraftReview:
                 incidents.append(review.proposal_item())
             else:
                 merges[len(incidents)] = review.form.merge_target()
-                incidents.append({"location": None, "spans": review.item.get("spans", [])})
+                incidents.append(review.merge_item())
         statements = [
             review.form.proposal_item(review.item, kept_index) for review in self.statements if review.form.kept
         ]
-        proposal = {"source": self.draft.proposal.get("source", {}), "incidents": incidents, "statements": statements}
+        proposal = Proposal(source=self.proposal.source, incidents=incidents, statements=statements)
         try:
             reviewed_incidents, reviewed_statements = importing.reviewed_from_review(proposal, self.draft, merges=merges)
             return services.import_confirm(
@@ -770,6 +870,19 @@ def review_view(request, model_admin, draft_id):
         "media": model_admin.media + IncidentReviewForm().media + ActorRoleForm().media,
     }
     return TemplateResponse(request, "admin/incidents/review_import.html", context)
+
+
+def duplicates_view(request, model_admin, draft_id, index):
+    """Return the likely duplicates and the decision of one proposed incident as the editor has set its
+    place, point, dates and type (the query holds the review form's fields of that incident)."""
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    if not model_admin.has_change_permission(request, draft):
+        raise PermissionDenied
+    items = (draft.proposal or {}).get("incidents", [])
+    if not 0 <= index < len(items):
+        raise Http404("No such proposed incident.")
+    review = DraftReview(draft, request.GET).incidents[index]
+    return TemplateResponse(request, "admin/incidents/review_match.html", {"incident": review, "form": review.form})
 
 
 def _tiles():

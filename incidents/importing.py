@@ -1,8 +1,9 @@
 """Import an article: extract its proposal, store it as a draft for review, or publish it as is.
 
 The admin's import page, the `import_article` command and `make run`'s demo data all go through
-`import_article`; the review page turns an edited proposal back into the services' inputs with
-`reviewed_from_proposal`.
+`import_article`. A proposal is the typed `extraction.types.Proposal` (stored as its JSON);
+`reviewed_from_proposal` and, for the review page, `reviewed_from_review` turn one into the services'
+inputs.
 """
 import datetime
 import multiprocessing
@@ -20,6 +21,7 @@ from .extraction.actors import ActorMatcher
 from .extraction.pipeline import extract
 from .extraction.places import PlaceMatcher
 from .extraction.serialize import draft_to_json
+from .extraction.types import Proposal, ProposedActor, ProposedPlace
 from .models import Actor, ImportDraft, Location, Source
 
 TITLE_LENGTH = 300
@@ -168,8 +170,7 @@ def import_article(
     """
     language = language or intake.detect_language(text)
     title = (title or default_title(text))[:TITLE_LENGTH]
-    existing = Source.objects.with_hash(text).first()
-    pending = selectors.import_draft_pending_with_text(text) if existing is None else None
+    existing, pending = selectors.text_already_imported(text)
     if not dry_run and (existing is not None or pending is not None):
         return ImportResult(proposal={}, existing=existing, pending=pending)
     proposal = extract_article(text=text, published=published, language=language)
@@ -226,9 +227,9 @@ def reviewed_from_proposal_publishable(proposal, draft, *, status="published"):
 def reviewed_from_review(proposal, draft, *, merges):
     """Return (reviewed incidents, reviewed statements) from the proposal as the editor reviewed it.
 
-    `proposal` holds the kept items as edited (an incident may carry "point" {lat, lon} and
-    "geo_precision" chosen by the editor); `merges` maps an incident's index to the stored Incident
-    the article becomes one more source of. Raise ValidationError naming an incident with no place.
+    `proposal` (a Proposal) holds the kept items as edited (an incident may carry the `point` and
+    `geo_precision` the editor chose); `merges` maps an incident's index to the stored Incident the
+    article becomes one more source of, which takes that item's `actors` and `figures`. Raise ValidationError naming an incident with no place.
     """
     incidents, statements, skipped = _reviewed(proposal, draft, status="published", merges=merges)
     if skipped:
@@ -237,106 +238,109 @@ def reviewed_from_review(proposal, draft, *, merges):
 
 
 def _reviewed(proposal, draft, *, status, merges=None):
+    """Return (reviewed incidents, reviewed statements, skipped messages) from a Proposal (or its JSON)."""
+    if not isinstance(proposal, Proposal):
+        proposal = Proposal.from_json(proposal)
     cache = _RowCache()
     incidents, skipped = [], []
     merges = merges or {}
-    for index, item in enumerate(proposal.get("incidents", [])):
-        location = cache.location(item.get("location"))
+    for index, item in enumerate(proposal.incidents):
         if index in merges:
-            # One more source of a stored incident: its evidence (and the actors' roles, when the place is known).
-            data = _incident_data(item, location, cache, draft, status) if location is not None else None
+            # One more source of a stored incident: its evidence, and the actors and figures the editor kept.
             incidents.append(
                 services.ReviewedIncident(
                     key=index,
-                    spans=[tuple(span) for span in item.get("spans", [])],
-                    data=data,
+                    spans=list(item.spans),
                     merge_into=merges[index],
+                    actors=_actor_roles(item, cache),
+                    figures=dict(item.figures),
                 )
             )
             continue
+        location = cache.location(item.location)
         if location is None:
-            skipped.append(f"Incident {index + 1} ({item.get('title') or item.get('event_type')}) has no place.")
+            skipped.append(f"Incident {index + 1} ({item.title or item.event_type}) has no place.")
             continue
         incidents.append(
             services.ReviewedIncident(
-                key=index,
-                spans=[tuple(span) for span in item.get("spans", [])],
-                data=_incident_data(item, location, cache, draft, status),
+                key=index, spans=list(item.spans), data=_incident_data(item, location, cache, draft, status)
             )
         )
     written = {reviewed.key for reviewed in incidents}
     statements = []
-    for item in proposal.get("statements", []):
-        speaker_actor = cache.actor({"key": item.get("speaker_key"), "name_en": item.get("speaker_actor")}) if (
-            item.get("speaker_key") or item.get("speaker_actor")
-        ) else None
-        description = (item.get("speaker") or "").strip()
-        if speaker_actor is None and not description or not (item.get("text") or "").strip():
+    for item in proposal.statements:
+        speaker_actor = (
+            cache.actor(ProposedActor(key=item.speaker_key, name_en=item.speaker_actor or ""))
+            if item.speaker_key or item.speaker_actor
+            else None
+        )
+        description = item.speaker.strip()
+        if speaker_actor is None and not description or not item.text.strip():
             continue
-        span = item.get("span")
         statements.append(
             services.ReviewedStatement(
                 data=services.StatementData(
                     source=None,
-                    kind=item["kind"],
-                    text=item["text"],
+                    kind=item.kind,
+                    text=item.text,
                     language=draft.language,
                     speaker_actor=speaker_actor,
                     speaker_description=description[:300],
-                    date=_date(item.get("date")),
+                    date=item.date,
                 ),
-                span=tuple(span) if span else None,
-                incident_keys=[key for key in item.get("incidents", []) if key in written],
+                span=item.span,
+                incident_keys=[key for key in item.incidents if key in written],
             )
         )
     return incidents, statements, skipped
 
 
-def _date(value):
-    return datetime.date.fromisoformat(value) if value else None
-
-
 def _incident_data(item, location, cache, draft, status):
-    start, end = _date(item.get("date")), _date(item.get("date_end"))
-    precision = item.get("date_precision") or "day"
+    start, end = item.date, item.date_end
+    precision = item.date_precision or "day"
     note = ""
     if start is None:
         end = end or draft.published
         start = end - datetime.timedelta(days=UNDATED_RANGE_DAYS)
         precision = "range"
         note = "The article gives no date for this event: the range ends at the latest date it allows."
-    killed, injured = item.get("killed") or {}, item.get("injured") or {}
-    place = item.get("location") or {}
-    actors = []
-    for actor_item in item.get("actors", []):
-        actor = cache.actor(actor_item)
-        if actor is not None and actor_item.get("role"):
-            actors.append(services.ActorRole(actor=actor, role=actor_item["role"]))
+    killed, injured = item.killed, item.injured
+    place = item.location or ProposedPlace()
     return services.IncidentData(
-        title=(item.get("title") or item["sub_event_type"])[:TITLE_LENGTH],
-        title_ar=(item.get("title_ar") or "")[:TITLE_LENGTH],
+        title=(item.title or item.sub_event_type)[:TITLE_LENGTH],
+        title_ar=item.title_ar[:TITLE_LENGTH],
         date_start=start,
         date_end=end or start,
         date_precision=precision,
-        event_type=item["event_type"],
-        sub_event_type=item["sub_event_type"],
-        weapon=item.get("weapon") or "unknown",
-        outcome=item.get("outcome") or "unknown",
-        count=max(1, int(item.get("count") or 1)),
+        event_type=item.event_type,
+        sub_event_type=item.sub_event_type,
+        weapon=item.weapon or "unknown",
+        outcome=item.outcome or "unknown",
+        count=max(1, int(item.count or 1)),
         location=location,
-        point=geo.point_from_input(item["point"]["lon"], item["point"]["lat"]) if item.get("point") else None,
-        geo_precision=item.get("geo_precision") or max(place.get("geo_precision") or 1, location.geo_precision or 1),
-        killed_best=killed.get("best"),
-        killed_low=killed.get("low"),
-        killed_high=killed.get("high"),
-        injured_best=injured.get("best"),
-        injured_low=injured.get("low"),
-        injured_high=injured.get("high"),
-        verification=item.get("verification") or "reported",
+        point=geo.point_from_input(item.point[1], item.point[0]) if item.point else None,
+        geo_precision=item.geo_precision or max(place.geo_precision or 1, location.geo_precision or 1),
+        killed_best=killed.best,
+        killed_low=killed.low,
+        killed_high=killed.high,
+        injured_best=injured.best,
+        injured_low=injured.low,
+        injured_high=injured.high,
+        verification=item.verification or "reported",
         status=status,
         editor_note=note,
-        actors=actors,
+        actors=_actor_roles(item, cache),
     )
+
+
+def _actor_roles(item, cache):
+    """Return the proposed actors of an incident with a role, as the services' ActorRoles."""
+    roles = []
+    for proposed in item.actors:
+        actor = cache.actor(proposed)
+        if actor is not None and proposed.role:
+            roles.append(services.ActorRole(actor=actor, role=proposed.role))
+    return roles
 
 
 class _RowCache:
@@ -347,39 +351,39 @@ class _RowCache:
         self.new_slugs = set()
 
     def location(self, place):
-        if not place:
+        if place is None:
             return None
-        key = place.get("key")
+        key = place.key
         if key:
             if ("location", key) not in self.rows:
                 self.rows[("location", key)] = Location.objects.filter(slug=key).first()
             if self.rows[("location", key)] is not None:
                 return self.rows[("location", key)]
-        name_en = (place.get("name_en") or place.get("name_ar") or "").strip()
+        name_en = (place.name_en or place.name_ar).strip()
         if not name_en:
             return None
         cache_key = ("new location", name_en)
         if cache_key not in self.rows:
-            point = geo.point_from_input(place.get("lon"), place["lat"]) if place.get("lat") is not None else None
+            point = geo.point_from_input(place.lon, place.lat) if place.lat is not None else None
             self.rows[cache_key] = Location(
                 slug=_free_slug(Location, name_en, self.new_slugs),
                 name_en=name_en[:200],
-                name_ar=(place.get("name_ar") or "")[:200],
-                kind=place.get("kind") or "area",
-                country_code=(place.get("country") or "")[:2],
+                name_ar=place.name_ar[:200],
+                kind=place.kind or "area",
+                country_code=place.country[:2],
                 point=point,
-                geo_precision=place.get("geo_precision") or 1,
+                geo_precision=place.geo_precision or 1,
             )
         return self.rows[cache_key]
 
     def actor(self, proposed):
-        key = proposed.get("key")
+        key = proposed.key
         if key:
             if ("actor", key) not in self.rows:
                 self.rows[("actor", key)] = Actor.objects.filter(slug=key).first()
             if self.rows[("actor", key)] is not None:
                 return self.rows[("actor", key)]
-        name_en = (proposed.get("name_en") or proposed.get("name_ar") or "").strip()
+        name_en = (proposed.name_en or proposed.name_ar).strip()
         if not name_en:
             return None
         cache_key = ("new actor", name_en)
@@ -388,8 +392,8 @@ class _RowCache:
             self.rows[cache_key] = existing or Actor(
                 slug=_free_slug(Actor, name_en, self.new_slugs),
                 name_en=name_en[:200],
-                name_ar=(proposed.get("name_ar") or "")[:200],
-                kind=proposed.get("kind") or "unidentified",
+                name_ar=proposed.name_ar[:200],
+                kind=proposed.kind or "unidentified",
             )
         return self.rows[cache_key]
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -611,8 +612,8 @@ class Incident(models.Model):
             errors["date_end"] = _("The end date cannot be before the start date.")
         if self.event_type and self.sub_event_type and not taxonomy.is_valid_pair(self.event_type, self.sub_event_type):
             errors["sub_event_type"] = _("“%(sub)s” is not a sub-event type of “%(event)s”.") % {
-                "sub": self.sub_event_type,
-                "event": self.event_type,
+                "sub": gettext(self.sub_event_type),
+                "event": gettext(self.event_type),
             }
         for prefix, label in (("killed", _("Killed")), ("injured", _("Injured"))):
             low, best, high = (getattr(self, f"{prefix}_{part}") for part in ("low", "best", "high"))

@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.contrib.gis.db.models.functions import Distance
 
 from .extraction.types import ActorEntry, PlaceEntry, entry_names
-from .models import Actor, ImportDraft, ImportDraftStatus, Incident, Location, content_hash
+from .models import Actor, ImportDraft, ImportDraftStatus, Incident, Location, Source, content_hash
 
 
 def gazetteer_entries() -> list[PlaceEntry]:
@@ -73,6 +73,16 @@ def incident_likely_duplicates(
 def locations_nearest(*, point, km=50, limit=6):
     """Return the gazetteer places within `km` of `point`, nearest first (for choosing one on a map)."""
     return Location.objects.near(point, km).annotate(distance=Distance("point", point)).order_by("distance")[:limit]
+
+
+def text_already_imported(text):
+    """Return (the source that stores this text, the import of it waiting for review): at most one is not None.
+
+    The one check of "already stored / waiting for review": `importing.import_article` makes it for the
+    admin's import page and the `import_article` command alike, which report its answer each in its way.
+    """
+    source = Source.objects.with_hash(text).first()
+    return source, (import_draft_pending_with_text(text) if source is None else None)
 
 
 def import_draft_pending_with_text(text):

@@ -427,6 +427,9 @@ def import_draft_create(
     return draft
 
 
+CASUALTY_FIELDS = ("killed_best", "killed_low", "killed_high", "injured_best", "injured_low", "injured_high")
+
+
 @dataclass
 class ReviewedIncident:
     """An editor's decision on one proposed incident: a new incident, or new evidence for an existing one."""
@@ -435,6 +438,10 @@ class ReviewedIncident:
     spans: list[tuple[int, int]]
     data: IncidentData | None = None  # for a new incident (its `evidence` is filled from `spans`)
     merge_into: Incident | None = None  # for evidence added to an existing incident
+    # What a merge also brings to the stored incident: actors' roles, and killed/injured figures
+    # (field name to value; only the figures given replace the stored ones).
+    actors: list[ActorRole] = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -478,10 +485,21 @@ def import_confirm(
             incident = reviewed.merge_into
             for item in evidence(reviewed.spans):
                 incident_evidence_add(incident=incident, evidence=item, user=user)
-            for actor_role in reviewed.data.actors if reviewed.data else []:
+            for actor_role in reviewed.actors:
                 incident_actor_add(
                     incident=incident, actor=_saved(actor_role.actor, user), role=actor_role.role, user=user
                 )
+            if reviewed.figures:
+                unknown = set(reviewed.figures) - set(CASUALTY_FIELDS)
+                if unknown:
+                    raise ValidationError(f"A merge changes only casualty figures, not {', '.join(sorted(unknown))}.")
+                try:
+                    incident_update(incident=incident, fields=reviewed.figures, user=user)
+                except ValidationError as error:
+                    raise ValidationError(
+                        gettext("Incident %(id)s cannot take these figures: %(reason)s")
+                        % {"id": incident.pk, "reason": " ".join(error.messages)}
+                    ) from error
         else:
             data = reviewed.data
             data.location = _saved(data.location, user)

@@ -687,3 +687,218 @@ def test_review_of_a_draft_reads_a_bounded_number_of_queries(draft, django_asser
     with django_assert_max_num_queries(6):
         review = DraftReview(draft)
         review.article_html()
+
+
+# --- Item 5 of issue 10: what a merge brings, duplicates that follow the editor, a new place's kind ----
+
+
+def duplicates_url(draft, index=0):
+    return reverse("admin:incidents_importdraft_duplicates", args=[draft.pk, index])
+
+
+def test_merging_also_adds_the_actors_and_figures_the_editor_keeps(admin_user_logged_in, draft, places):
+    embassy, _ = places
+    stored = IncidentFactory(location=embassy, point=embassy.point, date_start=datetime.date(2023, 12, 8), killed_best=1)
+    page = admin_user_logged_in.get(review_url(draft)).content.decode()
+    assert "What the merge adds to the stored incident" in page
+    assert 'name="incident-0-merge_actors"' in page and 'name="incident-0-merge_figures"' in page
+
+    data = page_data(admin_user_logged_in, draft)
+    assert data["incident-0-merge_actors"] == "on" or data["incident-0-merge_actors"] == "True"  # offered, ticked
+    assert "incident-0-merge_figures" not in data  # offered, not ticked
+    data.update({"incident-0-decision": str(stored.pk), "incident-0-merge_figures": "on",
+                 "incident-0-killed_best": "3", "incident-0-injured_best": "5"})
+    data["incident-0-title"] = ""  # fields a merge does not write need not be valid
+    data["incident-0-sub_event_type"] = "Armed clash"
+
+    response = admin_user_logged_in.post(review_url(draft), data)
+
+    assert response.status_code == 302, response.context["review"].incidents[0].form.errors
+    assert Incident.objects.count() == 1
+    stored.refresh_from_db()
+    assert (stored.killed_best, stored.injured_best) == (3, 5)
+    roles = {(link.actor.name_en, link.role) for link in stored.incident_actors.select_related("actor")}
+    assert roles == {("Kata'ib Hezbollah", "claimant"), ("Saraya Awliya al-Dam", "perpetrator")}
+    assert stored.incident_sources.count() == 1
+
+
+def test_merging_without_actors_or_figures_adds_only_the_evidence(admin_user_logged_in, draft, places):
+    embassy, _ = places
+    stored = IncidentFactory(location=embassy, point=embassy.point, date_start=datetime.date(2023, 12, 8), killed_best=1)
+    data = page_data(admin_user_logged_in, draft)
+    data.pop("incident-0-merge_actors")
+    data.update({"incident-0-decision": str(stored.pk), "incident-0-killed_best": "3"})
+
+    assert admin_user_logged_in.post(review_url(draft), data).status_code == 302
+
+    stored.refresh_from_db()
+    assert stored.killed_best == 1
+    assert stored.incident_actors.count() == 0
+    assert stored.incident_sources.count() == 1
+    assert not Actor.objects.filter(name_en="Saraya Awliya al-Dam").exists()
+
+
+def test_merging_figures_out_of_order_is_refused_and_writes_nothing(admin_user_logged_in, draft, places):
+    embassy, _ = places
+    stored = IncidentFactory(location=embassy, point=embassy.point, date_start=datetime.date(2023, 12, 8))
+    data = page_data(admin_user_logged_in, draft)
+    data.update({"incident-0-decision": str(stored.pk), "incident-0-merge_figures": "on",
+                 "incident-0-killed_low": "5", "incident-0-killed_best": "2"})
+    before = counts()
+
+    response = admin_user_logged_in.post(review_url(draft), data)
+
+    assert response.status_code == 200
+    assert "Killed figures must go low ≤ best ≤ high." in response.content.decode()
+    assert counts() == before
+
+
+def test_merging_figures_that_clash_with_the_stored_ones_writes_nothing(admin_user_logged_in, draft, places):
+    embassy, _ = places
+    stored = IncidentFactory(location=embassy, point=embassy.point, date_start=datetime.date(2023, 12, 8),
+                             killed_low=4, killed_best=4)
+    data = page_data(admin_user_logged_in, draft)
+    data.update({"incident-0-decision": str(stored.pk), "incident-0-merge_figures": "on", "incident-0-killed_best": "2"})
+
+    response = admin_user_logged_in.post(review_url(draft), data)
+
+    assert response.status_code == 200
+    assert f"Incident {stored.pk} cannot take these figures" in response.content.decode()
+    stored.refresh_from_db()
+    assert stored.killed_best == 4 and stored.incident_sources.count() == 0
+    assert ImportDraft.objects.get().status == ImportDraftStatus.PENDING
+
+
+def test_the_duplicates_follow_the_place_and_date_the_editor_sets(admin_user_logged_in, draft, places):
+    _, airport = places
+    stored = IncidentFactory(location=airport, point=airport.point, date_start=datetime.date(2023, 11, 1))
+    assert admin_user_logged_in.get(review_url(draft)).context["review"].incidents[0].form.duplicates == []
+
+    edited = {"incident-0-location": str(airport.pk), "incident-0-lat": "33.2625", "incident-0-lon": "44.2346",
+              "incident-0-date_start": "2023-11-01", "incident-0-date_end": "2023-11-01",
+              "incident-0-event_type": "Explosions/Remote violence"}
+    response = admin_user_logged_in.get(duplicates_url(draft), edited)
+    assert response.status_code == 200
+    assert [incident.pk for incident in response.context["form"].duplicates] == [stored.pk]
+    assert f'value="{stored.pk}"' in response.content.decode() and f"Merge into incident {stored.pk}" in response.content.decode()
+
+    # The proposal's own date: the stored incident a month before is not offered.
+    response = admin_user_logged_in.get(duplicates_url(draft), {**edited, "incident-0-date_start": "2023-12-08",
+                                                                "incident-0-date_end": "2023-12-08"})
+    assert response.context["form"].duplicates == []
+    assert "No stored incident of this type near this place and date." in response.content.decode()
+
+    # Another type: not offered either.
+    response = admin_user_logged_in.get(duplicates_url(draft), {**edited, "incident-0-event_type": "Battles"})
+    assert response.context["form"].duplicates == []
+
+    # Confirming with the edited place and date merges into the incident the page offered.
+    data = page_data(admin_user_logged_in, draft)
+    data.update({**edited, "incident-0-decision": str(stored.pk)})
+    assert admin_user_logged_in.post(review_url(draft), data).status_code == 302
+    assert Incident.objects.count() == 1 and stored.incident_sources.count() == 1
+
+
+def test_the_duplicates_keep_the_decision_the_editor_made(admin_user_logged_in, draft, places):
+    embassy, _ = places
+    stored = IncidentFactory(location=embassy, point=embassy.point, date_start=datetime.date(2023, 12, 8))
+    data = page_data(admin_user_logged_in, draft)
+    data["incident-0-decision"] = str(stored.pk)
+
+    content = admin_user_logged_in.get(duplicates_url(draft), data).content.decode()
+
+    assert f'value="{stored.pk}" id="id_incident-0-decision_1" checked' in content or (
+        f'value="{stored.pk}"' in content and "checked" in content.split(f'value="{stored.pk}"')[1].split(">")[0]
+    )
+
+
+def test_the_duplicates_of_an_unknown_incident_or_for_a_stranger_are_refused(admin_user_logged_in, draft):
+    from django.test import Client
+
+    assert admin_user_logged_in.get(duplicates_url(draft, 5)).status_code == 404
+    assert Client().get(duplicates_url(draft)).status_code == 302  # to the login page
+
+
+def test_a_new_place_is_given_the_kind_the_editor_chooses(admin_user_logged_in, places, actors):
+    proposal = proposal_for(ENGLISH, location_key=None)
+    proposal["incidents"][0]["location"].update({"name_en": "Camp Example", "name_ar": "معسكر المثال", "kind": "town"})
+    draft = import_draft_create(title="t", text=ENGLISH, language="en", published=datetime.date(2023, 12, 9), proposal=proposal)
+    page = admin_user_logged_in.get(review_url(draft))
+    assert page.context["review"].incidents[0].form["new_location_kind"].value() == "town"  # as extracted
+    assert 'name="incident-0-new_location_kind"' in page.content.decode()
+
+    data = page_data(admin_user_logged_in, draft)
+    data["incident-0-new_location_kind"] = "military base"
+    admin_user_logged_in.post(review_url(draft), data)
+
+    assert Location.objects.get(name_en="Camp Example").kind == "military base"
+
+
+def test_a_stored_place_has_no_kind_to_choose(admin_user_logged_in, draft):
+    assert 'name="incident-0-new_location_kind"' not in admin_user_logged_in.get(review_url(draft)).content.decode()
+
+
+def test_the_review_form_checks_an_incident_with_incident_clean(admin_user_logged_in, draft, monkeypatch):
+    """The review's checks of dates, type pair and figures are Incident.clean's, in the editor's language."""
+    admin_user_logged_in.cookies["django_language"] = "ar"
+    data = page_data(admin_user_logged_in, draft)
+    data["incident-0-sub_event_type"] = "Armed clash"
+
+    content = admin_user_logged_in.post(review_url(draft), data).content.decode()
+
+    assert "«اشتباك مسلح» ليس نوعًا فرعيًا من" in content
+    # One rule more in the model is one rule more on the review page, with no change to the form.
+    from django.core.exceptions import ValidationError
+
+    def stricter(incident):
+        raise ValidationError({"weapon": "A rule written once, in the model.", "count": "Another one."})
+
+    monkeypatch.setattr(Incident, "clean", stricter)
+    admin_user_logged_in.cookies["django_language"] = "en"
+    response = admin_user_logged_in.post(review_url(draft), page_data(admin_user_logged_in, draft))
+    assert response.status_code == 200
+    assert "A rule written once, in the model." in response.content.decode()
+    assert Incident.objects.count() == 0
+
+
+def test_one_check_says_whether_a_text_is_stored_or_waits_for_review(draft):
+    assert selectors.text_already_imported("A text nobody imported.") == (None, None)
+    assert selectors.text_already_imported(ENGLISH) == (None, draft)
+    source = SourceFactory(text=ENGLISH)
+    assert selectors.text_already_imported(ENGLISH) == (source, None)
+
+
+def test_the_proposal_is_one_typed_structure_whose_json_round_trips():
+    from incidents.extraction.types import Proposal, ProposedIncident, ProposedPlace
+
+    proposal = Proposal.from_json(proposal_for(ENGLISH))
+    incident = proposal.incidents[0]
+    assert isinstance(incident, ProposedIncident) and isinstance(incident.location, ProposedPlace)
+    assert incident.date == datetime.date(2023, 12, 8) and incident.killed.best == 0
+    assert incident.actors[1].key is None and incident.actors[1].role == "perpetrator"
+    assert proposal.statements[0].span == tuple(proposal_for(ENGLISH)["statements"][0]["span"])
+    stored = proposal.to_json()
+    assert Proposal.from_json(stored).to_json() == stored
+    # What the stored JSON had stays as it was.
+    original = proposal_for(ENGLISH)
+    assert {key: stored["incidents"][0][key] for key in original["incidents"][0]} == original["incidents"][0] | {
+        "location": stored["incidents"][0]["location"]
+    }
+    assert Proposal.from_json({}).incidents == [] and Proposal.from_json(None).statements == []
+
+
+def test_the_review_turns_edits_into_the_same_typed_structure(admin_user_logged_in, draft):
+    from incidents.extraction.types import ProposedActor, ProposedIncident, ProposedStatement
+
+    review = DraftReview(draft, page_data(admin_user_logged_in, draft))
+    assert review.is_valid()
+    incident = review.incidents[0].proposal_item()
+    assert isinstance(incident, ProposedIncident) and all(isinstance(actor, ProposedActor) for actor in incident.actors)
+    assert incident.spans == review.incidents[0].item.spans
+    statement = review.statements[0].form.proposal_item(review.statements[0].item, {0: 0})
+    assert isinstance(statement, ProposedStatement) and statement.incidents == [0]
+
+
+def test_staff_without_the_review_permission_cannot_read_the_duplicates(client, draft):
+    client.force_login(UserFactory(username="reader"))
+    assert client.get(duplicates_url(draft)).status_code == 403

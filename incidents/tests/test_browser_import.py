@@ -273,3 +273,64 @@ def test_another_actor_can_be_added_with_its_role(open_page, reference):
     page.wait_for_url("**/admin/incidents/source/*/change/")
 
     assert Incident.objects.get().incident_actors.filter(actor=us, role="target").exists()
+
+
+@pytest.mark.parametrize("language, confirm_label", [("en", "Confirm and publish"), ("ar", "تأكيد ونشر")], ids=["english", "arabic"])
+def test_duplicates_follow_the_place_and_date_set_and_a_merge_takes_actors_and_figures(open_page, reference, language, confirm_label):
+    airport = LocationFactory(slug="baghdad-airport", name_en="Baghdad Airport", name_ar="مطار بغداد",
+                              point=Point(44.2346, 33.2625, srid=4326))
+    stored = IncidentFactory(location=airport, date_start=datetime.date(2023, 11, 1), title="Drone at Baghdad Airport",
+                             title_ar="مسيّرة في مطار بغداد")
+    draft = draft_of(ENGLISH, "en", proposal_for(ENGLISH))
+    page = signed_in(open_page, f"/admin/incidents/importdraft/{draft.pk}/review/", language=language)
+    card = page.locator("#incident-0")
+    expect(card.locator(".review-duplicates")).to_have_count(0)
+    expect(card.locator(".review-no-duplicates")).to_be_visible()
+
+    # The editor moves the incident to the airport: same type, but a month apart, so still none.
+    page.locator(f'#incident-0-map path[data-place-id="{airport.pk}"]').click()
+    page.wait_for_function("() => document.querySelector('[name=\"incident-0-lat\"]').value.startsWith('33.26')")
+    page.wait_for_timeout(600)
+    expect(card.locator(".review-duplicates")).to_have_count(0)
+    # ... then sets the date the stored incident has: it is offered, with what it already holds.
+    page.fill("#id_incident-0-date_start", "2023-11-01")
+    page.fill("#id_incident-0-date_end", "2023-11-01")
+    expect(card.locator(".review-duplicates")).to_contain_text(stored.title_ar if language == "ar" else stored.title)
+    merge = card.locator(f'.review-decision input[value="{stored.pk}"]')
+    expect(merge).to_have_count(1)
+    merge.check()
+    expect(card.locator(".incident-fields")).to_be_hidden()
+    expect(card.locator(".merge-options")).to_be_visible()
+    expect(card.locator(".incident-figures")).to_be_visible()
+    expect(page.locator("#id_incident-0-merge_actors")).to_be_checked()
+    page.locator("#id_incident-0-merge_figures").check()
+    page.fill("#id_incident-0-killed_best", "4")
+    card.scroll_into_view_if_needed()
+    screenshot(page, f"review-{language}-merge-offer-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(200)
+    assert no_horizontal_scroll(page)
+    screenshot_parts(page, f"review-{language}-merge-offer-phone")
+
+    page.get_by_role("button", name=confirm_label).click()
+    page.wait_for_url("**/admin/incidents/source/*/change/")
+    assert page.js_errors == []
+    stored.refresh_from_db()
+    assert Incident.objects.count() == 1
+    assert stored.killed_best == 4 and stored.incident_sources.count() == 1
+    assert {link.role for link in stored.incident_actors.all()} == {"claimant", "perpetrator"}
+
+
+def test_a_new_place_is_kinded_on_the_review_page(open_page, reference):
+    proposal = proposal_for(ENGLISH, location_key=None)
+    proposal["incidents"][0]["location"].update({"name_en": "Camp Example", "name_ar": "معسكر المثال", "kind": "town"})
+    draft = draft_of(ENGLISH, "en", proposal)
+    page = signed_in(open_page, f"/admin/incidents/importdraft/{draft.pk}/review/", language="ar")
+
+    assert page.input_value("#id_incident-0-new_location_kind") == "town"
+    page.select_option("#id_incident-0-new_location_kind", "military base")
+    page.locator("#id_incident-0-new_location_kind").scroll_into_view_if_needed()
+    screenshot(page, "review-ar-new-place-kind-desktop")
+    page.get_by_role("button", name="تأكيد ونشر").click()
+    page.wait_for_url("**/admin/incidents/source/*/change/")
+    assert Incident.objects.get().location.kind == "military base"

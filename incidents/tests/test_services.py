@@ -408,3 +408,42 @@ def test_history_records_the_user_passed_in():
 def test_history_without_a_user_records_none():
     incident = services.incident_create(data=incident_data())
     assert incident.history.first().history_user is None
+
+
+def _merge_draft():
+    text = "Two rockets struck near the base on Friday, a security source said."
+    return services.import_draft_create(
+        title="t", text=text, language="en", published=datetime.date(2023, 12, 9), proposal={"incidents": [], "statements": []}
+    )
+
+
+def test_import_confirm_merge_adds_actors_and_only_the_figures_given():
+    stored = IncidentFactory(killed_best=1, injured_best=2)
+    militia = ActorFactory()
+    new_actor = Actor(slug="saraya-example", name_en="Saraya Example", kind="militia or armed group")
+    merge = services.ReviewedIncident(
+        key=0, spans=[(0, 20)], merge_into=stored,
+        actors=[services.ActorRole(actor=militia, role=ActorRole.PERPETRATOR),
+                services.ActorRole(actor=new_actor, role=ActorRole.CLAIMANT)],
+        figures={"killed_best": 3},
+    )
+
+    source = services.import_confirm(draft=_merge_draft(), incidents=[merge], statements=[])
+
+    stored.refresh_from_db()
+    assert (stored.killed_best, stored.injured_best) == (3, 2)
+    assert {(link.actor.slug, link.role) for link in stored.incident_actors.all()} == {
+        (militia.slug, ActorRole.PERPETRATOR), ("saraya-example", ActorRole.CLAIMANT)
+    }
+    assert stored.incident_sources.get().source == source
+
+
+def test_import_confirm_merge_changes_no_field_but_figures():
+    stored = IncidentFactory()
+    merge = services.ReviewedIncident(key=0, spans=[(0, 20)], merge_into=stored, figures={"title": "Renamed"})
+
+    with pytest.raises(ValidationError, match="only casualty figures"):
+        services.import_confirm(draft=_merge_draft(), incidents=[merge], statements=[])
+
+    stored.refresh_from_db()
+    assert stored.title != "Renamed" and Source.objects.count() == 0

@@ -1,8 +1,9 @@
 /* Marsad admin: the review page of an article import.
  *
  * Links each proposed item to its evidence in the article, keeps sub-event types to those of the
- * chosen event type, folds dropped and merged items, and puts a small map in each incident to pick
- * its point and a nearby gazetteer place. Article-derived text only ever goes in through textContent.
+ * chosen event type, folds dropped and merged items, fetches an incident's likely duplicates again when
+ * its place, dates or type change, and puts a small map in each incident to pick its point and a
+ * nearby gazetteer place. Article-derived text only ever goes in through textContent.
  */
 (function () {
   "use strict";
@@ -114,10 +115,57 @@
   }
 
   form.querySelectorAll(".review-item").forEach(function (card) {
-    card.querySelectorAll('.review-decision input[type="radio"]').forEach(function (radio) {
-      radio.addEventListener("change", function () { showDecision(card); });
+    // Delegated: an incident's decision is fetched again with its duplicates (below).
+    card.addEventListener("change", function (event) {
+      if (event.target.closest(".review-decision")) showDecision(card);
     });
     showDecision(card);
+  });
+
+  // --- Likely duplicates follow the place, point, dates and type the editor sets ---------------
+
+  var MATCH_FIELDS = ["location", "lat", "lon", "date_start", "date_end", "event_type"];
+  var pending = {};
+
+  /** Fetch the card's duplicates and decision again as its fields now stand (the server renders them). */
+  function refreshDuplicates(card) {
+    var url = card.dataset.duplicatesUrl;
+    var slot = document.getElementById(card.id + "-match");
+    if (!url || !slot) return;
+    clearTimeout(pending[card.id]);
+    pending[card.id] = setTimeout(function () {
+      var query = new URL(url, window.location.href);
+      MATCH_FIELDS.forEach(function (name) {
+        var field = form.querySelector('[name="' + card.id + "-" + name + '"]');
+        if (field && field.value) query.searchParams.set(card.id + "-" + name, field.value);
+      });
+      var checked = card.querySelector('.review-decision input[type="radio"]:checked');
+      if (checked) query.searchParams.set(card.id + "-decision", checked.value);
+      slot.classList.add("is-loading");
+      fetch(query.href, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("duplicates " + response.status);
+        return response.text();
+      }).then(function (html) {
+        // The server's template escapes every stored value; nothing of the article is in it.
+        slot.innerHTML = html;
+        if (!slot.querySelector('.review-decision input[type="radio"]:checked')) {
+          var fresh = slot.querySelector('.review-decision input[value="new"]');
+          if (fresh) fresh.checked = true;
+        }
+        showDecision(card);
+        card.dispatchEvent(new CustomEvent("review:duplicates", { bubbles: true }));
+      }).catch(function () { /* the list shown stays; the server checks the decision on confirm */ })
+        .then(function () { slot.classList.remove("is-loading"); });
+    }, 250);
+  }
+
+  form.querySelectorAll(".review-incident").forEach(function (card) {
+    ["date_start", "date_end", "event_type"].forEach(function (name) {
+      var field = form.querySelector('[name="' + card.id + "-" + name + '"]');
+      if (field) field.addEventListener("change", function () { refreshDuplicates(card); });
+    });
+    var select = form.querySelector('[name="' + card.id + '-location"]');
+    if (select && $) $(select).on("change", function () { refreshDuplicates(card); });
   });
 
   // --- Actors: add another row from the formset's empty form ----------------------------------
@@ -248,6 +296,7 @@
       lat.value = latlng.lat.toFixed(5);
       lon.value = latlng.lng.toFixed(5);
       picked.value = "True";
+      refreshDuplicates(node.closest(".review-incident"));
       fetchPlaces({ lat: lat.value, lon: lon.value }).then(function (data) {
         showNearby(prefix, nearby, data.places);
       }).catch(function () { nearby.textContent = ""; });
@@ -265,6 +314,7 @@
           map.setView([found.lat, found.lon], Math.max(map.getZoom(), 8));
           lat.value = found.lat;
           lon.value = found.lon;
+          refreshDuplicates(node.closest(".review-incident"));
         }).catch(function () {});
       });
     }
