@@ -506,6 +506,8 @@ def import_confirm(
             for actor_role in data.actors:
                 _saved(actor_role.actor, user)
             data.evidence = evidence(reviewed.spans)
+            if data.status == Status.PUBLISHED and not roles.may_publish(user):
+                data.status = Status.DRAFT  # an editor's review waits for a reviewer (incidents.roles)
             incident = incident_create(data=data, user=user)
         written[reviewed.key] = incident
 

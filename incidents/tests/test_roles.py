@@ -13,6 +13,7 @@ from incidents.models import Incident, Status
 
 from .factories import IncidentFactory, LocationFactory, UserFactory
 from .test_admin import change_form_post_data
+from .test_admin_import import actors, draft, page_data, places, review_url  # noqa: F401 -- fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,14 @@ def test_the_service_refuses_to_publish_for_an_editor_and_records_the_reviewer()
 
     trail = review_trail(Incident.objects.get(pk=draft.pk))
     assert "Published by rasha" in trail and "Drafted by" in trail
+
+
+def test_an_editors_confirmed_review_waits_for_a_reviewer(draft):  # noqa: F811 -- the fixture imported above
+    editor = Client()
+    editor.force_login(member("editor", "elham"))
+    response = editor.post(review_url(draft), page_data(editor, draft))
+
+    assert response.status_code == 302
+    incident = Incident.objects.get()
+    assert incident.status == Status.DRAFT
+    assert APIClient().get(f"/api/v1/incidents/{incident.pk}/").status_code == 404
