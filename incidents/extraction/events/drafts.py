@@ -2,6 +2,10 @@
 confidence), and which incidents are reported at all.
 """
 from dataclasses import replace
+from datetime import timedelta
+
+from ..dates import is_page_stamp
+from ..event_families import on
 
 from ..types import DraftActor, DraftIncident
 from ..vocabulary import event_type as acled_pair
@@ -18,7 +22,7 @@ from .model import (
     TARGET,
     _unique,
 )
-from .words import _NEAR_THE_SITE, _SEPARATELY
+from .words import _DEATH_REPORTED, _NEAR_THE_SITE, _SEPARATELY
 
 
 def _confidence(incident):
@@ -70,6 +74,25 @@ class _Drafts:
             return False
         return True
 
+    def _story_day(self):
+        """Return (start, end) of the story: the latest recent day of the first dated sentence (the report), else the
+        day before publication to the publication day.
+
+        "أعلنت فصائل الخميس أنها هاجمت قاعدتين": what the story then tells without a day of its own ("the drone
+        hit the base at 19:15") is the story's news, of Thursday; a story with no day at all reports what just
+        happened, on the publication day or the day before. Days more than a week before publication are background, not the story.
+        """
+        earliest = self.published - timedelta(days=7)
+        for sentence in self._sentences():
+            days = [
+                d.start for d in self.dates
+                if sentence.start <= d.span.start < sentence.end and d.precision == "day" and not d.since
+                and earliest <= d.start <= self.published and not (on("page_stamp") and is_page_stamp(self.text, d))
+            ]
+            if days:
+                return max(days), max(days)
+        return self.published - timedelta(days=1), self.published
+
     def _draft(self, incident, hosts, attributed):
         actors = list(incident.actors)
         roles = {role for _, role in actors}
@@ -100,11 +123,18 @@ class _Drafts:
             if mention.sentence not in evidence:
                 evidence.append(mention.sentence)
         bounds = [mention.before for mention in incident.mentions if mention.before is not None]
+        start, end = (date.start, date.end) if date else (None, min((bound.end for bound in bounds), default=None))
+        if date is None and end is not None and on("bound_date") and any(
+            _DEATH_REPORTED[self.language].search(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions if m.before is not None
+        ):
+            start = end  # "acknowledged yesterday the death of X in a strike": news tells it as just happened
+        elif date is None and end is None and on("story_date"):
+            start, end = self._story_day()
         draft = DraftIncident(
-            date_start=date.start if date else None,
+            date_start=start,
             # Undated but told as earlier than a dated event: it happened on or before that event's day.
-            date_end=date.end if date else min((bound.end for bound in bounds), default=None),
-            date_precision=date.precision if date else "day",
+            date_end=end,
+            date_precision=date.precision if date else ("range" if start != end else "day"),
             event_type=event_type,
             sub_event_type=sub,
             weapon=incident.weapon if incident.weapon else "unknown",

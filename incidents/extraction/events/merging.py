@@ -185,7 +185,7 @@ class _Merging:
         return incidents
 
     def _merge_one(self, mention, incidents):
-        if mention.anaphoric and mention.place is not None and mention.place.entry.kind == "country" and mention.count == 1:
+        if mention.anaphoric and mention.place is not None and mention.place.entry.kind == "country" and mention.count == 1 and not mention.dated_country:
             mention.place = None  # "the attack ... Iraq's security": the country is not where it happened
         if mention.place is None:
             self._attach(mention, incidents)
