@@ -1532,3 +1532,32 @@ def test_a_party_to_another_war_or_a_persons_group_is_no_party(text, language):
     # event_families "other_parties"
     incident = only(text, language)
     assert "hamas" not in {key for key, _ in parties(incident)}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلنت المقاومة أن مجاهديها هاجموا قاعدة الحرير المحتلة قرب مطار أربيل بالطائرات المسيرة أمس.", "ar"),
+        ("The group said its drones attacked the Harir base near Erbil airport yesterday.", "en"),
+    ],
+)
+def test_a_place_near_which_the_target_lies_only_locates_it(text, language):
+    # event_families "near_locator"
+    assert only(text, language).place.entry.key == "harir-air-base"
+
+
+def test_rockets_near_a_site_still_target_the_site():
+    assert only("Rockets landed near the US embassy in Baghdad yesterday, police said.", "en").place.entry.key == "us-embassy-baghdad"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("عدوان أميركي يستهدف مقار لكتائب حزب الله في العراق\n\nوقعت انفجارات في الحلة فجر اليوم. وقال الوزير إن هذه الضربات رد على الهجمات.", "ar"),
+        ("US strikes target Kataib Hezbollah sites in Iraq\n\nBlasts rocked Hilla early on Friday. The minister said these strikes answered the attacks.", "en"),
+    ],
+)
+def test_strikes_with_no_parties_take_the_striker_and_target_of_the_headline(text, language):
+    # event_families "story_targets" (and عدوان as a nation's strike word)
+    incident = only(text, language)
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]

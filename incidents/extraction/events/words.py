@@ -108,6 +108,12 @@ _DIRECTION_OF_CITY = {
 }
 # The blast words of vocabulary.EVENT_WORDS (family "explosions"): the event only when no other event word tells it.
 _BLAST_WORD = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:انفجار|انفجارات|انفجاران|انفجارين)(?!\w)|\b(?:explosions?|blasts?)\b")
+# A place named right after another with "near": "the Harir base near Erbil airport", "قاعدة الحرير المحتلة قرب مطار
+# أربيل": it says where the first place is (event_families "near_locator").
+_NEAR_PLACE_GAP = {
+    "ar": _rx(r"^[\s\"”»']*(?:\S+\s+)?(?:قرب|بالقرب\s+من|على\s+مقربه\s+من|بمحاذاه)\s+(?:مدينه\s+)?$"),
+    "en": _rx(r"^[\s\"”']*(?:\w+\s+)?(?:near|close\s+to|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$"),
+}
 # What a speaker did not speak of: "ولم تتطرق إلى هجوم", "لم تشر إلى", "did not mention the attack", "made no mention of".
 _NOT_MENTIONED = {
     "ar": _rx(r"(?<!\w)[وف]?(?:لم|لا)\s+(?:تتطرق|يتطرق|تشر|يشر|تذكر|يذكر|تات\s+على\s+ذكر|يات\s+على\s+ذكر)\s+(?:الي\s+|ل)?(?:\S+\s+)?[\"«“]?$"),
@@ -235,12 +241,12 @@ _LOCATOR_WORDS = frozenset(
 # A nation's strikes named by adjective: "US strikes", "U.S. retaliation", "الغارات الأميركية", "الرد الأميركي".
 _NATION_STRIKES = {
     "ar": _rx(
-        r"(?<!\w)[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|رد|قصف)\s+(?:ال)?(?:جوي|جويه\s+)?"
+        r"(?<!\w)[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|رد|قصف|عدوان)\s+(?:ال)?(?:جوي|جويه\s+)?"
         r"(?P<nation>(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه))(?!\w)"
     ),
     "en": _rx(
         r"(?<![\w.])(?P<nation>u\.s\.|us|american)[\s-]+(?:(?:air|drone|military|precision)\s+)?"
-        r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing)(?!\w)"
+        r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing|aggression)(?!\w)"
     ),
 }
 # A new clause with its own subject between two words: "shot down by US forces, while the other struck".
