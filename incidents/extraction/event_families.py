@@ -30,6 +30,7 @@ FAMILIES = {
     "near_locator": "a place right after another with 'near' ('the Harir base near Erbil airport') only locates it",
     "story_targets": "strikes with no target take the one armed group a strike headline names or the article's other "
                      "strikes hit; 'عدوان' / 'aggression' is a nation's strike word for the story's striker",
+    "mixed_weapons": "one event word naming two weapons ('drone and rocket attacks on X') leaves X's weapon unknown",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

@@ -1561,3 +1561,29 @@ def test_strikes_with_no_parties_take_the_striker_and_target_of_the_headline(tex
     # event_families "story_targets" (and عدوان as a nation's strike word)
     incident = only(text, language)
     assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The embassy attack was followed by drone and multi-rocket attacks on Ain al-Asad air base on Friday.", "en"),
+        ("وتعرضت قاعدة عين الأسد يوم الجمعة لهجمات بالصواريخ والطائرات المسيرة.", "ar"),
+    ],
+)
+def test_one_event_word_with_two_weapons_leaves_the_weapon_unknown(text, language):
+    # event_families "mixed_weapons"
+    incident = next(i for i in incidents(text, language) if i.place.entry.key == "ain-al-asad-air-base")
+    assert incident.weapon == "unknown"
+
+
+def test_ballistic_missiles_and_rockets_stay_missiles():
+    incident = only("Militants fired ballistic missiles and rockets at Ain al-Asad air base on Friday.", "en")
+    assert incident.weapon == "missile"
+
+
+def test_the_owners_of_targets_struck_in_two_countries_are_each_ones_targets():
+    # event_families "story_targets": "these targets are associated with X" after strikes in Iraq and Syria
+    text = "On Friday, US bombers carried out air strikes on 85 targets in Iraq and Syria. These targets are associated with Kataib Hezbollah."
+    found = incidents(text, "en")
+    assert sorted(i.place.entry.country_code for i in found) == ["IQ", "SY"]
+    assert all(("kataib-hezbollah", "target") in parties(i) for i in found)

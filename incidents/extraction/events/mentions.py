@@ -44,6 +44,8 @@ from .words import (
     _FELL_SHORT,
     _FIRST_TIME,
     _DIRECTION_OF_CITY,
+    _DRONE_WORD,
+    _ROCKET_WORD,
     _NEAR_PLACE_GAP,
     _GROUPS_BASED_IN,
     _HIT,
@@ -465,10 +467,18 @@ class _Mentions:
             return []
         last = strikes[-1]
         killed, injured = self.article.figures(sentence)
-        return [
+        found = [
             _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, _unique(owners),
                      anaphoric=True, follows=last)
         ]
+        if on("story_targets") and last.siblings >= 0:
+            # "strikes on 85 targets in Iraq and Syria. These targets are associated with X": the owners of each one's sites
+            found += [
+                _Mention(sentence, sentence, sentence, None, None, m.kind, "unknown", "unknown", 1, Casualties(), Casualties(),
+                         _unique(owners), anaphoric=True, follows=m)
+                for m in strikes if m is not last and m.siblings == last.siblings
+            ]
+        return found
 
     def _share_sentence_zeroes(self, mentions, sentence):
         """Give "no casualties" said once in a sentence to each of its mentions that states no figure."""
@@ -485,6 +495,9 @@ class _Mentions:
             if trigger.weapon == "rocket" and re.search(r"باليستي|بالستي|ballistic", self._folded(trigger.start, scope.end)[:40]):
                 return "missile"
         head_weapons = {t.weapon for t in head.triggers if t.weapon}
+        head_text = self._folded(head.start, head.end)
+        if on("mixed_weapons") and _DRONE_WORD.search(head_text) and _ROCKET_WORD.search(head_text):
+            return "unknown"  # "drone and rocket attacks, including on X": which weapon hit X is not told
         for weapon, _ in _WEAPON_PATTERNS[self.language]:
             if weapon in head_weapons:
                 return weapon

@@ -114,6 +114,10 @@ _NEAR_PLACE_GAP = {
     "ar": _rx(r"^[\s\"”»']*(?:\S+\s+)?(?:قرب|بالقرب\s+من|على\s+مقربه\s+من|بمحاذاه)\s+(?:مدينه\s+)?$"),
     "en": _rx(r"^[\s\"”']*(?:\w+\s+)?(?:near|close\s+to|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$"),
 }
+# Drone and rocket words inside one event phrase ("drone and multi-rocket attacks", "هجمات بالصواريخ والمسيرات"):
+# mixed weapons (event_families "mixed_weapons").
+_DRONE_WORD = _rx(r"drones?\b|\buavs?\b|مسير|طائر(?:ه|ات)\s+مسير")
+_ROCKET_WORD = _rx(r"rockets?\b|missiles?\b|katyushas?\b|صاروخ|صواريخ|قذائف|قذيفه|كاتيوشا")
 # What a speaker did not speak of: "ولم تتطرق إلى هجوم", "لم تشر إلى", "did not mention the attack", "made no mention of".
 _NOT_MENTIONED = {
     "ar": _rx(r"(?<!\w)[وف]?(?:لم|لا)\s+(?:تتطرق|يتطرق|تشر|يشر|تذكر|يذكر|تات\s+على\s+ذكر|يات\s+على\s+ذكر)\s+(?:الي\s+|ل)?(?:\S+\s+)?[\"«“]?$"),
@@ -271,7 +275,10 @@ _SITE_OWNERS = {
         r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
         r"(?:were|was|are|is|had\s+been)\s+(?:\w+\s+)?(?:used|operated|run|controlled)\s+by(?!\w)|"
         r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
-        r"(?:belong(?:ed|s)?|were\s+affiliated)\s+(?:to|with)(?!\w)"
+        r"(?:belong(?:ed|s)?|were\s+affiliated)\s+(?:to|with)(?!\w)|"
+        # "These targets are associated with the IRGC" (event_families "story_targets")
+        r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?)\s+"
+        r"(?:were|was|are|is)\s+(?:all\s+)?(?:associated|linked|connected|tied)\s+(?:to|with)(?!\w)"
     ),
     "ar": _rx(
         r"^\W*[وف]?(?:كانت\s+|كان\s+)?(?:تعود|يعود|تتبع|يتبع|تستخدم\w*|يستخدم\w*)\s+(?:ال)?(?:منشات|منشاتان|منشاتين|منشاه|مواقع|الموقع|موقع|موقعان|موقعين|مخازن|مخزن|اهداف|الاهداف|مقرات|مقر)"
