@@ -1587,3 +1587,20 @@ def test_the_owners_of_targets_struck_in_two_countries_are_each_ones_targets():
     found = incidents(text, "en")
     assert sorted(i.place.entry.country_code for i in found) == ["IQ", "SY"]
     assert all(("kataib-hezbollah", "target") in parties(i) for i in found)
+
+
+def test_the_target_of_a_strike_is_not_made_its_striker_by_a_later_mention():
+    # event_families "one_side": "the IRGC stored there the munitions of the strikes against US bases", merged into
+    # the strike on the IRGC's depot, does not make the IRGC that strike's perpetrator
+    from incidents.extraction.events.merging import _absorb
+    from incidents.extraction.events.model import _Incident, _Mention
+    from incidents.extraction.types import Casualties, Span
+
+    kh = next(e for e in actor_entries() if e.key == "kataib-hezbollah")
+    span = Span(0, 1)
+    first = _Mention(span, span, span, None, None, "strike", "airstrike", "hit", 1, Casualties(), Casualties(), [(kh, "target")])
+    later = _Mention(span, span, span, None, None, "strike", "airstrike", "unknown", 1, Casualties(), Casualties(), [(kh, "perpetrator")])
+    incident = _Incident([first], None, None, "strike", "airstrike")
+    _absorb(incident, first, first=True)
+    _absorb(incident, later)
+    assert incident.actors == [(kh, "target")]
