@@ -33,6 +33,8 @@ FAMILIES = {
     "mixed_weapons": "one event word naming two weapons ('drone and rocket attacks on X') leaves X's weapon unknown",
     "one_side": "a party an incident already has as its target is not made its perpetrator by a later mention, nor "
                 "the reverse",
+    "follow_date": "an undated incident takes a day one of the next two sentences gives when they tell no event of "
+                   "their own and it is no statement's day ('ووقع الانفجار الليلة الماضية')",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 
