@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 import dateparser
 
+from .event_families import on
 from .normalize import fold, fold_with_offsets, source_span
 from .numbers import parse_number
 from .types import DateMention, Span
@@ -403,7 +404,15 @@ def _monday_in_context(folded, match):
         return True
     before = folded[max(0, match.start() - 2) : match.start()]
     after = folded[match.end() : match.end() + 2]
-    return "،" in before or "،" in after or "," in before or "," in after
+    if "،" in before or "،" in after or "," in before or "," in after:
+        return True
+    # "في وقت سابق الاثنين", "في وقت متأخر من الاثنين"; "… على القاعدة الاثنين." at the end of its sentence
+    return on("monday_context") and bool(
+        _MONDAY_TIME_BEFORE.search(folded[max(0, match.start() - 25) : match.start()]) or re.match(r"\s*[.:؛]", after)
+    )
+
+
+_MONDAY_TIME_BEFORE = re.compile(r"(?<!\w)وقت\s+(?:سابق|لاحق|متاخر|مبكر)\s+(?:من\s+)?(?:يوم\s+)?$")
 
 
 # --- Patterns: calendar dates -------------------------------------------------------------------
@@ -703,6 +712,20 @@ _SPEECH_DATE_BEFORE = re.compile(
 )
 
 
+# A page's date stamp: a numeric date opening a line, bare or after a label ("date 2023-12-09 BAGHDAD —",
+# "تاريخ النشر: 10-11-2023"). It says when the page was published, not when anything happened.
+_STAMP_LABEL = re.compile(r"^\s*(?:(?:date|dated|published|posted|updated|تاريخ(?:\s+النشر)?|نشر\s+في|نشر|بتاريخ)\s*:?\s*)?$", re.IGNORECASE)
+_NUMERIC_STAMP = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+
+
+def is_page_stamp(text, mention):
+    """Return True if the date mention is a page's date stamp at the start of a line (see _STAMP_LABEL)."""
+    if not _NUMERIC_STAMP.match(text[mention.span.start : mention.span.end].strip()):
+        return False
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    return bool(_STAMP_LABEL.match(text[line_start : mention.span.start]))
+
+
 def event_date(sentence_start, sentence_end, mentions, published, *, text=None, event_span=None):
     """Return the date mention that dates an event in `text[sentence_start:sentence_end]`, or None.
 
@@ -717,6 +740,8 @@ def event_date(sentence_start, sentence_end, mentions, published, *, text=None, 
         if sentence_start <= mention.span.start and mention.span.end <= sentence_end
         and not mention.since and mention.start <= published
     ]
+    if text is not None and on("page_stamp"):
+        candidates = [m for m in candidates if not is_page_stamp(text, m)]
     if text is not None:
         # "…, Singh told reporters on Wednesday": the day of the briefing
         candidates = [m for m in candidates if not _SPEECH_DATE_BEFORE.search(text[max(sentence_start, m.span.start - 40) : m.span.start])]

@@ -55,6 +55,7 @@ class EventWord:
     en: tuple
     example_ar: str
     example_en: str
+    family: str = ""  # a rule family of `event_families` the row belongs to (switched off with it), "" for the base rows
 
 
 EVENT_KINDS = ("attack", "strike", "intercept", "launcher", "clash")
@@ -79,6 +80,15 @@ EVENT_WORDS = (
         ar=(ar_words("قصف قصفا قصفت"),),
         en=(en_words(r"struck|hit|bombed|pounded"),),
         example_ar="قصفت القوات الأميركية مواقع", example_en="US forces struck positions",
+    ),
+    EventWord(
+        # a blast where the story tells of strikes ("three explosions in Hilla …. These precise strikes …"): a bare
+        # strike word like "hit", an event only in a story of air strikes (events/mentions.py, bare)
+        "strike", "",
+        ar=(ar_words("انفجار انفجارات انفجاران انفجارين"),),
+        en=(en_words(r"explosions?|blasts?"),),
+        example_ar="دوت انفجارات في الحلة", example_en="blasts shook Hilla",
+        family="explosions",
     ),
     EventWord(
         # an aircraft firing on its target: "an AC-130 gunship fired on a vehicle", "helicopters opened fire on"
@@ -143,7 +153,12 @@ EVENT_WORDS = (
 
 def event_word_patterns(language):
     """Return [(pattern, kind, weapon)] of `language` in table order (uncompiled)."""
-    return [(pattern, row.kind, row.weapon) for row in EVENT_WORDS for pattern in getattr(row, language)]
+    from .event_families import on
+
+    return [
+        (pattern, row.kind, row.weapon) for row in EVENT_WORDS for pattern in getattr(row, language)
+        if not row.family or on(row.family)
+    ]
 
 
 # --- Weapons ------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from incidents.extraction.dates import event_date, find_dates, precedes_marker, sentence_span
+from incidents.extraction.dates import event_date, find_dates, is_page_stamp, precedes_marker, sentence_span
 from incidents.extraction.types import Span
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "000_41addf8ff6d70d2f.txt"
@@ -356,3 +356,36 @@ def test_sentence_span_does_not_stop_at_abbreviations():
     text = "A U.S. strike hit on Oct. 18 near Kirkuk. Rockets followed."
     assert sentence_span(text, text.index("Kirkuk")).text(text) == "A U.S. strike hit on Oct. 18 near Kirkuk."
     assert sentence_span(text, text.index("Rockets")).text(text) == "Rockets followed."
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("date 2023-12-09 A rocket attack hit the embassy in Baghdad, the officials said on Friday.", "en"),
+        ("2023-12-09 سقط صاروخ على السفارة في بغداد بحسب ما قال مسؤولون يوم الجمعة.", "ar"),
+    ],
+)
+def test_a_pages_date_stamp_dates_no_event(text, language):
+    # event_families "page_stamp": the numeric date opening the line is when the page was published
+    mentions = find_dates(text, SATURDAY, language)
+    assert any(is_page_stamp(text, m) for m in mentions)
+    sentence = Span(0, len(text))
+    assert event_date(sentence.start, sentence.end, mentions, SATURDAY, text=text, event_span=Span(17, 23)).start == FRIDAY
+
+
+def test_a_numeric_date_inside_a_sentence_is_no_stamp():
+    text = "The attack on 08/12/2023 hit the embassy."
+    assert not any(is_page_stamp(text, m) for m in find_dates(text, SATURDAY, "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["هاجمت الفصائل القاعدة في وقت سابق الإثنين، بحسب المسؤولين", "هاجمت الفصائل القاعدة الإثنين."],
+)
+def test_a_bare_monday_after_earlier_or_before_the_full_stop(text):
+    # event_families "monday_context"; الاثنين alone is also "the two"
+    assert [(m.start, m.precision) for m in find_dates(text, SATURDAY, "ar")] == [(date(2023, 12, 4), "day")]
+
+
+def test_the_two_is_no_monday():
+    assert find_dates("قتل الاثنان في الهجوم وأصيب الاثنين من الجنود.", SATURDAY, "ar") == []

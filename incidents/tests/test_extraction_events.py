@@ -254,9 +254,75 @@ def test_an_undated_earlier_event_ends_on_the_later_events_day(text, language):
     assert (strike.date_start, strike.date_end) == (None, date(2023, 12, 7))
 
 
-def test_an_undated_event_with_no_later_event_has_no_bound():
+def test_an_undated_event_with_no_later_event_takes_the_story_day():
+    # event_families "story_date": news tells what it does not date as just happened (that day or the day before)
     found = incidents("Officials said a U.S. strike near Kirkuk killed five fighters.", "en")
-    assert [(i.date_start, i.date_end) for i in found] == [(None, None)]
+    assert [(i.date_start, i.date_end, i.date_precision) for i in found] == [(YESTERDAY, PUBLISHED, "range")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلنت الفصائل يوم الخميس أنها هاجمت قاعدة حرير. وقالت إن طائرة مسيرة أصابت قاعدة حرير إصابة مباشرة.", "ar"),
+        ("The group said on Thursday it had attacked a base. A drone hit the Harir air base, it said.", "en"),
+    ],
+)
+def test_an_undated_event_takes_the_day_of_the_first_dated_sentence(text, language):
+    # the lead dates the story: what a later sentence tells without a day is the lead's news
+    found = incidents(text, language)
+    harir = [i for i in found if i.place.entry.key == "harir-air-base"]
+    assert harir and all(i.date_start == date(2023, 12, 7) for i in harir)
+
+
+def test_the_story_day_ignores_days_long_before_publication():
+    text = "On 2 October the group held a rally. Rockets hit the Harir air base, police said."
+    found = incidents(text, "en")
+    assert [(i.date_start, i.date_end) for i in found] == [(YESTERDAY, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلنت الحركة أمس مقتل أحد قادتها إثر غارة أميركية في بغداد.", "ar"),
+        ("The group announced on Friday the death of its commander, following a U.S. drone strike on its headquarters in Baghdad.", "en"),
+    ],
+)
+def test_a_strike_behind_a_death_made_known_takes_the_reports_day(text, language):
+    # event_families "bound_date": the death made known yesterday followed the strike: the strike is yesterday's news
+    found = incidents(text, language)
+    baghdad = [i for i in found if i.place.entry.key == "gn-98182"]
+    assert [(i.date_start, i.date_end) for i in baghdad] == [(YESTERDAY, YESTERDAY)]
+
+
+@pytest.mark.parametrize(
+    "text, language, countries",
+    [
+        ("US forces on Tuesday carried out strikes against targets in Syria, the military said.", "en", ["SY"]),
+        ("On December 5, US warplanes carried out air strikes on 20 targets in Iraq and Syria.", "en", ["IQ", "SY"]),
+        ("نفذت طائرات أميركية يوم الثلاثاء غارات على مواقع في سوريا.", "ar", ["SY"]),
+    ],
+)
+def test_strikes_with_their_own_day_in_a_country_are_an_event_there(text, language, countries):
+    # event_families "dated_country"
+    found = incidents(text, language)
+    assert sorted(i.place.entry.country_code for i in found) == countries
+    assert all(i.place.entry.kind == "country" and i.sub_event_type == "Air/drone strike" for i in found)
+
+
+def test_undated_attacks_in_two_countries_stay_a_summary():
+    assert incidents("Militias have attacked US forces in Iraq and Syria more than 60 times.", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("US jets on Friday struck facilities used by militias that operate in Iraq and Syria.", "en"),
+        ("قصفت طائرات أميركية يوم الجمعة منشآت تستخدمها الفصائل الناشطة في العراق وسوريا.", "ar"),
+    ],
+)
+def test_the_country_where_groups_operate_is_not_the_events_place(text, language):
+    # event_families "actor_place"
+    assert incidents(text, language) == []
 
 
 def test_the_same_night_takes_the_date_of_the_event_before():
@@ -546,8 +612,10 @@ def test_an_attack_told_without_its_place_joins_the_attack_later_placed_and_the_
     ],
 )
 def test_a_bare_hit_after_air_strikes_is_one_of_those_strikes_on_their_day(text, language):
-    incident = only(text, language)
-    assert incident.place.entry.key == "akashat"
+    found = incidents(text, language)
+    # the strikes' Iraq side is the Akashat strike; their Syria side, told with its day, is an event in Syria
+    assert all(i.place.entry.key == "akashat" or i.place.entry.kind == "country" and i.place.entry.country_code == "SY" for i in found)
+    incident = next(i for i in found if i.place.entry.key == "akashat")
     assert (incident.weapon, incident.sub_event_type) == ("airstrike", "Air/drone strike")
     assert incident.date_start == YESTERDAY
     assert ("kataib-hezbollah", "target") in parties(incident)
@@ -1388,3 +1456,169 @@ def test_a_denial_naming_its_attack_contests_only_that_one():
 def test_the_group_as_subject_of_the_attack_is_the_group_named_before(language, text):
     asad = [i for i in incidents(text, language) if i.place.entry.key == "ain-al-asad-air-base"]
     assert asad and ("kataib-hezbollah", "perpetrator") in parties(asad[0])
+
+
+# --- Rule families of issue 10 (incidents/extraction/event_families.py) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("وقعت انفجارات في الحلة فجر اليوم. وقال الوزير إن هذه الضربات رد على الهجمات.", "ar"),
+        ("Blasts rocked Hilla early on Friday. The minister said these strikes answered the attacks.", "en"),
+    ],
+)
+def test_blasts_that_the_next_sentence_calls_strikes_are_a_strike(text, language):
+    # event_families "explosions"
+    incident = only(text, language)
+    assert incident.place.entry.key == "gn-99347"
+    assert incident.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("An explosion hit a market in Hilla on Friday, police said.", "en"),
+        ("وقع انفجار في سوق بمدينة الحلة يوم الجمعة بحسب الشرطة.", "ar"),
+    ],
+)
+def test_a_blast_in_no_story_of_strikes_is_no_event(text, language):
+    assert incidents(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("سمع دوي انفجارين في حقل كونيكو نتيجة سقوط صاروخين يوم الجمعة.", "ar"),
+        ("Two blasts were heard at the Conoco field on Friday after two rockets landed.", "en"),
+    ],
+)
+def test_blasts_from_rockets_are_the_rocket_attack(text, language):
+    incident = only(text, language)
+    assert incident.place.entry.key == "conoco-gas-field"
+    assert (incident.weapon, incident.sub_event_type) == ("rocket", "Shelling/artillery/missile attack")
+
+
+def test_a_count_with_a_day_and_as_many_places_is_those_events():
+    # event_families "counted_places"
+    text = "أكدت مصادر وقوع 3 انفجارات في الحلة، وفي ناحية تاج الدين شمال واسط، وكذلك في جرف النصر، فجر اليوم. وقال الوزير إن هذه الضربات رد على الهجمات."
+    found = incidents(text)
+    assert sorted(i.place.entry.key for i in found) == ["gn-99347", "iq-wasit", "jurf-al-sakhar"]
+    assert all(i.date_start == PUBLISHED for i in found)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A drone struck a base in Jurf al-Sakhar, south of the Iraqi capital Baghdad, on Friday.", "en"),
+        ("استهدفت طائرة مسيرة موقعا في جرف الصخر، جنوبي العاصمة العراقية بغداد، يوم الجمعة.", "ar"),
+    ],
+)
+def test_a_city_after_a_direction_only_locates_the_place_before_it(text, language):
+    # event_families "direction_locator"
+    assert only(text, language).place.entry.key == "jurf-al-sakhar"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Rockets hit Ain al-Asad air base on Friday amid the Israel-Hamas war.", "en"),
+        ("سقطت صواريخ على قاعدة عين الأسد يوم الجمعة في ظل حرب إسرائيل وحماس.", "ar"),
+        ("Rockets hit Ain al-Asad air base on Friday, days after the killing of the leader of Hamas.", "en"),
+        ("سقطت صواريخ على قاعدة عين الأسد يوم الجمعة بعد اغتيال رئيس المكتب السياسي لحماس.", "ar"),
+    ],
+)
+def test_a_party_to_another_war_or_a_persons_group_is_no_party(text, language):
+    # event_families "other_parties"
+    incident = only(text, language)
+    assert "hamas" not in {key for key, _ in parties(incident)}
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أعلنت المقاومة أن مجاهديها هاجموا قاعدة الحرير المحتلة قرب مطار أربيل بالطائرات المسيرة أمس.", "ar"),
+        ("The group said its drones attacked the Harir base near Erbil airport yesterday.", "en"),
+    ],
+)
+def test_a_place_near_which_the_target_lies_only_locates_it(text, language):
+    # event_families "near_locator"
+    assert only(text, language).place.entry.key == "harir-air-base"
+
+
+def test_rockets_near_a_site_still_target_the_site():
+    assert only("Rockets landed near the US embassy in Baghdad yesterday, police said.", "en").place.entry.key == "us-embassy-baghdad"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("عدوان أميركي يستهدف مقار لكتائب حزب الله في العراق\n\nوقعت انفجارات في الحلة فجر اليوم. وقال الوزير إن هذه الضربات رد على الهجمات.", "ar"),
+        ("US strikes target Kataib Hezbollah sites in Iraq\n\nBlasts rocked Hilla early on Friday. The minister said these strikes answered the attacks.", "en"),
+    ],
+)
+def test_strikes_with_no_parties_take_the_striker_and_target_of_the_headline(text, language):
+    # event_families "story_targets" (and عدوان as a nation's strike word)
+    incident = only(text, language)
+    assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The embassy attack was followed by drone and multi-rocket attacks on Ain al-Asad air base on Friday.", "en"),
+        ("وتعرضت قاعدة عين الأسد يوم الجمعة لهجمات بالصواريخ والطائرات المسيرة.", "ar"),
+    ],
+)
+def test_one_event_word_with_two_weapons_leaves_the_weapon_unknown(text, language):
+    # event_families "mixed_weapons"
+    incident = next(i for i in incidents(text, language) if i.place.entry.key == "ain-al-asad-air-base")
+    assert incident.weapon == "unknown"
+
+
+def test_ballistic_missiles_and_rockets_stay_missiles():
+    incident = only("Militants fired ballistic missiles and rockets at Ain al-Asad air base on Friday.", "en")
+    assert incident.weapon == "missile"
+
+
+def test_the_owners_of_targets_struck_in_two_countries_are_each_ones_targets():
+    # event_families "story_targets": "these targets are associated with X" after strikes in Iraq and Syria
+    text = "On Friday, US bombers carried out air strikes on 85 targets in Iraq and Syria. These targets are associated with Kataib Hezbollah."
+    found = incidents(text, "en")
+    assert sorted(i.place.entry.country_code for i in found) == ["IQ", "SY"]
+    assert all(("kataib-hezbollah", "target") in parties(i) for i in found)
+
+
+def test_the_target_of_a_strike_is_not_made_its_striker_by_a_later_mention():
+    # event_families "one_side": "the IRGC stored there the munitions of the strikes against US bases", merged into
+    # the strike on the IRGC's depot, does not make the IRGC that strike's perpetrator
+    from incidents.extraction.events.merging import _absorb
+    from incidents.extraction.events.model import _Incident, _Mention
+    from incidents.extraction.types import Casualties, Span
+
+    kh = next(e for e in actor_entries() if e.key == "kataib-hezbollah")
+    span = Span(0, 1)
+    first = _Mention(span, span, span, None, None, "strike", "airstrike", "hit", 1, Casualties(), Casualties(), [(kh, "target")])
+    later = _Mention(span, span, span, None, None, "strike", "airstrike", "unknown", 1, Casualties(), Casualties(), [(kh, "perpetrator")])
+    incident = _Incident([first], None, None, "strike", "airstrike")
+    _absorb(incident, first, first=True)
+    _absorb(incident, later)
+    assert incident.actors == [(kh, "target")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("أصاب صاروخ قاعدة حرير. وقال مسؤول في بيان الجمعة إن الانفجار سمع ليل الخميس.", "ar"),
+        ("A rocket hit the Harir air base, officials said. The blast was heard on Thursday night, a witness said on Friday.", "en"),
+    ],
+)
+def test_an_undated_event_takes_the_day_the_next_sentence_gives_it(text, language):
+    # event_families "follow_date": not the statement's day (Friday), the event's (Thursday)
+    assert only(text, language).date_start == date(2023, 12, 7)
+
+
+def test_a_day_of_another_event_told_next_does_not_date_the_undated_one():
+    text = "Officials spoke on Friday about the bases. A rocket hit the Harir air base. On Thursday a drone hit the Ain al-Asad air base."
+    harir = next(i for i in incidents(text, "en") if i.place.entry.key == "harir-air-base")
+    assert harir.date_start == YESTERDAY  # the story's day, not the Thursday of the Ain al-Asad drone

@@ -3,6 +3,7 @@ campaign, the perpetrators the text blames, the security forces, and who a strik
 """
 import re
 
+from ..event_families import on
 from ..types import DraftActor, Span
 from .model import (
     ATTACK,
@@ -132,6 +133,33 @@ class _Context:
         for incident in open_strikes:
             if not any(actor == striker for actor, _ in incident.actors):
                 incident.actors.append((striker, PERPETRATOR))
+
+    def _add_story_targets(self, incidents):
+        """Give the strikes the text names no target for the one armed group the story says they struck.
+
+        "عدوان أميركي يستهدف مقار لكتائب حزب الله" over "three blasts in A, B and C": the armed group a strike
+        headline names, or the target of the article's other strikes. Only when there is exactly one such group
+        (event_families "story_targets").
+        """
+        if not on("story_targets"):
+            return
+        open_strikes = [i for i in incidents if i.kind == STRIKE and not any(role == TARGET for _, role in i.actors)]
+        if not open_strikes:
+            return
+        groups = {a for i in incidents if i.kind == STRIKE for a, role in i.actors if role == TARGET and _is_armed_group(a)}
+        headline_end = self.text.find("\n")
+        headline = self._folded(0, headline_end) if headline_end > 0 else ""
+        if headline and (any(t.kind == "strike" and t.end <= headline_end for t in self.triggers) or _NATION_STRIKES[self.language].search(headline)):
+            groups |= {
+                a.entry for a in self.actor_mentions
+                if a.entry is not None and a.span.end <= headline_end and _is_armed_group(a.entry) and a.entry.kind != "unidentified"
+            }
+        if len(groups) != 1:
+            return
+        group = next(iter(groups))
+        for incident in open_strikes:
+            if not any(actor == group for actor, _ in incident.actors):
+                incident.actors.append((group, TARGET))
 
     def _add_answered_attackers(self, incidents):
         """Give a strike that answers an attack ("ردت ... بقصف", "in response") the attack's perpetrators as targets.

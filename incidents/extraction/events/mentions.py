@@ -4,6 +4,7 @@ reads in its scope (weapon, kind, outcome, figures).
 import re
 
 from ..dates import event_date, precedes_marker
+from ..event_families import on
 from ..numbers import find_casualties
 from ..types import Casualties, Span
 from .model import (
@@ -31,6 +32,7 @@ from .timing import _day_offset
 from .words import (
     _ARSENAL_AFTER,
     _ATTRIBUTION,
+    _BLAST_WORD,
     _BASED_WHERE,
     _CLAUSE_CHANGE,
     _DEAD_BELONG,
@@ -41,6 +43,11 @@ from .words import (
     _FAILED,
     _FELL_SHORT,
     _FIRST_TIME,
+    _DIRECTION_OF_CITY,
+    _DRONE_WORD,
+    _ROCKET_WORD,
+    _NEAR_PLACE_GAP,
+    _GROUPS_BASED_IN,
     _HIT,
     _HYPOTHETICAL,
     _LATEST_OF_THEM,
@@ -63,6 +70,9 @@ from .words import (
 )
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5}
+
+
 class _Mentions:
     """The mentions part of `reader._Reader` (this module's docstring says what it covers)."""
 
@@ -82,6 +92,9 @@ class _Mentions:
         triggers = [t for t in triggers if not self._hypothetical(t, sentence)]
         # "ولم تتطرق إلى هجوم كونيكو", "made no mention of the Conoco attack": the speaker says nothing of it
         triggers = [t for t in triggers if not _NOT_MENTIONED[self.language].search(self._folded(max(sentence.start, t.start - 40), t.start))]
+        blasts = [t for t in triggers if _BLAST_WORD.search(self._folded(t.start, t.end))]
+        if blasts and len(blasts) < len(triggers):
+            triggers = [t for t in triggers if t not in blasts]  # "blasts from two rockets that fell near the base": the rockets
         if not triggers:
             return self._attribution_mentions(sentence) or self._owners_after(sentence, previous) or self._figures_after(sentence, previous)
         if _FIRST_TIME[self.language].match(self._folded(sentence.start, sentence.end)):
@@ -121,8 +134,9 @@ class _Mentions:
         before = self._folded(sentence.start, head.start)
         after = self._folded(head.end, sentence.end)
         first = head.triggers[0]
-        if first.kind in ("attack", "strike") and not _is_weapon_count(first) and _TALLY[self.language].search(before[-30:]):
-            if not self._date_just_before(head):
+        tally = _TALLY[self.language].search(before[-30:])
+        if first.kind in ("attack", "strike") and not _is_weapon_count(first) and tally:
+            if not self._date_just_before(head) and not self._counted_places(tally, head, sentence):
                 return True  # "80 هجوما", "5 strikes"; but not "the January 28 attack"
         if self.language == "en" and re.search(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)", after[:60]):
             return True
@@ -140,6 +154,21 @@ class _Mentions:
         if _is_plural(head, self.language) and _THOSE_BEFORE[self.language].search(before[-20:] + " " + self._folded(head.start, head.end)):
             return True  # "hurt in those attacks", "في هذه الهجمات": the series told before, not one of its incidents
         return False
+
+    def _counted_places(self, tally, head, sentence):
+        """Return True for "three blasts in A, B and C this morning": as many events as places, on the sentence's day.
+
+        A count with a day of its own and one named place per event is those events, not a tally over a period
+        (event_families "counted_places").
+        """
+        if not on("counted_places") or len(head.places) < 2:
+            return False
+        number = tally.group().strip()
+        count = int(number) if number.isdigit() else _COUNT_WORDS.get(number)
+        own_day = any(
+            sentence.start <= m.span.start < sentence.end and m.precision == "day" and not m.since for m in self.dates
+        )
+        return count == len(head.places) and own_day
 
     def _heads(self, triggers):
         """Group adjacent event words into heads ("a one-way attack drone struck", "هجوم صاروخي")."""
@@ -228,6 +257,11 @@ class _Mentions:
         kept = [p for p in kept if not _EARLIER_SERIES_BEFORE[self.language].search(self._folded(max(sentence.start, p.span.start - 80), p.span.start))]
         # "…، حيث تتمركز في محيط مدينة الميادين", "where they are based in X": where the attackers stay
         kept = [p for p in kept if not _BASED_WHERE.search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
+        if on("actor_place"):  # "militias that operate in Iraq and Syria": the groups' ground (and the country after "and")
+            grounds = [p for p in kept if _GROUPS_BASED_IN[self.language].search(self._folded(max(sentence.start, p.span.start - 60), p.span.start))]
+            for ground in list(grounds):
+                grounds += [p for p in kept if p.span.start > ground.span.end and re.fullmatch(r"\s*(?:and|و|,|،)\s*", self._folded(ground.span.end, p.span.start))]
+            kept = [p for p in kept if p not in grounds]
         unique = []
         for place in kept:  # "خراب الجير (رميلان)": one place named twice
             if unique and unique[-1].entry.key == place.entry.key and len(self.text[unique[-1].span.end : place.span.start].split()) <= 3:
@@ -255,6 +289,11 @@ class _Mentions:
                         return True
                 if re.match(r"^\s*[,،]\s*(?:about\s+|some\s+|نحو\s+)?$", gap) and place.qualifier:
                     return True
+                near = place.qualifier == "near" and re.fullmatch(r"[\s\"”»'\w]*", gap) and len(gap.split()) <= 2
+                if on("near_locator") and o.key != entry.key and (near or _NEAR_PLACE_GAP[self.language].match(gap)):
+                    return True  # "قاعدة الحرير المحتلة قرب مطار أربيل", "the Harir base near Erbil airport": where the base is
+                if on("direction_locator") and _DIRECTION_OF_CITY[self.language].match(gap):
+                    return True  # "Jurf al-Nasr, south of the Iraqi capital Baghdad", "جرف النصر، جنوبي العاصمة بغداد"
         return False
 
     def _assign(self, heads, places, sentence):
@@ -363,6 +402,12 @@ class _Mentions:
             )
         countries = {m.place.entry.key for m in mentions if m.place is not None and m.place.entry.kind == "country"}
         several_countries = len(countries) > 1 and len(countries) == len(mentions)
+        own_day = date is not None and date.precision == "day" and not date.since and not claim and not anaphoric and on("dated_country")
+        own_day = own_day and sentence.start <= date.span.start < sentence.end  # its own sentence's day, not the story's
+        if own_day and countries and len(countries) == len(mentions) and (kind == STRIKE or len(countries) == 1):
+            for mention in mentions:  # "On February 3, US forces struck 85 targets in Iraq and Syria": one event in each
+                mention.dated_country = True
+            return mentions
         if several_countries:  # "targeted at two bases in Iraq and Syria": a summary of events told one by one
             mentions = mentions[:1]
             mentions[0].place, mentions[0].siblings, mentions[0].count = None, -1, 1
@@ -422,10 +467,18 @@ class _Mentions:
             return []
         last = strikes[-1]
         killed, injured = self.article.figures(sentence)
-        return [
+        found = [
             _Mention(sentence, sentence, sentence, None, None, last.kind, "unknown", "unknown", 1, killed, injured, _unique(owners),
                      anaphoric=True, follows=last)
         ]
+        if on("story_targets") and last.siblings >= 0:
+            # "strikes on 85 targets in Iraq and Syria. These targets are associated with X": the owners of each one's sites
+            found += [
+                _Mention(sentence, sentence, sentence, None, None, m.kind, "unknown", "unknown", 1, Casualties(), Casualties(),
+                         _unique(owners), anaphoric=True, follows=m)
+                for m in strikes if m is not last and m.siblings == last.siblings
+            ]
+        return found
 
     def _share_sentence_zeroes(self, mentions, sentence):
         """Give "no casualties" said once in a sentence to each of its mentions that states no figure."""
@@ -442,6 +495,9 @@ class _Mentions:
             if trigger.weapon == "rocket" and re.search(r"باليستي|بالستي|ballistic", self._folded(trigger.start, scope.end)[:40]):
                 return "missile"
         head_weapons = {t.weapon for t in head.triggers if t.weapon}
+        head_text = self._folded(head.start, head.end)
+        if on("mixed_weapons") and _DRONE_WORD.search(head_text) and _ROCKET_WORD.search(head_text):
+            return "unknown"  # "drone and rocket attacks, including on X": which weapon hit X is not told
         for weapon, _ in _WEAPON_PATTERNS[self.language]:
             if weapon in head_weapons:
                 return weapon

@@ -3,6 +3,7 @@ date, weapon, direction); a mention without a place only adds to one.
 """
 from datetime import timedelta
 
+from ..event_families import on
 from ..types import Casualties, DateMention
 from .model import ATTACK, PERPETRATOR, STRIKE, TARGET, _Incident
 
@@ -150,6 +151,9 @@ def _absorb(incident, mention, first=False, placeless=False, referring=False):
     for actor, role in (mention.strike_actors if _retells_strike(incident, mention) else mention.actors):
         if referring and role == TARGET and has_target and actor.key not in mention.victims:
             continue  # "condemned the attack on foreign forces": a view of the attack, not its target
+        opposite = {PERPETRATOR: TARGET, TARGET: PERPETRATOR}.get(role)
+        if on("one_side") and opposite and (actor, opposite) in incident.actors:
+            continue  # "the IRGC stores there the munitions used in the strikes against US bases": not the striker of its own depot
         if (actor, role) not in incident.actors:
             incident.actors.append((actor, role))
     if mention.denial:
@@ -185,7 +189,7 @@ class _Merging:
         return incidents
 
     def _merge_one(self, mention, incidents):
-        if mention.anaphoric and mention.place is not None and mention.place.entry.kind == "country" and mention.count == 1:
+        if mention.anaphoric and mention.place is not None and mention.place.entry.kind == "country" and mention.count == 1 and not mention.dated_country:
             mention.place = None  # "the attack ... Iraq's security": the country is not where it happened
         if mention.place is None:
             self._attach(mention, incidents)

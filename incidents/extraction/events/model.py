@@ -81,6 +81,7 @@ class _Mention:
     follows: object = None  # the mention of the sentence before, for figures that continue it
     bare: bool = False  # "the vehicle was hit in X" in a story of strikes: a detail of a strike told before, or one more
     strike_actors: object = None  # the roles if this attack word tells of a strike ("the drone fired on a car"), else None
+    dated_country: bool = False  # "US forces on Tuesday struck targets in Syria": a country-level event of its own day
     before: object = None  # for an undated event told as earlier ("في أعقاب …"): the DateMention of the later one
     incident: object = None  # the incident the mention went into
 

@@ -3,6 +3,7 @@ intercepted, and who only speaks.
 """
 import re
 
+from ..event_families import on
 from ..types import Span
 from .model import (
     _AREA_KINDS,
@@ -45,6 +46,9 @@ from .words import (
     _UNHARMED_AFTER,
     _UNHARMED_BEFORE,
     _VERB_BEFORE_SUBJECT,
+    _AFFILIATION_BEFORE,
+    _WAR_PARTY_AFTER,
+    _WAR_PARTY_AR_BEFORE,
     _WAR_PARTY_BEFORE,
 )
 
@@ -162,6 +166,14 @@ class _Roles:
         between = self._folded(actor.span.end, head.start)
         return bool(re.search(r"(?:تعرض|were|was|been|came\s+under|under)", between))
 
+    def _other_party(self, actor, kind):
+        """Return True for a party to another war ("the Israel-Hamas war") or a person's group ("leader of Hamas")."""
+        before = self._folded(max(0, actor.span.start - 50), actor.span.start)
+        after = self._folded(actor.span.end, min(len(self.text), actor.span.end + 15))
+        if _WAR_PARTY_AFTER.search(after) or _WAR_PARTY_AR_BEFORE.search(before):
+            return True
+        return kind != STRIKE and bool(_AFFILIATION_BEFORE[self.language].search(before))
+
     def _scope_actors(self, scope):
         named = [a for a in self.actor_mentions if a.entry is not None and scope.start <= a.span.start and a.span.end <= scope.end]
         forces = [
@@ -230,6 +242,8 @@ class _Roles:
                 continue
             if _WAR_PARTY_BEFORE.search(self._folded(max(scope.start, actor.span.start - 60), actor.span.start)):
                 continue  # "separate from the war between Israel and Hamas": a party to another war
+            if on("other_parties") and not victim and self._other_party(actor, kind):
+                continue  # "the Israel-Hamas war", "the assassination of the head of Hamas's political bureau"
             if _CALL_BEFORE.search(self._folded(max(scope.start, actor.span.start - 120), actor.span.start)):
                 continue  # "ودعت الحكومة إلى حماية المنشآت التي تستضيف قوات التحالف": named in a demand, not in the event
             hosted = bool(_HOSTED_BEFORE.search(self._folded(max(scope.start, actor.span.start - 30), actor.span.start)))

@@ -6,10 +6,11 @@ import re
 from datetime import timedelta
 
 from ..dates import earlier_event_clauses, event_date
+from ..event_families import on
 from ..normalize import is_arabic
 from ..types import DateMention, Span
 from .model import ATTACK, STRIKE
-from .words import _SAME_TIME, _SINCE_WHEN, _WEAPON_PATTERNS, _rx
+from .words import _SAME_TIME, _SINCE_WHEN, _THESE_STRIKES, _WEAPON_PATTERNS, _rx
 
 _DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "يوم": 1, "بيوم": 1, "يومين": 2, "بيومين": 2}
 _DAY_OFFSET = {
@@ -106,6 +107,10 @@ class _Timing:
             airstrike = dict(_WEAPON_PATTERNS[self.language])["airstrike"]
             if trigger.weapon == "airstrike" or airstrike.search(folded):
                 return True
+        if on("explosions"):
+            following = [s for s in self._all_sentences() if s.start >= sentence.end][:1]
+            if following and _THESE_STRIKES[self.language].search(self._folded(following[0].start, following[0].end)):
+                return True  # "three blasts hit X, Y and Z. These precise strikes answer …": the strikes the blasts were
         return False
 
     def _strike_story_date(self, sentence):

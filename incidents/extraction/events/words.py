@@ -86,6 +86,44 @@ _BASED_WHERE = _rx(
     r"(?<!\w)(?:حيث|where)\s+(?:\S+\s+){0,2}?(?:تتمركز|يتمركز|تنتشر|ينتشر|تتواجد|يتواجد|تقيم|يقيم|تتخذ|based|stationed|deployed|operate|headquartered)"
     r"(?!\w)\s*(?:\S+\s+){0,4}$"
 )
+# Where armed groups are active, told of the groups: "militias that operate in Iraq and Syria", "groups operating in
+# Syria", "الفصائل الناشطة في العراق": the groups' ground, not where an event happened (event_families "actor_place").
+_GROUPS_BASED_IN = {
+    "ar": _rx(r"(?<!\w)(?:ال)?(?:فصائل|ميليشيات|مليشيات|جماعات|مجموعات|الفصائل|الميليشيات|المليشيات|الجماعات|المجموعات)\s+(?:\S+\s+){0,2}?"
+              r"(?:الناشطه|العامله|المنتشره|المتمركزه|الموجوده|التي\s+تنشط|التي\s+تعمل|التي\s+تنتشر)\s+(?:في|ب)\s*$"),
+    "en": _rx(r"\b(?:militias|groups|factions|fighters|proxies|militants)\s+(?:\S+\s+){0,2}?"
+              r"(?:(?:that|which|who)\s+(?:operate|operates|are\s+active|are\s+based)|operating|active|based)\s+in\s+(?:both\s+)?$"),
+}
+# The strikes of the sentence before, referred back to: "these (precise) strikes", "the air strikes", "هذه الضربات".
+_THESE_STRIKES = {
+    "ar": _rx(r"(?<!\w)(?:هذه|تلك)\s+(?:ال)?(?:ضربات|غارات|الضربات|الغارات)(?!\w)"),
+    "en": _rx(r"\b(?:these|those|the)\s+(?:\w+\s+)?(?:air\s*)?strikes\b"),
+}
+# A place after a comma and a direction, told only to say where the place before it lies: ", south of the Iraqi
+# capital Baghdad", "، جنوبي العاصمة العراقية بغداد" (event_families "direction_locator").
+_DIRECTION_OF_CITY = {
+    "ar": _rx(r"^\s*[,،]\s*(?:الى\s+|في\s+)?(?:ال)?(?:جنوب|شمال|شرق|غرب)(?:ي|\s+(?:شرق|غرب)ي?)?\s+(?:(?:ال)?عاصمه\s+(?:ال\w+\s+)?|مدينه\s+|محافظه\s+)?$"),
+    "en": _rx(r"^\s*[,،]\s*(?:(?:about|some|\d+\s*(?:km|kilometers|kilometres|miles))\s+)?(?:south|north|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+              r"(?:the\s+)?(?:(?:iraqi|syrian)\s+)?(?:capital\s+|city\s+of\s+|province\s+of\s+)?$"),
+}
+# The blast words of vocabulary.EVENT_WORDS (family "explosions"): the event only when no other event word tells it.
+_BLAST_WORD = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:انفجار|انفجارات|انفجاران|انفجارين)(?!\w)|\b(?:explosions?|blasts?)\b")
+# A place named right after another with "near": "the Harir base near Erbil airport", "قاعدة الحرير المحتلة قرب مطار
+# أربيل": it says where the first place is (event_families "near_locator").
+_NEAR_PLACE_GAP = {
+    "ar": _rx(r"^[\s\"”»']*(?:\S+\s+)?(?:قرب|بالقرب\s+من|على\s+مقربه\s+من|بمحاذاه)\s+(?:مدينه\s+)?$"),
+    "en": _rx(r"^[\s\"”']*(?:\w+\s+)?(?:near|close\s+to|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$"),
+}
+# Drone and rocket words inside one event phrase ("drone and multi-rocket attacks", "هجمات بالصواريخ والمسيرات"):
+# mixed weapons (event_families "mixed_weapons").
+_DRONE_WORD = _rx(r"drones?\b|\buavs?\b|مسير|طائر(?:ه|ات)\s+مسير")
+_ROCKET_WORD = _rx(r"rockets?\b|missiles?\b|katyushas?\b|صاروخ|صواريخ|قذائف|قذيفه|كاتيوشا")
+# The day of a statement, not of an event: "في بيان صحفي الأحد", "قالت الهيئة في بيان لها فجر اليوم", "said on Sunday"
+# (event_families "follow_date").
+_STATEMENT_DAY_BEFORE = {
+    "ar": _rx(r"(?:بيان|تصريح|مؤتمر\s+صحفي|قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت)(?:\s+\S+){0,2}\s*[،,]?\s*$"),
+    "en": _rx(r"\b(?:statement|said|says|announced|told\s+\w+|reported|briefing)(?:\s+\S+){0,1}\s*,?\s*$"),
+}
 # What a speaker did not speak of: "ولم تتطرق إلى هجوم", "لم تشر إلى", "did not mention the attack", "made no mention of".
 _NOT_MENTIONED = {
     "ar": _rx(r"(?<!\w)[وف]?(?:لم|لا)\s+(?:تتطرق|يتطرق|تشر|يشر|تذكر|يذكر|تات\s+على\s+ذكر|يات\s+على\s+ذكر)\s+(?:الي\s+|ل)?(?:\S+\s+)?[\"«“]?$"),
@@ -213,12 +251,12 @@ _LOCATOR_WORDS = frozenset(
 # A nation's strikes named by adjective: "US strikes", "U.S. retaliation", "الغارات الأميركية", "الرد الأميركي".
 _NATION_STRIKES = {
     "ar": _rx(
-        r"(?<!\w)[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|رد|قصف)\s+(?:ال)?(?:جوي|جويه\s+)?"
+        r"(?<!\w)[وفبل]?(?:ال)?(?:غاره|غارات|ضربه|ضربات|رد|قصف|عدوان)\s+(?:ال)?(?:جوي|جويه\s+)?"
         r"(?P<nation>(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه))(?!\w)"
     ),
     "en": _rx(
         r"(?<![\w.])(?P<nation>u\.s\.|us|american)[\s-]+(?:(?:air|drone|military|precision)\s+)?"
-        r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing)(?!\w)"
+        r"(?:strikes?|airstrikes?|retaliation|retaliatory\s+strikes?|raids?|bombing|aggression)(?!\w)"
     ),
 }
 # A new clause with its own subject between two words: "shot down by US forces, while the other struck".
@@ -243,7 +281,10 @@ _SITE_OWNERS = {
         r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
         r"(?:were|was|are|is|had\s+been)\s+(?:\w+\s+)?(?:used|operated|run|controlled)\s+by(?!\w)|"
         r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?|warehouses?|buildings?)\s+"
-        r"(?:belong(?:ed|s)?|were\s+affiliated)\s+(?:to|with)(?!\w)"
+        r"(?:belong(?:ed|s)?|were\s+affiliated)\s+(?:to|with)(?!\w)|"
+        # "These targets are associated with the IRGC" (event_families "story_targets")
+        r"^\W*(?:the|both|these|those)\s+(?:\w+\s+){0,2}?(?:facilit(?:y|ies)|sites?|depots?|targets?|locations?|bases?|compounds?)\s+"
+        r"(?:were|was|are|is)\s+(?:all\s+)?(?:associated|linked|connected|tied)\s+(?:to|with)(?!\w)"
     ),
     "ar": _rx(
         r"^\W*[وف]?(?:كانت\s+|كان\s+)?(?:تعود|يعود|تتبع|يتبع|تستخدم\w*|يستخدم\w*)\s+(?:ال)?(?:منشات|منشاتان|منشاتين|منشاه|مواقع|الموقع|موقع|موقعان|موقعين|مخازن|مخزن|اهداف|الاهداف|مقرات|مقر)"
@@ -254,6 +295,16 @@ _WAR_PARTY_BEFORE = _rx(
     r"(?<!\w)(?:war|conflict|fighting)\s+(?:between|with|against)\s+(?:[^\s,.;]+\s+){0,4}?(?:(?:and|or)\s+)?(?:the\s+)?$|"
     r"(?<!\w)[وفبل]?(?:ال)?(?:حرب|صراع|نزاع|مواجهات)\s+(?:\S+\s+){0,2}?(?:بين|مع|ضد|على)\s+(?:[^\s،.؛]+\s+){0,4}?[و]?$"
 )
+# A party to another war, named right before the war word or after "war of": "the Israel-Hamas war", "حرب إسرائيل وحماس"
+# (event_families "other_parties").
+_WAR_PARTY_AFTER = _rx(r"^\s*(?:war|conflict)\b")
+_WAR_PARTY_AR_BEFORE = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:حرب|صراع)\s+(?:ال)?(?:اسرائيل|اسراييل|اسرائيليه)\s+و?$")
+# A person's group, told to say who the person is: "the head of Hamas's political bureau", "زعيم حزب الله", "leader of
+# Hezbollah": not a party of the attack beside which it is told (event_families "other_parties").
+_AFFILIATION_BEFORE = {
+    "ar": _rx(r"(?<!\w)(?:رئيس|زعيم|قائد|امين\s+عام|الامين\s+العام|مؤسس|ناطق\s+باسم|المتحدث\s+باسم)\s+(?:(?:ال)?مكتب\s+(?:ال)?سياسي\s+)?(?:ل|ل?ال)?$"),
+    "en": _rx(r"\b(?:leader|chief|head|founder|secretary[-\s]general|spokesman|spokesperson|politburo\s+chief|political\s+(?:chief|leader|bureau\s+chief))\s+of\s+(?:the\s+)?$"),
+}
 # Whose the strike's dead were: "the dead belonged to X", "those killed were members of X", "القتلى ينتمون إلى X".
 _DEAD_BELONG = {
     "en": _rx(r"(?<!\w)(?:the\s+)?(?:dead|those\s+killed|victims|men\s+killed|fighters\s+killed)\s+(?:all\s+)?(?:belonged\s+to|were\s+(?:all\s+)?(?:members|fighters)\s+(?:of|from))(?!\w)"),
@@ -267,6 +318,12 @@ _OWN_MEN = _rx(
 # A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
 _RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".
+# A death made known ("acknowledged yesterday the killing of X after a strike", "أعلنت أمس مقتل X إثر قصف"): the
+# strike the death followed is the news of the report's day (event_families "bound_date").
+_DEATH_REPORTED = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:اعترف|اعترفت|اعلن|اعلنت|اكد|اكدت|نعي|نعت|نعاه|نعته)\s+(?:\S+\s+){0,12}?ب?(?:مقتل|استشهاد|اغتيال|وفاه)(?!\w)"),
+    "en": _rx(r"\b(?:acknowledged|announced|confirmed|mourned)\s+(?:\S+\s+){0,6}?(?:the\s+)?(?:death|deaths|killing|assassination)\s+of\b"),
+}
 _SEPARATELY = _rx(
     r"^\W*(?:separately|in\s+a\s+separate\s+(?:incident|attack|development)|"
     r"[وف]?(?:في\s+)?(?:حادث|حادثه|سياق|تطور|هجوم)\s+منفصل|[وف]?بشكل\s+منفصل)(?!\w)"

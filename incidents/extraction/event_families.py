@@ -1,0 +1,46 @@
+"""The rule families of the incident finder (issue 10, item 3), each switchable off in this one place.
+
+A family is a group of rules added for one phenomenon of news language, measured on the real-article corpus
+(bench/real). `on(name)` tells the code whether a family is active; the lead measures what a family adds and
+costs by switching it off:
+
+    MARSAD_EVENT_FAMILIES_OFF=story_date,bound_date .venv/bin/python bench/score_extraction.py --corpus real-dev
+
+or, in code, by removing a name from `ACTIVE`.
+"""
+import os
+
+FAMILIES = {
+    "story_date": "an incident the text does not date takes the story's day: the latest day of the first dated "
+                  "sentence (the report), else the publication day",
+    "page_stamp": "a numeric date opening a line ('date 2023-12-09 BAGHDAD —') is the page's stamp: it dates no event",
+    "dated_country": "strikes or attacks told with their own day and only a country ('on Tuesday US forces struck "
+                     "targets in Syria', 'on 3 February … in Iraq and Syria') are an event in each country",
+    "actor_place": "a country named as where armed groups operate ('militias that operate in Iraq and Syria') is not "
+                   "the event's place",
+    "explosions": "blasts (انفجارات, 'explosions') are bare strike words, events in a story of air strikes, which the "
+                  "sentence after may tell ('three explosions in X … these precise strikes')",
+    "counted_places": "a count of events with a day and as many named places ('three blasts in A, B and C this "
+                      "morning') is those events, not a tally over a period",
+    "direction_locator": "a city after a comma and a direction (', south of the capital Baghdad') only locates the place "
+                         "before it",
+    "other_parties": "a party to another war ('the Israel-Hamas war') or a person's group ('the head of Hamas's "
+                     "political bureau') is no party of the attack told beside it",
+    "monday_context": "a bare الاثنين (also 'the two') is Monday after 'في وقت سابق' ('earlier') or at a sentence's end",
+    "near_locator": "a place right after another with 'near' ('the Harir base near Erbil airport') only locates it",
+    "story_targets": "strikes with no target take the one armed group a strike headline names or the article's other "
+                     "strikes hit; 'عدوان' / 'aggression' is a nation's strike word for the story's striker",
+    "mixed_weapons": "one event word naming two weapons ('drone and rocket attacks on X') leaves X's weapon unknown",
+    "one_side": "a party an incident already has as its target is not made its perpetrator by a later mention, nor "
+                "the reverse",
+    "follow_date": "an undated incident takes a day one of the next two sentences gives when they tell no event of "
+                   "their own and it is no statement's day ('ووقع الانفجار الليلة الماضية')",
+    "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
+}
+
+ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}
+
+
+def on(name):
+    """Return True if the rule family `name` (a key of FAMILIES) is active."""
+    return name in ACTIVE
