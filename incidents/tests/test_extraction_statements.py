@@ -1127,3 +1127,20 @@ def test_arabic_named_subject_set_off_by_commas_before_qad_is_the_speaker(actors
     )
     found = [s for s in statements(actors, text) if "لن تسمح" in s.span.text(text)]
     assert found and (found[0].speaker_actor.key, found[0].kind) == ("yehia-rasool", "position")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # family zero_casualties: a statement that nobody was hurt gives casualty figures (zero) ...
+        ("وقال مصدر أمني إنه لم تقع إصابات في صفوف القوات.", "casualty figures"),
+        ("وأكد مسؤول أميركي عدم وقوع إصابات بين الجنود بعد الهجوم.", "casualty figures"),
+        ('"There were no casualties," the official said of the attack.', "casualty figures"),
+        ("The official said it was not clear whether there were casualties.", "casualty figures"),
+        # ... unless the statement tells the event itself: then it reports the event
+        ("وقال مصدر أمني إن صاروخا سقط قرب القاعدة ولم تقع إصابات.", "report"),
+        ("A security source said a rocket landed near the base, causing no casualties.", "report"),
+    ],
+)
+def test_zero_casualties_is_casualty_figures_unless_the_event_is_told(actors, text, kind):
+    assert one(actors, text).kind == kind

@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..normalize import fold, is_arabic, readings, token_key
 from ..numbers import find_casualties, find_numbers
 from ..types import DraftStatement, Span
+from .families import on
 from .model import _Act, _Speaker
 from .sentences import _paragraph_of
 from .words import (
@@ -38,6 +39,8 @@ from .words import (
     _SELF_DEFENCE,
     _STANCE,
     _VERBAL_NOUN_ATTACK,
+    _EVENT_TOLD,
+    _ZERO_CASUALTIES,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -204,7 +207,11 @@ def _kind(article, act, span):
         return verb_kind
     if act.verb.split() and (token_key(act.verb.split()[0]) in _BLAME_VERBS or any(r.key in _BLAME_VERBS for r in _readings_of(act.verb))):
         return REPORT  # "Washington has blamed X for it", "اتهمت واشنطن X بتنفيذه": who did it, as the speaker tells it
-    if _DENIAL_CONTENT.search(folded):
+    zero = on("zero_casualties") and _ZERO_CASUALTIES.search(folded)
+    rest = folded[: zero.start()] + " " + folded[zero.end() :] if zero else ""
+    if zero and not _EVENT_TOLD.search(rest) and not _EVENT_INTRO.search(rest):
+        return CASUALTY_FIGURES  # "there were no casualties", "لم تقع إصابات": the toll is what is told
+    if _DENIAL_CONTENT.search(folded) and not zero:
         return DENIAL
     if _RESPONSIBILITY.search(folded):
         return CLAIM

@@ -215,3 +215,26 @@ _PLURAL_ATTACKS = re.compile(
 _TERMINAL = re.compile(r"[.!?؟]['\"”»)]*\s*$")
 _SUBHEAD_WORDS = 6
 _COMPLEMENTIZER_WORDS = 8  # the attribution ends at أن / that within this many words, or with its speaker
+
+# Family zero_casualties (families.py): a statement that nobody was hurt, or that casualties are not yet
+# known, gives casualty figures (zero, or none yet): "there were no casualties", "no injuries were reported",
+# "it was not clear if there were casualties", "لم تقع إصابات", "عدم وقوع إصابات", "لا توجد إصابات",
+# "لم تسجل أي خسائر بشرية", "لم يصب أي جندي".
+_ZERO_CASUALTIES = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}?(?:casualties|injuries|deaths|fatalities)\b"
+    r"|\b(?:were|was)(?:\s+not|n[’']t)\s+(?:any\s+)?(?:casualties|injuries|deaths|fatalities)\b"
+    r"|\b(?:no|any)\s+information\s+(?:\w+\s+){0,2}?(?:on|about)\s+(?:any\s+)?casualties\b"
+    r"|\b(?:unclear|not\s+clear|n[’']t\s+clear)\s+(?:if|whether)\s+there\s+(?:were|had\s+been)\s+(?:any\s+)?casualties\b"
+    r"|(?<!\w)(?:لم|لا)\s+(?:تقع|يقع|تسجل|يسجل|توجد|يوجد|تحدث|تكن\s+هناك|يكن\s+هناك)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
+    r"|(?<!\w)[و]?(?:عدم|دون)\s+(?:وقوع|تسجيل)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
+    r"|(?<!\w)لا\s+(?:اصابات|ضحايا)(?!\w)"
+    r"|(?<!\w)لم\s+(?:يصب|تصب|يصاب|يقتل|يجرح)\s+اي(?!\w)"
+)
+# An event the content tells with its own verb ("a rocket was fired", "the drone struck", "أُطلق صاروخ"):
+# its zero toll is then part of the report of the event.
+_EVENT_TOLD = re.compile(
+    r"\b(?:struck|hit|landed|fired|launched|targeted|destroyed|damaged|downed|shot\s+down|intercepted|exploded|"
+    r"crashed|fell|impacted)\b"
+    r"|(?<!\w)[وف]?(?:اطلق|اطلقت|سقط|سقطت|سقطا|استهدف|استهدفت|استهدفوا|اعترض|اعترضت|انفجر|انفجرت|قصف|قصفت|تعرض|تعرضت)(?!\w)"
+    r"|(?<!\w)[وف]?اسقط\w*"
+)

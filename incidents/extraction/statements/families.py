@@ -1,0 +1,24 @@
+"""Rule families of statement finding that can be switched off one by one, to measure what each adds and costs.
+
+    MARSAD_STATEMENT_FAMILIES_OFF=zero_casualties,self_claim .venv/bin/python bench/score_extraction.py --corpus real-dev
+
+A family is a set of rules added for one phenomenon of news language; the code asks `on(name)` before
+applying it. Switching a family off gives the behaviour before it was added.
+"""
+import os
+
+FAMILIES = {
+    # "no casualties", "لم تقع إصابات", "عدم وقوع إصابات": a statement of zero casualties is casualty figures
+    "zero_casualties",
+    # an armed group telling of its own fighters' attack ("مجاهدو المقاومة استهدفوا", "its fighters struck"): a claim
+    "self_claim",
+    # why a strike was made ("كانت ردا على", "تهدف إلى", "the sites were chosen because"): a position
+    "justification",
+}
+OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
+
+
+def on(name):
+    """Return True if the rule family `name` is switched on."""
+    assert name in FAMILIES, name
+    return name not in OFF
