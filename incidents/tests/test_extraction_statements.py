@@ -1144,3 +1144,57 @@ def test_arabic_named_subject_set_off_by_commas_before_qad_is_the_speaker(actors
 )
 def test_zero_casualties_is_casualty_figures_unless_the_event_is_told(actors, text, kind):
     assert one(actors, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # family self_claim: an armed group telling of its fighters' attack claims it
+        ('وقالت كتائب حزب الله في بيان إن "مجاهديها هاجموا قاعدة الحرير بطائرة مسيرة".', "claim"),
+        ('وذكرت كتائب حزب الله في بيان أنه "استهدف مجاهدونا قاعدة عين الأسد".', "claim"),
+        ("Kataib Hezbollah said in a statement that its brave fighters struck the base with drones.", "claim"),
+        # family justification: why a strike was made is a position
+        ("وقال وزير الدفاع الأميركي إن الضربات كانت رداً مباشراً على الهجمات ضد قواتنا.", "position"),
+        ("وأضاف وزير الدفاع الأميركي أن الغارات تهدف لتقويض قدرات الجماعات المسلحة.", "position"),
+        ("A defense official said the sites were chosen because they held weapons used against US troops.", "position"),
+        ("The White House said one purpose of the strikes was to deter further attacks.", "position"),
+    ],
+)
+def test_own_fighters_attack_is_a_claim_and_why_a_strike_was_made_is_a_position(actors, text, kind):
+    assert one(actors, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, speaker_key",
+    [
+        # family relay: the source an outlet relays speaks, when it speaks for an actor ...
+        ("Two rockets hit the base on Monday, Reuters reported, citing Iraqi security officials.", "iraqi-security-forces"),
+        ("According to Reuters, citing US officials, the drone missed the base.", "us-government"),
+        ("ونقلت وكالة رويترز عن مسؤولين أميركيين أن صاروخين سقطا قرب القاعدة.", "us-government"),
+        # ... and the outlet answers for sources that speak for no one
+        ("ونقلت وكالة رويترز عن مصادر محلية أن صاروخين سقطا قرب القاعدة.", "reuters"),
+    ],
+)
+def test_the_source_an_outlet_relays_is_the_speaker(actors, text, speaker_key):
+    statement = one(actors, text)
+    assert statement.speaker_actor is not None and statement.speaker_actor.key == speaker_key
+
+
+def test_a_verb_before_a_colon_continues_the_speaker_before(actors):
+    # family colon_continuation
+    text = 'وقالت كتائب حزب الله في بيان إن الهجوم كان ردا على الغارات. وأضاف: "سنواصل عملياتنا ضد القوات الأميركية".'
+    found = statements(actors, text, language="ar")
+    assert [(s.speaker_actor.key if s.speaker_actor else None) for s in found] == ["kataib-hezbollah"] * 2
+    assert text[found[1].span.start : found[1].span.end].startswith("وأضاف:")
+
+
+def test_what_a_statement_says_is_the_statements(actors):
+    # family statement_says: "وجاء في بيان …": the statement speaks, for the actor it names
+    statement = one(actors, "وجاء في بيان مشترك للحكومة العراقية إن المهمة ستنتهي خلال عام.")
+    assert statement.speaker.startswith("بيان مشترك") and statement.speaker_actor.key == "iraqi-government"
+
+
+def test_ala_lisan_names_who_speaks_for_the_actor(actors):
+    # family relay: "أعلنت واشنطن، على لسان وزير الدفاع، أن": the minister speaks
+    statement = one(actors, "وأعلنت واشنطن، على لسان وزير الدفاع لويد أوستن، أن الضربات ستستمر.")
+    assert statement.speaker_actor.key == "lloyd-austin"

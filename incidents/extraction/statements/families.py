@@ -14,6 +14,12 @@ FAMILIES = {
     "self_claim",
     # why a strike was made ("كانت ردا على", "تهدف إلى", "the sites were chosen because"): a position
     "justification",
+    # the source an outlet relays speaks ("Reuters reported, citing US officials", "نقلت رويترز عن مسؤولين")
+    "relay",
+    # an Arabic verb with no subject before a colon continues the speaker before ("وأضاف: «…»", "وتابع: …")
+    "colon_continuation",
+    # "وجاء في بيان للحكومة أن …", "وورد في البيان": the statement speaks, for the actor it names
+    "statement_says",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

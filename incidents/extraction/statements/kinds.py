@@ -41,6 +41,8 @@ from .words import (
     _VERBAL_NOUN_ATTACK,
     _EVENT_TOLD,
     _ZERO_CASUALTIES,
+    _FIGHTERS_ATTACK,
+    _JUSTIFICATION_MORE,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -223,6 +225,7 @@ def _kind(article, act, span):
         return POSITION
     if armed and (
         _SELF_ATTACK.search(folded)
+        or on("self_claim") and _FIGHTERS_ATTACK.search(folded)
         or (token_key(act.verb.split()[0]) in _AR_ANNOUNCE or any(r.key in _AR_ANNOUNCE for r in _readings_of(act.verb)))
         and _VERBAL_NOUN_ATTACK.search(after_verb)
     ):
@@ -237,7 +240,8 @@ def _kind(article, act, span):
         return CASUALTY_FIGURES  # "قتل ثلاثة جنود وأصيب 34، أمس، في هجوم …": the toll is what is told
     if _MODAL.search(folded):
         return POSITION
-    if _JUSTIFICATION.search(folded) and not (_positive(killed) or _positive(injured)):
+    justified = _JUSTIFICATION.search(folded) or on("justification") and _JUSTIFICATION_MORE.search(folded)
+    if justified and not (_positive(killed) or _positive(injured)):
         return POSITION  # "the strikes were a direct response to …": why, not what happened
     if _EVENT.search(folded) or _PAST_FACT.search(folded):
         return REPORT  # what happened, or a past fact ("said Abu Taqwa had been its deputy head")

@@ -238,3 +238,32 @@ _EVENT_TOLD = re.compile(
     r"|(?<!\w)[وف]?(?:اطلق|اطلقت|سقط|سقطت|سقطا|استهدف|استهدفت|استهدفوا|اعترض|اعترضت|انفجر|انفجرت|قصف|قصفت|تعرض|تعرضت)(?!\w)"
     r"|(?<!\w)[وف]?اسقط\w*"
 )
+
+# Family self_claim (families.py): an armed group telling of its fighters' attack claims it: "مجاهدو المقاومة
+# استهدفوا", "استهدف مجاهدونا", "its fighters struck", "our mujahideen targeted".
+_FIGHTERS_ATTACK = re.compile(
+    r"(?<!\w)[و]?(?:ال)?(?:مجاهد|مقاتل|ابطال|رجال)\w*\s+(?:\S+\s+){0,5}?[وف]?(?:استهدف|هاجم|قصف|ضرب|اطلق|دك|نفذ)\w*"
+    r"|(?<!\w)[وف]?(?:استهدف|هاجم|قصف|ضرب|دك|نفذ)\w*\s+(?:ال)?(?:مجاهد|مقاتل|ابطال)\w*"
+    r"|\b(?:its|their|our)\s+(?:\w+\s+){0,2}?(?:fighters|mujahideen|mujahidin|militants|members|forces)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
+)
+
+# Family justification (families.py): why a strike was made, as its maker tells it, is a position: "الضربات
+# كانت ردا على", "هذه الضربات هي رد على", "الغارات تهدف لتقويض", "the sites were chosen because", "one purpose
+# of the strikes was to deter".
+_JUSTIFICATION_MORE = re.compile(
+    r"(?<!\w)(?:كانت|كان|هي|هو|تعد|يعد|تاتي|ياتي|اتت|اتي)\s+(?:\S+\s+){0,6}?[\"“«]?ردا?[\"”»]?\s+(?:\S+\s+)?علي(?!\w)"
+    r"|(?<!\w)(?:تهدف|يهدف|هدفت|هدف|تهدفان)\s+(?:الي\s|ل)"
+    r"|(?<!\w)(?:تم|جري)\s+اختيار\w*\s+(?:\S+\s+){0,2}?(?:لان|لانه|لانها|بسبب)(?!\w)"
+    r"|\b(?:purpose|aim|goal|objective)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|is|were)\s+to\b"
+    r"|\b(?:were|was)\s+(?:chosen|selected|picked)\s+because\b"
+)
+
+# Family relay (families.py): the source an outlet relays speaks, not the outlet: "Reuters reported, citing
+# US officials", "according to AP, quoting a spokesman", "نقلت وكالة رويترز عن مسؤولين".
+_RELAY_WORDS = _keys("citing quoting عن")
+# Where the relayed source's name ends: what was said starts (أن، that) or the clause goes on.
+_RELAY_SOURCE_END = _keys("أن إن بأن ان انه انها أنه أنها إنه إنها قوله قولها that who as in on")
+
+# Family statement_says (families.py): "وجاء في بيان …", "وورد في البيان": the statement is the speaker.
+_AR_JA = _keys("جاء وجاء ورد وورد فجاء")
