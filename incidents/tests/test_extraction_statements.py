@@ -1137,6 +1137,8 @@ def test_arabic_named_subject_set_off_by_commas_before_qad_is_the_speaker(actors
         ("وأكد مسؤول أميركي عدم وقوع إصابات بين الجنود بعد الهجوم.", "casualty figures"),
         ('"There were no casualties," the official said of the attack.', "casualty figures"),
         ("The official said it was not clear whether there were casualties.", "casualty figures"),
+        ("The Syrian Observatory for Human Rights said ambulances rushed to the area but it wasn't clear if there were casualties.", "casualty figures"),
+        ("وقال المسؤول إنه ليس لديهم أي معلومات حتى الآن عن الضحايا.", "casualty figures"),
         # ... unless the statement tells the event itself: then it reports the event
         ("وقال مصدر أمني إن صاروخا سقط قرب القاعدة ولم تقع إصابات.", "report"),
         ("A security source said a rocket landed near the base, causing no casualties.", "report"),
@@ -1198,3 +1200,64 @@ def test_ala_lisan_names_who_speaks_for_the_actor(actors):
     # family relay: "أعلنت واشنطن، على لسان وزير الدفاع، أن": the minister speaks
     statement = one(actors, "وأعلنت واشنطن، على لسان وزير الدفاع لويد أوستن، أن الضربات ستستمر.")
     assert statement.speaker_actor.key == "lloyd-austin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family toll_predicate: the toll is the main clause, the attack its circumstance
+        "A US official said several US personnel were injured in a drone attack on the base.",
+        "Iraqi security sources said the US strikes killed six fighters near the border.",
+        "ونقلت وكالة رويترز عن مسؤولين أميركيين أن ما لا يقل عن أربعة جنود أصيبوا في هجوم على القاعدة.",
+        'وأكد الوزير أن "الهجوم أدى إلى إصابة 5 أفراد أميركيين".',
+        "أعلنت الحكومة العراقية اليوم مصرع 7 أشخاص في ضربات جوية.",
+        "Kataib Hezbollah announced the death of three of its members in a strike.",
+    ],
+)
+def test_a_toll_told_as_the_main_clause_is_casualty_figures(actors, text):
+    assert one(actors, text).kind == "casualty figures"
+
+
+def test_a_strike_that_killed_one_named_victim_is_no_toll(actors):
+    # family toll_predicate needs a count: "the strike killed a commander" tells who, not how many
+    assert one(actors, "US Central Command said the strike killed a senior militia commander.").kind == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family condemnation_words
+        'وقالت وزارة الخارجية العراقية في بيان "تدين الوزارة القصف الذي استهدف مواقع الحشد".',
+        "وقال المتحدث باسم الحكومة العراقية باسم العوادي إن الولايات المتحدة ارتكبت عدواناً جديداً على العراق.",
+        'The Popular Mobilization Forces confirmed the strike, calling it a "criminal act".',
+    ],
+)
+def test_condemnation_in_what_was_said(actors, text):
+    assert one(actors, text).kind == "condemnation"
+
+
+def test_an_arabic_subject_ends_before_fi_tasrihat(actors):
+    # family subject_ends: "في تصريحات" / "في بيان" is how the speaker spoke, not part of who speaks
+    statement = one(actors, "وأضاف المسؤول في تصريحات لوكالة رويترز إن صاروخين سقطا قرب القاعدة.")
+    assert statement.speaker == "المسؤول"
+
+
+def test_a_person_named_before_an_appositive_speaks_and_he_refers_back(actors):
+    # family appositive_name
+    text = "Ahmed Hassan, a local activist who runs a news page, said the strike hit a depot. He said a second strike hit a house."
+    found = statements(actors, text, language="en")
+    assert [s.speaker for s in found] == ["Ahmed Hassan", "Ahmed Hassan"]
+
+
+def test_officials_of_two_nations_are_one_speaker(actors):
+    # family coordinated_speakers
+    text = "A rocket hit the embassy compound on Friday, US and Iraqi officials said."
+    statement = one(actors, text)
+    assert statement.speaker == "US and Iraqi officials" and statement.span.start == 0
+
+
+def test_a_dateline_before_the_verb_is_not_the_speaker(actors):
+    # family dateline; family subject_ends: a subject with a role ends at "خلال" / a time word
+    text = "بغداد - قال رئيس مجلس الوزراء محمد السوداني خلال المؤتمر إن مهمة التحالف انتهت."
+    statement = one(actors, text)
+    assert statement.speaker == "رئيس مجلس الوزراء محمد السوداني"

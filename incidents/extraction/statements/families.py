@@ -20,6 +20,19 @@ FAMILIES = {
     "colon_continuation",
     # "وجاء في بيان للحكومة أن …", "وورد في البيان": the statement speaks, for the actor it names
     "statement_says",
+    # the toll as the main clause of what was said, the event its circumstance ("several troops were injured in
+    # an attack", "the strikes killed four", "أصيب خمسة جنود في هجوم", "أدى الهجوم إلى مقتل"): casualty figures
+    "toll_predicate",
+    # condemnation in what was said: "تدين الرئاسة القصف", "نستنكر", "ارتكبت عدوانا", "a criminal act"
+    "condemnation_words",
+    # an Arabic subject ends at "في بيان" / "في تصريحات" even without a comma ("وأضاف المسؤول في تصريحات لرويترز")
+    "subject_ends",
+    # a person the text names, no known actor, before an appositive speaks ("Omar Hassan, a local activist, said")
+    "appositive_name",
+    # "…, US and Iraqi officials said": one speaker of two nations, not a clause "and Iraqi officials said"
+    "coordinated_speakers",
+    # "بغداد - قال …": a place set off by a dash at the start of a sentence is a dateline, not the speaker
+    "dateline",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

@@ -43,6 +43,8 @@ from .words import (
     _ZERO_CASUALTIES,
     _FIGHTERS_ATTACK,
     _JUSTIFICATION_MORE,
+    _TOLL_OPENING,
+    _CONDEMNATION_MORE,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -219,7 +221,7 @@ def _kind(article, act, span):
         return CLAIM
     after_verb = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
     opening = _opening(after_verb)
-    if _CONDEMNATION_CONTENT.search(opening):
+    if _CONDEMNATION_CONTENT.search(opening) or on("condemnation_words") and _CONDEMNATION_MORE.search(opening):
         return CONDEMNATION
     if _STANCE.search(opening) and not act.at_end:
         return POSITION
@@ -234,7 +236,8 @@ def _kind(article, act, span):
     killed, injured = _casualties(content, language)
     if _cumulative(article, span, folded, content):
         return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
-    if _quantified(killed, injured, folded, content, language) and (
+    toll_first = on("toll_predicate") and _TOLL_OPENING.search(opening)
+    if toll_first or _quantified(killed, injured, folded, content, language) and (
         not _introduces_event(article, span, folded) or _CASUALTIES_FIRST.match(folded)
     ):
         return CASUALTY_FIGURES  # "قتل ثلاثة جنود وأصيب 34، أمس، في هجوم …": the toll is what is told

@@ -224,7 +224,8 @@ _ZERO_CASUALTIES = re.compile(
     r"\bno\s+(?:\w+\s+){0,2}?(?:casualties|injuries|deaths|fatalities)\b"
     r"|\b(?:were|was)(?:\s+not|n[’']t)\s+(?:any\s+)?(?:casualties|injuries|deaths|fatalities)\b"
     r"|\b(?:no|any)\s+information\s+(?:\w+\s+){0,2}?(?:on|about)\s+(?:any\s+)?casualties\b"
-    r"|\b(?:unclear|not\s+clear|n[’']t\s+clear)\s+(?:if|whether)\s+there\s+(?:were|had\s+been)\s+(?:any\s+)?casualties\b"
+    r"|(?:\bunclear|\bnot\s+clear|n[’']t\s+clear)\s+(?:if|whether)\s+there\s+(?:were|had\s+been)\s+(?:any\s+)?casualties\b"
+    r"|(?<!\w)(?:ليس|لا\s+توجد|لا\s+يوجد)\s+(?:\S+\s+){0,2}?معلومات\s+(?:\S+\s+){0,3}?عن\s+(?:ال)?(?:ضحايا|اصابات|خساير)"
     r"|(?<!\w)(?:لم|لا)\s+(?:تقع|يقع|تسجل|يسجل|توجد|يوجد|تحدث|تكن\s+هناك|يكن\s+هناك)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
     r"|(?<!\w)[و]?(?:عدم|دون)\s+(?:وقوع|تسجيل)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
     r"|(?<!\w)لا\s+(?:اصابات|ضحايا)(?!\w)"
@@ -267,3 +268,31 @@ _RELAY_SOURCE_END = _keys("أن إن بأن ان انه انها أنه أنها
 
 # Family statement_says (families.py): "وجاء في بيان …", "وورد في البيان": the statement is the speaker.
 _AR_JA = _keys("جاء وجاء ورد وورد فجاء")
+
+# Family toll_predicate (families.py): what was said opens with the toll as its main clause, the event only
+# its circumstance: "several US personnel were injured in a rocket attack", "the strikes killed four
+# fighters", "ما لا يقل عن خمسة جنود أصيبوا في هجوم", "عددا من الأفراد أصيبوا", "الهجوم أدى إلى إصابة 3".
+_TOLL_OPENING = re.compile(
+    r"^\W*(?:(?:at\s+least|some|about|around|nearly|more\s+than|several|multiple|a\s+number\s+of|dozens\s+of|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty)\s+)+"
+    r"(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
+    r"|^\W*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|airstrikes?|bombing)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|some\s+|about\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty|several|multiple|dozens)\b"
+    r"|^\W*(?:ما\s+لا\s+يقل\s+عن\s+|نحو\s+|حوالي\s+)?(?:\S+\s+){1,7}?(?:اصيبوا|اصيب|قتلوا|قتل|جرحوا|لقوا\s+حتفهم)(?!\w)"
+    r"|^\W*(?:\S+\s+){0,4}?(?:ادي|ادت|اسفر|اسفرت|اسفرتا|اوقع|اوقعت)\s+(?:الي|عن)\s+(?:\S+\s+)?(?:مقتل|اصابه|مصرع|جرح|سقوط)(?!\w)"
+    # "announced the death of five of its members", "أعلن العراق اليوم مصرع 16 شخصا"
+    r"|^\W*(?:the\s+)?(?:deaths?|killing|wounding)\s+of\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens)\b"
+    r"|^\W*(?:\S+\s+){0,3}?[بو]?(?:مصرع|مقتل|اصابه|استشهاد|جرح)\s+(?:ما\s+لا\s+يقل\s+عن\s+)?"
+    r"(?:\d+|عدد|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)"
+)
+
+# Family condemnation_words (families.py): condemnation in what was said, beyond the verbs and nouns above: the
+# speaker's own present-tense verb ("تدين الرئاسة القصف", "نستنكر", "we condemn"), an aggression committed
+# ("ارتكبت عدوانا"), a crime ("a criminal act", "جريمة").
+_CONDEMNATION_MORE = re.compile(
+    r"(?<!\w)[وف]?(?:تدين|يدين|ندين|نستنكر|تستنكر|يستنكر|نندد|تندد|يندد|نشجب|تشجب|يشجب)(?!\w)"
+    r"|(?<!\w)[وب]?عدوانا(?!\w)|(?<!\w)(?:ال)?جريمه(?!\w)"
+    r"|\b(?:we|strongly)\s+condemn\b|\bcriminal\s+act\b|\b(?:a|an)\s+(?:\w+\s+)?crime\b"
+)
