@@ -1261,3 +1261,31 @@ def test_a_dateline_before_the_verb_is_not_the_speaker(actors):
     text = "بغداد - قال رئيس مجلس الوزراء محمد السوداني خلال المؤتمر إن مهمة التحالف انتهت."
     statement = one(actors, text)
     assert statement.speaker == "رئيس مجلس الوزراء محمد السوداني"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family fact_verbs: a fact told with a verb of something done or undergone is a report
+        "وقال أحد الركاب إن الرحلات في المطار توقفت بعد الانفجار.",
+        "وأوضح البيان أن التحالف الدولي انسحب من القاعدة الشهر الماضي.",
+        "وقال مصدر أمني إن عدد الموقوفين هو 5 أشخاص.",
+        "The ministry said coalition advisers withdrew from the base last month.",
+    ],
+)
+def test_a_fact_told_with_a_verb_of_something_done_is_a_report(actors, text):
+    assert one(actors, text).kind == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family more_speech_verbs (vocabulary.SPEECH_VERBS row)
+        "وشددت وزارة الخارجية العراقية على أن الحكومة ملتزمة بحماية البعثات.",
+        "واعتبرت وزارة الخارجية العراقية أن القصف تجاوز على السيادة.",
+        "The Pentagon disclosed on Tuesday that four US troops were wounded in the attack.",
+        "Iraq's prime minister declared on Friday the creation of a bilateral committee.",
+    ],
+)
+def test_more_speech_verbs_attribute_a_statement(actors, text):
+    assert len(statements(actors, text)) == 1

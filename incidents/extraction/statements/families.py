@@ -33,6 +33,10 @@ FAMILIES = {
     "coordinated_speakers",
     # "بغداد - قال …": a place set off by a dash at the start of a sentence is a dateline, not the speaker
     "dateline",
+    # a fact told with a verb of something done or undergone ("الملاحة توقفت", "انسحب التحالف", "withdrew"): a report
+    "fact_verbs",
+    # speech verbs of vocabulary.SPEECH_VERBS rows with this family: شدد، اعتبر، رأى، declared, emphasized, disclosed
+    "more_speech_verbs",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

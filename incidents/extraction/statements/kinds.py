@@ -45,6 +45,7 @@ from .words import (
     _JUSTIFICATION_MORE,
     _TOLL_OPENING,
     _CONDEMNATION_MORE,
+    _FACT_VERBS,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -248,6 +249,8 @@ def _kind(article, act, span):
         return POSITION  # "the strikes were a direct response to …": why, not what happened
     if _EVENT.search(folded) or _PAST_FACT.search(folded):
         return REPORT  # what happened, or a past fact ("said Abu Taqwa had been its deputy head")
+    if on("fact_verbs") and _FACT_VERBS.search(opening):
+        return REPORT  # "الملاحة في المطار توقفت", "the coalition withdrew from the base": a fact told
     return POSITION
 
 

@@ -5,6 +5,7 @@ import re
 
 from ..normalize import token_key
 from ..vocabulary import CLAIMISH, DESCRIBE, SPEECH_VERBS
+from .families import on
 from .model import _keys
 
 REPORT = "report"
@@ -18,17 +19,17 @@ _CLAIMISH = CLAIMISH  # زعم، claimed: a claim of responsibility from an arme
 _DESCRIBE = DESCRIBE  # وصف الهجوم بأنه، called the strike "…": a condemnation when what is described is the attack
 
 
-_AR_VERBS = {row.kind: row.ar for row in SPEECH_VERBS}  # the speech verbs are a table: vocabulary.SPEECH_VERBS
+# the speech verbs are a table: vocabulary.SPEECH_VERBS (a row of a rule family only while it is on)
+_SPEECH_ROWS = [row for row in SPEECH_VERBS if not row.family or on(row.family)]
 # "نقل عن" (reported from) is a speech verb only with its عن.
 _AR_NAQALA = _keys("نقل نقلت ينقل تنقل")
-_EN_VERBS = {row.kind: row.en for row in SPEECH_VERBS if row.en}
 _VERB_KIND = {}
-for _kind, _words in _AR_VERBS.items():
-    for _key in _keys(_words):
-        _VERB_KIND[_key] = _kind
-for _kind, _words in _EN_VERBS.items():
-    for _key in _keys(_words):
-        _VERB_KIND[_key] = _kind
+for _row in _SPEECH_ROWS:
+    for _key in _keys(_row.ar):
+        _VERB_KIND[_key] = _row.kind
+for _row in _SPEECH_ROWS:
+    for _key in _keys(_row.en):
+        _VERB_KIND[_key] = _row.kind
 _BLAME_VERBS = _keys("اتهم اتهمت يتهم تتهم اتهموا accused accuses blamed blames")
 _AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد أكدت قال قالت")
 _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
@@ -295,4 +296,14 @@ _CONDEMNATION_MORE = re.compile(
     r"(?<!\w)[وف]?(?:تدين|يدين|ندين|نستنكر|تستنكر|يستنكر|نندد|تندد|يندد|نشجب|تشجب|يشجب)(?!\w)"
     r"|(?<!\w)[وب]?عدوانا(?!\w)|(?<!\w)(?:ال)?جريمه(?!\w)"
     r"|\b(?:we|strongly)\s+condemn\b|\bcriminal\s+act\b|\b(?:a|an)\s+(?:\w+\s+)?crime\b"
+)
+
+# Family fact_verbs (families.py): what was said tells a fact with a verb of something done or undergone, not an
+# attack: "الملاحة توقفت", "انسحب التحالف من القاعدة", "تمكنت أجهزتنا من تحديد هوية", "نجحت الجهات في",
+# "عدد الموقوفين هو 13", "the coalition withdrew from the base", "investigators identified the perpetrators".
+_FACT_VERBS = re.compile(
+    r"(?<!\w)[وف]?(?:توقف|توقفت|انسحب|انسحبت|انسحبوا|تمكن|تمكنت|تمكنوا|نجح|نجحت|نجحوا|حدد|حددت|ضبط|ضبطت|"
+    r"اغلق|اغلقت|غادر|غادرت|حصل|حصلت|جري|جرت)(?!\w)"
+    r"|(?<!\w)عدد\s+(?:ال)?\S+\s+(?:هو|بلغ|وصل|يبلغ)(?!\w)"
+    r"|\b(?:withdrew|halted|closed|identified|seized|evacuated|relocated|managed\s+to|succeeded\s+in)\b"
 )
