@@ -340,6 +340,7 @@ class SpeechVerb:
     en: str
     example_ar: str
     example_en: str
+    family: str = ""  # a rule family of statements/families.py that switches the row off, if any
 
 
 SPEECH_VERBS = (
@@ -353,6 +354,14 @@ SPEECH_VERBS = (
         noted explained stressed affirmed acknowledged revealed insisted documented accused accuses blamed
         blames""",
         example_ar="وقال مسؤول أميركي إن", example_en="a US official said",
+    ),
+    SpeechVerb(
+        SAYS,
+        "شدد شددت يشدد تشدد اعتبر اعتبرت رأى رأت",
+        """declared declares emphasized emphasised emphasizes disclosed discloses informed asserted asserts
+        reiterated reiterates underlined underscored""",
+        example_ar="وشددت الحكومة على أن", example_en="the ministry emphasized that",
+        family="more_speech_verbs",  # statements/families.py
     ),
     SpeechVerb(
         "claim", "تبنى تبنت يتبنى تتبنى تبنوا", "",  # English: "claimed" (CLAIMISH)

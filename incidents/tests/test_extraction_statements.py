@@ -1127,3 +1127,165 @@ def test_arabic_named_subject_set_off_by_commas_before_qad_is_the_speaker(actors
     )
     found = [s for s in statements(actors, text) if "لن تسمح" in s.span.text(text)]
     assert found and (found[0].speaker_actor.key, found[0].kind) == ("yehia-rasool", "position")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # family zero_casualties: a statement that nobody was hurt gives casualty figures (zero) ...
+        ("وقال مصدر أمني إنه لم تقع إصابات في صفوف القوات.", "casualty figures"),
+        ("وأكد مسؤول أميركي عدم وقوع إصابات بين الجنود بعد الهجوم.", "casualty figures"),
+        ('"There were no casualties," the official said of the attack.', "casualty figures"),
+        ("The official said it was not clear whether there were casualties.", "casualty figures"),
+        ("The Syrian Observatory for Human Rights said ambulances rushed to the area but it wasn't clear if there were casualties.", "casualty figures"),
+        ("وقال المسؤول إنه ليس لديهم أي معلومات حتى الآن عن الضحايا.", "casualty figures"),
+        # ... unless the statement tells the event itself: then it reports the event
+        ("وقال مصدر أمني إن صاروخا سقط قرب القاعدة ولم تقع إصابات.", "report"),
+        ("A security source said a rocket landed near the base, causing no casualties.", "report"),
+    ],
+)
+def test_zero_casualties_is_casualty_figures_unless_the_event_is_told(actors, text, kind):
+    assert one(actors, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # family self_claim: an armed group telling of its fighters' attack claims it
+        ('وقالت كتائب حزب الله في بيان إن "مجاهديها هاجموا قاعدة الحرير بطائرة مسيرة".', "claim"),
+        ('وذكرت كتائب حزب الله في بيان أنه "استهدف مجاهدونا قاعدة عين الأسد".', "claim"),
+        ("Kataib Hezbollah said in a statement that its brave fighters struck the base with drones.", "claim"),
+        # family justification: why a strike was made is a position
+        ("وقال وزير الدفاع الأميركي إن الضربات كانت رداً مباشراً على الهجمات ضد قواتنا.", "position"),
+        ("وأضاف وزير الدفاع الأميركي أن الغارات تهدف لتقويض قدرات الجماعات المسلحة.", "position"),
+        ("A defense official said the sites were chosen because they held weapons used against US troops.", "position"),
+        ("The White House said one purpose of the strikes was to deter further attacks.", "position"),
+    ],
+)
+def test_own_fighters_attack_is_a_claim_and_why_a_strike_was_made_is_a_position(actors, text, kind):
+    assert one(actors, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, speaker_key",
+    [
+        # family relay: the source an outlet relays speaks, when it speaks for an actor ...
+        ("Two rockets hit the base on Monday, Reuters reported, citing Iraqi security officials.", "iraqi-security-forces"),
+        ("According to Reuters, citing US officials, the drone missed the base.", "us-government"),
+        ("ونقلت وكالة رويترز عن مسؤولين أميركيين أن صاروخين سقطا قرب القاعدة.", "us-government"),
+        # ... and the outlet answers for sources that speak for no one
+        ("ونقلت وكالة رويترز عن مصادر محلية أن صاروخين سقطا قرب القاعدة.", "reuters"),
+    ],
+)
+def test_the_source_an_outlet_relays_is_the_speaker(actors, text, speaker_key):
+    statement = one(actors, text)
+    assert statement.speaker_actor is not None and statement.speaker_actor.key == speaker_key
+
+
+def test_a_verb_before_a_colon_continues_the_speaker_before(actors):
+    # family colon_continuation
+    text = 'وقالت كتائب حزب الله في بيان إن الهجوم كان ردا على الغارات. وأضاف: "سنواصل عملياتنا ضد القوات الأميركية".'
+    found = statements(actors, text, language="ar")
+    assert [(s.speaker_actor.key if s.speaker_actor else None) for s in found] == ["kataib-hezbollah"] * 2
+    assert text[found[1].span.start : found[1].span.end].startswith("وأضاف:")
+
+
+def test_what_a_statement_says_is_the_statements(actors):
+    # family statement_says: "وجاء في بيان …": the statement speaks, for the actor it names
+    statement = one(actors, "وجاء في بيان مشترك للحكومة العراقية إن المهمة ستنتهي خلال عام.")
+    assert statement.speaker.startswith("بيان مشترك") and statement.speaker_actor.key == "iraqi-government"
+
+
+def test_ala_lisan_names_who_speaks_for_the_actor(actors):
+    # family relay: "أعلنت واشنطن، على لسان وزير الدفاع، أن": the minister speaks
+    statement = one(actors, "وأعلنت واشنطن، على لسان وزير الدفاع لويد أوستن، أن الضربات ستستمر.")
+    assert statement.speaker_actor.key == "lloyd-austin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family toll_predicate: the toll is the main clause, the attack its circumstance
+        "A US official said several US personnel were injured in a drone attack on the base.",
+        "Iraqi security sources said the US strikes killed six fighters near the border.",
+        "ونقلت وكالة رويترز عن مسؤولين أميركيين أن ما لا يقل عن أربعة جنود أصيبوا في هجوم على القاعدة.",
+        'وأكد الوزير أن "الهجوم أدى إلى إصابة 5 أفراد أميركيين".',
+        "أعلنت الحكومة العراقية اليوم مصرع 7 أشخاص في ضربات جوية.",
+        "Kataib Hezbollah announced the death of three of its members in a strike.",
+    ],
+)
+def test_a_toll_told_as_the_main_clause_is_casualty_figures(actors, text):
+    assert one(actors, text).kind == "casualty figures"
+
+
+def test_a_strike_that_killed_one_named_victim_is_no_toll(actors):
+    # family toll_predicate needs a count: "the strike killed a commander" tells who, not how many
+    assert one(actors, "US Central Command said the strike killed a senior militia commander.").kind == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family condemnation_words
+        'وقالت وزارة الخارجية العراقية في بيان "تدين الوزارة القصف الذي استهدف مواقع الحشد".',
+        "وقال المتحدث باسم الحكومة العراقية باسم العوادي إن الولايات المتحدة ارتكبت عدواناً جديداً على العراق.",
+        'The Popular Mobilization Forces confirmed the strike, calling it a "criminal act".',
+    ],
+)
+def test_condemnation_in_what_was_said(actors, text):
+    assert one(actors, text).kind == "condemnation"
+
+
+def test_an_arabic_subject_ends_before_fi_tasrihat(actors):
+    # family subject_ends: "في تصريحات" / "في بيان" is how the speaker spoke, not part of who speaks
+    statement = one(actors, "وأضاف المسؤول في تصريحات لوكالة رويترز إن صاروخين سقطا قرب القاعدة.")
+    assert statement.speaker == "المسؤول"
+
+
+def test_a_person_named_before_an_appositive_speaks_and_he_refers_back(actors):
+    # family appositive_name
+    text = "Ahmed Hassan, a local activist who runs a news page, said the strike hit a depot. He said a second strike hit a house."
+    found = statements(actors, text, language="en")
+    assert [s.speaker for s in found] == ["Ahmed Hassan", "Ahmed Hassan"]
+
+
+def test_officials_of_two_nations_are_one_speaker(actors):
+    # family coordinated_speakers
+    text = "A rocket hit the embassy compound on Friday, US and Iraqi officials said."
+    statement = one(actors, text)
+    assert statement.speaker == "US and Iraqi officials" and statement.span.start == 0
+
+
+def test_a_dateline_before_the_verb_is_not_the_speaker(actors):
+    # family dateline; family subject_ends: a subject with a role ends at "خلال" / a time word
+    text = "بغداد - قال رئيس مجلس الوزراء محمد السوداني خلال المؤتمر إن مهمة التحالف انتهت."
+    statement = one(actors, text)
+    assert statement.speaker == "رئيس مجلس الوزراء محمد السوداني"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family fact_verbs: a fact told with a verb of something done or undergone is a report
+        "وقال أحد الركاب إن الرحلات في المطار توقفت بعد الانفجار.",
+        "وأوضح البيان أن التحالف الدولي انسحب من القاعدة الشهر الماضي.",
+        "وقال مصدر أمني إن عدد الموقوفين هو 5 أشخاص.",
+        "The ministry said coalition advisers withdrew from the base last month.",
+    ],
+)
+def test_a_fact_told_with_a_verb_of_something_done_is_a_report(actors, text):
+    assert one(actors, text).kind == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family more_speech_verbs (vocabulary.SPEECH_VERBS row)
+        "وشددت وزارة الخارجية العراقية على أن الحكومة ملتزمة بحماية البعثات.",
+        "واعتبرت وزارة الخارجية العراقية أن القصف تجاوز على السيادة.",
+        "The Pentagon disclosed on Tuesday that four US troops were wounded in the attack.",
+        "Iraq's prime minister declared on Friday the creation of a bilateral committee.",
+    ],
+)
+def test_more_speech_verbs_attribute_a_statement(actors, text):
+    assert len(statements(actors, text)) == 1

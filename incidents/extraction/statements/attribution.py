@@ -6,11 +6,14 @@ import re
 
 from ..normalize import fold, is_arabic, token_key
 from ..types import DraftStatement, Span
+from .families import on
 from .kinds import _statements_from_acts
 from .model import _Act, _Speaker
 from .speakers import (
+    _described,
     _gap_before,
     _is_proper_name,
+    _previous_speaker,
     _same_group_after,
     _so_called,
     _speaker_after,
@@ -23,8 +26,12 @@ from .words import (
     _AR_ATTRIBUTION,
     _AR_NAQALA,
     _AR_NAQLAN,
+    _AR_DOCUMENT_NOUNS,
+    _AR_JA,
     _AR_RELATIVES,
     _BIHI,
+    _RELAY_SOURCE_END,
+    _RELAY_WORDS,
     _CLAIMISH,
     _DESCRIBE,
     _EN_ARTICLES,
@@ -40,6 +47,7 @@ from .words import (
     _EXPLANATORY,
     _GENERIC_SPOKESMAN,
     _MA,
+    _NATION_WORDS,
     _NEGATIONS,
     _VERB_KIND,
     CLAIM,
@@ -124,6 +132,10 @@ def _arabic_act(article, index, first, last, previous):
     if verb is None and keys & _AR_NAQALA and any(doc.key(i) == token_key("عن") for i in range(index + 1, min(index + 7, last))):
         verb = (word.key, None)
     if verb is not None:
+        if on("colon_continuation") and re.match(r"\s*:", doc.gap_after(index)) and previous:
+            # "وأضاف: «…»", "وتابع: …": a verb with no subject, what was said after the colon: the speaker before
+            speaker = _previous_speaker(article, previous, word.start, word.end)
+            return _make_act(article, speaker, index, verb[1], False)
         speaker = _same_group_after(article, index, last)
         if speaker is None and index - 1 >= first and fold(doc.words[index - 1].text) in ("قد", "وقد"):
             speaker = _speaker_before_ar(article, index, first, previous)  # "وكان X قد أكد": the subject comes before "قد"
@@ -136,9 +148,14 @@ def _arabic_act(article, index, first, last, previous):
         if speaker is None:
             return None
         act = _make_act(article, speaker, index, verb[1], at_end)
+        _relay(article, act, last, naqala=bool(keys & _AR_NAQALA))  # "نقلت رويترز عن مسؤولين", "على لسان وزيرها"
         if doc.key(index - 1) in _AR_RELATIVES and not word.break_before:
             act.start = doc.words[first].start  # "العمليات التي يزعم فصائل أنها …": the claim is about the sentence
         return act
+    if on("statement_says") and keys & _AR_JA and doc.key(index + 1) == _FI_KEY and index + 2 < last and (
+        doc.words[index + 2].keys & _AR_DOCUMENT_NOUNS
+    ):
+        return _document_says(article, index, last)
     if keys & _AR_NAQLAN and len(previous) > len(_before_sentence(previous, doc.words[first].start)):
         return None  # "أفادت واع نقلاً عن مصدر أمني": the outlet reports what its source said
     if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
@@ -162,7 +179,8 @@ def _english_act(article, index, first, last, previous):
         speaker = _speaker_after(article, index + 1, last, previous, verb_first=False)
         if speaker is None:
             return None
-        return _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
+        act = _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
+        return _relay(article, act, last)  # "according to Reuters, citing US officials": the officials speak
     kind = _VERB_KIND.get(key, "absent")
     if kind == "absent" and key in _EN_CALLED and doc.key(index + 1) in _EN_CALLED_AFTER:
         kind = DEMAND
@@ -188,6 +206,15 @@ def _english_act(article, index, first, last, previous):
     if speaker is None:
         return None
     speaker_word = article.word_at(speaker.start)
+    if (
+        on("coordinated_speakers") and speaker_word - 2 >= first and doc.key(speaker_word - 1) == "and"
+        and doc.key(speaker_word - 2) in _NATION_WORDS and not doc.words[speaker_word - 1].break_before
+        and not doc.words[speaker_word].break_before
+    ):
+        # "…, US and Iraqi officials said": both speak; the officials of the first nation head the speaker
+        start = doc.words[speaker_word - 2].start
+        speaker = _Speaker(article.text[start : speaker.end], speaker.entry, start, speaker.end, speaker.resolved)
+        speaker_word -= 2
     if kind == _DESCRIBE and doc.key(speaker_word - 1) == "what":
         return None  # "in what the Pentagon called an act of self-defence": a characterisation inside the report
     if (
@@ -202,6 +229,7 @@ def _english_act(article, index, first, last, previous):
     if speaker.start > doc.words[index].start:
         at_end = True  # ", said X"
     act = _make_act(article, speaker, index, kind, at_end)
+    _relay(article, act, last)  # "…, Reuters reported, citing US officials": the officials speak
     if doc.key(speaker_word - 1) in _EN_CLAUSE_OPENERS and speaker_word > first and not doc.words[speaker_word].break_before:
         act.start = doc.words[speaker_word - 1].start  # the clause "while X said …" is X's
     return act
@@ -246,6 +274,66 @@ def _make_act(article, speaker, index, kind, at_end, verb_words=1):
     start = min(speaker.start, verb_start)
     end = max(speaker.end, verb_end)
     return _Act(speaker, verb, kind, start, end, at_end)
+
+
+def _document_says(article, index, last):
+    """Return the act of "وجاء في بيان للحكومة العراقية أن …", "وورد في البيان": the statement speaks (family
+    statement_says, families.py), for the actor it names, up to what it says (أن، إن، a colon or a comma)."""
+    doc = article.doc
+    first = index + 2
+    stop = first + 1
+    while stop < min(last, len(doc), first + _DOCUMENT_WORDS):
+        if doc.words[stop].break_before or doc.key(stop) in _RELAY_SOURCE_END:
+            break
+        stop += 1
+    speaker = _described(article, doc.words[first].start, doc.words[stop - 1].end)
+    act = _make_act(article, speaker, index, None, False)
+    return act
+
+
+_DOCUMENT_WORDS = 8
+_FI_KEY = token_key("في")
+
+
+def _relay(article, act, last, naqala=True):
+    """Make the source an outlet relays the speaker of `act` (family relay, families.py), and return `act`.
+
+    "Reuters reported, citing US officials", "according to Reuters, citing US officials", "نقلت وكالة رويترز
+    عن مسؤولين أميركيين أن": what was said is the officials'; the outlet only carries it. "أعلنت واشنطن، على
+    لسان وزير دفاعها، أن": the minister speaks for his government. The source runs from
+    the word after "citing" / عن to what was said (أن، that) or the end of the clause, at most a few words,
+    and must speak for an actor (officials of a government, a named body).
+    """
+    if not on("relay"):
+        return act
+    doc = article.doc
+    end = min(last, len(doc))
+    position = article.word_at(act.end)
+    if position + 1 >= end or article.text[act.end : doc.words[position].start].strip(" ,،") != "":
+        return act
+    if doc.key(position) == _ALA and doc.key(position + 1) == _LISAN:
+        first = position + 2  # "أعلنت واشنطن، على لسان وزير دفاعها، أن": the minister speaks for it
+    elif doc.key(position) in _RELAY_WORDS and (naqala or not is_arabic(doc.words[position].text)):
+        first = position + 1
+    else:
+        return act
+    stop = first
+    while stop < min(end, first + _RELAY_SOURCE_WORDS):
+        if stop > first and (doc.words[stop].break_before or doc.key(stop) in _RELAY_SOURCE_END):
+            break
+        stop += 1
+    if stop == first or first >= end or doc.key(first) in _RELAY_SOURCE_END:
+        return act
+    source = _described(article, doc.words[first].start, doc.words[stop - 1].end)
+    if source.entry is None:
+        return act  # "نقلت قناة الميادين عن مصادر محلية": sources that speak for no one; the outlet answers for them
+    act.speaker = source
+    act.end = source.end
+    return act
+
+
+_RELAY_SOURCE_WORDS = 6
+_ALA, _LISAN = token_key("على"), token_key("لسان")
 
 
 def _has_content_before(article, index, first):

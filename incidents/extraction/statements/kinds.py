@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..normalize import fold, is_arabic, readings, token_key
 from ..numbers import find_casualties, find_numbers
 from ..types import DraftStatement, Span
+from .families import on
 from .model import _Act, _Speaker
 from .sentences import _paragraph_of
 from .words import (
@@ -38,6 +39,13 @@ from .words import (
     _SELF_DEFENCE,
     _STANCE,
     _VERBAL_NOUN_ATTACK,
+    _EVENT_TOLD,
+    _ZERO_CASUALTIES,
+    _FIGHTERS_ATTACK,
+    _JUSTIFICATION_MORE,
+    _TOLL_OPENING,
+    _CONDEMNATION_MORE,
+    _FACT_VERBS,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -204,18 +212,23 @@ def _kind(article, act, span):
         return verb_kind
     if act.verb.split() and (token_key(act.verb.split()[0]) in _BLAME_VERBS or any(r.key in _BLAME_VERBS for r in _readings_of(act.verb))):
         return REPORT  # "Washington has blamed X for it", "اتهمت واشنطن X بتنفيذه": who did it, as the speaker tells it
-    if _DENIAL_CONTENT.search(folded):
+    zero = on("zero_casualties") and _ZERO_CASUALTIES.search(folded)
+    rest = folded[: zero.start()] + " " + folded[zero.end() :] if zero else ""
+    if zero and not _EVENT_TOLD.search(rest) and not _EVENT_INTRO.search(rest):
+        return CASUALTY_FIGURES  # "there were no casualties", "لم تقع إصابات": the toll is what is told
+    if _DENIAL_CONTENT.search(folded) and not zero:
         return DENIAL
     if _RESPONSIBILITY.search(folded):
         return CLAIM
     after_verb = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
     opening = _opening(after_verb)
-    if _CONDEMNATION_CONTENT.search(opening):
+    if _CONDEMNATION_CONTENT.search(opening) or on("condemnation_words") and _CONDEMNATION_MORE.search(opening):
         return CONDEMNATION
     if _STANCE.search(opening) and not act.at_end:
         return POSITION
     if armed and (
         _SELF_ATTACK.search(folded)
+        or on("self_claim") and _FIGHTERS_ATTACK.search(folded)
         or (token_key(act.verb.split()[0]) in _AR_ANNOUNCE or any(r.key in _AR_ANNOUNCE for r in _readings_of(act.verb)))
         and _VERBAL_NOUN_ATTACK.search(after_verb)
     ):
@@ -224,16 +237,20 @@ def _kind(article, act, span):
     killed, injured = _casualties(content, language)
     if _cumulative(article, span, folded, content):
         return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
-    if _quantified(killed, injured, folded, content, language) and (
+    toll_first = on("toll_predicate") and _TOLL_OPENING.search(opening)
+    if toll_first or _quantified(killed, injured, folded, content, language) and (
         not _introduces_event(article, span, folded) or _CASUALTIES_FIRST.match(folded)
     ):
         return CASUALTY_FIGURES  # "قتل ثلاثة جنود وأصيب 34، أمس، في هجوم …": the toll is what is told
     if _MODAL.search(folded):
         return POSITION
-    if _JUSTIFICATION.search(folded) and not (_positive(killed) or _positive(injured)):
+    justified = _JUSTIFICATION.search(folded) or on("justification") and _JUSTIFICATION_MORE.search(folded)
+    if justified and not (_positive(killed) or _positive(injured)):
         return POSITION  # "the strikes were a direct response to …": why, not what happened
     if _EVENT.search(folded) or _PAST_FACT.search(folded):
         return REPORT  # what happened, or a past fact ("said Abu Taqwa had been its deputy head")
+    if on("fact_verbs") and _FACT_VERBS.search(opening):
+        return REPORT  # "الملاحة في المطار توقفت", "the coalition withdrew from the base": a fact told
     return POSITION
 
 

@@ -5,6 +5,7 @@ import bisect
 import re
 
 from ..normalize import fold, is_arabic, token_key
+from .families import on
 from .model import _keys, _Speaker
 from .words import (
     _AN,
@@ -81,7 +82,7 @@ def _speaker_after(article, index, last, previous, verb_first):
                 return None
         mention = article.mention_at(position)
         if mention is not None and mention.span.start >= doc.words[index].end:
-            return _with_person_after(article, _speaker_from_mention(mention, article.text))
+            return _with_person_after(article, _before_document(article, _speaker_from_mention(mention, article.text)))
         key = doc.key(position)
         if position == index + 1 and (key in _COMPLEMENTIZERS or key in _AR_PREPOSITIONS) and verb_first:
             return _previous_speaker(article, previous, doc.words[index].start, doc.words[index].end)
@@ -134,22 +135,48 @@ def _subject_phrase_ar(article, index, last):
         starts = starts | _AN
     for position in range(index + 1, min(index + 1 + _AR_SUBJECT_WORDS, last)):
         word = doc.words[position]
-        if position > index + 1 and word.break_before and doc.key(position) == _FI and doc.keys(position + 1) & _AR_DOCUMENT_NOUNS:
-            end = position  # "وقال الأمين العام للكتائب أحمد الحميداوي، في بيان …، إن"
+        if position > index + 1 and (word.break_before or on("subject_ends")) and doc.key(position) == _FI and (
+            doc.keys(position + 1) & _AR_DOCUMENT_NOUNS
+        ):
+            end = position  # "وقال الأمين العام للكتائب أحمد الحميداوي، في بيان …، إن", "وأضاف المسؤول في تصريحات"
             break
         if position > index + 1 and word.break_before and doc.key(position) not in starts:
             break
-        if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or word.keys & _AN and position == index + 1:
+        time_end = on("subject_ends") and position > index + 1 and doc.key(position) in _AR_TIME_ENDS
+        if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or time_end or word.keys & _AN and position == index + 1:
             end = position
             break
     if end is None or end == index + 1 or doc.key(index + 1) in _AR_SUBJECT_STOPS | _AR_PREPOSITIONS:
         return None
-    if doc.key(end) in _AR_SUBJECT_STOPS and (doc.key(end) != _FI or not doc.keys(end + 1) & _AR_DOCUMENT_NOUNS):
+    if on("subject_ends") and doc.key(end) in _AR_TIME_ENDS and (
+        doc.key(index + 1) in _AR_ROLE_HEADS or _described(article, doc.words[index + 1].start, doc.words[end - 1].end).entry
+    ):
+        pass  # "قال رئيس الوزراء محمد السوداني خلال الجلسة / الخميس": a subject naming an actor ends at the time
+    elif doc.key(end) in _AR_SUBJECT_STOPS and (doc.key(end) != _FI or not doc.keys(end + 1) & _AR_DOCUMENT_NOUNS):
         return None  # only "في بيان" ends a subject; "في" alone may be inside it
     start, stop = doc.words[index + 1].start, doc.words[end - 1].end
     while stop > start and article.text[stop - 1] in "،,":
         stop -= 1
     return _described(article, start, stop)
+
+
+# Family subject_ends: where an Arabic subject that names an actor or a role ends (a time, "خلال").
+_AR_ROLE_HEADS = _keys("رئيس وزير المتحدث الناطق مسؤول المسؤول مصدر المصدر قائد الأمين نائب سفير مستشار")
+_AR_TIME_ENDS = _keys("اليوم أمس امس يوم مساء صباح خلال الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت")
+
+
+def _before_document(article, speaker):
+    """Return `speaker` cut before "في بيان" / "في تصريحات" inside it (family subject_ends): "المسؤول في تصريحات
+    لرويترز" is the official, speaking in remarks."""
+    if not on("subject_ends") or speaker.entry is not None or speaker.text != article.text[speaker.start : speaker.end]:
+        return speaker
+    doc = article.doc
+    first, last = article.word_at(speaker.start), article.word_at(speaker.end - 1)
+    for position in range(first + 1, last):
+        if doc.key(position) == _FI and doc.keys(position + 1) & _AR_DOCUMENT_NOUNS:
+            end = doc.words[position - 1].end
+            return _Speaker(article.text[speaker.start : end], speaker.entry, speaker.start, end, speaker.resolved)
+    return speaker
 
 
 def _described(article, start, end):
@@ -186,6 +213,8 @@ def _speaker_before_ar(article, index, first, previous):
                 if mention is not None and mention.entry is not None:
                     return _speaker_from_mention(mention, article.text)
             return None
+        if on("dateline") and re.search(r"[-–—]", article.text[doc.words[position].end : doc.words[index].start]):
+            return None  # "بغداد - قال …", "العراق- أعلن …": the dateline, not who speaks
         mention = article.mention_ending_at(position)
         if mention is not None:
             return _speaker_from_mention(mention, article.text)
@@ -314,8 +343,21 @@ def _appositive_subject(article, position, first):
         return None  # "X, spokesman for the commander-in-chief, said": a role without an article is an apposition too
     mention = article.mention_ending_at(scan - 1)
     if mention is None:
-        return None
+        return _named_before_appositive(article, scan - 1, first) if on("appositive_name") else None
     return _speaker_from_mention(mention, article.text)
+
+
+def _named_before_appositive(article, position, first):
+    """Return the person the text names, no actor, before an appositive ("Omar Hassan, a local activist who …,
+    said"), or None: one to four capitalised words opening the clause (family appositive_name)."""
+    doc = article.doc
+    start = position
+    while start > first and not doc.words[start].break_before:
+        start -= 1
+    name = doc.words[start : position + 1]
+    if not _is_proper_name(name):
+        return None
+    return _Speaker(article.text[name[0].start : name[-1].end], None, name[0].start, name[-1].end)
 
 
 def _office_of(article, mention, first):

@@ -5,6 +5,7 @@ import re
 
 from ..normalize import token_key
 from ..vocabulary import CLAIMISH, DESCRIBE, SPEECH_VERBS
+from .families import on
 from .model import _keys
 
 REPORT = "report"
@@ -18,17 +19,17 @@ _CLAIMISH = CLAIMISH  # زعم، claimed: a claim of responsibility from an arme
 _DESCRIBE = DESCRIBE  # وصف الهجوم بأنه، called the strike "…": a condemnation when what is described is the attack
 
 
-_AR_VERBS = {row.kind: row.ar for row in SPEECH_VERBS}  # the speech verbs are a table: vocabulary.SPEECH_VERBS
+# the speech verbs are a table: vocabulary.SPEECH_VERBS (a row of a rule family only while it is on)
+_SPEECH_ROWS = [row for row in SPEECH_VERBS if not row.family or on(row.family)]
 # "نقل عن" (reported from) is a speech verb only with its عن.
 _AR_NAQALA = _keys("نقل نقلت ينقل تنقل")
-_EN_VERBS = {row.kind: row.en for row in SPEECH_VERBS if row.en}
 _VERB_KIND = {}
-for _kind, _words in _AR_VERBS.items():
-    for _key in _keys(_words):
-        _VERB_KIND[_key] = _kind
-for _kind, _words in _EN_VERBS.items():
-    for _key in _keys(_words):
-        _VERB_KIND[_key] = _kind
+for _row in _SPEECH_ROWS:
+    for _key in _keys(_row.ar):
+        _VERB_KIND[_key] = _row.kind
+for _row in _SPEECH_ROWS:
+    for _key in _keys(_row.en):
+        _VERB_KIND[_key] = _row.kind
 _BLAME_VERBS = _keys("اتهم اتهمت يتهم تتهم اتهموا accused accuses blamed blames")
 _AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد أكدت قال قالت")
 _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
@@ -215,3 +216,94 @@ _PLURAL_ATTACKS = re.compile(
 _TERMINAL = re.compile(r"[.!?؟]['\"”»)]*\s*$")
 _SUBHEAD_WORDS = 6
 _COMPLEMENTIZER_WORDS = 8  # the attribution ends at أن / that within this many words, or with its speaker
+
+# Family zero_casualties (families.py): a statement that nobody was hurt, or that casualties are not yet
+# known, gives casualty figures (zero, or none yet): "there were no casualties", "no injuries were reported",
+# "it was not clear if there were casualties", "لم تقع إصابات", "عدم وقوع إصابات", "لا توجد إصابات",
+# "لم تسجل أي خسائر بشرية", "لم يصب أي جندي".
+_ZERO_CASUALTIES = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}?(?:casualties|injuries|deaths|fatalities)\b"
+    r"|\b(?:were|was)(?:\s+not|n[’']t)\s+(?:any\s+)?(?:casualties|injuries|deaths|fatalities)\b"
+    r"|\b(?:no|any)\s+information\s+(?:\w+\s+){0,2}?(?:on|about)\s+(?:any\s+)?casualties\b"
+    r"|(?:\bunclear|\bnot\s+clear|n[’']t\s+clear)\s+(?:if|whether)\s+there\s+(?:were|had\s+been)\s+(?:any\s+)?casualties\b"
+    r"|(?<!\w)(?:ليس|لا\s+توجد|لا\s+يوجد)\s+(?:\S+\s+){0,2}?معلومات\s+(?:\S+\s+){0,3}?عن\s+(?:ال)?(?:ضحايا|اصابات|خساير)"
+    r"|(?<!\w)(?:لم|لا)\s+(?:تقع|يقع|تسجل|يسجل|توجد|يوجد|تحدث|تكن\s+هناك|يكن\s+هناك)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
+    r"|(?<!\w)[و]?(?:عدم|دون)\s+(?:وقوع|تسجيل)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
+    r"|(?<!\w)لا\s+(?:اصابات|ضحايا)(?!\w)"
+    r"|(?<!\w)لم\s+(?:يصب|تصب|يصاب|يقتل|يجرح)\s+اي(?!\w)"
+)
+# An event the content tells with its own verb ("a rocket was fired", "the drone struck", "أُطلق صاروخ"):
+# its zero toll is then part of the report of the event.
+_EVENT_TOLD = re.compile(
+    r"\b(?:struck|hit|landed|fired|launched|targeted|destroyed|damaged|downed|shot\s+down|intercepted|exploded|"
+    r"crashed|fell|impacted)\b"
+    r"|(?<!\w)[وف]?(?:اطلق|اطلقت|سقط|سقطت|سقطا|استهدف|استهدفت|استهدفوا|اعترض|اعترضت|انفجر|انفجرت|قصف|قصفت|تعرض|تعرضت)(?!\w)"
+    r"|(?<!\w)[وف]?اسقط\w*"
+)
+
+# Family self_claim (families.py): an armed group telling of its fighters' attack claims it: "مجاهدو المقاومة
+# استهدفوا", "استهدف مجاهدونا", "its fighters struck", "our mujahideen targeted".
+_FIGHTERS_ATTACK = re.compile(
+    r"(?<!\w)[و]?(?:ال)?(?:مجاهد|مقاتل|ابطال|رجال)\w*\s+(?:\S+\s+){0,5}?[وف]?(?:استهدف|هاجم|قصف|ضرب|اطلق|دك|نفذ)\w*"
+    r"|(?<!\w)[وف]?(?:استهدف|هاجم|قصف|ضرب|دك|نفذ)\w*\s+(?:ال)?(?:مجاهد|مقاتل|ابطال)\w*"
+    r"|\b(?:its|their|our)\s+(?:\w+\s+){0,2}?(?:fighters|mujahideen|mujahidin|militants|members|forces)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
+)
+
+# Family justification (families.py): why a strike was made, as its maker tells it, is a position: "الضربات
+# كانت ردا على", "هذه الضربات هي رد على", "الغارات تهدف لتقويض", "the sites were chosen because", "one purpose
+# of the strikes was to deter".
+_JUSTIFICATION_MORE = re.compile(
+    r"(?<!\w)(?:كانت|كان|هي|هو|تعد|يعد|تاتي|ياتي|اتت|اتي)\s+(?:\S+\s+){0,6}?[\"“«]?ردا?[\"”»]?\s+(?:\S+\s+)?علي(?!\w)"
+    r"|(?<!\w)(?:تهدف|يهدف|هدفت|هدف|تهدفان)\s+(?:الي\s|ل)"
+    r"|(?<!\w)(?:تم|جري)\s+اختيار\w*\s+(?:\S+\s+){0,2}?(?:لان|لانه|لانها|بسبب)(?!\w)"
+    r"|\b(?:purpose|aim|goal|objective)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|is|were)\s+to\b"
+    r"|\b(?:were|was)\s+(?:chosen|selected|picked)\s+because\b"
+)
+
+# Family relay (families.py): the source an outlet relays speaks, not the outlet: "Reuters reported, citing
+# US officials", "according to AP, quoting a spokesman", "نقلت وكالة رويترز عن مسؤولين".
+_RELAY_WORDS = _keys("citing quoting عن")
+# Where the relayed source's name ends: what was said starts (أن، that) or the clause goes on.
+_RELAY_SOURCE_END = _keys("أن إن بأن ان انه انها أنه أنها إنه إنها قوله قولها that who as in on")
+
+# Family statement_says (families.py): "وجاء في بيان …", "وورد في البيان": the statement is the speaker.
+_AR_JA = _keys("جاء وجاء ورد وورد فجاء")
+
+# Family toll_predicate (families.py): what was said opens with the toll as its main clause, the event only
+# its circumstance: "several US personnel were injured in a rocket attack", "the strikes killed four
+# fighters", "ما لا يقل عن خمسة جنود أصيبوا في هجوم", "عددا من الأفراد أصيبوا", "الهجوم أدى إلى إصابة 3".
+_TOLL_OPENING = re.compile(
+    r"^\W*(?:(?:at\s+least|some|about|around|nearly|more\s+than|several|multiple|a\s+number\s+of|dozens\s+of|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty)\s+)+"
+    r"(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
+    r"|^\W*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|airstrikes?|bombing)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|some\s+|about\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty|several|multiple|dozens)\b"
+    r"|^\W*(?:ما\s+لا\s+يقل\s+عن\s+|نحو\s+|حوالي\s+)?(?:\S+\s+){1,7}?(?:اصيبوا|اصيب|قتلوا|قتل|جرحوا|لقوا\s+حتفهم)(?!\w)"
+    r"|^\W*(?:\S+\s+){0,4}?(?:ادي|ادت|اسفر|اسفرت|اسفرتا|اوقع|اوقعت)\s+(?:الي|عن)\s+(?:\S+\s+)?(?:مقتل|اصابه|مصرع|جرح|سقوط)(?!\w)"
+    # "announced the death of five of its members", "أعلن العراق اليوم مصرع 16 شخصا"
+    r"|^\W*(?:the\s+)?(?:deaths?|killing|wounding)\s+of\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens)\b"
+    r"|^\W*(?:\S+\s+){0,3}?[بو]?(?:مصرع|مقتل|اصابه|استشهاد|جرح)\s+(?:ما\s+لا\s+يقل\s+عن\s+)?"
+    r"(?:\d+|عدد|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)"
+)
+
+# Family condemnation_words (families.py): condemnation in what was said, beyond the verbs and nouns above: the
+# speaker's own present-tense verb ("تدين الرئاسة القصف", "نستنكر", "we condemn"), an aggression committed
+# ("ارتكبت عدوانا"), a crime ("a criminal act", "جريمة").
+_CONDEMNATION_MORE = re.compile(
+    r"(?<!\w)[وف]?(?:تدين|يدين|ندين|نستنكر|تستنكر|يستنكر|نندد|تندد|يندد|نشجب|تشجب|يشجب)(?!\w)"
+    r"|(?<!\w)[وب]?عدوانا(?!\w)|(?<!\w)(?:ال)?جريمه(?!\w)"
+    r"|\b(?:we|strongly)\s+condemn\b|\bcriminal\s+act\b|\b(?:a|an)\s+(?:\w+\s+)?crime\b"
+)
+
+# Family fact_verbs (families.py): what was said tells a fact with a verb of something done or undergone, not an
+# attack: "الملاحة توقفت", "انسحب التحالف من القاعدة", "تمكنت أجهزتنا من تحديد هوية", "نجحت الجهات في",
+# "عدد الموقوفين هو 13", "the coalition withdrew from the base", "investigators identified the perpetrators".
+_FACT_VERBS = re.compile(
+    r"(?<!\w)[وف]?(?:توقف|توقفت|انسحب|انسحبت|انسحبوا|تمكن|تمكنت|تمكنوا|نجح|نجحت|نجحوا|حدد|حددت|ضبط|ضبطت|"
+    r"اغلق|اغلقت|غادر|غادرت|حصل|حصلت|جري|جرت)(?!\w)"
+    r"|(?<!\w)عدد\s+(?:ال)?\S+\s+(?:هو|بلغ|وصل|يبلغ)(?!\w)"
+    r"|\b(?:withdrew|halted|closed|identified|seized|evacuated|relocated|managed\s+to|succeeded\s+in)\b"
+)
