@@ -8,6 +8,8 @@ bench/score_extraction.py both use it.
 - `same_place`, `finds`, `differences`: how a proposed incident (proposal JSON, `serialize.draft_to_json`) is
   compared with a coded one (the `.expected.json` shape of incidents/tests/articles).
 """
+import math
+from datetime import date, timedelta
 from functools import lru_cache
 
 from incidents import reference
@@ -112,6 +114,71 @@ def finds(proposed, expected):
         and proposed["date"] == expected["date"]
         and (proposed["event_type"], proposed["sub_event_type"]) == (expected["event_type"], expected["sub_event_type"])
     )
+
+
+# --- Issue 10's scoring rule: what counts as found on real articles ----------------------------
+
+FOUND_WITHIN_KM = 35
+EARTH_RADIUS_KM = 6371.0
+
+
+@lru_cache(maxsize=1)
+def _places_by_name():
+    """Return {(folded name or alias, country code): PlaceEntry} of the gazetteer (the first entry wins)."""
+    index = {}
+    for entry in place_entries():
+        for name in (entry.name_en, entry.name_ar, *entry.names):
+            index.setdefault((match_key(name), entry.country_code), entry)
+    return index
+
+
+def coded_point(location):
+    """Return (lat, lon) of a coded location (a gazetteer name or alias and its country), or None."""
+    entry = _places_by_name().get((match_key(location["name_en"]), location["country"]))
+    return None if entry is None or entry.lat is None else (entry.lat, entry.lon)
+
+
+def distance_km(a, b):
+    """Return the great-circle distance in km between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def near_place(proposed, expected):
+    """Return True if the proposed place is the coded one, or within FOUND_WITHIN_KM of it (places, not regions)."""
+    if same_place(proposed, expected):
+        return True
+    location = proposed["location"]
+    if location is None or location.get("lat") is None or expected.get("geo_precision") == 3 or location["geo_precision"] == 3:
+        return False
+    point = coded_point(expected)
+    return point is not None and distance_km((location["lat"], location["lon"]), point) <= FOUND_WITHIN_KM
+
+
+def in_date_window(proposed, expected):
+    """Return True if the proposed date is within a day of the coded one, or inside the coded range."""
+    day = date.fromisoformat(proposed["date"])
+    start = date.fromisoformat(expected["date"])
+    end = date.fromisoformat(expected["date_end"]) if expected.get("date_end") else start
+    return start - timedelta(days=1) <= day <= end + timedelta(days=1)
+
+
+def found_by_issue_rule(proposed, expected):
+    """Issue 10's rule on real articles: place within 35 km, date within a day or the coded range, same ACLED pair."""
+    return (
+        proposed["date"] is not None
+        and near_place(proposed, expected["location"])
+        and in_date_window(proposed, expected)
+        and (proposed["event_type"], proposed["sub_event_type"]) == (expected["event_type"], expected["sub_event_type"])
+    )
+
+
+def exact_date(proposed, expected):
+    """Return True if the proposal's dates are the coded ones exactly (start, and end for a coded range)."""
+    if proposed["date"] != expected["date"]:
+        return False
+    return not expected.get("date_end") or proposed.get("date_end") == expected["date_end"]
 
 
 def figure(value):
