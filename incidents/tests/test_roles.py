@@ -46,9 +46,9 @@ def test_through_the_api_editors_draft_and_reviewers_publish():
             "sub_event_type": "Shelling/artillery/missile attack", "location": location.pk}
 
     assert editor.post("/api/v1/incidents/", {**body, "status": "published"}, format="json").status_code == 403
-    draft = editor.post("/api/v1/incidents/", body, format="json")
-    assert draft.status_code == 201 and draft.json()["status"] == "draft"
-    url = f"/api/v1/incidents/{draft.json()['id']}/"
+    created = editor.post("/api/v1/incidents/", body, format="json")
+    assert created.status_code == 201 and created.json()["status"] == "draft"
+    url = f"/api/v1/incidents/{created.json()['id']}/"
     assert editor.patch(url, {"status": "published"}, format="json").status_code == 403
     assert reviewer.patch(url, {"status": "published"}, format="json").status_code == 200
     assert APIClient().get(url).status_code == 200
@@ -64,7 +64,7 @@ def test_in_the_admin_editors_cannot_publish_and_their_changes_go_back_to_review
     editor, reviewer = Client(), Client()
     editor.force_login(editor_user)
     reviewer.force_login(reviewer_user)
-    draft = IncidentFactory(status=Status.DRAFT)
+    unpublished = IncidentFactory(status=Status.DRAFT)
     changelist = reverse("admin:incidents_incident_changelist")
 
     # The publish action is not offered to an editor, and refused if posted anyway.
@@ -73,16 +73,16 @@ def test_in_the_admin_editors_cannot_publish_and_their_changes_go_back_to_review
         return set() if form is None else {name for name, _ in form.fields["action"].choices}
 
     assert "publish" not in actions(editor) and "publish" in actions(reviewer)
-    editor.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
-    assert Incident.objects.get(pk=draft.pk).status == Status.DRAFT
-    reviewer.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
-    assert Incident.objects.get(pk=draft.pk).status == Status.PUBLISHED
+    editor.post(changelist, {"action": "publish", "_selected_action": [unpublished.pk]})
+    assert Incident.objects.get(pk=unpublished.pk).status == Status.DRAFT
+    reviewer.post(changelist, {"action": "publish", "_selected_action": [unpublished.pk]})
+    assert Incident.objects.get(pk=unpublished.pk).status == Status.PUBLISHED
 
-    change_url = reverse("admin:incidents_incident_change", args=[draft.pk])
+    change_url = reverse("admin:incidents_incident_change", args=[unpublished.pk])
     data = change_form_post_data(editor.get(change_url))
     data["killed_best"] = "4"
     response = editor.post(change_url, data, follow=True)
-    incident = Incident.objects.get(pk=draft.pk)
+    incident = Incident.objects.get(pk=unpublished.pk)
     assert (incident.killed_best, incident.status) == (4, Status.DRAFT)
     assert "only reviewers publish" in response.content.decode()
 
@@ -91,16 +91,16 @@ def test_in_the_admin_editors_cannot_publish_and_their_changes_go_back_to_review
 
 
 def test_the_service_refuses_to_publish_for_an_editor_and_records_the_reviewer():
-    draft = IncidentFactory(status=Status.DRAFT)
+    unpublished = IncidentFactory(status=Status.DRAFT)
     with pytest.raises(ValidationError, match="Only reviewers publish"):
-        services.incidents_publish(incidents=Incident.objects.filter(pk=draft.pk), user=member("editor", "elham"))
-    assert Incident.objects.get(pk=draft.pk).status == Status.DRAFT
+        services.incidents_publish(incidents=Incident.objects.filter(pk=unpublished.pk), user=member("editor", "elham"))
+    assert Incident.objects.get(pk=unpublished.pk).status == Status.DRAFT
 
     reviewer = member("reviewer", "rasha")
-    assert services.incidents_publish(incidents=Incident.objects.filter(pk=draft.pk), user=reviewer) == 1
+    assert services.incidents_publish(incidents=Incident.objects.filter(pk=unpublished.pk), user=reviewer) == 1
     from incidents.admin import review_trail
 
-    trail = review_trail(Incident.objects.get(pk=draft.pk))
+    trail = review_trail(Incident.objects.get(pk=unpublished.pk))
     assert "Published by rasha" in trail and "Drafted by" in trail
 
 
