@@ -235,6 +235,9 @@ def api_rate(name, default):
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # The API's version is in its URL. drf-spectacular also reads /api/schema/?version=, and puts it in the
+    # Content-Disposition header's file name: only these values are taken (a line break there was a 500).
+    "ALLOWED_VERSIONS": ["v1"],
     # A token (issued and revoked in the admin) first: a request without credentials then gets a 401 that
     # names the scheme (WWW-Authenticate: Token) rather than a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -185,3 +185,10 @@ def test_any_text_as_an_incident_id_is_never_a_server_error(api, value, format_)
 @given(name=st.sampled_from(["format", "lang", "version"]), value=ANY_TEXT)
 def test_any_text_in_a_schema_parameter_is_never_a_server_error(api, path, error_types, name, value):
     assert_client_answer(api.get(path, {name: value}), error_types)
+
+
+@pytest.mark.parametrize("version", ["a\nb", 'a"b', "v2"])
+def test_a_schema_version_the_api_does_not_have_stays_out_of_the_headers(api, version):
+    response = api.get("/api/schema/", {"version": version, "format": "json"})
+    assert response.status_code == 200
+    assert version not in response["Content-Disposition"]
