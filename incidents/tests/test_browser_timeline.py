@@ -589,6 +589,23 @@ def test_in_arabic_time_runs_right_to_left_with_the_brush_and_the_keys(mount):
     expect(page.get_by_role("button", name="مسح التحديد")).to_be_enabled()
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("width", [800, 390])
+def test_the_scales_maximum_is_written_inside_the_chart_at_the_start_of_the_reading_direction(mount, language, width):
+    # A wide label: at a million incidents the tallest bar holds tens of thousands.
+    page = mount(timeline("month", bucket("2023-11-01", Battles=31_000), bucket("2023-12-01", Battles=4)),
+                 language=language, width=width)
+
+    chart = page.locator(".mt-chart").bounding_box()
+    label = page.locator(".mt-max-label")
+    box = label.bounding_box()
+    assert len(label.text_content()) >= 6  # "32,000" or "٣٢٬٠٠٠"
+    assert chart["x"] <= box["x"] and box["x"] + box["width"] <= chart["x"] + chart["width"]
+    # English reads from the left, Arabic from the right: the label sits at that side of the plot.
+    middle = chart["x"] + chart["width"] / 2
+    assert (box["x"] > middle) == (language == "ar")
+
+
 # --- Screenshots --------------------------------------------------------------------------------
 
 

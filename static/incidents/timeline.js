@@ -380,7 +380,9 @@
       if (g.max) {
         svgEl("line", { class: "mt-gridline", x1: g.left, x2: g.right, y1: g.top + 0.5, y2: g.top + 0.5 }, dom.grid);
         var maxLabel = svgEl("text", {
-          class: "mt-max-label", x: rtl ? g.right : g.left, y: g.top - 4, "text-anchor": rtl ? "end" : "start",
+          // "start" both ways: the SVG inherits the root's direction, so in Arabic the label's start is its
+          // right edge and it runs leftwards from the plot's right side ("end" ran it off the chart).
+          class: "mt-max-label", x: rtl ? g.right : g.left, y: g.top - 4, "text-anchor": "start",
         }, dom.grid);
         maxLabel.textContent = numberFormat.format(g.max);
       }
