@@ -355,14 +355,20 @@ class IncidentWriteMixin(WriteMixin):
         if header is None or header.strip() == "*":
             return
         opened = locking.parse_etag(header)
+        if opened is None:
+            message = _("If-Match names no version of this incident: send the ETag that reading it returned.")
+            self.refuse_precondition(instance, message)
         try:
-            if opened is None:
-                raise locking.EditConflict("?", locking.current_state(instance.pk)[0], [])
             locking.check(instance.pk, *opened)
         except locking.EditConflict as conflict:
-            error = PreconditionFailed(conflict.message())
-            error.etag = locking.etag(instance.pk)
-            raise error from None
+            self.refuse_precondition(instance, conflict.message())
+
+    @staticmethod
+    def refuse_precondition(instance, message):
+        """Answer 412 with `message` and the incident's current ETag."""
+        error = PreconditionFailed(message)
+        error.etag = locking.etag(instance.pk)
+        raise error
 
     def check_publishing(self, data, user):
         if data.get("status") == Status.PUBLISHED and not roles.may_publish(user):
