@@ -166,8 +166,12 @@ class IncidentPagination:
             raise exceptions.ValidationError({"ordering": [message]})
         return name, ORDERINGS[name]
 
-    def paginate(self, request, queryset, item):
-        """Return the Page of `item` texts (an expression) that the request asks for."""
+    def paginate(self, request, queryset, item_texts):
+        """Return the Page the request asks for, its items built by `item_texts(ids)` (texts in the ids' order).
+
+        The page's ids and sort keys are chosen first, then their payloads by id: PostgreSQL would build the
+        select list of every row an OFFSET skips, and the payload's query is compiled once (payloads.py).
+        """
         page_size = self.get_page_size(request)
         ordering_name, ordering = self.get_ordering(request)
         page_number = query_param(request, "page", StrictIntegerField(required=False, min_value=1))
@@ -180,29 +184,25 @@ class IncidentPagination:
             raise exceptions.ValidationError({"cursor": [MESSAGES["cursor_ordering"]]})
 
         if page_number is not None or ordering.cursor_field is None:
-            return self.offset_page(request, queryset, item, page_number or 1, page_size, url)
+            return self.offset_page(request, queryset, item_texts, page_number or 1, page_size, url)
 
         if cursor is not None:
             key, pk = decode_cursor(cursor, ordering_name, ordering)
             queryset = queryset.filter(after_cursor(ordering, key, pk))
-        rows = list(queryset.values_list(item, ordering.cursor_field, "pk")[: page_size + 1])
+        rows = list(queryset.values_list(ordering.cursor_field, "pk")[: page_size + 1])
         next_url = None
         if len(rows) > page_size:
             rows = rows[:page_size]
-            _, key, pk = rows[-1]
+            key, pk = rows[-1]
             next_url = replace_query_param(url, "cursor", encode_cursor(ordering_name, key, pk))
-        return Page([text for text, _, _ in rows], cached_count(request), next_url, None)
+        return Page(item_texts([pk for _, pk in rows]), cached_count(request), next_url, None)
 
-    def offset_page(self, request, queryset, item, page_number, page_size, url):
+    def offset_page(self, request, queryset, item_texts, page_number, page_size, url):
         count = cached_count(request)
         offset = (page_number - 1) * page_size
         if page_number > 1 and offset >= count:
             raise exceptions.NotFound(MESSAGES["no_page"])
-        # The page's ids first, then their payloads: PostgreSQL builds the select list of every row an
-        # OFFSET skips, so building the payloads in the same query made a deep page cost the whole depth.
-        page_ids = queryset.values("pk")[offset : offset + page_size]
-        page_rows = queryset.model.objects.filter(pk__in=page_ids).order_by(*queryset.query.order_by)
-        rows = list(page_rows.values_list(item, flat=True))
+        rows = item_texts(list(queryset.values_list("pk", flat=True)[offset : offset + page_size]))
         next_url = replace_query_param(url, "page", page_number + 1) if offset + page_size < count else None
         previous_url = None
         if page_number > 1:

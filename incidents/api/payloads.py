@@ -5,14 +5,17 @@ here the database builds each Feature (or JSON row) with json_build_object in th
 the rows, actors and sources included as correlated subqueries, so a page costs one query. The shape is
 documented by the serializers in serializers.py, and a test holds the two together.
 """
+import functools
 import json
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import CharField, F, Func, JSONField, OuterRef, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 
-from incidents.models import IncidentActor, IncidentSource, Source
+from incidents.models import Incident, IncidentActor, IncidentSource, Source
 
 
 class JsonBuildObject(Func):
@@ -75,8 +78,9 @@ def incident_url_prefix(request):
     return request.build_absolute_uri(placeholder[: -len("0/")])
 
 
-def properties_members(request, *, detail=False):
-    """Return the members of an incident's properties, in order, as expressions (`detail`: one incident's)."""
+def properties_members(url_prefix, *, detail=False):
+    """Return the members of an incident's properties, in order, as expressions (`detail`: one incident's;
+    `url_prefix`: incident_url_prefix's)."""
     return {
         "id": "id",
         "title": "title",
@@ -110,29 +114,62 @@ def properties_members(request, *, detail=False):
         "actors": actors_array(),
         "sources": sources_array(with_excerpts=detail),
         "updated_at": "updated_at",
-        "url": Concat(Value(incident_url_prefix(request)), Cast("id", CharField()), Value("/")),
+        "url": Concat(Value(url_prefix), Cast("id", CharField()), Value("/")),
     }
 
 
-def feature_expression(request, *, detail=False):
+def feature_expression(url_prefix, *, detail=False):
     """Return an expression for an incident as the text of a GeoJSON Feature."""
     feature = JsonBuildObject(
         type=Value("Feature"),
         id="id",
         geometry=GeoJsonGeometry("point"),
-        properties=JsonBuildObject(**properties_members(request, detail=detail)),
+        properties=JsonBuildObject(**properties_members(url_prefix, detail=detail)),
     )
     return Cast(feature, TextField())
 
 
-def row_expression(request, *, detail=False):
+def row_expression(url_prefix, *, detail=False):
     """Return an expression for an incident as the text of a plain JSON object (properties, lon, lat)."""
     row = JsonBuildObject(
-        **properties_members(request, detail=detail),
+        **properties_members(url_prefix, detail=detail),
         longitude=Func("point", function="ST_X"),
         latitude=Func("point", function="ST_Y"),
     )
     return Cast(row, TextField())
+
+
+class _Ids:
+    """Where the page's ids go in the parameters of a compiled payload query."""
+
+
+@functools.lru_cache(maxsize=64)
+def compiled_payload_query(geojson, detail, url_prefix):
+    """Return (sql, params, index of the ids parameter) of the query of incidents' payloads by id.
+
+    Compiling the payload's expression (a JSON object of some thirty members and three subqueries) costs the
+    ORM more than PostgreSQL takes to run it for a page; its SQL differs only by the page's ids, a parameter.
+    Cached per shape and URL prefix (one per host the site answers to: ALLOWED_HOSTS bounds them).
+    """
+    ids = _Ids()
+    expression = (feature_expression if geojson else row_expression)(url_prefix, detail=detail)
+    # Published again: an incident unpublished between the choice of the page's ids and this query stays out.
+    page = Incident.objects.published().filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
+    query = page.values_list("pk", expression)
+    sql, params = query.query.sql_with_params()
+    return sql, params, params.index(ids)
+
+
+def payload_texts(request, ids, *, geojson, detail=False):
+    """Return the JSON texts of the incidents `ids` (features, or plain rows), in the order of `ids`."""
+    if not ids:
+        return []
+    sql, params, at = compiled_payload_query(geojson, detail, incident_url_prefix(request))
+    params = (*params[:at], list(ids), *params[at + 1 :])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        texts = dict(cursor.fetchall())
+    return [texts[pk] for pk in ids if pk in texts]
 
 
 class PrebuiltJson(str):

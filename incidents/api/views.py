@@ -17,7 +17,7 @@ from .csv import INCIDENT_CSV_COLUMNS, CSVExportMixin
 from .fields import IsoDateTimeField, query_param
 from .filters import IncidentFilter, filter_incidents
 from .pagination import IncidentPagination
-from .payloads import PrebuiltJson, feature_expression, page_json, row_expression
+from .payloads import PrebuiltJson, feature_expression, incident_url_prefix, page_json, payload_texts, row_expression
 from .serializers import (
     PARAMETER_ERRORS,
     IncidentDetailFeatureSerializer,
@@ -103,7 +103,11 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
     def item_expression(self, *, detail=False):
         """Return the expression of one item; `detail` adds what one incident's page shows (evidence excerpts)."""
         expression = feature_expression if self.wants_geojson() else row_expression
-        return expression(self.request, detail=detail)
+        return expression(incident_url_prefix(self.request), detail=detail)
+
+    def item_texts(self, ids):
+        """Return the items of the incidents `ids`, in that order (one query, compiled once per shape)."""
+        return payload_texts(self.request, ids, geojson=self.wants_geojson())
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -128,7 +132,7 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
     def list(self, request, *args, **kwargs):
         """List published incidents, newest first: a GeoJSON FeatureCollection, or with ?format=json a JSON page."""
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginator.paginate(request, queryset, self.item_expression())
+        page = self.paginator.paginate(request, queryset, self.item_texts)
         head = {"count": page.count, "next": page.next, "previous": page.previous}
         if self.wants_geojson():
             return Response(page_json(head={"type": "FeatureCollection", **head}, items_key="features", items=page.items))

@@ -90,6 +90,18 @@ def test_list_is_a_geojson_feature_collection_of_published_incidents(api):
     assert "editor_note" not in properties
 
 
+def test_each_host_gets_links_to_itself_in_every_format(api, settings):
+    # The payload's SQL is compiled once per shape and host (payloads.compiled_payload_query): a page asked of
+    # one host must not carry links to another.
+    settings.ALLOWED_HOSTS = ["testserver", "marsad.example.org"]
+    incident = IncidentFactory()
+
+    for host in ("testserver", "marsad.example.org", "testserver"):
+        features = api.get(LIST_URL, HTTP_HOST=host).json()["features"]
+        rows = api.get(LIST_URL, {"format": "json"}, HTTP_HOST=host).json()["results"]
+        assert features[0]["properties"]["url"] == rows[0]["url"] == f"http://{host}/incidents/{incident.pk}/"
+
+
 def test_properties_are_exactly_the_documented_ones(api):
     IncidentFactory()
 
@@ -226,11 +238,12 @@ def test_list_query_count_does_not_grow_with_incidents(api, django_assert_num_qu
         IncidentActorFactory.create_batch(2, incident=incident)
         IncidentSourceFactory.create_batch(2, incident=incident)
 
-    # The data version, the count, and one query that builds every feature with its actors and sources.
-    with django_assert_num_queries(3):
+    # The data version, the count, the page's ids, and one query that builds every feature with its actors
+    # and sources.
+    with django_assert_num_queries(4):
         response = api.get(LIST_URL)
-    # The count is cached until the data changes: the next page costs the version and the page.
-    with django_assert_num_queries(2):
+    # The count is cached until the data changes: the next page costs the version, the ids and the payloads.
+    with django_assert_num_queries(3):
         api.get(LIST_URL, {"page_size": 3, "ordering": "killed"})
 
     assert len(response.json()["features"]) == 6
@@ -242,7 +255,7 @@ def test_a_cursor_page_costs_the_same_queries(api, django_assert_num_queries):
     IncidentFactory.create_batch(3, location=LocationFactory())
     first = api.get(LIST_URL, {"page_size": 1}).json()
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):  # the data version, the page's ids and sort keys, their payloads
         second = api.get(first["next"])
 
     assert len(second.json()["features"]) == 1
@@ -360,7 +373,7 @@ def test_a_place_outside_any_governorate_has_a_null_admin1(api):
 def test_the_source_text_is_never_read(api, django_assert_num_queries):
     IncidentSourceFactory(incident=IncidentFactory())
 
-    with django_assert_num_queries(3) as captured:
+    with django_assert_num_queries(4) as captured:
         api.get(LIST_URL)
 
     assert all('"text"' not in query["sql"] for query in captured.captured_queries)
