@@ -7,9 +7,10 @@ reverts from the history (a revert goes through the change form's validation, pe
 and records a revert's version in the history's change reason.
 """
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -193,6 +194,18 @@ class TrashAdminMixin:
         return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", obj.pk)
 
     # --- Saving and reverting ------------------------------------------------------------------
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history saves a posted revert with the view permission alone: a revert is a change, so it
+        # needs the change permission of the record as it is now (none for a record in the trash).
+        if request.method == "POST":
+            try:
+                current = self.model.all_objects.filter(pk=self.opts.pk.to_python(unquote(object_id))).first()
+            except ValidationError:
+                raise Http404("No such record.") from None
+            if current is None or not self.has_change_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         if change and obj.pk is not None:

@@ -166,6 +166,13 @@ def incident_create(*, data: IncidentData, user=None) -> Incident:
 
 
 def _delete(instance, *, user=None):
+    """Delete a link row (an incident's actor role, evidence, a statement's incident), recording `user`."""
+    if user is not None:
+        instance._history_user = user
+    instance.delete()
+
+
+def _trash(instance, *, user=None):
     """Put `instance` in the trash (incidents.trash), recording `user` as the history author."""
     trash.soft_delete(instance, user=user)
 
@@ -217,7 +224,7 @@ def incident_update(
 @transaction.atomic
 def incident_delete(*, incident: Incident, user=None) -> None:
     """Put an incident in the trash (its actors' roles, evidence and statement links are kept for a restore)."""
-    _delete(incident, user=user)
+    _trash(incident, user=user)
 
 
 @transaction.atomic
@@ -239,7 +246,7 @@ def actor_update(*, actor: Actor, fields: dict, user=None) -> Actor:
 @transaction.atomic
 def actor_delete(*, actor: Actor, user=None) -> None:
     """Put an actor in the trash (its incident roles are kept, hidden); refused while it has members or statements."""
-    _delete(actor, user=user)
+    _trash(actor, user=user)
 
 
 @transaction.atomic
@@ -261,7 +268,7 @@ def location_update(*, location: Location, fields: dict, user=None) -> Location:
 @transaction.atomic
 def location_delete(*, location: Location, user=None) -> None:
     """Put a location in the trash; refused while incidents or places are in it (incidents.trash)."""
-    _delete(location, user=user)
+    _trash(location, user=user)
 
 
 def free_slug(model, name):
@@ -388,7 +395,7 @@ def statement_update(*, statement: Statement, fields: dict, incidents: list[Inci
 @transaction.atomic
 def statement_delete(*, statement: Statement, user=None) -> None:
     """Put a statement in the trash (its links to incidents are kept, hidden)."""
-    _delete(statement, user=user)
+    _trash(statement, user=user)
 
 
 def reference_upsert(model, *, slug, user=None, **fields):
