@@ -1,8 +1,8 @@
-"""The admin's trash: deleting puts a record in the trash, the lists' "Show" filter opens it, reviewers restore.
+"""The admin's trash: deleting puts a record in the trash, the lists' trash filter opens it, reviewers restore.
 
 TrashAdminMixin goes first among a ModelAdmin's bases (before SimpleHistoryAdmin). It makes the admin's
-delete view and "delete selected" action soft deletions (incidents.trash), adds the "Show: in the trash"
-filter, the "Restore" action and a per-record Restore button, keeps deletion out of ordinary saves and of
+delete view and "delete selected" action soft deletions (incidents.trash), adds the trash filter ("in the
+trash"), the "Restore" action and a per-record Restore button, keeps deletion out of ordinary saves and of
 reverts from the history (a revert goes through the change form's validation, permissions and save_model),
 and records a revert's version in the history's change reason.
 """
@@ -28,9 +28,9 @@ TRASH_VIEWS = ("changelist", "change", "history", "simple_history", "restore")
 
 
 class TrashFilter(CheckedListFilter):
-    """Show: the records not deleted (by default), or those in the trash."""
+    """By trash: the records not deleted (by default), or those in the trash."""
 
-    title = _("show")
+    title = _("trash")
     parameter_name = TRASH_PARAMETER
 
     def lookups(self, request, model_admin):
@@ -217,6 +217,6 @@ class TrashAdminMixin:
         match = getattr(request, "resolver_match", None)
         if match is not None and match.url_name.endswith("_simple_history"):
             obj._change_reason = gettext("reverted to the version of history record %(version)s") % {
-                "version": match.kwargs.get("version_id")
+                "version": match.args[-1] if match.args else match.kwargs.get("version_id")
             }
         super().save_model(request, obj, form, change)

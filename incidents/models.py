@@ -155,7 +155,7 @@ class SoftDeletable(models.Model):
 
 
 def _in_trash_message(model_name, field_name):
-    return _("A %(model)s in the trash has this %(field)s: a reviewer can restore it (Show: deleted).") % {
+    return _("A %(model)s in the trash has this %(field)s: a reviewer can restore it (list filter “in the trash”).") % {
         "model": model_name,
         "field": field_name,
     }

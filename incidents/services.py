@@ -78,7 +78,7 @@ def _save(instance, *, user=None, **kwargs):
 def source_in_trash_message(source):
     return gettext(
         "This text is stored as the source “%(title)s” (%(published)s), which is in the trash: a reviewer can "
-        "restore it from the sources' list (Show: deleted)."
+        "restore it from the sources' list (filter “in the trash”)."
     ) % {"title": source.title, "published": source.published.isoformat()}
 
 

@@ -355,3 +355,18 @@ def test_admin_autocomplete_hides_the_trash(reviewer):
         {"term": "Army", "app_label": "incidents", "model_name": "incidentactor", "field_name": "actor"},
     )
     assert [row["id"] for row in response.json()["results"]] == [str(kept.pk)]
+
+
+def test_the_trash_speaks_arabic(reviewer):
+    admin = logged_in(reviewer)
+    admin.cookies["django_language"] = "ar"
+    actor = ActorFactory()
+    trash.soft_delete(actor, user=reviewer)
+
+    changelist = admin.get(reverse("admin:incidents_actor_changelist"), {"trash": "deleted"}).content.decode()
+    page = admin.get(reverse("admin:incidents_actor_change", args=[actor.pk])).content.decode()
+    confirm = admin.get(reverse("admin:incidents_actor_delete", args=[ActorFactory().pk])).content.decode()
+
+    assert "في سلة المحذوفات" in changelist and "استعادة السجلات المحددة من سلة المحذوفات" in changelist
+    assert "حذفه reviewer" in page and ">استعادة</button>" in page
+    assert "انقله إلى سلة المحذوفات" in confirm
