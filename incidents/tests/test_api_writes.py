@@ -379,8 +379,8 @@ def test_actor_errors_name_the_field(editor):
 
 
 def test_deleting_an_actor_with_members_is_a_409_and_keeps_it(editor):
-    actor = ActorFactory(name_en="Umbrella")
-    ActorFactory(parent=actor, name_en="Member")
+    actor = ActorFactory(name_en="Umbrella", name_ar="")
+    ActorFactory(parent=actor, name_en="Member", name_ar="")
     in_incident = IncidentActorFactory().actor
 
     in_use = editor.delete(f"/api/v1/actors/{actor.pk}/")

@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
 from incidents import services
@@ -87,6 +88,7 @@ def test_keys_made_from_names_do_not_collide():
 
 def test_updates_and_deletes_record_the_user():
     user = UserFactory()
+    user.groups.add(Group.objects.get(name="reviewer"))  # deleting is the reviewers' (incidents.trash)
     actor, location = ActorFactory(), LocationFactory()
     statement = StatementFactory()
 
