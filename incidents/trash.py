@@ -114,5 +114,9 @@ def _save(instance, user):
     if user is not None:
         instance._history_user = user
     instance._change_reason = _("restored from the trash") if instance.deleted_at is None else _("deleted")
-    instance.save(update_fields=["deleted_at", "deleted_by"])
+    fields = ["deleted_at", "deleted_by"]
+    if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
+        # Mirrors ask for `updated_since`: a restored incident must be newer than their last sync.
+        fields.append("updated_at")
+    instance.save(update_fields=fields)
     return instance

@@ -145,7 +145,11 @@ def test_a_deleted_incident_leaves_the_csv(api, two, reviewer):
 
 def test_a_deleted_incident_is_in_the_mirrors_removed_feed_until_restored(api, reviewer):
     incident = IncidentFactory()
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    Incident.objects.filter(pk=incident.pk).update(updated_at=long_ago)
+    Incident.history.filter(id=incident.pk).update(history_date=long_ago)
     since = timezone.now() - datetime.timedelta(seconds=1)
+    assert ids(api.get(LIST_URL, {"updated_since": since.isoformat()})) == []
 
     trash.soft_delete(incident, user=reviewer)
     removed = api.get(f"{LIST_URL}removed/", {"since": since.isoformat()}).json()["removed"]
