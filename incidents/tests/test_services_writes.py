@@ -10,7 +10,6 @@ from incidents.models import Actor, Incident, IncidentActor, Status
 
 from .factories import (
     ActorFactory,
-    IncidentActorFactory,
     IncidentFactory,
     LocationFactory,
     SourceFactory,

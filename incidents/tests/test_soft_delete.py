@@ -140,7 +140,8 @@ def test_a_deleted_incident_leaves_the_csv(api, two, reviewer):
 
     trash.restore(deleted, user=reviewer)
 
-    assert sorted(row["notes"] for row in table(api.get(LIST_URL, {"format": "csv"}))) == ["Deleted strike", "Kept strike"]
+    notes = sorted(row["notes"] for row in table(api.get(LIST_URL, {"format": "csv"})))
+    assert notes == ["Deleted strike", "Kept strike"]
 
 
 def test_a_deleted_incident_is_in_the_mirrors_removed_feed_until_restored(api, reviewer):
@@ -277,7 +278,8 @@ def test_only_reviewers_delete_and_restore():
     api.force_authenticate(editor)
     assert api.delete(f"{LIST_URL}{incident.pk}/").status_code == 403
     editor_admin = logged_in(editor)
-    assert editor_admin.post(reverse("admin:incidents_incident_delete", args=[incident.pk]), {"post": "yes"}).status_code == 403
+    delete_url = reverse("admin:incidents_incident_delete", args=[incident.pk])
+    assert editor_admin.post(delete_url, {"post": "yes"}).status_code == 403
     assert Incident.objects.filter(pk=incident.pk).exists()
 
     trash.soft_delete(incident, user=reviewer)
