@@ -16,8 +16,8 @@ from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_import, locking, roles, services
-from .admin_trash import TrashAdminMixin
 from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
+from .admin_trash import TrashAdminMixin
 from .models import (
     Actor,
     ImportDraft,
