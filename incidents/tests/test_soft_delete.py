@@ -169,8 +169,12 @@ def test_a_deleted_actor_keeps_its_links_but_is_hidden_from_incidents_lists_and_
     incident = IncidentFactory()
     shown = IncidentActorFactory(incident=incident, actor=ActorFactory(name_en="Iraqi Army")).actor
     hidden = IncidentActorFactory(incident=incident, actor=ActorFactory(name_en="Kata'ib Hezbollah")).actor
+    matchers_version = importing._reference_version()
 
     trash.soft_delete(hidden, user=reviewer)
+
+    # Extraction's matchers are rebuilt (their version moved on) from the look-ups without the deleted actor.
+    assert importing._reference_version() != matchers_version
 
     detail = api.get(f"{LIST_URL}{incident.pk}/", {"format": "json"}).json()
     assert [actor["name_en"] for actor in detail["actors"]] == ["Iraqi Army"]
