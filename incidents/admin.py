@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_import, locking, roles, services
 from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
+from .admin_trash import TrashAdminMixin
 from .models import (
     Actor,
     ImportDraft,
@@ -38,7 +39,7 @@ class ArrayToString(Func):
     output_field = TextField()
 
 
-class NamedAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
+class NamedAdmin(TrashAdminMixin, CheckedRequestAdmin, SimpleHistoryAdmin):
     """Admin for models with English and Arabic names and an alias list."""
 
     search_fields = ["name_en", "name_ar", "aliases_text", "slug"]
@@ -218,7 +219,7 @@ class IncidentAdminForm(forms.ModelForm):
 
 
 @admin.register(Incident)
-class IncidentAdmin(MapWidgetAdmin, CheckedRequestAdmin, SimpleHistoryAdmin):
+class IncidentAdmin(MapWidgetAdmin, TrashAdminMixin, CheckedRequestAdmin, SimpleHistoryAdmin):
     form = IncidentAdminForm
     list_display = [
         "date_start",
@@ -315,7 +316,7 @@ class StatementIncidentInline(KeyAutocompleteMixin, admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
+class StatementAdmin(TrashAdminMixin, CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = ["speaker", "kind", "date", "language", "short_text", "flagged", "source"]
     list_filter = ["kind", "language", "flagged", ("date", admin.DateFieldListFilter)]
     list_select_related = ["speaker_actor", "source"]
@@ -367,7 +368,7 @@ class SourceIncidentInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(CheckedRequestAdmin, SimpleHistoryAdmin):
+class SourceAdmin(TrashAdminMixin, CheckedRequestAdmin, SimpleHistoryAdmin):
     list_display = ["published", "title", "publisher", "language", "url"]
     list_filter = ["language", "publisher", ("published", admin.DateFieldListFilter)]
     date_hierarchy = "published"

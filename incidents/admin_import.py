@@ -211,6 +211,9 @@ def _import_article(request, model_admin):
         else:
             if result.pending is not None:
                 return _already_pending(request, result.pending)
+            if result.existing is not None and result.existing.is_deleted:
+                messages.warning(request, services.source_in_trash_message(result.existing))
+                return redirect("admin:incidents_source_change", result.existing.pk)
             if result.existing is not None:
                 source = result.existing
                 messages.warning(

@@ -402,7 +402,7 @@ def _free_slug(model, name, taken):
     """Return a slug for a new row of `model` from `name` that no stored row and no slug in `taken` uses."""
     base = (slugify(name) or model._meta.model_name)[:100]
     slug, number = base, 1
-    while (model, slug) in taken or model.objects.filter(slug=slug).exists():
+    while (model, slug) in taken or model.all_objects.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     taken.add((model, slug))

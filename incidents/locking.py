@@ -60,13 +60,13 @@ def latest_history_id():
 
 def current_state(pk):
     """Return (version, latest history id) of incident `pk`: what an editor opening it holds."""
-    version, history_id = Incident.objects.filter(pk=pk).values_list("version", latest_history_id()).get()
+    version, history_id = Incident.all_objects.filter(pk=pk).values_list("version", latest_history_id()).get()
     return version, history_id or 0
 
 
 def check(pk, opened_version, opened_history_id=0):
     """Lock incident `pk` for the rest of the transaction; raise EditConflict if it moved on since `opened_version`."""
-    version = Incident.objects.select_for_update().filter(pk=pk).values_list("version", flat=True).get()
+    version = Incident.all_objects.select_for_update().filter(pk=pk).values_list("version", flat=True).get()
     if version != opened_version:
         raise EditConflict(opened_version, version, changes_since(pk, opened_history_id))
 

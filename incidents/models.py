@@ -90,6 +90,80 @@ def near_condition(point, km):
     return Q(point__dwithin=(point, degrees)) & Q(point__distance_lte=(point, D(km=km)))
 
 
+# --- Soft deletion --------------------------------------------------------------------------
+
+
+class AliveManager(models.Manager):
+    """The default manager of a soft-deletable model: the rows not in the trash.
+
+    Everything public and every look-up (the API, the map, the selectors, extraction's gazetteer, the
+    admin's selectors) reads through it, and so do related managers (``incident.actors``). The trash is
+    ``Model.all_objects``; Django's base manager (foreign keys followed forward, saves) sees every row.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+def alive_manager(queryset_class):
+    return AliveManager.from_queryset(queryset_class)()
+
+
+class SoftDeletable(models.Model):
+    """A row that deletion puts in the trash (``deleted_at``, ``deleted_by``) instead of removing it.
+
+    incidents.trash deletes and restores (who and when go in the history too); uniqueness still counts
+    the rows in the trash, and says so.
+    """
+
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    def validate_unique(self, exclude=None):
+        # Django's unique checks read the default manager, which hides the trash: the database does not.
+        errors = {}
+        try:
+            super().validate_unique(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if not field.unique or field.primary_key or (exclude and field.name in exclude) or field.name in errors:
+                continue
+            value = getattr(self, field.attname)
+            if value is None or value == "":
+                continue
+            trashed = type(self).all_objects.filter(deleted_at__isnull=False, **{field.attname: value})
+            if trashed.exclude(pk=self.pk).exists():
+                errors[field.name] = [in_trash_message(self._meta.verbose_name, field.verbose_name)]
+        if errors:
+            raise ValidationError(errors)
+
+
+def _in_trash_message(model_name, field_name):
+    return _("A %(model)s in the trash has this %(field)s: a reviewer can restore it (list filter “in the trash”).") % {
+        "model": model_name,
+        "field": field_name,
+    }
+
+
+in_trash_message = lazy(_in_trash_message, str)
+
+
 class NamedQuerySet(models.QuerySet):
     def matching_name(self, name):
         """Return rows whose English, Arabic name or an alias equals `name` (case-insensitive)."""
@@ -107,7 +181,7 @@ class SourceQuerySet(models.QuerySet):
         return self.filter(content_hash=content_hash(text))
 
 
-class Source(models.Model):
+class Source(SoftDeletable):
     """One article or report that incidents and statements are taken from."""
 
     title = models.CharField(_("title"), max_length=500)
@@ -122,7 +196,8 @@ class Source(models.Model):
     synthetic = synthetic_field()
 
     history = HistoricalRecords()
-    objects = SourceQuerySet.as_manager()
+    objects = alive_manager(SourceQuerySet)
+    all_objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -138,11 +213,14 @@ class Source(models.Model):
     def clean(self):
         # content_hash is not a form field, so a form's unique check would miss a re-imported text.
         if self.text:
-            stored = Source.objects.with_hash(self.text).exclude(pk=self.pk).first()
+            stored = Source.all_objects.with_hash(self.text).exclude(pk=self.pk).first()
             if stored is not None:
-                raise ValidationError(
-                    {"text": _("This text is already stored as the source “%(title)s”.") % {"title": stored.title}}
-                )
+                if stored.is_deleted:
+                    message = _("This text is stored as the source “%(title)s”, which is in the trash: a reviewer "
+                                "can restore it.")
+                else:
+                    message = _("This text is already stored as the source “%(title)s”.")
+                raise ValidationError({"text": message % {"title": stored.title}})
 
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.text)
@@ -189,7 +267,7 @@ class LocationQuerySet(NamedQuerySet):
         return self.filter(near_condition(point, km))
 
 
-class Location(models.Model):
+class Location(SoftDeletable):
     """A named place: a country, an administrative unit, a settlement or a site such as a base."""
 
     slug = models.SlugField(
@@ -231,7 +309,8 @@ class Location(models.Model):
     notes = models.TextField(_("notes"), blank=True, help_text=_("Where the coordinates come from, and doubts."))
 
     history = HistoricalRecords()
-    objects = LocationQuerySet.as_manager()
+    objects = alive_manager(LocationQuerySet)
+    all_objects = LocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["country_code", "name_en"]
@@ -314,7 +393,7 @@ class ActorQuerySet(NamedQuerySet):
     pass
 
 
-class Actor(models.Model):
+class Actor(SoftDeletable):
     """A party that acts or speaks: a force, a government body, an armed group, a person, an outlet."""
 
     slug = models.SlugField(_("key"), max_length=120, unique=True)
@@ -335,7 +414,8 @@ class Actor(models.Model):
     description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords()
-    objects = ActorQuerySet.as_manager()
+    objects = alive_manager(ActorQuerySet)
+    all_objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_en"]
@@ -485,7 +565,7 @@ def _casualty_field(label):
     return models.PositiveIntegerField(label, null=True, blank=True)
 
 
-class Incident(models.Model):
+class Incident(SoftDeletable):
     """What the editors record as having happened: one event, or a counted group of like events."""
 
     title = models.CharField(_("title"), max_length=300)
@@ -545,7 +625,8 @@ class Incident(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text", "version"])
-    objects = IncidentQuerySet.as_manager()
+    objects = alive_manager(IncidentQuerySet)
+    all_objects = IncidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date_start", "-id"]
@@ -678,6 +759,34 @@ class IncidentFact(models.Model):
         indexes = [GinIndex(fields=["search_text"], name="incident_fact_search", opclasses=["gin_trgm_ops"])]
 
 
+class LinkManager(models.Manager):
+    """The default manager of a link table: the links whose both ends are out of the trash.
+
+    A deleted actor, source, statement or incident keeps its links (restoring it brings them back), but
+    what reads them (the incident's actors, the API's payloads, the admin's inlines) does not see them.
+    The base manager (cascades, purges) sees every link.
+    """
+
+    # A class attribute, not a constructor argument: related managers (incident.incident_actors) are
+    # subclasses of this class built without arguments.
+    ends = ()
+
+    def get_queryset(self):
+        return super().get_queryset().filter(**{f"{end}__deleted_at__isnull": True for end in self.ends})
+
+
+class IncidentActorManager(LinkManager):
+    ends = ("incident", "actor")
+
+
+class IncidentSourceManager(LinkManager):
+    ends = ("incident", "source")
+
+
+class StatementIncidentManager(LinkManager):
+    ends = ("statement", "incident")
+
+
 class IncidentActor(models.Model):
     """An actor's part in an incident."""
 
@@ -686,6 +795,8 @@ class IncidentActor(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=ActorRole.choices)
 
     history = HistoricalRecords()
+    objects = IncidentActorManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = _("incident actor")
@@ -736,6 +847,8 @@ class IncidentSource(EvidenceSpan):
     excerpt = models.TextField(_("evidence excerpt"), blank=True)
 
     history = HistoricalRecords()
+    objects = IncidentSourceManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = _("incident source")
@@ -770,7 +883,7 @@ class StatementQuerySet(models.QuerySet):
         return self.select_related("speaker_actor", "source").prefetch_related("incidents")
 
 
-class Statement(EvidenceSpan):
+class Statement(SoftDeletable, EvidenceSpan):
     """What someone said, as a source reports it: kept as said, attributed, never rewritten."""
 
     speaker_actor = models.ForeignKey(
@@ -795,7 +908,8 @@ class Statement(EvidenceSpan):
     incidents = models.ManyToManyField(Incident, through="StatementIncident", related_name="statements", blank=True)
 
     history = HistoricalRecords()
-    objects = StatementQuerySet.as_manager()
+    objects = alive_manager(StatementQuerySet)
+    all_objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -829,6 +943,8 @@ class StatementIncident(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="incident_statements")
 
     history = HistoricalRecords()
+    objects = StatementIncidentManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = _("incident the statement is about")

@@ -81,7 +81,8 @@ def text_already_imported(text):
     The one check of "already stored / waiting for review": `importing.import_article` makes it for the
     admin's import page and the `import_article` command alike, which report its answer each in its way.
     """
-    source = Source.objects.with_hash(text).first()
+    # A source in the trash still stores the text: the answer says so (source.is_deleted), never a second copy.
+    source = Source.all_objects.with_hash(text).first()
     return source, (import_draft_pending_with_text(text) if source is None else None)
 
 

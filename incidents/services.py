@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from . import roles
+from . import roles, trash
 from .models import (
     Actor,
     ImportDraft,
@@ -75,6 +75,13 @@ def _save(instance, *, user=None, **kwargs):
     return instance
 
 
+def source_in_trash_message(source):
+    return gettext(
+        "This text is stored as the source “%(title)s” (%(published)s), which is in the trash: a reviewer can "
+        "restore it from the sources' list (filter “in the trash”)."
+    ) % {"title": source.title, "published": source.published.isoformat()}
+
+
 @transaction.atomic
 def source_get_or_create(
     *, title, text, language, published, publisher="", url="", user=None
@@ -82,8 +89,10 @@ def source_get_or_create(
     """Return the stored source with this text (by content hash), or create it; the bool says created."""
     if not text or not text.strip():
         raise ValidationError({"text": "The article text is empty."})
-    existing = Source.objects.with_hash(text).first()
+    existing = Source.all_objects.with_hash(text).first()
     if existing is not None:
+        if existing.is_deleted:
+            raise ValidationError({"text": source_in_trash_message(existing)})
         return existing, False
     source = Source(title=title, text=text, language=language, published=published, publisher=publisher, url=url)
     source.content_hash = content_hash(text)
@@ -157,10 +166,15 @@ def incident_create(*, data: IncidentData, user=None) -> Incident:
 
 
 def _delete(instance, *, user=None):
-    """Delete `instance`, recording `user` as the history author."""
+    """Delete a link row (an incident's actor role, evidence, a statement's incident), recording `user`."""
     if user is not None:
         instance._history_user = user
     instance.delete()
+
+
+def _trash(instance, *, user=None):
+    """Put `instance` in the trash (incidents.trash), recording `user` as the history author."""
+    trash.soft_delete(instance, user=user)
 
 
 def _assign(instance, fields):
@@ -209,8 +223,8 @@ def incident_update(
 
 @transaction.atomic
 def incident_delete(*, incident: Incident, user=None) -> None:
-    """Delete an incident with its actors' roles, evidence links and statement links."""
-    _delete(incident, user=user)
+    """Put an incident in the trash (its actors' roles, evidence and statement links are kept for a restore)."""
+    _trash(incident, user=user)
 
 
 @transaction.atomic
@@ -231,8 +245,8 @@ def actor_update(*, actor: Actor, fields: dict, user=None) -> Actor:
 
 @transaction.atomic
 def actor_delete(*, actor: Actor, user=None) -> None:
-    """Delete an actor that no incident, statement or member refers to (ProtectedError otherwise)."""
-    _delete(actor, user=user)
+    """Put an actor in the trash (its incident roles are kept, hidden); refused while it has members or statements."""
+    _trash(actor, user=user)
 
 
 @transaction.atomic
@@ -253,15 +267,15 @@ def location_update(*, location: Location, fields: dict, user=None) -> Location:
 
 @transaction.atomic
 def location_delete(*, location: Location, user=None) -> None:
-    """Delete a location that no incident or place refers to (ProtectedError otherwise)."""
-    _delete(location, user=user)
+    """Put a location in the trash; refused while incidents or places are in it (incidents.trash)."""
+    _trash(location, user=user)
 
 
 def free_slug(model, name):
     """Return a key for a new row of `model` made from `name` that no stored row uses."""
     base = (slugify(name) or model._meta.model_name)[:100]
     slug, number = base, 1
-    while model.objects.filter(slug=slug).exists():
+    while model.all_objects.filter(slug=slug).exists():  # the trash's keys are taken too
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -380,13 +394,14 @@ def statement_update(*, statement: Statement, fields: dict, incidents: list[Inci
 
 @transaction.atomic
 def statement_delete(*, statement: Statement, user=None) -> None:
-    """Delete a statement and its links to incidents."""
-    _delete(statement, user=user)
+    """Put a statement in the trash (its links to incidents are kept, hidden)."""
+    _trash(statement, user=user)
 
 
 def reference_upsert(model, *, slug, user=None, **fields):
     """Create or update the `model` row with this `slug` (a Location or Actor); return (row, created)."""
-    row = model.objects.filter(slug=slug).first()
+    # A row in the trash stays there (a reviewer deleted it), updated like the others.
+    row = model.all_objects.filter(slug=slug).first()
     created = row is None
     if created:
         row = model(slug=slug)

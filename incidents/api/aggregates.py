@@ -406,6 +406,8 @@ counted AS (
            row_number() OVER (PARTITION BY incident_actor.role ORDER BY count(*) DESC, incident_actor.actor_id) AS rank
     FROM incidents_incidentactor AS incident_actor
     JOIN incident ON incident.incident_id = incident_actor.incident_id
+    -- An actor in the trash keeps its roles (for a restore) but is not counted (incidents.trash).
+    WHERE incident_actor.actor_id NOT IN (SELECT id FROM incidents_actor WHERE deleted_at IS NOT NULL)
     GROUP BY incident_actor.role, incident_actor.actor_id
 )
 SELECT role, actor_id, incidents, events, killed, injured FROM counted WHERE rank <= %s ORDER BY role, rank

@@ -342,6 +342,7 @@ ACTOR_NAMES = JoinedColumns(
         for name, role in ACTOR_ROLE_COLUMNS.items()
     )
     + f" FROM {IncidentActor._meta.db_table} AS link JOIN {Actor._meta.db_table} AS actor ON actor.id = link.actor_id"
+    " AND actor.deleted_at IS NULL"
     " WHERE link.incident_id IN ({keys}) GROUP BY link.incident_id",
     ACTOR_ROLE_COLUMNS,
 )
@@ -352,6 +353,7 @@ SOURCE_PUBLISHERS = JoinedColumns(
     "string_agg(DISTINCT source.publisher, '; ' ORDER BY source.publisher) AS publishers "
     f"FROM {IncidentSource._meta.db_table} AS link "
     f"JOIN {Source._meta.db_table} AS source ON source.id = link.source_id AND source.publisher <> '' "
+    "AND source.deleted_at IS NULL "
     "WHERE link.incident_id IN ({keys}) GROUP BY link.incident_id",
     ["publishers"],
 )

@@ -177,7 +177,7 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
     )
     @action(detail=False, url_path="removed", pagination_class=None, renderer_classes=[JSONRenderer])
     def removed(self, request):
-        """List incidents unpublished or deleted since `since`, for mirrors.
+        """List incidents unpublished or deleted (put in the trash) since `since`, for mirrors.
 
         A mirror asks the list for `updated_since=T` (incidents published or changed since T) and this for
         `since=T` (incidents to drop); an incident published again after its removal is in the list, not
@@ -187,7 +187,7 @@ class IncidentViewSet(CSVExportMixin, IncidentWriteMixin, viewsets.GenericViewSe
         history = Incident.history.model.objects
         removals = (
             history.filter(history_date__gte=since)
-            .filter(Q(history_type="-") | ~Q(status=Status.PUBLISHED))
+            .filter(Q(history_type="-") | ~Q(status=Status.PUBLISHED) | Q(deleted_at__isnull=False))
             .filter(
                 Exists(history.filter(id=OuterRef("id"), status=Status.PUBLISHED, history_date__lt=OuterRef("history_date")))
             )

@@ -83,6 +83,9 @@ class ServiceCall:
         return self
 
     def __exit__(self, kind, error, traceback):
+        if isinstance(error, DjangoValidationError) and getattr(error, "code", None) == "protected":
+            # A deletion that would leave public records pointing into the trash (incidents.trash).
+            raise Conflict(" ".join(error.messages)) from error
         if isinstance(error, DjangoValidationError):
             raise exceptions.ValidationError(_field_errors(error)) from error
         if isinstance(error, ProtectedError):  # an IntegrityError, so first

@@ -321,7 +321,7 @@ def test_json_with_nan_is_a_400(editor):
     assert Incident.objects.count() == 0
 
 
-def test_delete_removes_the_incident_and_records_the_user(editor):
+def test_delete_puts_the_incident_in_the_trash_and_records_the_user(editor):
     incident = IncidentFactory(status=Status.DRAFT)
     IncidentActorFactory(incident=incident)
 
@@ -329,7 +329,11 @@ def test_delete_removes_the_incident_and_records_the_user(editor):
 
     assert response.status_code == 204
     assert not Incident.objects.exists() and not IncidentActor.objects.exists()
-    assert Incident.history.get(history_type="-").history_user == editor.user
+    # In the trash, with its links, restorable (incidents.trash); the history says who deleted it.
+    stored = Incident.all_objects.get(pk=incident.pk)
+    assert (stored.deleted_by, IncidentActor.all_objects.filter(incident=incident).count()) == (editor.user, 1)
+    assert Incident.history.filter(id=incident.pk).first().history_user == editor.user
+    assert editor.delete(f"/api/v1/incidents/{incident.pk}/").status_code == 404
 
 
 def test_writing_an_unknown_incident_is_a_json_404(editor):
@@ -374,18 +378,22 @@ def test_actor_errors_name_the_field(editor):
     assert actor.parent is None
 
 
-def test_deleting_an_actor_still_in_use_is_a_409_and_keeps_it(editor):
-    actor = IncidentActorFactory().actor
-    unused = ActorFactory()
+def test_deleting_an_actor_with_members_is_a_409_and_keeps_it(editor):
+    actor = ActorFactory(name_en="Umbrella", name_ar="")
+    ActorFactory(parent=actor, name_en="Member", name_ar="")
+    in_incident = IncidentActorFactory().actor
 
     in_use = editor.delete(f"/api/v1/actors/{actor.pk}/")
-    removed = editor.delete(f"/api/v1/actors/{unused.pk}/")
+    removed = editor.delete(f"/api/v1/actors/{in_incident.pk}/")
 
     assert in_use.status_code == 409
-    assert in_use.json() == {"detail": "Other records still refer to this one: change or delete them first."}
+    assert in_use.json() == {"detail": "“Umbrella” cannot be deleted: actors are part of it: “Member”."}
     assert Actor.objects.filter(pk=actor.pk).exists()
+    # An actor of an incident goes to the trash; its role in the incident is kept, hidden (incidents.trash).
     assert removed.status_code == 204
-    assert Actor.history.get(history_type="-").history_user == editor.user
+    assert not Actor.objects.filter(pk=in_incident.pk).exists()
+    assert IncidentActor.all_objects.filter(actor=in_incident).exists()
+    assert Actor.history.filter(id=in_incident.pk).first().history_user == editor.user
 
 
 def test_an_editor_creates_and_moves_a_location(editor):

@@ -232,9 +232,9 @@ def test_a_backup_restored_into_an_empty_database_gives_the_same_tables_row_for_
     assert restored["structure"] == source["structure"]
     # What was compared is not nothing: the records, their history (the deletion included) and the users.
     counts = {table: count for table, (count, _) in source["rows"].items()}
-    assert counts["public.incidents_incident"] == 2
+    assert counts["public.incidents_incident"] == 3  # one of them in the trash (incidents.trash)
     assert counts["public.incidents_historicalincident"] >= 3 + 3 + 1 + 1  # created, published, edited, deleted
-    assert counts["public.incidents_incidentfact"] == 2  # kept by triggers, restored as they were
+    assert counts["public.incidents_incidentfact"] == 2  # kept by triggers, restored as they were: not the deleted one
     assert counts["public.incidents_statement"] == counts["public.incidents_historicalstatement"] == 1
     assert counts["public.incidents_historicalincidentactor"] >= 6
     assert counts["public.incidents_historicalactor"] >= 2

@@ -168,7 +168,7 @@ def test_json_output_stays_json_when_an_import_of_a_stored_text_writes_nothing(r
     source = Source.objects.get()
     out, _ = run(SEED, "--published", "2023-12-09", "--format", "json")
     assert json.loads(out) == {"already_stored": {
-        "source": source.pk, "title": source.title, "published": "2023-12-09",
+        "source": source.pk, "title": source.title, "published": "2023-12-09", "in_trash": False,
         "note": f"000_41addf8ff6d70d2f.txt: this text is already stored as source {source.pk} "
                 f"(“{source.title}”, 2023-12-09); nothing was written.",
     }}

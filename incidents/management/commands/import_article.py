@@ -106,8 +106,11 @@ def known_text(result, name):
                 "source": source.pk,
                 "title": source.title,
                 "published": source.published.isoformat(),
+                "in_trash": source.is_deleted,
                 "note": f"{name}: this text is already stored as source {source.pk} "
-                f"(“{source.title}”, {source.published:%Y-%m-%d}); nothing was written.",
+                f"(“{source.title}”, {source.published:%Y-%m-%d})"
+                + (", which is in the trash (a reviewer can restore it)" if source.is_deleted else "")
+                + "; nothing was written.",
             },
         }
     if result.pending is not None:

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         by_slug = {}
         for row in rows:
             fields = to_fields(row, by_slug)
-            existing = model.objects.filter(slug=row.slug).first()
+            existing = model.all_objects.filter(slug=row.slug).first()  # rows in the trash stay there
             before = existing.history.count() if existing else 0
             obj, created = reference_upsert(model, slug=row.slug, **fields)
             by_slug[row.slug] = obj
