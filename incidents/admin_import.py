@@ -30,7 +30,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from . import geo, importing, selectors, services, taxonomy
+from . import geo, importing, merging, selectors, services, taxonomy
 from .admin_checks import KeyAutocompleteSelect
 from .extraction import intake
 from .extraction.types import Casualties, Proposal, ProposedActor, ProposedIncident, ProposedPlace
@@ -778,8 +778,9 @@ class DraftReview:
         place_keys = {item.location.key for item in incidents if item.location is not None} - {None}
         actor_keys = {actor.key for item in incidents for actor in item.actors}
         actor_keys |= {item.speaker_key for item in statements}
-        locations = {row.slug: row for row in Location.objects.filter(slug__in=place_keys)}
-        actors = {row.slug: row for row in Actor.objects.filter(slug__in=actor_keys - {None})}
+        # A key of a place or actor merged since the import names the one it was merged into.
+        locations = merging.current_by_slug(Location, place_keys)
+        actors = merging.current_by_slug(Actor, actor_keys - {None})
         self.incidents = [IncidentReview(index, item, data, locations, actors) for index, item in enumerate(incidents)]
         labels = [review.label() for review in self.incidents]
         self.statements = [StatementReview(index, item, data, labels, actors) for index, item in enumerate(statements)]

@@ -261,7 +261,7 @@ def free_slug(model, name):
     """Return a key for a new row of `model` made from `name` that no stored row uses."""
     base = (slugify(name) or model._meta.model_name)[:100]
     slug, number = base, 1
-    while model.objects.filter(slug=slug).exists():
+    while model._base_manager.filter(slug=slug).exists():  # a merged row keeps its key
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -386,7 +386,12 @@ def statement_delete(*, statement: Statement, user=None) -> None:
 
 def reference_upsert(model, *, slug, user=None, **fields):
     """Create or update the `model` row with this `slug` (a Location or Actor); return (row, created)."""
-    row = model.objects.filter(slug=slug).first()
+    row = model._base_manager.filter(slug=slug).first()
+    if row is not None and row.merged_into_id is not None:
+        # Merged into another (incidents.merging): that one stands for this key, and is left as the editors made it.
+        from .merging import current
+
+        return current(row), False
     created = row is None
     if created:
         row = model(slug=slug)

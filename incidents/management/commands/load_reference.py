@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from incidents import geo, reference
+from incidents import geo, merging, reference
 from incidents.models import Actor, Location
 from incidents.services import reference_upsert
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         by_slug = {}
         for row in rows:
             fields = to_fields(row, by_slug)
-            existing = model.objects.filter(slug=row.slug).first()
+            existing = merging.current_by_slug(model, [row.slug]).get(row.slug)  # a merged row: the one it went into
             before = existing.history.count() if existing else 0
             obj, created = reference_upsert(model, slug=row.slug, **fields)
             by_slug[row.slug] = obj
