@@ -18,6 +18,7 @@ shows the merged one again. It is all or nothing: when later edits make a clean 
 link that was edited or deleted since, the merged one edited, the kept one merged in turn), nothing is
 changed and the reasons are listed, for an editor to set right by hand.
 """
+
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalChanges
 
-from .models import Actor, ActorMerge, IncidentFact, Location, LocationMerge
+from .models import Actor, ActorMerge, Incident, IncidentActor, IncidentFact, Location, LocationMerge, Statement
 
 RECORDS = {Actor: ActorMerge, Location: LocationMerge}
 
@@ -78,7 +79,11 @@ def _unique_partners(related, field):
     if field.unique:
         groups.append(())
     for constraint in related._meta.constraints:
-        if isinstance(constraint, UniqueConstraint) and constraint.condition is None and field.name in constraint.fields:
+        if (
+            isinstance(constraint, UniqueConstraint)
+            and constraint.condition is None
+            and field.name in constraint.fields
+        ):
             groups.append(tuple(name for name in constraint.fields if name != field.name))
     for together in related._meta.unique_together:
         if field.name in together:
@@ -89,7 +94,10 @@ def _unique_partners(related, field):
 def _duplicate_of(row, related, field, kept):
     """Return True when `row`, pointed at `kept`, would repeat a row `kept` already has."""
     for partners in _unique_partners(related, field):
-        values = {related._meta.get_field(name).attname: getattr(row, related._meta.get_field(name).attname) for name in partners}
+        values = {
+            related._meta.get_field(name).attname: getattr(row, related._meta.get_field(name).attname)
+            for name in partners
+        }
         if related._base_manager.filter(**{field.attname: kept.pk}, **values).exclude(pk=row.pk).exists():
             if not partners:
                 raise ValidationError(
@@ -129,14 +137,25 @@ def _is_below(row, ancestor):
     return False
 
 
+def _what(related, field):
+    """Return how the confirmation page names the rows of one link."""
+    names = {
+        (Actor, "parent"): _("actors that are part of it"),
+        (Actor, "merged_into"): _("actors merged into it earlier"),
+        (Location, "parent"): _("places within it"),
+        (Location, "merged_into"): _("places merged into it earlier"),
+        (Statement, "speaker_actor"): _("statements it made (speaker)"),
+        (IncidentActor, "actor"): _("its roles in incidents"),
+        (Incident, "location"): _("incidents at it"),
+    }
+    return names.get((related, field.name)) or f"{related._meta.verbose_name_plural} ({field.verbose_name})"
+
+
 def preview(kept, merged):
     """Return [(what, how many move, how many are removed as repeats)] for the confirmation page."""
     rows = []
     for related, field in moved_links(type(kept)):
-        if field.name == "merged_into" and related is type(kept):
-            what = _("earlier merges into it")
-        else:
-            what = f"{related._meta.verbose_name_plural} ({field.verbose_name})"
+        what = _what(related, field)
         candidates = list(related._base_manager.filter(**{field.attname: merged.pk}))
         repeats = 0
         for row in candidates:
@@ -170,7 +189,10 @@ def merge(*, kept, merged, user=None):
     if kept.pk == merged.pk:
         raise ValidationError(_("Choose two different rows to merge."))
     # Locked in id order, so two merges of the same rows wait for each other instead of deadlocking.
-    locked = {row.pk: row for row in model._base_manager.select_for_update().filter(pk__in=[kept.pk, merged.pk]).order_by("pk")}
+    locked = {
+        row.pk: row
+        for row in model._base_manager.select_for_update().filter(pk__in=[kept.pk, merged.pk]).order_by("pk")
+    }
     kept, merged = locked[kept.pk], locked[merged.pk]
     for row in (kept, merged):
         if row.merged_into_id is not None:
@@ -187,15 +209,19 @@ def merge(*, kept, merged, user=None):
         rows = related._base_manager.select_for_update().filter(**{field.attname: merged.pk}).order_by("pk")
         for row in rows:
             if _duplicate_of(row, related, field, kept):
-                moves.append({"action": "delete", "link": _label(related, field), "pk": row.pk,
-                              "row": serializers.serialize("json", [row])})
+                moves.append(
+                    {
+                        "action": "delete",
+                        "link": _label(related, field),
+                        "pk": row.pk,
+                        "row": serializers.serialize("json", [row]),
+                    }
+                )
                 row._history_user = user
                 row.delete()
             else:
                 moves.append({"action": "move", "link": _label(related, field), "pk": row.pk})
                 setattr(row, field.attname, kept.pk)
-                if row.pk == kept.pk:
-                    kept = row
                 _save(row, user)
 
     kept.refresh_from_db()
@@ -211,8 +237,10 @@ def merge(*, kept, merged, user=None):
         merged=merged,
         moves=moves,
         aliases_added=added,
-        summary={"moved": sum(move["action"] == "move" for move in moves),
-                 "removed": sum(move["action"] == "delete" for move in moves)},
+        summary={
+            "moved": sum(move["action"] == "move" for move in moves),
+            "removed": sum(move["action"] == "delete" for move in moves),
+        },
         created_by=user,
     )
     return record
@@ -241,7 +269,8 @@ def _check_nothing_left(model, merged):
 def undo_problems(record):
     """Return why `record` cannot be undone cleanly now (empty: it can)."""
     problems = []
-    kept, merged = record.kept, record.merged
+    model = type(record).kept.field.related_model
+    kept, merged = model._base_manager.get(pk=record.kept_id), model._base_manager.get(pk=record.merged_id)
     if record.undone_at is not None:
         return [_("This merge was undone already.")]
     if merged.merged_into_id != kept.pk:
@@ -273,7 +302,7 @@ def undo_problems(record):
 def undo(*, record, user=None):
     """Undo the merge `record`: every link back, the added aliases off, the merged one shown again."""
     record = type(record).objects.select_for_update().get(pk=record.pk)
-    model = type(record.kept)
+    model = type(record).kept.field.related_model
     model._base_manager.select_for_update().filter(pk__in=[record.kept_id, record.merged_id]).order_by("pk").exists()
     problems = undo_problems(record)
     if problems:

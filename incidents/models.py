@@ -198,11 +198,11 @@ class MergeableMixin:
             value = getattr(self, field.attname)
             if not field.unique or field.primary_key or value in (None, "") or field.name in (exclude or ()):
                 continue
-            taken = type(self).all_objects.filter(merged_into__isnull=False, **{field.attname: value}).exclude(pk=self.pk)
-            if taken.exists():
-                errors[field.name] = _("This value belongs to “%(row)s”, merged into another; undo that merge to use it.") % {
-                    "row": taken.first()
-                }
+            taken = type(self).all_objects.filter(merged_into__isnull=False, **{field.attname: value})
+            taken = taken.exclude(pk=self.pk).first()
+            if taken is not None:
+                message = _("This value belongs to “%(row)s”, merged into another; undo that merge to use it.")
+                errors[field.name] = message % {"row": taken}
         if errors:
             raise ValidationError(errors)
 
