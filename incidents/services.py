@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from . import roles
+from . import locking, roles
 from .models import (
     Actor,
     ImportDraft,
@@ -447,6 +447,9 @@ class ReviewedIncident:
     # (field name to value; only the figures given replace the stored ones).
     actors: list[ActorRole] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
+    # The stored incident's (version, history id) when the editor saw it: a merge into an incident changed
+    # since is refused (incidents.locking). None: not checked (a caller that did not show it).
+    opened: tuple[int, int] | None = None
 
 
 @dataclass
@@ -471,6 +474,18 @@ def import_confirm(
     draft = ImportDraft.objects.select_for_update().get(pk=draft.pk)
     if draft.status != ImportDraftStatus.PENDING:
         raise ValidationError("This import has already been confirmed or discarded.")
+    # Every stored incident merged into is checked, and locked, before anything is written: two items merged
+    # into the same incident move its version only after both passed.
+    for reviewed in incidents:
+        if reviewed.merge_into is not None and reviewed.opened is not None:
+            try:
+                locking.check(reviewed.merge_into.pk, *reviewed.opened)
+            except locking.EditConflict as conflict:
+                raise ValidationError(
+                    gettext("Incident %(id)s: %(conflict)s") % {"id": reviewed.merge_into.pk, "conflict": conflict.message()},
+                    code="edit_conflict",
+                ) from None
+
     source, _ = source_get_or_create(
         title=draft.title,
         text=draft.text,
