@@ -481,10 +481,8 @@ def import_confirm(
             try:
                 locking.check(reviewed.merge_into.pk, *reviewed.opened)
             except locking.EditConflict as conflict:
-                raise ValidationError(
-                    gettext("Incident %(id)s: %(conflict)s") % {"id": reviewed.merge_into.pk, "conflict": conflict.message()},
-                    code="edit_conflict",
-                ) from None
+                values = {"id": reviewed.merge_into.pk, "conflict": conflict.message()}
+                raise ValidationError(gettext("Incident %(id)s: %(conflict)s") % values, code="edit_conflict") from None
 
     source, _ = source_get_or_create(
         title=draft.title,

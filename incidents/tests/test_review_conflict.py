@@ -21,9 +21,10 @@ def editor(username):
     return client
 
 
-def test_a_merge_into_an_incident_saved_since_the_review_page_opened_is_refused(draft, places):
+def test_a_merge_into_an_incident_saved_since_the_review_page_opened_is_refused(draft, places):  # noqa: F811
     embassy, _airport = places
-    stored = IncidentFactory(location=embassy, point=embassy.point, date_start=datetime.date(2023, 12, 8), killed_best=1)
+    day = datetime.date(2023, 12, 8)
+    stored = IncidentFactory(location=embassy, point=embassy.point, date_start=day, killed_best=1)
     amina, bilal = editor("amina"), editor("bilal")
     data = page_data(amina, draft)  # amina opens the review page
     assert data[f"incident-0-opened_{stored.pk}"]  # the version she saw goes with the form
@@ -59,7 +60,7 @@ def test_a_merge_into_an_incident_saved_since_the_review_page_opened_is_refused(
     assert stored.incident_sources.count() == 1 and Incident.objects.count() == 1
 
 
-def test_a_merge_with_no_change_since_goes_through(draft, places):
+def test_a_merge_with_no_change_since_goes_through(draft, places):  # noqa: F811 -- the fixtures imported above
     embassy, _airport = places
     stored = IncidentFactory(location=embassy, point=embassy.point, date_start=datetime.date(2023, 12, 8))
     amina = editor("amina")
