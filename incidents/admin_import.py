@@ -852,7 +852,8 @@ class DraftReview:
                 draft=self.draft, incidents=reviewed_incidents, statements=reviewed_statements, user=user
             )
         except ValidationError as error:
-            if any(item.code == "edit_conflict" for item in error.error_list):
+            # A ValidationError of a field dict has no error_list; an edit conflict is a plain one (services).
+            if any(item.code == "edit_conflict" for item in getattr(error, "error_list", ())):
                 # The page shown again holds the stored incidents as they are now: confirming again merges.
                 for review in self.incidents:
                     for incident in review.form.duplicates:

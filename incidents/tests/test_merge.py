@@ -276,6 +276,7 @@ def test_merging_places_moves_incidents_children_and_keeps_the_facts_in_sync(two
     assert IncidentFact.objects.get(incident_id=published.pk).location_id == kept.pk  # migration 0010's trigger
     assert not IncidentFact.objects.filter(location_id=merged.pk).exists()
     assert Incident.objects.get(pk=published.pk).version > version
+    assert Incident.history.filter(id=published.pk).latest().history_user.username == "amal"
     assert data_version() > data  # what the API's caches key on
     child = Location.objects.get(pk=two_places["child"].pk)
     assert child.parent_id == kept.pk and child.governorate_id == kept.governorate_id
@@ -339,6 +340,10 @@ def test_a_reviewer_merges_in_the_admin_through_the_confirmation_page_and_undoes
     assert page.status_code == 200 and kept.name_en in html and escape(merged.name_en) in html
     choice = next(c for c in page.context["choices"] if c["kept"] == kept)
     assert ("its roles in incidents", 2, 1) in choice["moves"]  # 3 roles: 2 move, 1 would repeat
+    reviewer.cookies["django_language"] = "ar"
+    arabic = reviewer.get(response["Location"]).content.decode()
+    assert "أبقِ «" in arabic and "أدواره في الحوادث" in arabic and "يُزال مكرر واحد" in arabic
+    reviewer.cookies["django_language"] = "en"
     done = reviewer.post(response["Location"], {"ids": f"{kept.pk},{merged.pk}", "keep": kept.pk})
     assert done.status_code == 302 and done["Location"] == reverse("admin:incidents_actor_change", args=[kept.pk])
     assert Actor.all_objects.get(pk=merged.pk).merged_into_id == kept.pk
