@@ -16,6 +16,7 @@ from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_import, locking, roles, services
+from .admin_merge import MergeActionMixin
 from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
 from .admin_trash import TrashAdminMixin
 from .models import (
@@ -115,7 +116,7 @@ class MapWidgetAdmin(LeafletGeoAdminMixin):
 
 
 @admin.register(Location)
-class LocationAdmin(MapWidgetAdmin, NamedAdmin):
+class LocationAdmin(MergeActionMixin, MapWidgetAdmin, NamedAdmin):
     list_display = ["name_en", "name_ar", "kind", "country_code", "governorate", "geo_precision", "geonames_id", "pcode"]
     list_filter = ["kind", CountryFilter, GovernorateFilter, "geo_precision"]
     list_select_related = ["governorate"]
@@ -130,7 +131,7 @@ class LocationAdmin(MapWidgetAdmin, NamedAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(NamedAdmin):
+class ActorAdmin(MergeActionMixin, NamedAdmin):
     list_display = ["name_en", "name_ar", "kind", "parent", "country_code", "aliases_list"]
     list_filter = ["kind", "country_code"]
     list_select_related = ["parent"]

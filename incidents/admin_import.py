@@ -30,7 +30,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from . import geo, importing, selectors, services, taxonomy
+from . import geo, importing, locking, merging, selectors, services, taxonomy
 from .admin_checks import KeyAutocompleteSelect
 from .extraction import intake
 from .extraction.types import Casualties, Proposal, ProposedActor, ProposedIncident, ProposedPlace
@@ -332,6 +332,34 @@ class IncidentReviewForm(forms.Form):
             *[(str(incident.pk), _("Merge into incident %(id)s") % {"id": incident.pk}) for incident in self.duplicates],
             (DROP, _("Drop")),
         ]
+        # The version of each stored incident as the editor saw it (optimistic locking, incidents.locking): a
+        # merge into one that someone changed since is refused. A re-rendered page keeps the posted value; the
+        # list fetched again as the editor edits (duplicates_view) shows the incidents as they are now.
+        for incident in self.duplicates:
+            name = self.opened_name(incident)
+            self.fields[name] = forms.CharField(required=False, widget=forms.HiddenInput)
+            posted = self.data.get(self.add_prefix(name)) if self.is_bound else None
+            if locking.parse_etag(posted or "") is None:
+                self.reopen(incident)
+
+    @staticmethod
+    def opened_name(incident):
+        return f"opened_{incident.pk}"
+
+    def reopen(self, incident):
+        """Take the stored incident's current version as the one the editor saw (shown to them now)."""
+        etag = locking.etag(incident.pk)
+        self.fields[self.opened_name(incident)].initial = etag
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data[self.add_prefix(self.opened_name(incident))] = etag
+
+    def opened_fields(self):
+        return [self[self.opened_name(incident)] for incident in self.duplicates]
+
+    def opened(self, incident):
+        """Return (version, history id) of `incident` when the editor saw it."""
+        return locking.parse_etag(self[self.opened_name(incident)].value() or "")
 
     @property
     def chosen(self):
@@ -781,8 +809,9 @@ class DraftReview:
         place_keys = {item.location.key for item in incidents if item.location is not None} - {None}
         actor_keys = {actor.key for item in incidents for actor in item.actors}
         actor_keys |= {item.speaker_key for item in statements}
-        locations = {row.slug: row for row in Location.objects.filter(slug__in=place_keys)}
-        actors = {row.slug: row for row in Actor.objects.filter(slug__in=actor_keys - {None})}
+        # A key of a place or actor merged since the import names the one it was merged into.
+        locations = merging.current_by_slug(Location, place_keys)
+        actors = merging.current_by_slug(Actor, actor_keys - {None})
         self.incidents = [IncidentReview(index, item, data, locations, actors) for index, item in enumerate(incidents)]
         labels = [review.label() for review in self.incidents]
         self.statements = [StatementReview(index, item, data, labels, actors) for index, item in enumerate(statements)]
@@ -802,7 +831,7 @@ class DraftReview:
 
     def confirm(self, user):
         """Write the reviewed import through the services; return the source, or None with `errors` set."""
-        incidents, merges, kept_index = [], {}, {}
+        incidents, merges, kept_index, opened = [], {}, {}, {}
         for review in self.incidents:
             decision = review.form.chosen
             if decision == DROP:
@@ -812,6 +841,7 @@ class DraftReview:
                 incidents.append(review.proposal_item())
             else:
                 merges[len(incidents)] = review.form.merge_target()
+                opened[len(incidents)] = review.form.opened(merges[len(incidents)])
                 incidents.append(review.merge_item())
         statements = [
             review.form.proposal_item(review.item, kept_index) for review in self.statements if review.form.kept
@@ -819,10 +849,18 @@ class DraftReview:
         proposal = Proposal(source=self.proposal.source, incidents=incidents, statements=statements)
         try:
             reviewed_incidents, reviewed_statements = importing.reviewed_from_review(proposal, self.draft, merges=merges)
+            for reviewed in reviewed_incidents:
+                reviewed.opened = opened.get(reviewed.key) if reviewed.merge_into is not None else None
             return services.import_confirm(
                 draft=self.draft, incidents=reviewed_incidents, statements=reviewed_statements, user=user
             )
         except ValidationError as error:
+            # A ValidationError of a field dict has no error_list; an edit conflict is a plain one (services).
+            if any(item.code == "edit_conflict" for item in getattr(error, "error_list", ())):
+                # The page shown again holds the stored incidents as they are now: confirming again merges.
+                for review in self.incidents:
+                    for incident in review.form.duplicates:
+                        review.form.reopen(incident)
             # What the forms cannot see (a stored place without a point, an import confirmed meanwhile).
             self.errors = [gettext("Nothing was written: %(reason)s") % {"reason": " ".join(error.messages)}]
             return None

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection
 from django.utils.text import slugify
 
-from . import geo, selectors, services
+from . import geo, merging, selectors, services
 from .extraction import intake
 from .extraction.actors import ActorMatcher
 from .extraction.pipeline import extract
@@ -356,7 +356,7 @@ class _RowCache:
         key = place.key
         if key:
             if ("location", key) not in self.rows:
-                self.rows[("location", key)] = Location.objects.filter(slug=key).first()
+                self.rows[("location", key)] = merging.current_by_slug(Location, [key]).get(key)
             if self.rows[("location", key)] is not None:
                 return self.rows[("location", key)]
         name_en = (place.name_en or place.name_ar).strip()
@@ -380,7 +380,7 @@ class _RowCache:
         key = proposed.key
         if key:
             if ("actor", key) not in self.rows:
-                self.rows[("actor", key)] = Actor.objects.filter(slug=key).first()
+                self.rows[("actor", key)] = merging.current_by_slug(Actor, [key]).get(key)
             if self.rows[("actor", key)] is not None:
                 return self.rows[("actor", key)]
         name_en = (proposed.name_en or proposed.name_ar).strip()
@@ -402,7 +402,8 @@ def _free_slug(model, name, taken):
     """Return a slug for a new row of `model` from `name` that no stored row and no slug in `taken` uses."""
     base = (slugify(name) or model._meta.model_name)[:100]
     slug, number = base, 1
-    while (model, slug) in taken or model.all_objects.filter(slug=slug).exists():
+    # Rows in the trash and merged rows keep their keys.
+    while (model, slug) in taken or model._base_manager.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     taken.add((model, slug))

@@ -165,6 +165,10 @@ in_trash_message = lazy(_in_trash_message, str)
 
 
 class NamedQuerySet(models.QuerySet):
+    def current(self):
+        """Return the rows not merged into another (a merged actor or place is hidden: incidents.merging)."""
+        return self.filter(merged_into__isnull=True)
+
     def matching_name(self, name):
         """Return rows whose English, Arabic name or an alias equals `name` (case-insensitive)."""
         return self.filter(
@@ -251,6 +255,50 @@ class LocationKind(models.TextChoices):
 ADMIN_KINDS = (LocationKind.COUNTRY, LocationKind.GOVERNORATE, LocationKind.DISTRICT, LocationKind.SUBDISTRICT)
 
 
+class CurrentManager(AliveManager):
+    """The default manager of actors and places: the rows neither in the trash nor merged into another (lists,
+    API, look-ups).
+
+    `all_objects` has them all (the merge records and their undo read merged rows through it); a foreign key
+    read from a row (incident.location) goes through the base manager, so it still finds a merged row.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().filter(merged_into__isnull=True)
+
+
+class MergeableMixin:
+    """Unique checks that see merged rows too: the default manager (the form's check) hides them."""
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude=exclude)
+        errors = {}
+        for field in self._meta.fields:
+            value = getattr(self, field.attname)
+            if not field.unique or field.primary_key or value in (None, "") or field.name in (exclude or ()):
+                continue
+            taken = type(self).all_objects.filter(merged_into__isnull=False, **{field.attname: value})
+            taken = taken.exclude(pk=self.pk).first()
+            if taken is not None:
+                message = _("This value belongs to “%(row)s”, merged into another; undo that merge to use it.")
+                errors[field.name] = message % {"row": taken}
+        if errors:
+            raise ValidationError(errors)
+
+
+def merged_into_field():
+    """Return the link of a merged actor or place to the one it was merged into (set by incidents.merging)."""
+    return models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_from",
+    )
+
+
 class LocationQuerySet(NamedQuerySet):
     def countries(self):
         return self.filter(kind=LocationKind.COUNTRY)
@@ -267,7 +315,7 @@ class LocationQuerySet(NamedQuerySet):
         return self.filter(near_condition(point, km))
 
 
-class Location(SoftDeletable):
+class Location(MergeableMixin, SoftDeletable):
     """A named place: a country, an administrative unit, a settlement or a site such as a base."""
 
     slug = models.SlugField(
@@ -307,15 +355,18 @@ class Location(SoftDeletable):
     geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True, unique=True)
     pcode = models.CharField(_("OCHA P-code"), max_length=20, null=True, blank=True, unique=True)
     notes = models.TextField(_("notes"), blank=True, help_text=_("Where the coordinates come from, and doubts."))
+    merged_into = merged_into_field()
 
     history = HistoricalRecords()
-    objects = alive_manager(LocationQuerySet)
+    objects = CurrentManager.from_queryset(LocationQuerySet)()
     all_objects = LocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["country_code", "name_en"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        default_manager_name = "objects"
+        permissions = [("merge_location", _("Can merge places"))]
         indexes = [GinIndex(fields=["aliases"], name="location_aliases_gin")]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("id")), name="location_not_own_parent"),
@@ -393,7 +444,7 @@ class ActorQuerySet(NamedQuerySet):
     pass
 
 
-class Actor(SoftDeletable):
+class Actor(MergeableMixin, SoftDeletable):
     """A party that acts or speaks: a force, a government body, an armed group, a person, an outlet."""
 
     slug = models.SlugField(_("key"), max_length=120, unique=True)
@@ -412,15 +463,18 @@ class Actor(SoftDeletable):
     )
     country_code = models.CharField(_("country"), max_length=2, blank=True)
     description = models.TextField(_("description"), blank=True)
+    merged_into = merged_into_field()
 
     history = HistoricalRecords()
-    objects = alive_manager(ActorQuerySet)
+    objects = CurrentManager.from_queryset(ActorQuerySet)()
     all_objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_en"]
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
+        default_manager_name = "objects"
+        permissions = [("merge_actor", _("Can merge actors"))]
         indexes = [GinIndex(fields=["aliases"], name="actor_aliases_gin")]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("id")), name="actor_not_own_parent"),
@@ -1013,3 +1067,50 @@ class ImportDraft(models.Model):
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.text)
         super().save(*args, **kwargs)
+
+
+# --- Merges of actors and places -----------------------------------------------------------
+
+
+class MergeRecord(models.Model):
+    """One merge of an actor or place into another (incidents.merging): what moved, so it can be undone."""
+
+    # Each link moved or removed: {"model": label, "pk": …, "field": name, "action": "move" | "delete" | "kept",
+    # "row": the removed row serialized, "old": the kept row's previous value}.
+    moves = models.JSONField(_("what moved"), default=list, editable=False)
+    aliases_added = models.JSONField(_("aliases added"), default=list, editable=False)
+    summary = models.JSONField(_("summary"), default=dict, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("merged by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("merged"), auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("undone by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.merged} → {self.kept}"
+
+
+class ActorMerge(MergeRecord):
+    kept = models.ForeignKey(Actor, verbose_name=_("kept"), on_delete=models.PROTECT, related_name="+")
+    merged = models.ForeignKey(Actor, verbose_name=_("merged"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta(MergeRecord.Meta):
+        verbose_name = _("actor merge")
+        verbose_name_plural = _("actor merges")
+
+
+class LocationMerge(MergeRecord):
+    kept = models.ForeignKey(Location, verbose_name=_("kept"), on_delete=models.PROTECT, related_name="+")
+    merged = models.ForeignKey(Location, verbose_name=_("merged"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta(MergeRecord.Meta):
+        verbose_name = _("place merge")
+        verbose_name_plural = _("place merges")

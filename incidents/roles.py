@@ -2,7 +2,7 @@
 
 - viewer: reads the admin (every record, history included), changes nothing;
 - editor: imports articles, creates and edits drafts, actors, places, sources and statements; proposes;
-- reviewer: what an editor does, and publishes, unpublishes and deletes;
+- reviewer: what an editor does, and publishes, unpublishes, deletes and merges actors and places;
 - administrator: everything, user accounts included.
 
 Publishing is the reviewer's permission `incidents.publish_incident`. An editor's change to a published
@@ -12,6 +12,8 @@ incident goes back to review: the incident is saved as a draft, and a reviewer p
 EDITED = ("incident", "incidentactor", "incidentsource", "actor", "location", "source", "statement",
           "statementincident", "importdraft")
 PUBLISH = "publish_incident"
+# Merging two actors or two places, and undoing a merge (incidents.merging; migration 0013).
+MERGE = ("merge_actor", "merge_location")
 
 
 def codenames(role, models=EDITED):
@@ -22,8 +24,13 @@ def codenames(role, models=EDITED):
     return {
         "viewer": view,
         "editor": view | edit,
-        "reviewer": view | edit | delete | {PUBLISH},
+        "reviewer": view | edit | delete | {PUBLISH, *MERGE},
     }[role]
+
+
+def may_merge(user, model_name):
+    """May `user` merge two rows of `model_name` ("actor" or "location"), and undo such a merge?"""
+    return user is not None and user.has_perm(f"incidents.merge_{model_name}")
 
 
 def may_publish(user):

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from . import roles, trash
+from . import locking, roles, trash
 from .models import (
     Actor,
     ImportDraft,
@@ -275,7 +275,7 @@ def free_slug(model, name):
     """Return a key for a new row of `model` made from `name` that no stored row uses."""
     base = (slugify(name) or model._meta.model_name)[:100]
     slug, number = base, 1
-    while model.all_objects.filter(slug=slug).exists():  # the trash's keys are taken too
+    while model._base_manager.filter(slug=slug).exists():  # rows in the trash and merged rows keep their keys
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -401,7 +401,12 @@ def statement_delete(*, statement: Statement, user=None) -> None:
 def reference_upsert(model, *, slug, user=None, **fields):
     """Create or update the `model` row with this `slug` (a Location or Actor); return (row, created)."""
     # A row in the trash stays there (a reviewer deleted it), updated like the others.
-    row = model.all_objects.filter(slug=slug).first()
+    row = model._base_manager.filter(slug=slug).first()
+    if row is not None and row.merged_into_id is not None:
+        # Merged into another (incidents.merging): that one stands for this key, and is left as the editors made it.
+        from .merging import current
+
+        return current(row), False
     created = row is None
     if created:
         row = model(slug=slug)
@@ -457,6 +462,9 @@ class ReviewedIncident:
     # (field name to value; only the figures given replace the stored ones).
     actors: list[ActorRole] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
+    # The stored incident's (version, history id) when the editor saw it: a merge into an incident changed
+    # since is refused (incidents.locking). None: not checked (a caller that did not show it).
+    opened: tuple[int, int] | None = None
 
 
 @dataclass
@@ -481,6 +489,16 @@ def import_confirm(
     draft = ImportDraft.objects.select_for_update().get(pk=draft.pk)
     if draft.status != ImportDraftStatus.PENDING:
         raise ValidationError("This import has already been confirmed or discarded.")
+    # Every stored incident merged into is checked, and locked, before anything is written: two items merged
+    # into the same incident move its version only after both passed.
+    for reviewed in incidents:
+        if reviewed.merge_into is not None and reviewed.opened is not None:
+            try:
+                locking.check(reviewed.merge_into.pk, *reviewed.opened)
+            except locking.EditConflict as conflict:
+                values = {"id": reviewed.merge_into.pk, "conflict": conflict.message()}
+                raise ValidationError(gettext("Incident %(id)s: %(conflict)s") % values, code="edit_conflict") from None
+
     source, _ = source_get_or_create(
         title=draft.title,
         text=draft.text,

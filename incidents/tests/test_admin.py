@@ -12,6 +12,7 @@ from django.urls import reverse
 from incidents import taxonomy
 from incidents.models import (
     Actor,
+    ActorMerge,
     ActorRole,
     ImportDraft,
     Incident,
@@ -19,6 +20,7 @@ from incidents.models import (
     IncidentSource,
     Location,
     LocationKind,
+    LocationMerge,
     Source,
     Statement,
     StatementIncident,
@@ -77,7 +79,8 @@ def some_row(model, incident):
 
 def test_every_model_of_the_app_is_registered():
     registered = {model for model in admin.site._registry if model._meta.app_label == "incidents"}
-    assert registered == {*MODELS, ImportDraft}  # article imports: see test_admin_import.py
+    # Article imports: see test_admin_import.py; the merges of actors and places: test_merge.py.
+    assert registered == {*MODELS, ImportDraft, ActorMerge, LocationMerge}
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)

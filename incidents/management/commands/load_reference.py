@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from incidents import geo, reference
+from incidents import geo, merging, reference
 from incidents.models import Actor, Location
 from incidents.services import reference_upsert
 
@@ -29,7 +29,8 @@ class Command(BaseCommand):
         by_slug = {}
         for row in rows:
             fields = to_fields(row, by_slug)
-            existing = model.all_objects.filter(slug=row.slug).first()  # rows in the trash stay there
+            # A row in the trash stays there; a merged row's key gives the one it went into.
+            existing = merging.current_by_slug(model, [row.slug]).get(row.slug)
             before = existing.history.count() if existing else 0
             obj, created = reference_upsert(model, slug=row.slug, **fields)
             by_slug[row.slug] = obj
