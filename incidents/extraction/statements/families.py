@@ -37,6 +37,9 @@ FAMILIES = {
     "fact_verbs",
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: شدد، اعتبر، رأى، declared, emphasized, disclosed
     "more_speech_verbs",
+    # a speaker the text names by a pronoun or a definite noun ("He said", "the statement added", "وقال المصدر") is
+    # written as the text writes it; the resolution gives only the actor (round 2)
+    "surface_speaker",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

@@ -90,7 +90,8 @@ def _speaker_after(article, index, last, previous, verb_first):
         if resolved is not None:
             return resolved
         if _document_anaphor(doc, position):
-            anaphor = _previous_speaker(article, previous, doc.words[position].start, doc.words[position].end)
+            word = doc.words[position]
+            anaphor = _previous_speaker(article, previous, word.start, word.end, surface=True)
             if anaphor is not None:
                 return anaphor
         if key in _COMPLEMENTIZERS or (is_arabic(doc.words[position].text) and not _skippable_ar(doc, position)):
@@ -257,7 +258,7 @@ def _speaker_before_en(article, index, first, previous):
             return _Speaker(article.text[words[0].start : words[-1].end], resolved.entry, words[0].start, words[-1].end, resolved=True)
     if len(words) == 1 or (words[0].key == "the" and len(words) <= 4 and all(w.text[:1].isupper() for w in words[1:])):
         if words[-1].key in _EN_PRONOUNS or words[-1].key in _DOCUMENT_ANAPHORS:
-            return _previous_speaker(article, previous, words[0].start, words[-1].end)
+            return _previous_speaker(article, previous, words[0].start, words[-1].end, surface=True)
         resolved = _resolve_reference(article, position, previous)
         if resolved is not None:
             resolved.start = words[0].start
@@ -270,7 +271,7 @@ def _speaker_before_en(article, index, first, previous):
         words[0].text[:1].isupper() or words[0].key in _EN_ARTICLES | _EN_QUANTIFIERS
     ):
         if words[-1].key == "statement":
-            return _previous_speaker(article, previous, words[0].start, words[-1].end)
+            return _previous_speaker(article, previous, words[0].start, words[-1].end, surface=True)
         return _described(article, words[0].start, words[-1].end)
     if _is_proper_name(words[1:] if words[0].key == "the" else words):
         return _Speaker(article.text[words[0].start : words[-1].end], None, words[0].start, words[-1].end)
@@ -379,12 +380,23 @@ def _office_of(article, mention, first):
     return None
 
 
-def _previous_speaker(article, previous, start, end):
-    """Return the speaker of the statement before, as an anaphor at start:end refers to it; None if none."""
+def _previous_speaker(article, previous, start, end, surface=False):
+    """Return the speaker of the statement before, as an anaphor at start:end refers to it; None if none.
+
+    With `surface` (the anaphor is the subject the text writes: "He", "the statement", البيان) and the family
+    surface_speaker on, the speaker is written as the text writes it and the resolution gives only the actor
+    ("He said …" is He, for the Pentagon): the speaker is the words of the text, the actor who they are. A bare
+    pronoun for a speaker no actor names keeps the name it stands for ("Ahmed Hassan …. He said": Ahmed Hassan).
+    """
     if not previous:
         return None
     speaker = previous[-1]
-    return _Speaker(speaker.speaker, speaker.speaker_actor, start, end, resolved=True)
+    text = speaker.speaker
+    if surface and on("surface_speaker") and end > start:
+        written = article.text[start:end]
+        if speaker.speaker_actor is not None or token_key(written) not in _EN_PRONOUNS:
+            text = written  # a bare pronoun for a person no actor names stays the name it stands for
+    return _Speaker(text, speaker.speaker_actor, start, end, resolved=True)
 
 
 def _resolve_reference(article, position, previous):
@@ -404,7 +416,8 @@ def _resolve_reference(article, position, previous):
         for statement in reversed(previous):
             words = [_bare(token_key(w)) for w in statement.speaker.split()]
             if statement.speaker_actor is None and words and words[0] in stem:
-                return _Speaker(statement.speaker, None, word.start, word.end, resolved=True)
+                text = word.text if on("surface_speaker") else statement.speaker
+                return _Speaker(text, None, word.start, word.end, resolved=True)
         return None
     if not arabic and word.key in _EN_NOT_NAMES:
         return None
