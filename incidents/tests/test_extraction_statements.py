@@ -1314,3 +1314,42 @@ def test_the_statement_added_is_written_as_the_statement(actors):
     text = 'CENTCOM said the strike hit a depot. "The United States will defend its forces," the statement added.'
     found = statements(actors, text, language="en")
     assert (found[-1].speaker, found[-1].speaker_actor.key) == ("the statement", found[0].speaker_actor.key)
+
+
+def test_a_quotation_going_on_after_it_added_is_the_same_speakers(actors):
+    # family quote_continuation: '"A," it added. "B. C."' — B and C are the speaker's, one statement of one kind
+    text = (
+        'CENTCOM said a rocket hit the base. "Damage assessments are ongoing," it added. '
+        '"Two U.S. personnel were wounded. One Iraqi soldier was wounded."'
+    )
+    found = statements(actors, text, language="en")
+    last = found[-1]
+    assert len(found) == 3 and last.speaker_actor.key == found[0].speaker_actor.key
+    assert last.kind == "casualty figures" and last.span.text(text).endswith("One Iraqi soldier was wounded.")
+
+
+def test_a_paragraph_wholly_quoted_after_a_statement_continues_it(actors):
+    # family quote_continuation: the next paragraph, all quotation, no attribution of its own
+    text = (
+        '"The strike hit a weapons depot," US Central Command said.\n\n'
+        '"We will take all necessary measures to defend our people."'
+    )
+    found = statements(actors, text, language="en")
+    assert [(s.speaker_actor.key, s.kind) for s in found] == [("us-central-command", "report"), ("us-central-command", "position")]
+
+
+def test_a_quotation_attributed_after_it_is_not_the_speaker_befores(actors):
+    # family quote_continuation: a quotation closed by a comma names its speaker after it
+    text = (
+        'US Central Command said the strike hit a depot.\n\n'
+        '"A drone hit the base. There were no casualties," the Kurdistan Region Counter-Terrorism Department said.'
+    )
+    found = statements(actors, text, language="en")
+    assert len(found) == 2 and found[1].speaker_actor.key != found[0].speaker_actor.key
+
+
+def test_arabic_quotation_after_its_statement_continues_it(actors):
+    # family quote_continuation, Arabic: «…» with no verb of its own after the speaker's sentence
+    text = "وقال المتحدث باسم البنتاغون بات رايدر إن الهجوم فشل.\n«سنواصل حماية قواتنا».\n"
+    found = statements(actors, text)
+    assert [(s.speaker_actor.key, s.kind) for s in found] == [("pat-ryder", "report"), ("pat-ryder", "position")]

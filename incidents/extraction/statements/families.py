@@ -40,6 +40,9 @@ FAMILIES = {
     # a speaker the text names by a pronoun or a definite noun ("He said", "the statement added", "وقال المصدر") is
     # written as the text writes it; the resolution gives only the actor (round 2)
     "surface_speaker",
+    # a quotation that goes on after its attribution ('"A," it added. "B."', a paragraph wholly quoted after a
+    # statement, 'said: "A. B."'): the speaker before says it, its kind from what it says (round 2)
+    "quote_continuation",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 
