@@ -1353,3 +1353,31 @@ def test_arabic_quotation_after_its_statement_continues_it(actors):
     text = "وقال المتحدث باسم البنتاغون بات رايدر إن الهجوم فشل.\n«سنواصل حماية قواتنا».\n"
     found = statements(actors, text)
     assert [(s.speaker_actor.key, s.kind) for s in found] == [("pat-ryder", "report"), ("pat-ryder", "position")]
+
+
+@pytest.mark.parametrize(
+    "text, actor_key",
+    [
+        # family set_off_subjects: a frame between subject and verb
+        ("US Defense Secretary Lloyd Austin in a statement said the strikes hit two depots.", "lloyd-austin"),
+        ("The CTD, in a post on Facebook, said a drone hit the base.", "kurdistan-counter-terrorism"),
+        # ... dashes around a relative clause: the verb inside them anchors nothing
+        ("Kataib Hezbollah — which the US blames for the attack — said it carried out the attack.", "kataib-hezbollah"),
+    ],
+)
+def test_a_subject_set_off_from_its_verb_speaks(actors, text, actor_key):
+    assert one(actors, text, language="en").speaker_actor.key == actor_key
+
+
+def test_a_name_after_titles_in_apposition_speaks_and_he_refers_back(actors):
+    # family set_off_subjects: "the director of …, American Lieutenant General Douglas Sims, said"
+    text = (
+        "The director of the Joint Staff, American Lieutenant General Douglas Sims, said the strikes hit their targets. "
+        "He noted that there were secondary explosions."
+    )
+    found = statements(actors, text, language="en")
+    assert len(found) == 2 and found[0].speaker.endswith("Douglas Sims") and found[1].speaker == found[0].speaker
+
+
+def test_an_armed_group_saying_it_carried_out_the_attack_claims_it(actors):
+    assert one(actors, "Kataib Hezbollah said it carried out the attack on the base.", language="en").kind == "claim"

@@ -346,8 +346,11 @@ def _in_relative_clause(article, index, first):
     doc = article.doc
     position = index - 1
     while position >= first and index - position <= 4:
-        if doc.key(position) in _EN_RELATIVE and doc.words[position].break_before:
-            return True
+        if doc.key(position) in _EN_RELATIVE and (
+            doc.words[position].break_before
+            or on("set_off_subjects") and position > first and doc.gap_after(position - 1).strip() in ("—", "–")
+        ):
+            return True  # ", which have claimed", "— which the US blames for the attack —"
         if doc.words[position].break_before:
             return False
         position -= 1

@@ -43,6 +43,10 @@ FAMILIES = {
     # a quotation that goes on after its attribution ('"A," it added. "B."', a paragraph wholly quoted after a
     # statement, 'said: "A. B."'): the speaker before says it, its kind from what it says (round 2)
     "quote_continuation",
+    # an English subject set off from its verb: by a frame ("Austin in a statement said", "the CTD, in a post on X,
+    # said"), by dashes ("X — which has claimed … — said"), or a name after titles ("…, Lieutenant General Douglas
+    # Sims, said") (round 2)
+    "set_off_subjects",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

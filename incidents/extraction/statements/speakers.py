@@ -232,6 +232,13 @@ def _speaker_before_en(article, index, first, previous):
     position = index - 1
     while position >= first and doc.key(position) in _EN_GAP_WORDS and not doc.words[position + 1].break_before:
         position -= 1
+    if on("set_off_subjects") and position > first:
+        set_off = _before_frame(article, position, first)
+        if set_off != position:
+            mention = article.mention_ending_at(set_off)
+            if mention is not None and mention.entry is not None:
+                return _speaker_from_mention(mention, article.text)
+            position = set_off
     if position < first:
         return None
     mention = article.mention_ending_at(position)
@@ -316,6 +323,42 @@ def _is_proper_name(words):
     )
 
 
+_FRAME = re.compile(
+    r"(?:,\s*|\s+)(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|post|posts|interview|briefing|release|speech|tweet|message|video)"
+    r"(?:\s+(?:on|to)\s+(?:[\w.-]+\s+){0,2}?[\w.-]+)?\s*,?\s*$",
+    re.I,
+)
+
+
+def _before_frame(article, position, first):
+    """Return the last word of the subject before a frame or dashes set between it and the verb (family
+    set_off_subjects): "Austin in a statement said", "the CTD, in a post on X, said", "X — which … — said" end
+    at Austin, CTD and X; else `position`."""
+    doc = article.doc
+    dash = doc.gap_after(position).strip()
+    if dash in ("—", "–"):
+        # "X — which has claimed many attacks — said": the subject ends before the opening dash
+        opening = position - 1
+        while opening > first and position - opening <= 30:
+            if doc.gap_after(opening).strip() == dash:
+                return opening
+            opening -= 1
+        return position
+    clause_start = position
+    while clause_start > first and not doc.words[clause_start].break_before:
+        clause_start -= 1
+    clause_start = max(first, clause_start - 8)
+    before = article.text[doc.words[clause_start].start : doc.words[position].end]
+    match = _FRAME.search(before)
+    if match is None or match.start() == 0:
+        return position
+    end = doc.words[clause_start].start + match.start()
+    while position > first and doc.words[position].start >= end:
+        position -= 1
+    return position
+
+
 def _appositive_subject(article, position, first):
     """Return the speaker of "X, an umbrella group of …, said" (the mention before the appositive) or of
     "The Pentagon's press secretary, Maj. Gen. Pat Ryder, told" (the named person between commas)."""
@@ -329,6 +372,8 @@ def _appositive_subject(article, position, first):
     if named is not None and named.entry is not None and named.span.start <= doc.words[scan].start:
         return _speaker_from_mention(named, article.text)
     name = doc.words[scan : position + 1]
+    if on("set_off_subjects") and not _is_proper_name(name) and len(name) <= 8 and all(w.text[:1].isupper() for w in name):
+        name = name[-4:]  # "American Lieutenant General Douglas Sims": titles before the name
     if scan > first and doc.gap_after(scan - 1).strip() == "," and _is_proper_name(name):
         # "A spokesman for Kataib Hezbollah, Jaafar al-Husseini, said": the role clause and the name
         role_start = scan - 1

@@ -164,7 +164,7 @@ _QUANTIFIER = re.compile(
 _CONDITION = re.compile(r"\b(?:critical|serious|stable)\s+condition\b|evacuated|(?:حاله|حالته|حالتهم)\s+حرج")
 _SELF_ATTACK = re.compile(
     r"\b(?:it|its\s+\w+|they|their\s+\w+|we|our\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
+    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed|carried\s+out|conducted|executed)\b"
     r"|\b(?:it|they|we)\s+(?:was|were|had\s+been|are|is)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
     r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,2}?(?:استهدف|قصف|هاجم|ضرب|اطلق)"
     r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,1}?(?:تقف|يقف|يقفون|نقف)\s+وراء"
