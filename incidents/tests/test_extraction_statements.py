@@ -1381,3 +1381,10 @@ def test_a_name_after_titles_in_apposition_speaks_and_he_refers_back(actors):
 
 def test_an_armed_group_saying_it_carried_out_the_attack_claims_it(actors):
     assert one(actors, "Kataib Hezbollah said it carried out the attack on the base.", language="en").kind == "claim"
+
+
+def test_a_full_stop_glued_to_the_next_arabic_word_ends_the_sentence(actors):
+    # dates._SENTENCE_END: "…2026”.واضاف" is two sentences, two statements of the same speaker
+    text = "وقال الجيش في بيان إن القوات ستبقى حتى 2025.وأضاف أن المهمة في سوريا ستستمر حتى 2026."
+    found = statements(actors, text)
+    assert len(found) == 2 and found[1].span.text(text).startswith("وأضاف")
