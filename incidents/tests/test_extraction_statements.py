@@ -1388,3 +1388,65 @@ def test_a_full_stop_glued_to_the_next_arabic_word_ends_the_sentence(actors):
     text = "وقال الجيش في بيان إن القوات ستبقى حتى 2025.وأضاف أن المهمة في سوريا ستستمر حتى 2026."
     found = statements(actors, text)
     assert len(found) == 2 and found[1].span.text(text).startswith("وأضاف")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # family speech_acts_more: speech acts missing from the table
+        ("A group that calls itself the Islamic Resistance in Iraq has taken credit for the attacks.", "claim"),
+        ("Kataib Hezbollah took responsibility for the drone attack on the base.", "claim"),
+        ("The Iraqi government summoned the US charge d'affaires to lodge an official protest.", "condemnation"),
+        ("واحتجت الحكومة العراقية رسميا لدى واشنطن على الضربات.", "condemnation"),
+        ("The Pentagon admitted that the drone had not been intercepted.", "report"),
+        ("واعترف الجيش الأميركي بأن الطائرة المسيرة لم تعترض.", "report"),
+    ],
+)
+def test_more_speech_acts(actors, text, kind):
+    assert one(actors, text).kind == kind
+
+
+def test_took_place_is_no_speech_act(actors):
+    # family speech_acts_more: "took" anchors only with credit / responsibility
+    assert statements(actors, "The attack on the base took place on Sunday.", language="en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family armed_by_noun: a speaker no actor names, called a group or factions, claims what it did
+        "وأعلنت فصائل عراقية أنها هاجمت قاعدتين تستضيفان قوات أميركية.",
+        "A militia group said it attacked the base with two drones.",
+    ],
+)
+def test_a_group_no_actor_names_claims_what_it_says_it_did(actors, text):
+    assert one(actors, text).kind == "claim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family toll_predicate, more predicates: diagnosed with, sustained injuries, undergoing evaluation
+        "The Pentagon has confirmed that 19 American troops have been diagnosed with traumatic brain injury.",
+        "The Pentagon disclosed that eight US service members sustained injuries in the drone attack.",
+        "CENTCOM said a number of U.S. personnel are undergoing evaluation for traumatic brain injuries.",
+        # ... and what a group claims is a toll when it counts its dead
+        "Iran-backed groups claimed that 16 of their members were killed.",
+    ],
+)
+def test_more_tolls_are_casualty_figures(actors, text):
+    assert one(actors, text, language="en").kind == "casualty figures"
+
+
+def test_we_will_contracted_is_a_position(actors):
+    text = "Ryder said the commander planned attacks, and we'll take necessary action to protect our personnel."
+    assert one(actors, text).kind == "position"
+
+
+def test_a_verb_without_subject_before_a_quotation_continues_the_speaker(actors):
+    # family colon_continuation, the quotation since round 2; a quoted subject is no quotation said
+    text = 'وقال وزير الدفاع لويد أوستن إن الضربات دقيقة. وأضاف "صلواتي للأميركيين الشجعان الذين أصيبوا".'
+    found = statements(actors, text)
+    assert [(s.speaker_actor.key, s.kind) for s in found] == [("lloyd-austin", "report"), ("lloyd-austin", "position")]
+    quoted_subject = 'وقال الجيش إن الهجوم فشل. وأعلنت "المقاومة الإسلامية في العراق" أنها استهدفت القاعدة.'
+    assert statements(actors, quoted_subject)[-1].speaker_actor.key == "islamic-resistance-in-iraq"

@@ -37,6 +37,8 @@ from .words import (
     _EN_ARTICLES,
     _EN_CALLED,
     _EN_CALLED_AFTER,
+    _EN_CREDIT,
+    _EN_TAKE,
     _EN_CLAIM_OBJECTS,
     _EN_CLAUSE_OPENERS,
     _EN_COPULAS,
@@ -93,6 +95,24 @@ def _act_at(article, index, first, last, previous, acts):
     return _english_act(article, index, first, last, previous)
 
 
+def _quotation_said(article, index, last):
+    """Return True if the quotation right after the verb at `index` is what was said, not its quoted subject
+    ('أعلنت "المقاومة الإسلامية في العراق" أنها'): no actor opens it and it runs to the end of the sentence."""
+    doc = article.doc
+    if index + 1 >= last or article.mention_at(index + 1) is not None:
+        return False
+    closing = next((i for i in range(index + 1, last) if re.search(r"[”\"»]", doc.gap_after(i))), None)
+    return closing is not None and (closing + 1 >= last or closing - index >= 4 and not _subject_after(doc, closing, last))
+
+
+def _subject_after(doc, closing, last):
+    """Return True if a complementizer follows the quotation soon (the quotation was a subject: '"X" أن')."""
+    return any(doc.key(i) in _COMPLEMENTIZERS_AR for i in range(closing + 1, min(closing + 3, last)))
+
+
+_COMPLEMENTIZERS_AR = frozenset(token_key(word) for word in "أن إن بأن أنها إنها أنه إنه".split())
+
+
 def _before_sentence(previous, sentence_start):
     return [statement for statement in previous if statement.span.start < sentence_start]
 
@@ -132,8 +152,11 @@ def _arabic_act(article, index, first, last, previous):
     if verb is None and keys & _AR_NAQALA and any(doc.key(i) == token_key("عن") for i in range(index + 1, min(index + 7, last))):
         verb = (word.key, None)
     if verb is not None:
-        if on("colon_continuation") and re.match(r"\s*:", doc.gap_after(index)) and previous:
-            # "وأضاف: «…»", "وتابع: …": a verb with no subject, what was said after the colon: the speaker before
+        gap = doc.gap_after(index)
+        if on("colon_continuation") and previous and (
+            re.match(r"\s*:", gap) or re.match(r"\s*[“\"«]", gap) and _quotation_said(article, index, last)
+        ):
+            # "وأضاف: «…»", "وتابع: …", 'وأضاف "…"': a verb with no subject before what was said: the speaker before
             speaker = _previous_speaker(article, previous, word.start, word.end)
             return _make_act(article, speaker, index, verb[1], False)
         speaker = _same_group_after(article, index, last)
@@ -182,6 +205,10 @@ def _english_act(article, index, first, last, previous):
         act = _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
         return _relay(article, act, last)  # "according to Reuters, citing US officials": the officials speak
     kind = _VERB_KIND.get(key, "absent")
+    if key in _EN_TAKE and on("speech_acts_more") and (
+        doc.key(index + 1) in _EN_CREDIT or doc.key(index + 1) == "full" and doc.key(index + 2) in _EN_CREDIT
+    ):
+        kind = CLAIM  # "has taken credit for many of the attacks", "asserted responsibility for"
     if kind == "absent" and key in _EN_CALLED and doc.key(index + 1) in _EN_CALLED_AFTER:
         kind = DEMAND
     elif kind == "absent" and key in _EN_DESCRIBED and doc.key(index + 1) in _EN_ARTICLES | _EN_DEMONSTRATIVES:

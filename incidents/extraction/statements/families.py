@@ -16,7 +16,8 @@ FAMILIES = {
     "justification",
     # the source an outlet relays speaks ("Reuters reported, citing US officials", "نقلت رويترز عن مسؤولين")
     "relay",
-    # an Arabic verb with no subject before a colon continues the speaker before ("وأضاف: «…»", "وتابع: …")
+    # an Arabic verb with no subject before a colon or a quotation continues the speaker before ("وأضاف: «…»",
+    # "وتابع: …", 'وأضاف "…"'; the quotation since round 2)
     "colon_continuation",
     # "وجاء في بيان للحكومة أن …", "وورد في البيان": the statement speaks, for the actor it names
     "statement_says",
@@ -47,6 +48,12 @@ FAMILIES = {
     # said"), by dashes ("X — which has claimed … — said"), or a name after titles ("…, Lieutenant General Douglas
     # Sims, said") (round 2)
     "set_off_subjects",
+    # speech acts missing from the table: اعترف، أقر، admitted; a diplomatic protest (استدعت القائم بالأعمال, summoned,
+    # protested: a condemnation); "took credit / has taken responsibility for" (a claim) (round 2)
+    "speech_acts_more",
+    # a speaker no actor names but called a group, faction or militia (فصائل عراقية, "a group calling itself …")
+    # claims what it says it did, as a named armed group does (round 2)
+    "armed_by_noun",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

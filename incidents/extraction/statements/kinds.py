@@ -46,6 +46,7 @@ from .words import (
     _TOLL_OPENING,
     _CONDEMNATION_MORE,
     _FACT_VERBS,
+    _ARMED_NOUN,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -244,7 +245,13 @@ def _kind(article, act, span):
         content = text[span.start : act.start] + " " + text[act.end : span.end]
     folded = fold(content)
     armed = act.speaker.entry is not None and act.speaker.entry.kind in _ARMED_KINDS
+    if not armed and act.speaker.entry is None and on("armed_by_noun"):
+        armed = bool(_ARMED_NOUN.search(fold(act.speaker.text)))  # "فصائل عراقية", "a group calling itself …"
     verb_kind = act.verb_kind
+    if verb_kind in (_CLAIMISH, CLAIM) and on("toll_predicate"):
+        said = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
+        if _TOLL_OPENING.search(_opening(said)):
+            return CASUALTY_FIGURES  # "the groups claimed that 16 of their members were killed": a toll
     if verb_kind == _DESCRIBE:
         described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
         if _SELF_DEFENCE.search(described):

@@ -133,7 +133,7 @@ _PAST_FACT = re.compile(
 )
 _OBJECT_PRONOUN = re.compile(r"(?:وصف|وصفت|يصف|تصف)(?:ه|ها)$")
 _MODAL = re.compile(
-    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
+    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b|\w['’]ll\b"
     r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
     r"|\bright\s+to\s+(?:self|defend)"
 )
@@ -170,12 +170,12 @@ _SELF_ATTACK = re.compile(
     r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,1}?(?:تقف|يقف|يقفون|نقف)\s+وراء"
 )
 _RESPONSIBILITY = re.compile(
-    r"\b(?:claimed|claims|claiming|took|takes|taking|assumed)\s+(?:full\s+)?responsibility\b"
+    r"\b(?:claimed|claims|claiming|took|taken|takes|taking|assumed|asserted|accepted)\s+(?:full\s+)?(?:responsibility|credit)\b"
     r"|(?<!\w)(?:ال)?مسووليت(?:ها|ه|هم)\s+عن(?!\w)"
 )
 _STANCE = re.compile(
-    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|ding|sion)|halt(?:s|ed|ing)?)\b"
-    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام|تعليق)\w*"
+    r"\b(?:concern\w*|solidarity|condolences|prayers|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|ding|sion)|halt(?:s|ed|ing)?)\b"
+    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام|تعليق|صلوات)\w*"
     # a party's own future course: "ستواصل عملياتها", "سيواصلون", "سترد"
     r"|(?<!\w)[وف]?س(?:ي|ت|ن)(?:واصل|ستمر|رد|بقي|لاحق|حاسب|دافع|تخذ|نتقم|عمل\s+علي)\w*"
 )
@@ -276,7 +276,9 @@ _AR_JA = _keys("جاء وجاء ورد وورد فجاء")
 _TOLL_OPENING = re.compile(
     r"^\W*(?:(?:at\s+least|some|about|around|nearly|more\s+than|several|multiple|a\s+number\s+of|dozens\s+of|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty)\s+)+"
-    r"(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
+    r"(?:[\w.'’-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|diagnosed)"
+    r"|(?:have\s+|had\s+|has\s+)?(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injur\w+|wounds|concussions?)"
+    r"|(?:are|were|is|was)\s+(?:being\s+)?(?:undergoing|evaluated|treated|examined)\b)\b"
     r"|^\W*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|airstrikes?|bombing)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|some\s+|about\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty|several|multiple|dozens)\b"
@@ -307,3 +309,13 @@ _FACT_VERBS = re.compile(
     r"|(?<!\w)عدد\s+(?:ال)?\S+\s+(?:هو|بلغ|وصل|يبلغ)(?!\w)"
     r"|\b(?:withdrew|halted|closed|identified|seized|evacuated|relocated|managed\s+to|succeeded\s+in)\b"
 )
+
+# Family armed_by_noun (families.py): a speaker no actor names, called a group, faction or militia, is an armed group
+# for the kind of what it says ("فصائل عراقية أعلنت أنها هاجمت", "a group calling itself … said it attacked").
+_ARMED_NOUN = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|faction|factions|militia|militias|militants)\b"
+    r"|^\W*[وف]?(?:ال)?(?:فصايل|فصيل|جماعه|جماعات|مجموعه|ميليشيا|ميليشيات|مليشيا|مليشيات)(?!\w)"
+)
+# Family speech_acts_more: "took credit for", "has taken responsibility for": a claim anchored by the phrase.
+_EN_TAKE = _keys("took taken takes taking assumed assumes asserted asserts accepted accepts")
+_EN_CREDIT = _keys("credit responsibility")
