@@ -1450,3 +1450,23 @@ def test_a_verb_without_subject_before_a_quotation_continues_the_speaker(actors)
     assert [(s.speaker_actor.key, s.kind) for s in found] == [("lloyd-austin", "report"), ("lloyd-austin", "position")]
     quoted_subject = 'وقال الجيش إن الهجوم فشل. وأعلنت "المقاومة الإسلامية في العراق" أنها استهدفت القاعدة.'
     assert statements(actors, quoted_subject)[-1].speaker_actor.key == "islamic-resistance-in-iraq"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # family ar_long_subjects: "في" inside the subject, up to what was said
+        ("قال البرغادير جنرال في القوات الجوية بات رايدر إن الهجوم لم يسفر عن إصابات.", "البرغادير جنرال في القوات الجوية بات رايدر"),
+        ("وأفاد مراسل الموقع في الحسكة أن قذائف أصابت محيط المطار.", "مراسل الموقع في الحسكة"),
+        # ... and a subject that ends at a time set off by commas
+        ('وقال مسؤولان أمريكيان، الخميس، لوكالة "رويترز"، إن الجيش أحبط هجوما.', "مسؤولان أمريكيان"),
+    ],
+)
+def test_long_arabic_subjects_after_the_verb(actors, text, speaker):
+    assert one(actors, text).speaker == speaker
+
+
+def test_fi_followed_by_no_speech_is_no_subject(actors):
+    # family ar_long_subjects: "وقال في كلمة ألقاها" — a pronoun subject, not a subject up to a far complementizer
+    text = "قال المسؤول إن القاعدة تعرضت لهجوم. وأضاف في مؤتمر صحفي عقده في بغداد مساء الأحد إن التحقيق جار."
+    assert [s.speaker for s in statements(actors, text)] == ["المسؤول", "المسؤول"]

@@ -54,6 +54,10 @@ FAMILIES = {
     # a speaker no actor names but called a group, faction or militia (فصائل عراقية, "a group calling itself …")
     # claims what it says it did, as a named armed group does (round 2)
     "armed_by_noun",
+    # an Arabic subject after its verb with "في" inside it, up to what was said ("قال البرغادير جنرال في القوات
+    # الجوية بات رايدر إن", "وأفاد مراسل عنب بلدي في الحسكة أن"), or ending at a time set off by commas ("وقال
+    # مسؤولان أمريكيان، الخميس، …، إن") (round 2)
+    "ar_long_subjects",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

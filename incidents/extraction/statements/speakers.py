@@ -141,6 +141,16 @@ def _subject_phrase_ar(article, index, last):
         ):
             end = position  # "وقال الأمين العام للكتائب أحمد الحميداوي، في بيان …، إن", "وأضاف المسؤول في تصريحات"
             break
+        if on("ar_long_subjects") and position > index + 1 and word.break_before and doc.key(position) in _AR_TIME_ENDS:
+            end = position  # "وقال مسؤولان أمريكيان، الخميس، لوكالة رويترز، إن": the subject ends at the time
+            break
+        if on("ar_long_subjects") and position > index + 1 and doc.key(position) == _FI and not (
+            doc.keys(position + 1) & _AR_DOCUMENT_NOUNS
+        ):
+            said = _said_within(article, position, last, starts)
+            if said is not None:
+                end = said  # "قال البرغادير جنرال في القوات الجوية بات رايدر إن": "في" inside the subject
+                break
         if position > index + 1 and word.break_before and doc.key(position) not in starts:
             break
         time_end = on("subject_ends") and position > index + 1 and doc.key(position) in _AR_TIME_ENDS
@@ -159,6 +169,21 @@ def _subject_phrase_ar(article, index, last):
     while stop > start and article.text[stop - 1] in "،,":
         stop -= 1
     return _described(article, start, stop)
+
+
+def _said_within(article, position, last, starts):
+    """Return the word where what was said starts (أن، إن) within a few words after `position`, in the same
+    clause (family ar_long_subjects), or None."""
+    doc = article.doc
+    for later in range(position + 1, min(position + 1 + _AR_LONG_SUBJECT_WORDS, last)):
+        if doc.key(later) in starts:
+            return later
+        if doc.words[later].break_before or doc.key(later) in _AR_SUBJECT_STOPS:
+            return None
+    return None
+
+
+_AR_LONG_SUBJECT_WORDS = 6
 
 
 # Family subject_ends: where an Arabic subject that names an actor or a role ends (a time, "خلال").
