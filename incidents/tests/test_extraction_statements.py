@@ -1470,3 +1470,29 @@ def test_fi_followed_by_no_speech_is_no_subject(actors):
     # family ar_long_subjects: "وقال في كلمة ألقاها" — a pronoun subject, not a subject up to a far complementizer
     text = "قال المسؤول إن القاعدة تعرضت لهجوم. وأضاف في مؤتمر صحفي عقده في بغداد مساء الأحد إن التحقيق جار."
     assert [s.speaker for s in statements(actors, text)] == ["المسؤول", "المسؤول"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, actor_key",
+    [
+        # family role_speakers
+        ("Syrian opposition activists said the strikes hit two depots.", "Syrian opposition activists", None),
+        ("Two rockets hit the base on Friday, officials said.", "officials", None),
+        (
+            "According to the director of the Syrian Observatory for Human Rights, Rami Abdulrahman, 23 fighters were killed.",
+            "the director of the Syrian Observatory for Human Rights, Rami Abdulrahman",
+            "sohr",
+        ),
+        # family passive_agent
+        ("So far, 21 injuries have been acknowledged by the Pentagon.", "the Pentagon", "us-department-of-defense"),
+        # family speech_acts_more: issued / published a statement
+        ("Kataib Hezbollah issued a statement vowing to continue its attacks.", "Kataib Hezbollah", "kataib-hezbollah"),
+    ],
+)
+def test_more_english_speakers(actors, text, speaker, actor_key):
+    statement = one(actors, text, language="en")
+    assert (statement.speaker, statement.speaker_actor.key if statement.speaker_actor else None) == (speaker, actor_key)
+
+
+def test_released_alone_is_no_speech_act(actors):
+    assert statements(actors, "The detainees were released on Sunday after questioning.", language="en") == []

@@ -38,6 +38,9 @@ from .words import (
     _EN_CALLED,
     _EN_CALLED_AFTER,
     _EN_CREDIT,
+    _EN_ISSUED,
+    _EN_ISSUED_DOCUMENTS,
+    _EN_PASSIVE_SAYS,
     _EN_TAKE,
     _EN_CLAIM_OBJECTS,
     _EN_CLAUSE_OPENERS,
@@ -46,6 +49,7 @@ from .words import (
     _EN_DESCRIBED,
     _EN_NOT_VERB_BEFORE,
     _EN_RELATIVE,
+    _EN_ROLE_WORDS,
     _EXPLANATORY,
     _GENERIC_SPOKESMAN,
     _MA,
@@ -200,11 +204,25 @@ def _english_act(article, index, first, last, previous):
     key = doc.key(index)
     if key == "according" and doc.key(index + 1) == "to":
         speaker = _speaker_after(article, index + 1, last, previous, verb_first=False)
+        if speaker is None and on("role_speakers"):
+            speaker = _role_phrase_after(article, index + 2, last)
         if speaker is None:
             return None
         act = _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
         return _relay(article, act, last)  # "according to Reuters, citing US officials": the officials speak
+    if on("passive_agent") and key in _EN_PASSIVE_SAYS and doc.key(index - 1) == "been" and doc.key(index + 1) == "by":
+        # "21 injuries have been acknowledged by the Pentagon": the agent speaks, the sentence is what it said
+        mention = article.mention_at(index + 2) or (doc.key(index + 2) == "the" and article.mention_at(index + 3))
+        if mention and mention.entry is not None:
+            speaker = _speaker_from_mention(mention, article.text)
+            act = _make_act(article, speaker, index, None, True)
+            act.start = doc.words[index].start
+            return act
     kind = _VERB_KIND.get(key, "absent")
+    if kind == "absent" and on("speech_acts_more") and key in _EN_ISSUED and any(
+        doc.key(i) in _EN_ISSUED_DOCUMENTS for i in range(index + 1, min(index + 5, last))
+    ):
+        kind = None  # "Al-Nujaba published a statement …", "the ministry issued a statement saying …"
     if key in _EN_TAKE and on("speech_acts_more") and (
         doc.key(index + 1) in _EN_CREDIT or doc.key(index + 1) == "full" and doc.key(index + 2) in _EN_CREDIT
     ):
@@ -260,6 +278,35 @@ def _english_act(article, index, first, last, previous):
     if doc.key(speaker_word - 1) in _EN_CLAUSE_OPENERS and speaker_word > first and not doc.words[speaker_word].break_before:
         act.start = doc.words[speaker_word - 1].start  # the clause "while X said …" is X's
     return act
+
+
+def _role_phrase_after(article, position, last):
+    """Return the speaker of "according to the director of the Syrian Observatory, Rami Abdulrahman, …": a role
+    phrase naming an actor (family role_speakers), with the name set off after it; None if none."""
+    doc = article.doc
+    start = position
+    if doc.key(position) in _EN_ARTICLES:
+        position += 1
+    if position >= last or doc.key(position) not in _EN_ROLE_WORDS:
+        return None
+    for later in range(position + 1, min(position + 9, last)):
+        if doc.words[later].break_before:
+            return None
+        mention = article.mention_at(later)
+        if mention is None or mention.entry is None:
+            continue
+        end = mention.span.end
+        after = article.word_at(end)
+        name = []
+        if after < last and doc.words[after].break_before and doc.gap_after(after - 1).strip() == ",":
+            for w_index in range(after, min(after + 4, last)):
+                if w_index > after and doc.words[w_index].break_before:
+                    break
+                name.append(w_index)
+        if name and _is_proper_name([doc.words[i] for i in name]) and doc.gap_after(name[-1]).strip() == ",":
+            end = doc.words[name[-1]].end  # ", Rami Abdulrahman,": the person named after the role
+        return _Speaker(article.text[doc.words[start].start : end], mention.entry, doc.words[start].start, end)
+    return None
 
 
 def _sentence_subject_en(article, first, index):

@@ -48,8 +48,8 @@ FAMILIES = {
     # said"), by dashes ("X — which has claimed … — said"), or a name after titles ("…, Lieutenant General Douglas
     # Sims, said") (round 2)
     "set_off_subjects",
-    # speech acts missing from the table: اعترف، أقر، admitted; a diplomatic protest (استدعت القائم بالأعمال, summoned,
-    # protested: a condemnation); "took credit / has taken responsibility for" (a claim) (round 2)
+    # speech acts missing from the table: اعترف، أقر، admitted; a diplomatic protest (احتجت, summoned, protested: a
+    # condemnation); "took credit / has taken responsibility for" (a claim); "issued / published a statement" (round 2)
     "speech_acts_more",
     # a speaker no actor names but called a group, faction or militia (فصائل عراقية, "a group calling itself …")
     # claims what it says it did, as a named armed group does (round 2)
@@ -58,6 +58,11 @@ FAMILIES = {
     # الجوية بات رايدر إن", "وأفاد مراسل عنب بلدي في الحسكة أن"), or ending at a time set off by commas ("وقال
     # مسؤولان أمريكيان، الخميس، …، إن") (round 2)
     "ar_long_subjects",
+    # role nouns that speak: activists, a bare plural (", officials said"), and "according to the director of X,
+    # Name," (round 2)
+    "role_speakers",
+    # "21 injuries have been acknowledged by the Pentagon": the agent of a passive speech verb speaks (round 2)
+    "passive_agent",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

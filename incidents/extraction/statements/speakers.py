@@ -27,6 +27,8 @@ from .words import (
     _EN_NAME_PARTICLES,
     _EN_NOT_NAMES,
     _EN_PRONOUNS,
+    _EN_BARE_ROLES,
+    _EN_MORE_ROLE_WORDS,
     _EN_QUANTIFIERS,
     _EN_ROLE_WORDS,
     _FI,
@@ -299,7 +301,10 @@ def _speaker_before_en(article, index, first, previous):
         resolved = _resolve_common_noun(article, words, previous)
         if resolved is not None:
             return resolved
-    if len(words) <= 8 and any(w.key in _EN_ROLE_WORDS for w in words) and (
+    if on("role_speakers") and len(words) == 1 and words[0].key in _EN_BARE_ROLES:
+        return _described(article, words[0].start, words[0].end)  # "…, officials said"
+    roles = _EN_ROLE_WORDS | _EN_MORE_ROLE_WORDS if on("role_speakers") else _EN_ROLE_WORDS
+    if len(words) <= 8 and any(w.key in roles for w in words) and (
         words[0].text[:1].isupper() or words[0].key in _EN_ARTICLES | _EN_QUANTIFIERS
     ):
         if words[-1].key == "statement":

@@ -74,6 +74,14 @@ _EN_ROLE_WORDS = _keys(
     "resident residents diplomat diplomats statement police army military authorities ministry government "
     "forces militia agency command council office"
 )
+# Family role_speakers: more role nouns, and bare plural ones that speak alone (", officials said").
+_EN_MORE_ROLE_WORDS = _keys("activist activists monitor correspondent reporter analysts")
+_EN_BARE_ROLES = _keys("officials sources witnesses residents activists diplomats analysts")
+# Family passive_agent: "have been acknowledged by the Pentagon".
+_EN_PASSIVE_SAYS = _keys("acknowledged confirmed reported announced claimed")
+# Family speech_acts_more: "issued / published a statement", "released a video".
+_EN_ISSUED = _keys("issued published released posted")
+_EN_ISSUED_DOCUMENTS = _keys("statement statements video communique message")
 # Where an Arabic subject the actor matcher does not know ends: what was said starts here.
 _AR_SPEECH_STARTS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها بأنه بأنها بأنهم إلى الى")
 _AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مساء صباح")
@@ -279,6 +287,8 @@ _TOLL_OPENING = re.compile(
     r"(?:[\w.'’-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|diagnosed)"
     r"|(?:have\s+|had\s+|has\s+)?(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injur\w+|wounds|concussions?)"
     r"|(?:are|were|is|was)\s+(?:being\s+)?(?:undergoing|evaluated|treated|examined)\b)\b"
+    r"|^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of)\s+(?:injured|wounded)\s+"
+    r"(?:personnel|troops|soldiers|service\s+members|members|people)\b"
     r"|^\W*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|airstrikes?|bombing)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|some\s+|about\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty|several|multiple|dozens)\b"
