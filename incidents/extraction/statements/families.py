@@ -63,6 +63,8 @@ FAMILIES = {
     "role_speakers",
     # "21 injuries have been acknowledged by the Pentagon": the agent of a passive speech verb speaks (round 2)
     "passive_agent",
+    # an Arabic attribution after what was said: "…، حسبما أعلن البنتاغون", "وفقما ذكرت رويترز" (round 2)
+    "trailing_attribution",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 
