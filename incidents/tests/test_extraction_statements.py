@@ -1231,6 +1231,7 @@ def test_a_strike_that_killed_one_named_victim_is_no_toll(actors):
         'وقالت وزارة الخارجية العراقية في بيان "تدين الوزارة القصف الذي استهدف مواقع الحشد".',
         "وقال المتحدث باسم الحكومة العراقية باسم العوادي إن الولايات المتحدة ارتكبت عدواناً جديداً على العراق.",
         'The Popular Mobilization Forces confirmed the strike, calling it a "criminal act".',
+        'واعتبرت الرئاسة أن "مثل هذه النشاطات تعد تجاوزاً على مسؤولية الحكومة".',
     ],
 )
 def test_condemnation_in_what_was_said(actors, text):

@@ -308,6 +308,8 @@ _CONDEMNATION_MORE = re.compile(
     r"(?<!\w)[وف]?(?:تدين|يدين|ندين|نستنكر|تستنكر|يستنكر|نندد|تندد|يندد|نشجب|تشجب|يشجب)(?!\w)"
     r"|(?<!\w)[وب]?عدوانا(?!\w)|(?<!\w)(?:ال)?جريمه(?!\w)"
     r"|\b(?:we|strongly)\s+condemn\b|\bcriminal\s+act\b|\b(?:a|an)\s+(?:\w+\s+)?crime\b"
+    # what was done called a transgression: "تعد تجاوزا على مسؤولية الحكومة", "يشكل خرقا للسيادة"
+    r"|(?<!\w)(?:تعد|يعد|تعتبر|يعتبر|تشكل|يشكل|تمثل|يمثل)\s+(?:\S+\s+)?(?:تجاوزا|خرقا|تعديا)(?!\w)"
 )
 
 # Family fact_verbs (families.py): what was said tells a fact with a verb of something done or undergone, not an
