@@ -106,7 +106,9 @@ def _quotation_said(article, index, last):
     if index + 1 >= last or article.mention_at(index + 1) is not None:
         return False
     closing = next((i for i in range(index + 1, last) if re.search(r"[”\"»]", doc.gap_after(i))), None)
-    return closing is not None and (closing + 1 >= last or closing - index >= 4 and not _subject_after(doc, closing, last))
+    if closing is None:
+        return False
+    return closing + 1 >= last or closing - index >= 4 and not _subject_after(doc, closing, last)
 
 
 def _subject_after(doc, closing, last):
@@ -187,7 +189,8 @@ def _arabic_act(article, index, first, last, previous):
         return _document_says(article, index, last)
     if keys & _AR_NAQLAN and len(previous) > len(_before_sentence(previous, doc.words[first].start)):
         return None  # "أفادت واع نقلاً عن مصدر أمني": the outlet reports what its source said
-    if on("trailing_attribution") and keys & _AR_ATTRIBUTION_MA and index + 2 < last and _verb_reading(doc.words[index + 1]):
+    trailing = on("trailing_attribution") and keys & _AR_ATTRIBUTION_MA
+    if trailing and index + 2 < last and _verb_reading(doc.words[index + 1]):
         # "…، حسبما أعلن البنتاغون", "كما أفادت وكالة رويترز": what came before is what the speaker after said
         start = index + 2 + (doc.key(index + 2) in _BIHI)
         speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)

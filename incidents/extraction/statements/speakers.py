@@ -402,7 +402,8 @@ def _appositive_subject(article, position, first):
     if named is not None and named.entry is not None and named.span.start <= doc.words[scan].start:
         return _speaker_from_mention(named, article.text)
     name = doc.words[scan : position + 1]
-    if on("set_off_subjects") and not _is_proper_name(name) and len(name) <= 8 and all(w.text[:1].isupper() for w in name):
+    titled = len(name) <= 8 and all(w.text[:1].isupper() for w in name)
+    if on("set_off_subjects") and titled and not _is_proper_name(name):
         name = name[-4:]  # "American Lieutenant General Douglas Sims": titles before the name
     if scan > first and doc.gap_after(scan - 1).strip() == "," and _is_proper_name(name):
         # "A spokesman for Kataib Hezbollah, Jaafar al-Husseini, said": the role clause and the name
