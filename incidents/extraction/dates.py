@@ -623,7 +623,8 @@ _ABBREVIATION = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"'”»)]|$)|\n")
+# A full stop glued to the next Arabic word ("…2026”.واضاف") ends a sentence too, after a word of two letters or more.
+_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"'”»)]|$)|(?<=[\w”»\"][\w”»\"])[.؟!](?=[\u0621-\u064a])|\n")
 
 
 def sentence_span(text, position):

@@ -397,6 +397,17 @@ SPEECH_VERBS = (
         example_ar="ونعت الكتائب اثنين من مقاتليها", example_en="the group mourned two fighters",
     ),
     SpeechVerb(
+        SAYS, "اعترف اعترفت يعترف تعترف اعترفوا أقر أقرت يقر تقر", "admitted admits",
+        example_ar="واعترفت الحركة في بيان بمقتل", example_en="the Pentagon admitted that",
+        family="speech_acts_more",  # statements/families.py
+    ),
+    SpeechVerb(
+        # a diplomatic protest: summoning an envoy, lodging a protest
+        "condemnation", "احتجت احتج تحتج يحتج", "summoned summons protested protests",
+        example_ar="واحتجت بغداد رسميا لدى واشنطن", example_en="Iraq summoned the US charge d'affaires",
+        family="speech_acts_more",
+    ),
+    SpeechVerb(
         DESCRIBE, "وصف وصفت يصف تصف وصفه وصفته وصفها", "",  # English: called / described (statements)
         example_ar="ووصفت الوزارة الهجوم بأنه", example_en="the ministry described the attack as",
     ),

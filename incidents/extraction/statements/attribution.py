@@ -37,6 +37,11 @@ from .words import (
     _EN_ARTICLES,
     _EN_CALLED,
     _EN_CALLED_AFTER,
+    _EN_CREDIT,
+    _EN_ISSUED,
+    _EN_ISSUED_DOCUMENTS,
+    _EN_PASSIVE_SAYS,
+    _EN_TAKE,
     _EN_CLAIM_OBJECTS,
     _EN_CLAUSE_OPENERS,
     _EN_COPULAS,
@@ -44,6 +49,7 @@ from .words import (
     _EN_DESCRIBED,
     _EN_NOT_VERB_BEFORE,
     _EN_RELATIVE,
+    _EN_ROLE_WORDS,
     _EXPLANATORY,
     _GENERIC_SPOKESMAN,
     _MA,
@@ -93,6 +99,26 @@ def _act_at(article, index, first, last, previous, acts):
     return _english_act(article, index, first, last, previous)
 
 
+def _quotation_said(article, index, last):
+    """Return True if the quotation right after the verb at `index` is what was said, not its quoted subject
+    ('أعلنت "المقاومة الإسلامية في العراق" أنها'): no actor opens it and it runs to the end of the sentence."""
+    doc = article.doc
+    if index + 1 >= last or article.mention_at(index + 1) is not None:
+        return False
+    closing = next((i for i in range(index + 1, last) if re.search(r"[”\"»]", doc.gap_after(i))), None)
+    if closing is None:
+        return False
+    return closing + 1 >= last or closing - index >= 4 and not _subject_after(doc, closing, last)
+
+
+def _subject_after(doc, closing, last):
+    """Return True if a complementizer follows the quotation soon (the quotation was a subject: '"X" أن')."""
+    return any(doc.key(i) in _COMPLEMENTIZERS_AR for i in range(closing + 1, min(closing + 3, last)))
+
+
+_COMPLEMENTIZERS_AR = frozenset(token_key(word) for word in "أن إن بأن أنها إنها أنه إنه".split())
+
+
 def _before_sentence(previous, sentence_start):
     return [statement for statement in previous if statement.span.start < sentence_start]
 
@@ -129,11 +155,16 @@ def _arabic_act(article, index, first, last, previous):
     word = doc.words[index]
     keys = {r.key for r in word.readings if r.clitics in ("", "و", "ف")}
     verb = _verb_reading(word)
+    if verb is not None and on("trailing_attribution") and index > first and doc.key(index - 1) in _AR_ATTRIBUTION_MA:
+        return None  # "حسبما أعلن البنتاغون": the attribution word before the verb anchors it
     if verb is None and keys & _AR_NAQALA and any(doc.key(i) == token_key("عن") for i in range(index + 1, min(index + 7, last))):
         verb = (word.key, None)
     if verb is not None:
-        if on("colon_continuation") and re.match(r"\s*:", doc.gap_after(index)) and previous:
-            # "وأضاف: «…»", "وتابع: …": a verb with no subject, what was said after the colon: the speaker before
+        gap = doc.gap_after(index)
+        if on("colon_continuation") and previous and (
+            re.match(r"\s*:", gap) or re.match(r"\s*[“\"«]", gap) and _quotation_said(article, index, last)
+        ):
+            # "وأضاف: «…»", "وتابع: …", 'وأضاف "…"': a verb with no subject before what was said: the speaker before
             speaker = _previous_speaker(article, previous, word.start, word.end)
             return _make_act(article, speaker, index, verb[1], False)
         speaker = _same_group_after(article, index, last)
@@ -158,6 +189,15 @@ def _arabic_act(article, index, first, last, previous):
         return _document_says(article, index, last)
     if keys & _AR_NAQLAN and len(previous) > len(_before_sentence(previous, doc.words[first].start)):
         return None  # "أفادت واع نقلاً عن مصدر أمني": the outlet reports what its source said
+    trailing = on("trailing_attribution") and keys & _AR_ATTRIBUTION_MA
+    if trailing and index + 2 < last and _verb_reading(doc.words[index + 1]):
+        # "…، حسبما أعلن البنتاغون", "كما أفادت وكالة رويترز": what came before is what the speaker after said
+        start = index + 2 + (doc.key(index + 2) in _BIHI)
+        speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)
+        if len(previous) > len(_before_sentence(previous, doc.words[first].start)):
+            return None  # "وقال الجيش إن …، حسبما أفادت رويترز": the outlet carries what the army said
+        if speaker is not None and _has_content_before(article, index, first):
+            return _make_act(article, speaker, index, None, True)
     if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
         start = index + 2 if keys & _AR_NAQLAN else index + 1
         if keys & _AR_ATTRIBUTION and doc.key(index + 1) == _MA and index + 3 < last:
@@ -177,11 +217,29 @@ def _english_act(article, index, first, last, previous):
     key = doc.key(index)
     if key == "according" and doc.key(index + 1) == "to":
         speaker = _speaker_after(article, index + 1, last, previous, verb_first=False)
+        if speaker is None and on("role_speakers"):
+            speaker = _role_phrase_after(article, index + 2, last)
         if speaker is None:
             return None
         act = _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
         return _relay(article, act, last)  # "according to Reuters, citing US officials": the officials speak
+    if on("passive_agent") and key in _EN_PASSIVE_SAYS and doc.key(index - 1) == "been" and doc.key(index + 1) == "by":
+        # "21 injuries have been acknowledged by the Pentagon": the agent speaks, the sentence is what it said
+        mention = article.mention_at(index + 2) or (doc.key(index + 2) == "the" and article.mention_at(index + 3))
+        if mention and mention.entry is not None:
+            speaker = _speaker_from_mention(mention, article.text)
+            act = _make_act(article, speaker, index, None, True)
+            act.start = doc.words[index].start
+            return act
     kind = _VERB_KIND.get(key, "absent")
+    if kind == "absent" and on("speech_acts_more") and key in _EN_ISSUED and any(
+        doc.key(i) in _EN_ISSUED_DOCUMENTS for i in range(index + 1, min(index + 5, last))
+    ):
+        kind = None  # "Al-Nujaba published a statement …", "the ministry issued a statement saying …"
+    if key in _EN_TAKE and on("speech_acts_more") and (
+        doc.key(index + 1) in _EN_CREDIT or doc.key(index + 1) == "full" and doc.key(index + 2) in _EN_CREDIT
+    ):
+        kind = CLAIM  # "has taken credit for many of the attacks", "asserted responsibility for"
     if kind == "absent" and key in _EN_CALLED and doc.key(index + 1) in _EN_CALLED_AFTER:
         kind = DEMAND
     elif kind == "absent" and key in _EN_DESCRIBED and doc.key(index + 1) in _EN_ARTICLES | _EN_DEMONSTRATIVES:
@@ -233,6 +291,35 @@ def _english_act(article, index, first, last, previous):
     if doc.key(speaker_word - 1) in _EN_CLAUSE_OPENERS and speaker_word > first and not doc.words[speaker_word].break_before:
         act.start = doc.words[speaker_word - 1].start  # the clause "while X said …" is X's
     return act
+
+
+def _role_phrase_after(article, position, last):
+    """Return the speaker of "according to the director of the Syrian Observatory, Rami Abdulrahman, …": a role
+    phrase naming an actor (family role_speakers), with the name set off after it; None if none."""
+    doc = article.doc
+    start = position
+    if doc.key(position) in _EN_ARTICLES:
+        position += 1
+    if position >= last or doc.key(position) not in _EN_ROLE_WORDS:
+        return None
+    for later in range(position + 1, min(position + 9, last)):
+        if doc.words[later].break_before:
+            return None
+        mention = article.mention_at(later)
+        if mention is None or mention.entry is None:
+            continue
+        end = mention.span.end
+        after = article.word_at(end)
+        name = []
+        if after < last and doc.words[after].break_before and doc.gap_after(after - 1).strip() == ",":
+            for w_index in range(after, min(after + 4, last)):
+                if w_index > after and doc.words[w_index].break_before:
+                    break
+                name.append(w_index)
+        if name and _is_proper_name([doc.words[i] for i in name]) and doc.gap_after(name[-1]).strip() == ",":
+            end = doc.words[name[-1]].end  # ", Rami Abdulrahman,": the person named after the role
+        return _Speaker(article.text[doc.words[start].start : end], mention.entry, doc.words[start].start, end)
+    return None
 
 
 def _sentence_subject_en(article, first, index):
@@ -292,6 +379,9 @@ def _document_says(article, index, last):
 
 
 _DOCUMENT_WORDS = 8
+# Family trailing_attribution: "حسبما أعلن X", "وفقما ذكرت X" after what was said ("كما أعلنت" is also "and also
+# announced": no attribution of what came before).
+_AR_ATTRIBUTION_MA = frozenset(token_key(word) for word in "حسبما بحسبما وفقما".split())
 _FI_KEY = token_key("في")
 
 
@@ -346,8 +436,11 @@ def _in_relative_clause(article, index, first):
     doc = article.doc
     position = index - 1
     while position >= first and index - position <= 4:
-        if doc.key(position) in _EN_RELATIVE and doc.words[position].break_before:
-            return True
+        if doc.key(position) in _EN_RELATIVE and (
+            doc.words[position].break_before
+            or on("set_off_subjects") and position > first and doc.gap_after(position - 1).strip() in ("—", "–")
+        ):
+            return True  # ", which have claimed", "— which the US blames for the attack —"
         if doc.words[position].break_before:
             return False
         position -= 1

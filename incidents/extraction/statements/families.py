@@ -16,7 +16,8 @@ FAMILIES = {
     "justification",
     # the source an outlet relays speaks ("Reuters reported, citing US officials", "نقلت رويترز عن مسؤولين")
     "relay",
-    # an Arabic verb with no subject before a colon continues the speaker before ("وأضاف: «…»", "وتابع: …")
+    # an Arabic verb with no subject before a colon or a quotation continues the speaker before ("وأضاف: «…»",
+    # "وتابع: …", 'وأضاف "…"'; the quotation since round 2)
     "colon_continuation",
     # "وجاء في بيان للحكومة أن …", "وورد في البيان": the statement speaks, for the actor it names
     "statement_says",
@@ -37,6 +38,33 @@ FAMILIES = {
     "fact_verbs",
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: شدد، اعتبر، رأى، declared, emphasized, disclosed
     "more_speech_verbs",
+    # a speaker the text names by a pronoun or a definite noun ("He said", "the statement added", "وقال المصدر") is
+    # written as the text writes it; the resolution gives only the actor (round 2)
+    "surface_speaker",
+    # a quotation that goes on after its attribution ('"A," it added. "B."', a paragraph wholly quoted after a
+    # statement, 'said: "A. B."'): the speaker before says it, its kind from what it says (round 2)
+    "quote_continuation",
+    # an English subject set off from its verb: by a frame ("Austin in a statement said", "the CTD, in a post on X,
+    # said"), by dashes ("X — which has claimed … — said"), or a name after titles ("…, Lieutenant General Douglas
+    # Sims, said") (round 2)
+    "set_off_subjects",
+    # speech acts missing from the table: اعترف، أقر، admitted; a diplomatic protest (احتجت, summoned, protested: a
+    # condemnation); "took credit / has taken responsibility for" (a claim); "issued / published a statement" (round 2)
+    "speech_acts_more",
+    # a speaker no actor names but called a group, faction or militia (فصائل عراقية, "a group calling itself …")
+    # claims what it says it did, as a named armed group does (round 2)
+    "armed_by_noun",
+    # an Arabic subject after its verb with "في" inside it, up to what was said ("قال البرغادير جنرال في القوات
+    # الجوية بات رايدر إن", "وأفاد مراسل عنب بلدي في الحسكة أن"), or ending at a time set off by commas ("وقال
+    # مسؤولان أمريكيان، الخميس، …، إن") (round 2)
+    "ar_long_subjects",
+    # role nouns that speak: activists, a bare plural (", officials said"), and "according to the director of X,
+    # Name," (round 2)
+    "role_speakers",
+    # "21 injuries have been acknowledged by the Pentagon": the agent of a passive speech verb speaks (round 2)
+    "passive_agent",
+    # an Arabic attribution after what was said: "…، حسبما أعلن البنتاغون", "وفقما ذكرت رويترز" (round 2)
+    "trailing_attribution",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

@@ -46,6 +46,7 @@ from .words import (
     _TOLL_OPENING,
     _CONDEMNATION_MORE,
     _FACT_VERBS,
+    _ARMED_NOUN,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -150,6 +151,57 @@ def _continuation(article, sentence, statements):
     ]
 
 
+_OPENING_QUOTES = {'"': '"', "“": "”", "«": "»"}
+
+
+def _quoted_continuation(article, sentence, statements):
+    """Return a statement for a sentence of a quotation that goes on after its attribution (family
+    quote_continuation): the speaker before says it, its kind from what it says.
+
+    'CENTCOM said: "A. B."' (B inside the quotation opened before), '"A," it added. "B."' (a new quotation with
+    no attribution of its own) and a paragraph wholly quoted right after a statement are the last speaker's. A
+    quotation closed by a comma ('"A. B," the CTD said.') is attributed after it, not before.
+    """
+    if not on("quote_continuation") or not statements:
+        return []
+    before = statements[-1]
+    text = article.text
+    between = text[before.span.end : sentence.start]
+    if between.strip(" \t\n.!?؟\"”»") != "" or between.count("\n") > 2:
+        return []
+    start, end = _trim(text, sentence.start, sentence.end)
+    opened = _quotation_start(article, sentence)
+    if opened < sentence.start:
+        opening = opened  # inside a quotation opened before the sentence
+    elif text[start : start + 1] in _OPENING_QUOTES:
+        opening = start
+    else:
+        return []
+    closing_mark = _OPENING_QUOTES[text[opening]]
+    paragraph_end = text.find("\n", start)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    closing = text.find(closing_mark, max(opening + 1, start + 1), paragraph_end)
+    if closing > 0 and text[closing - 1] in ",،":
+        return []  # '"A. B," the CTD said.': the attribution after the quotation names its speaker
+    span = Span(start, end)
+    act = _Act(_Speaker(before.speaker, before.speaker_actor, start, start, True), "", None, start, start, False)
+    kind = _kind(article, act, span)
+    if opening < sentence.start and before.verb == "" and before.kind == kind and before.span.start >= opening:
+        before.span = Span(before.span.start, end)  # the same quotation goes on saying the same kind of thing
+        return [before]
+    return [
+        DraftStatement(
+            speaker=before.speaker,
+            speaker_actor=before.speaker_actor,
+            kind=kind,
+            verb="",
+            date=before.date,
+            span=span,
+            confidence=0.5,
+        )
+    ]
+
+
 def _cumulative(article, span, folded, content):
     """Return True if the text at `span` gives cumulative figures: N attacks since a date, or in response."""
     if not _ATTACK_COUNT.search(folded):
@@ -193,7 +245,13 @@ def _kind(article, act, span):
         content = text[span.start : act.start] + " " + text[act.end : span.end]
     folded = fold(content)
     armed = act.speaker.entry is not None and act.speaker.entry.kind in _ARMED_KINDS
+    if not armed and act.speaker.entry is None and on("armed_by_noun"):
+        armed = bool(_ARMED_NOUN.search(fold(act.speaker.text)))  # "فصائل عراقية", "a group calling itself …"
     verb_kind = act.verb_kind
+    if verb_kind in (_CLAIMISH, CLAIM) and on("toll_predicate"):
+        said = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
+        if _TOLL_OPENING.search(_opening(said)):
+            return CASUALTY_FIGURES  # "the groups claimed that 16 of their members were killed": a toll
     if verb_kind == _DESCRIBE:
         described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
         if _SELF_DEFENCE.search(described):

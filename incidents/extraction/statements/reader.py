@@ -4,7 +4,7 @@ import bisect
 
 from ..article import Article
 from .attribution import _sentence_statements
-from .kinds import _continuation
+from .kinds import _continuation, _quoted_continuation
 from .linking import _link_incidents
 from .sentences import _sentences
 
@@ -77,6 +77,10 @@ def statements_in(article, incidents):
         found = _sentence_statements(reader, sentence, statements)
         if not found:
             found = _continuation(reader, sentence, statements)
+        if not found:
+            found = _quoted_continuation(reader, sentence, statements)
+            if found and statements and found[0] is statements[-1]:
+                continue  # the statement before, extended over this sentence of its quotation
         statements.extend(found)
     _link_incidents(reader, statements, incidents)
     return statements

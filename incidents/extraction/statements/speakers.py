@@ -27,6 +27,8 @@ from .words import (
     _EN_NAME_PARTICLES,
     _EN_NOT_NAMES,
     _EN_PRONOUNS,
+    _EN_BARE_ROLES,
+    _EN_MORE_ROLE_WORDS,
     _EN_QUANTIFIERS,
     _EN_ROLE_WORDS,
     _FI,
@@ -90,7 +92,8 @@ def _speaker_after(article, index, last, previous, verb_first):
         if resolved is not None:
             return resolved
         if _document_anaphor(doc, position):
-            anaphor = _previous_speaker(article, previous, doc.words[position].start, doc.words[position].end)
+            word = doc.words[position]
+            anaphor = _previous_speaker(article, previous, word.start, word.end, surface=True)
             if anaphor is not None:
                 return anaphor
         if key in _COMPLEMENTIZERS or (is_arabic(doc.words[position].text) and not _skippable_ar(doc, position)):
@@ -140,6 +143,16 @@ def _subject_phrase_ar(article, index, last):
         ):
             end = position  # "وقال الأمين العام للكتائب أحمد الحميداوي، في بيان …، إن", "وأضاف المسؤول في تصريحات"
             break
+        if on("ar_long_subjects") and position > index + 1 and word.break_before and doc.key(position) in _AR_TIME_ENDS:
+            end = position  # "وقال مسؤولان أمريكيان، الخميس، لوكالة رويترز، إن": the subject ends at the time
+            break
+        if on("ar_long_subjects") and position > index + 1 and doc.key(position) == _FI and not (
+            doc.keys(position + 1) & _AR_DOCUMENT_NOUNS
+        ):
+            said = _said_within(article, position, last, starts)
+            if said is not None:
+                end = said  # "قال البرغادير جنرال في القوات الجوية بات رايدر إن": "في" inside the subject
+                break
         if position > index + 1 and word.break_before and doc.key(position) not in starts:
             break
         time_end = on("subject_ends") and position > index + 1 and doc.key(position) in _AR_TIME_ENDS
@@ -158,6 +171,21 @@ def _subject_phrase_ar(article, index, last):
     while stop > start and article.text[stop - 1] in "،,":
         stop -= 1
     return _described(article, start, stop)
+
+
+def _said_within(article, position, last, starts):
+    """Return the word where what was said starts (أن، إن) within a few words after `position`, in the same
+    clause (family ar_long_subjects), or None."""
+    doc = article.doc
+    for later in range(position + 1, min(position + 1 + _AR_LONG_SUBJECT_WORDS, last)):
+        if doc.key(later) in starts:
+            return later
+        if doc.words[later].break_before or doc.key(later) in _AR_SUBJECT_STOPS:
+            return None
+    return None
+
+
+_AR_LONG_SUBJECT_WORDS = 6
 
 
 # Family subject_ends: where an Arabic subject that names an actor or a role ends (a time, "خلال").
@@ -231,6 +259,13 @@ def _speaker_before_en(article, index, first, previous):
     position = index - 1
     while position >= first and doc.key(position) in _EN_GAP_WORDS and not doc.words[position + 1].break_before:
         position -= 1
+    if on("set_off_subjects") and position > first:
+        set_off = _before_frame(article, position, first)
+        if set_off != position:
+            mention = article.mention_ending_at(set_off)
+            if mention is not None and mention.entry is not None:
+                return _speaker_from_mention(mention, article.text)
+            position = set_off
     if position < first:
         return None
     mention = article.mention_ending_at(position)
@@ -257,7 +292,7 @@ def _speaker_before_en(article, index, first, previous):
             return _Speaker(article.text[words[0].start : words[-1].end], resolved.entry, words[0].start, words[-1].end, resolved=True)
     if len(words) == 1 or (words[0].key == "the" and len(words) <= 4 and all(w.text[:1].isupper() for w in words[1:])):
         if words[-1].key in _EN_PRONOUNS or words[-1].key in _DOCUMENT_ANAPHORS:
-            return _previous_speaker(article, previous, words[0].start, words[-1].end)
+            return _previous_speaker(article, previous, words[0].start, words[-1].end, surface=True)
         resolved = _resolve_reference(article, position, previous)
         if resolved is not None:
             resolved.start = words[0].start
@@ -266,11 +301,14 @@ def _speaker_before_en(article, index, first, previous):
         resolved = _resolve_common_noun(article, words, previous)
         if resolved is not None:
             return resolved
-    if len(words) <= 8 and any(w.key in _EN_ROLE_WORDS for w in words) and (
+    if on("role_speakers") and len(words) == 1 and words[0].key in _EN_BARE_ROLES:
+        return _described(article, words[0].start, words[0].end)  # "…, officials said"
+    roles = _EN_ROLE_WORDS | _EN_MORE_ROLE_WORDS if on("role_speakers") else _EN_ROLE_WORDS
+    if len(words) <= 8 and any(w.key in roles for w in words) and (
         words[0].text[:1].isupper() or words[0].key in _EN_ARTICLES | _EN_QUANTIFIERS
     ):
         if words[-1].key == "statement":
-            return _previous_speaker(article, previous, words[0].start, words[-1].end)
+            return _previous_speaker(article, previous, words[0].start, words[-1].end, surface=True)
         return _described(article, words[0].start, words[-1].end)
     if _is_proper_name(words[1:] if words[0].key == "the" else words):
         return _Speaker(article.text[words[0].start : words[-1].end], None, words[0].start, words[-1].end)
@@ -315,6 +353,42 @@ def _is_proper_name(words):
     )
 
 
+_FRAME = re.compile(
+    r"(?:,\s*|\s+)(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|post|posts|interview|briefing|release|speech|tweet|message|video)"
+    r"(?:\s+(?:on|to)\s+(?:[\w.-]+\s+){0,2}?[\w.-]+)?\s*,?\s*$",
+    re.I,
+)
+
+
+def _before_frame(article, position, first):
+    """Return the last word of the subject before a frame or dashes set between it and the verb (family
+    set_off_subjects): "Austin in a statement said", "the CTD, in a post on X, said", "X — which … — said" end
+    at Austin, CTD and X; else `position`."""
+    doc = article.doc
+    dash = doc.gap_after(position).strip()
+    if dash in ("—", "–"):
+        # "X — which has claimed many attacks — said": the subject ends before the opening dash
+        opening = position - 1
+        while opening > first and position - opening <= 30:
+            if doc.gap_after(opening).strip() == dash:
+                return opening
+            opening -= 1
+        return position
+    clause_start = position
+    while clause_start > first and not doc.words[clause_start].break_before:
+        clause_start -= 1
+    clause_start = max(first, clause_start - 8)
+    before = article.text[doc.words[clause_start].start : doc.words[position].end]
+    match = _FRAME.search(before)
+    if match is None or match.start() == 0:
+        return position
+    end = doc.words[clause_start].start + match.start()
+    while position > first and doc.words[position].start >= end:
+        position -= 1
+    return position
+
+
 def _appositive_subject(article, position, first):
     """Return the speaker of "X, an umbrella group of …, said" (the mention before the appositive) or of
     "The Pentagon's press secretary, Maj. Gen. Pat Ryder, told" (the named person between commas)."""
@@ -328,6 +402,9 @@ def _appositive_subject(article, position, first):
     if named is not None and named.entry is not None and named.span.start <= doc.words[scan].start:
         return _speaker_from_mention(named, article.text)
     name = doc.words[scan : position + 1]
+    titled = len(name) <= 8 and all(w.text[:1].isupper() for w in name)
+    if on("set_off_subjects") and titled and not _is_proper_name(name):
+        name = name[-4:]  # "American Lieutenant General Douglas Sims": titles before the name
     if scan > first and doc.gap_after(scan - 1).strip() == "," and _is_proper_name(name):
         # "A spokesman for Kataib Hezbollah, Jaafar al-Husseini, said": the role clause and the name
         role_start = scan - 1
@@ -379,12 +456,23 @@ def _office_of(article, mention, first):
     return None
 
 
-def _previous_speaker(article, previous, start, end):
-    """Return the speaker of the statement before, as an anaphor at start:end refers to it; None if none."""
+def _previous_speaker(article, previous, start, end, surface=False):
+    """Return the speaker of the statement before, as an anaphor at start:end refers to it; None if none.
+
+    With `surface` (the anaphor is the subject the text writes: "He", "the statement", البيان) and the family
+    surface_speaker on, the speaker is written as the text writes it and the resolution gives only the actor
+    ("He said …" is He, for the Pentagon): the speaker is the words of the text, the actor who they are. A bare
+    pronoun for a speaker no actor names keeps the name it stands for ("Ahmed Hassan …. He said": Ahmed Hassan).
+    """
     if not previous:
         return None
     speaker = previous[-1]
-    return _Speaker(speaker.speaker, speaker.speaker_actor, start, end, resolved=True)
+    text = speaker.speaker
+    if surface and on("surface_speaker") and end > start:
+        written = article.text[start:end]
+        if speaker.speaker_actor is not None or token_key(written) not in _EN_PRONOUNS:
+            text = written  # a bare pronoun for a person no actor names stays the name it stands for
+    return _Speaker(text, speaker.speaker_actor, start, end, resolved=True)
 
 
 def _resolve_reference(article, position, previous):
@@ -404,7 +492,8 @@ def _resolve_reference(article, position, previous):
         for statement in reversed(previous):
             words = [_bare(token_key(w)) for w in statement.speaker.split()]
             if statement.speaker_actor is None and words and words[0] in stem:
-                return _Speaker(statement.speaker, None, word.start, word.end, resolved=True)
+                text = word.text if on("surface_speaker") else statement.speaker
+                return _Speaker(text, None, word.start, word.end, resolved=True)
         return None
     if not arabic and word.key in _EN_NOT_NAMES:
         return None

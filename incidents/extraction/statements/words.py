@@ -74,6 +74,14 @@ _EN_ROLE_WORDS = _keys(
     "resident residents diplomat diplomats statement police army military authorities ministry government "
     "forces militia agency command council office"
 )
+# Family role_speakers: more role nouns, and bare plural ones that speak alone (", officials said").
+_EN_MORE_ROLE_WORDS = _keys("activist activists monitor correspondent reporter analysts")
+_EN_BARE_ROLES = _keys("officials sources witnesses residents activists diplomats analysts")
+# Family passive_agent: "have been acknowledged by the Pentagon".
+_EN_PASSIVE_SAYS = _keys("acknowledged confirmed reported announced claimed")
+# Family speech_acts_more: "issued / published a statement", "released a video".
+_EN_ISSUED = _keys("issued published released posted")
+_EN_ISSUED_DOCUMENTS = _keys("statement statements video communique message")
 # Where an Arabic subject the actor matcher does not know ends: what was said starts here.
 _AR_SPEECH_STARTS = _keys("أن إن بأن ان بان انه انها إنه إنها أنه أنها بأنه بأنها بأنهم إلى الى")
 _AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مساء صباح")
@@ -133,7 +141,7 @@ _PAST_FACT = re.compile(
 )
 _OBJECT_PRONOUN = re.compile(r"(?:وصف|وصفت|يصف|تصف)(?:ه|ها)$")
 _MODAL = re.compile(
-    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b"
+    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b|\w['’]ll\b"
     r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
     r"|\bright\s+to\s+(?:self|defend)"
 )
@@ -164,18 +172,18 @@ _QUANTIFIER = re.compile(
 _CONDITION = re.compile(r"\b(?:critical|serious|stable)\s+condition\b|evacuated|(?:حاله|حالته|حالتهم)\s+حرج")
 _SELF_ATTACK = re.compile(
     r"\b(?:it|its\s+\w+|they|their\s+\w+|we|our\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed)\b"
+    r"(?:attacked|targeted|struck|launched|hit|fired|shelled|bombed|carried\s+out|conducted|executed)\b"
     r"|\b(?:it|they|we)\s+(?:was|were|had\s+been|are|is)\s+(?:\w+\s+)?(?:behind|responsible\s+for)\b"
     r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,2}?(?:استهدف|قصف|هاجم|ضرب|اطلق)"
     r"|(?<!\w)(?:انها|انه|اننا|انهم)\s+(?:\S+\s+){0,1}?(?:تقف|يقف|يقفون|نقف)\s+وراء"
 )
 _RESPONSIBILITY = re.compile(
-    r"\b(?:claimed|claims|claiming|took|takes|taking|assumed)\s+(?:full\s+)?responsibility\b"
+    r"\b(?:claimed|claims|claiming|took|taken|takes|taking|assumed|asserted|accepted)\s+(?:full\s+)?(?:responsibility|credit)\b"
     r"|(?<!\w)(?:ال)?مسووليت(?:ها|ه|هم)\s+عن(?!\w)"
 )
 _STANCE = re.compile(
-    r"\b(?:concern\w*|solidarity|condolences|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|ding|sion)|halt(?:s|ed|ing)?)\b"
-    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام|تعليق)\w*"
+    r"\b(?:concern\w*|solidarity|condolences|prayers|welcom\w*|support\s+for|commitment|suspen(?:d|ds|ded|ding|sion)|halt(?:s|ed|ing)?)\b"
+    r"|(?<!\w)[وب]?(?:ال)?(?:قلق|تضامن|تعازي|تعزيه|ترحيب|دعم|التزام|تعليق|صلوات)\w*"
     # a party's own future course: "ستواصل عملياتها", "سيواصلون", "سترد"
     r"|(?<!\w)[وف]?س(?:ي|ت|ن)(?:واصل|ستمر|رد|بقي|لاحق|حاسب|دافع|تخذ|نتقم|عمل\s+علي)\w*"
 )
@@ -276,7 +284,11 @@ _AR_JA = _keys("جاء وجاء ورد وورد فجاء")
 _TOLL_OPENING = re.compile(
     r"^\W*(?:(?:at\s+least|some|about|around|nearly|more\s+than|several|multiple|a\s+number\s+of|dozens\s+of|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty)\s+)+"
-    r"(?:[\w.'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
+    r"(?:[\w.'’-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|diagnosed)"
+    r"|(?:have\s+|had\s+|has\s+)?(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injur\w+|wounds|concussions?)"
+    r"|(?:are|were|is|was)\s+(?:being\s+)?(?:undergoing|evaluated|treated|examined)\b)\b"
+    r"|^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of)\s+(?:injured|wounded)\s+"
+    r"(?:personnel|troops|soldiers|service\s+members|members|people)\b"
     r"|^\W*(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|airstrikes?|bombing)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?:killed|wounded|injured|left)\s+(?:at\s+least\s+|some\s+|about\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|twenty|thirty|forty|fifty|several|multiple|dozens)\b"
@@ -296,6 +308,8 @@ _CONDEMNATION_MORE = re.compile(
     r"(?<!\w)[وف]?(?:تدين|يدين|ندين|نستنكر|تستنكر|يستنكر|نندد|تندد|يندد|نشجب|تشجب|يشجب)(?!\w)"
     r"|(?<!\w)[وب]?عدوانا(?!\w)|(?<!\w)(?:ال)?جريمه(?!\w)"
     r"|\b(?:we|strongly)\s+condemn\b|\bcriminal\s+act\b|\b(?:a|an)\s+(?:\w+\s+)?crime\b"
+    # what was done called a transgression: "تعد تجاوزا على مسؤولية الحكومة", "يشكل خرقا للسيادة"
+    r"|(?<!\w)(?:تعد|يعد|تعتبر|يعتبر|تشكل|يشكل|تمثل|يمثل)\s+(?:\S+\s+)?(?:تجاوزا|خرقا|تعديا)(?!\w)"
 )
 
 # Family fact_verbs (families.py): what was said tells a fact with a verb of something done or undergone, not an
@@ -307,3 +321,13 @@ _FACT_VERBS = re.compile(
     r"|(?<!\w)عدد\s+(?:ال)?\S+\s+(?:هو|بلغ|وصل|يبلغ)(?!\w)"
     r"|\b(?:withdrew|halted|closed|identified|seized|evacuated|relocated|managed\s+to|succeeded\s+in)\b"
 )
+
+# Family armed_by_noun (families.py): a speaker no actor names, called a group, faction or militia, is an armed group
+# for the kind of what it says ("فصائل عراقية أعلنت أنها هاجمت", "a group calling itself … said it attacked").
+_ARMED_NOUN = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|faction|factions|militia|militias|militants)\b"
+    r"|^\W*[وف]?(?:ال)?(?:فصايل|فصيل|جماعه|جماعات|مجموعه|ميليشيا|ميليشيات|مليشيا|مليشيات)(?!\w)"
+)
+# Family speech_acts_more: "took credit for", "has taken responsibility for": a claim anchored by the phrase.
+_EN_TAKE = _keys("took taken takes taking assumed assumes asserted asserts accepted accepts")
+_EN_CREDIT = _keys("credit responsibility")
