@@ -137,7 +137,7 @@ def features_sql(where="", order="i.date_start DESC, i.id DESC", limit=1000, off
     return f"""
 SELECT json_build_object('type', 'FeatureCollection',
                          'features', coalesce(json_agg({FEATURE_SQL} ORDER BY {order}), '[]'))::text
-FROM (SELECT i.id FROM incidents_incident i WHERE i.status = 'published' {where}
+FROM (SELECT i.id FROM incidents_incident i WHERE i.status = 'published' AND i.deleted_at IS NULL {where}
       ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}) AS page
 JOIN incidents_incident i ON i.id = page.id
 {JOINS_SQL}"""
@@ -149,7 +149,7 @@ SELECT ST_AsMVT(t, 'incidents', 4096, 'geom') FROM (
   SELECT i.id, i.event_type, i.date_start::text AS date_start,
          ST_AsMVTGeom(ST_Transform(i.point, 3857), ST_TileEnvelope({z}, {x}, {y}), 4096, 64, true) AS geom
   FROM incidents_incident i
-  WHERE i.status = 'published' AND i.point && ST_Transform(ST_TileEnvelope({z}, {x}, {y}, margin => 64.0 / 4096), 4326)
+  WHERE i.status = 'published' AND i.deleted_at IS NULL AND i.point && ST_Transform(ST_TileEnvelope({z}, {x}, {y}, margin => 64.0 / 4096), 4326)
 ) AS t"""
 
 
@@ -159,7 +159,7 @@ SELECT coalesce(json_agg(json_build_object('date', day, 'event_type', event_type
                                            'killed', k, 'injured', j) ORDER BY day, event_type), '[]')::text
 FROM (SELECT date_start AS day, event_type, count(*) AS n, coalesce(sum(count), 0) AS e,
              coalesce(sum(killed_best), 0) AS k, coalesce(sum(injured_best), 0) AS j
-      FROM incidents_incident WHERE status = 'published' GROUP BY 1, 2) AS d
+      FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL GROUP BY 1, 2) AS d
 """
 
 # ACLED-like columns; actors and sources aggregated once for the whole table (the cheapest plan for all rows).
@@ -183,7 +183,7 @@ COPY (
   LEFT JOIN incidents_location g ON g.id = l.governorate_id
   LEFT JOIN roles r ON r.incident_id = i.id
   LEFT JOIN sources s ON s.incident_id = i.id
-  WHERE i.status = 'published'
+  WHERE i.status = 'published' AND i.deleted_at IS NULL
   ORDER BY i.date_start DESC, i.id DESC
 ) TO STDOUT WITH (FORMAT csv, HEADER)
 """
@@ -208,7 +208,7 @@ SELECT i.id, i.title, i.title_ar, i.date_start, i.date_end, i.date_precision, i.
 FROM incidents_incident i
 JOIN incidents_location l ON l.id = i.location_id
 LEFT JOIN incidents_location g ON g.id = l.governorate_id
-WHERE i.status = 'published';
+WHERE i.status = 'published' AND i.deleted_at IS NULL;
 """
 
 
@@ -251,7 +251,7 @@ def ensure_incidents(sql, n):
         print("Compacting the incidents table (VACUUM FULL, then VACUUM ANALYZE) …")
         sql.execute("VACUUM FULL incidents_incident")
         sql.execute("VACUUM ANALYZE")
-    return sql.execute("SELECT count(*) FROM incidents_incident WHERE status = 'published'").fetchone()[0]
+    return sql.execute("SELECT count(*) FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL").fetchone()[0]
 
 
 def gunicorn_command(port):
@@ -470,7 +470,7 @@ def follow_next(api, path, budget_seconds, stop_before):
 def build_cases(api, tipg, sql, published, marsad_pids, csv_rounds, cursor_budget):
     """Return the cases, with the dense spot, dates and deep pages chosen from the data."""
     lon, lat, _ = sql.execute(
-        "SELECT ST_X(point), ST_Y(point), count(*) FROM incidents_incident WHERE status = 'published'"
+        "SELECT ST_X(point), ST_Y(point), count(*) FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL"
         " GROUP BY point ORDER BY 3 DESC LIMIT 1"
     ).fetchone()
     bbox = (round(lon - 1, 4), round(lat - 1, 4), round(lon + 1, 4), round(lat + 1, 4))
@@ -550,7 +550,7 @@ def build_cases(api, tipg, sql, published, marsad_pids, csv_rounds, cursor_budge
         cursor_label = f"(b) page of 1,000 by cursor (page {pages}, following next)"
         # The same keyset condition in SQL: the page after the last row of the page before.
         last = sql.execute(
-            f"SELECT date_start, id FROM incidents_incident WHERE status = 'published'"
+            f"SELECT date_start, id FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL"
             f" ORDER BY date_start DESC, id DESC LIMIT 1 OFFSET {max((pages - 1) * 1000 - 1, 0)}"
         ).fetchone()
         cursor_sql = query(features_sql(f"AND (i.date_start, i.id) < ('{last[0]}', {last[1]})", limit=1000))

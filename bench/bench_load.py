@@ -152,29 +152,29 @@ def sign_in(port, username, password):
 
 def endpoints(sql, rng):
     """Return the endpoints as (name, paths, staff), the paths drawn from the published incidents."""
-    ids = [row[0] for row in sql.execute("SELECT id FROM incidents_incident WHERE status = 'published' ORDER BY id")]
+    ids = [row[0] for row in sql.execute("SELECT id FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL ORDER BY id")]
     if not ids:
         raise SystemExit("No published incident: nothing to load.")
     points = sql.execute(
-        "SELECT ST_X(point), ST_Y(point) FROM incidents_incident WHERE status = 'published' AND id = ANY(%s)",
+        "SELECT ST_X(point), ST_Y(point) FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL AND id = ANY(%s)",
         [rng.sample(ids, min(len(ids), PATHS_PER_ENDPOINT))],
     ).fetchall()
     first, last = sql.execute(
-        "SELECT min(date_start), max(date_start) FROM incidents_incident WHERE status = 'published'"
+        "SELECT min(date_start), max(date_start) FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL"
     ).fetchone()
     event_types = [row[0] for row in sql.execute(
-        "SELECT DISTINCT event_type FROM incidents_incident WHERE status = 'published' ORDER BY 1")]
+        "SELECT DISTINCT event_type FROM incidents_incident WHERE status = 'published' AND deleted_at IS NULL ORDER BY 1")]
     countries = [row[0] for row in sql.execute(
         "SELECT DISTINCT l.country_code FROM incidents_incident i JOIN incidents_location l ON l.id = i.location_id"
-        " WHERE i.status = 'published' ORDER BY 1")]
+        " WHERE i.status = 'published' AND i.deleted_at IS NULL ORDER BY 1")]
     # The actors of most incidents, as a reader would pick them from the filter's list.
     actors = [row[0] for row in sql.execute(
         "SELECT actor_id FROM incidents_incidentactor GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 20")]
     # The first word of the titles (English and Arabic), e.g. "Drone", "هجوم": words every search finds often.
     words = [row[0] for row in sql.execute(
         "SELECT DISTINCT word FROM (SELECT split_part(title, ' ', 1) AS word FROM incidents_incident"
-        " WHERE status = 'published' UNION SELECT split_part(title_ar, ' ', 1) FROM incidents_incident"
-        " WHERE status = 'published') AS w WHERE length(word) >= 3 ORDER BY 1")]
+        " WHERE status = 'published' AND deleted_at IS NULL UNION SELECT split_part(title_ar, ' ', 1) FROM incidents_incident"
+        " WHERE status = 'published' AND deleted_at IS NULL) AS w WHERE length(word) >= 3 ORDER BY 1")]
 
     def window(days):
         start = first + datetime.timedelta(days=rng.randint(0, max((last - first).days - days, 0)))
