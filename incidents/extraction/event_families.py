@@ -35,6 +35,8 @@ FAMILIES = {
                 "the reverse",
     "follow_date": "an undated incident takes a day one of the next two sentences gives when they tell no event of "
                    "their own and it is no statement's day ('ووقع الانفجار الليلة الماضية')",
+    "command_force": "a military command named as a party (CENTCOM, القيادة المركزية الأميركية) is the forces it "
+                     "commands (the US armed forces): coders name the force, not its command",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

@@ -66,6 +66,11 @@ def _titles(draft):
 class _Drafts:
     """The drafts part of `reader._Reader` (this module's docstring says what it covers)."""
 
+    def _command_force(self, entry):
+        """Return the forces a command named as a party commands ("CENTCOM forces conducted a strike": the US armed forces)."""
+        finder = getattr(self.actor_matcher, "command_force", None)
+        return finder(entry) if finder is not None else None
+
     def _reportable(self, incident):
         """Return False for what is too vague to be an incident: a country, no date, no count."""
         if incident.place is None:
@@ -131,6 +136,8 @@ class _Drafts:
             incident.weapon = "airstrike"  # only bare "was hit" in a story of air strikes
         if incident.outcome == "unknown" and _has_casualties(incident) and incident.kind != CLASH:
             incident.outcome = "hit"
+        if on("command_force"):
+            actors = [(self._command_force(entry) or entry, role) for entry, role in actors]
         actors = _unique(actors)
         event_type, sub = acled_pair(incident.kind, incident.weapon)  # vocabulary.EVENT_TYPES
         place = incident.place

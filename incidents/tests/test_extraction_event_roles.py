@@ -1,0 +1,75 @@
+"""Parties of incidents in short Arabic and English sentences: the rule families of issue 10's second round
+(incidents/extraction/event_families.py) that decide who is the perpetrator, the target and the claimant.
+
+Each family is tested on the phenomenon, and switched off to show that the rule is what makes the difference.
+"""
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from incidents.extraction import event_families
+from incidents.extraction.actors import ActorMatcher
+from incidents.extraction.dates import find_dates
+from incidents.extraction.events import find_incidents
+from incidents.extraction.places import PlaceMatcher
+from incidents.extraction.scoring import actor_entries, place_entries
+
+PUBLISHED = date(2023, 12, 9)  # a Saturday
+
+
+@lru_cache(maxsize=1)
+def matchers():
+    return PlaceMatcher(place_entries()), ActorMatcher(actor_entries())
+
+
+def incidents(text, language):
+    places, actors = matchers()
+    return find_incidents(
+        text, PUBLISHED, language, actors,
+        places.find(text, language), actors.find(text, language), find_dates(text, PUBLISHED, language),
+    )
+
+
+def parties(incident):
+    return sorted((actor.entry.key, actor.role) for actor in incident.actors)
+
+
+def at(text, language, place_key):
+    found = [i for i in incidents(text, language) if i.place.entry.key == place_key]
+    assert len(found) == 1, [(i.place.entry.key, i.date_start) for i in incidents(text, language)]
+    return found[0]
+
+
+@pytest.fixture
+def without(monkeypatch):
+    """Switch event families off for one test: without("command_force")."""
+    def switch_off(*names):
+        monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - set(names))
+    return switch_off
+
+
+# --- command_force ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("نفذت القيادة المركزية الأميركية يوم الجمعة ضربة جوية على منشأة للحرس الثوري الإيراني قرب البوكمال.", "ar"),
+        ("On Friday, US Central Command forces conducted an air strike on an IRGC facility near Albu Kamal.", "en"),
+    ],
+)
+def test_a_command_that_strikes_is_the_forces_it_commands(text, language, without):
+    incident = at(text, language, "abu-kamal")
+    assert ("us-armed-forces", "perpetrator") in parties(incident)
+    assert not any(key == "us-central-command" for key, _ in parties(incident))
+    without("command_force")
+    assert ("us-central-command", "perpetrator") in parties(at(text, language, "abu-kamal"))
+
+
+def test_the_command_of_a_force_is_only_a_command_with_one_nation_force_beside_it():
+    _, actors = matchers()
+    by_key = {entry.key: entry for entry in actor_entries()}
+    assert actors.command_force(by_key["us-central-command"]).key == "us-armed-forces"
+    assert actors.command_force(by_key["us-armed-forces"]) is None  # a force is no command
+    assert actors.command_force(by_key["kataib-hezbollah"]) is None
