@@ -161,7 +161,8 @@ class ActorMatcher:
             return None
         found = {
             force.key: force for force in self._nations.values()
-            if force.key != entry.key and force.parent_key == entry.parent_key and force.country_code == entry.country_code
+            if force.key != entry.key and force.parent_key == entry.parent_key
+            and force.country_code == entry.country_code
         }
         return next(iter(found.values())) if len(found) == 1 else None
 

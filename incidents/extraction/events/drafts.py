@@ -67,7 +67,7 @@ class _Drafts:
     """The drafts part of `reader._Reader` (this module's docstring says what it covers)."""
 
     def _command_force(self, entry):
-        """Return the forces a command named as a party commands ("CENTCOM forces conducted a strike": the US armed forces)."""
+        """Return the forces a command named as a party commands ("CENTCOM forces struck": the US armed forces)."""
         finder = getattr(self.actor_matcher, "command_force", None)
         return finder(entry) if finder is not None else None
 
