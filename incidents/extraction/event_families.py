@@ -37,6 +37,9 @@ FAMILIES = {
                    "their own and it is no statement's day ('ووقع الانفجار الليلة الماضية')",
     "command_force": "a military command named as a party (CENTCOM, القيادة المركزية الأميركية) is the forces it "
                      "commands (the US armed forces): coders name the force, not its command",
+    "answered_attacks": "attacks that a state's strikes answer ('the US strikes come after new attacks on X', "
+                        "'الضربات الأميركية جاءت ردا على هجمات على X') were on that state's forces when the text names "
+                        "no target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

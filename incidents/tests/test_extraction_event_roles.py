@@ -73,3 +73,30 @@ def test_the_command_of_a_force_is_only_a_command_with_one_nation_force_beside_i
     assert actors.command_force(by_key["us-central-command"]).key == "us-armed-forces"
     assert actors.command_force(by_key["us-armed-forces"]) is None  # a force is no command
     assert actors.command_force(by_key["kataib-hezbollah"]) is None
+
+
+# --- answered_attacks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The U.S. strikes come after new attacks on Erbil's Harir base on Thursday.", "en"),
+        ("وجاءت الضربات الأميركية ردا على هجوم جديد استهدف قاعدة حرير يوم الخميس.", "ar"),
+    ],
+)
+def test_attacks_a_nations_strikes_answer_were_on_its_forces(text, language, without):
+    assert ("us-armed-forces", "target") in parties(at(text, language, "harir-air-base"))
+    without("answered_attacks")
+    assert parties(at(text, language, "harir-air-base")) == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("New attacks hit Erbil's Harir base on Thursday, days after US strikes on militia sites.", "en"),
+        ("استهدف هجوم جديد قاعدة حرير يوم الخميس، بعد أيام من الضربات الأميركية.", "ar"),
+    ],
+)
+def test_an_attack_told_before_the_strikes_is_not_answered_by_them(text, language):
+    assert ("us-armed-forces", "target") not in parties(at(text, language, "harir-air-base"))

@@ -19,6 +19,7 @@ from .model import (
     _is_target_side,
 )
 from .words import (
+    _ANSWERS,
     _BLAME,
     _CAMPAIGN_ON,
     _CLAIM,
@@ -160,6 +161,37 @@ class _Context:
         for incident in open_strikes:
             if not any(actor == group for actor, _ in incident.actors):
                 incident.actors.append((group, TARGET))
+
+    def _add_answered_targets(self, incidents):
+        """Give an attack with no target that a state's strikes answer that state's forces as its target.
+
+        "The U.S. strikes come after new attacks on Erbil's Harir base": the strikes answer the attacks, which were
+        on the US forces (event_families "answered_attacks"). The nation's strike word comes first in the sentence,
+        then an answering word, then the attack.
+        """
+        if not on("answered_attacks"):
+            return
+        for incident in incidents:
+            if incident.kind != ATTACK or any(role == TARGET for _, role in incident.actors):
+                continue
+            for mention in incident.mentions:
+                force = self._answering_force(mention)
+                if force is not None:
+                    incident.actors.append((force, TARGET))
+                    break
+
+    def _answering_force(self, mention):
+        """Return the forces of the nation whose strikes, told before the mention in its sentence, answer it."""
+        folded = self._folded(mention.sentence.start, mention.head.start)
+        for match in _NATION_STRIKES[self.language].finditer(folded):
+            if not _ANSWERS[self.language].search(folded[match.end():]) or re.search(r"[.;؛]", folded[match.end():]):
+                continue
+            if len(folded[match.end():].split()) > 8:
+                continue
+            entry = self.actor_matcher.nation_force(match.group("nation"))
+            if entry is not None and _is_target_side(entry):
+                return entry
+        return None
 
     def _add_answered_attackers(self, incidents):
         """Give a strike that answers an attack ("ردت ... بقصف", "in response") the attack's perpetrators as targets.

@@ -213,6 +213,7 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         for incident in incidents:
             self._add_security_forces(incident)
         self._add_answered_attackers(incidents)
+        self._add_answered_targets(incidents)
         self._add_story_strikers(incidents)
         self._add_story_targets(incidents)
         self._told_sentences = {m.sentence.start for m in mentions if m.place is not None}  # sentences that tell an event of their own

@@ -378,3 +378,13 @@ _CAMPAIGN_ON = {
         (_rx(r"(?<!\w)[وف]?(?:تعرضت|تعرض)\s+"), "after"),
     ],
 }
+
+# An attack a state's strikes answer, after the strikes: "The U.S. strikes come after new attacks on X",
+# "الضربات الأميركية جاءت ردا على هجمات على X" (event_families "answered_attacks").
+_ANSWERS = {
+    "en": _rx(
+        r"\b(?:comes?|came|follows?|followed|after|following|in\s+(?:response|retaliation|reply)\s+(?:to|for)"
+        r"|retaliat\w*\s+for|answer(?:s|ed|ing)?|respond(?:s|ed|ing)?\s+to)\b"
+    ),
+    "ar": _rx(r"(?<!\w)(?:[وف]?(?:ردا|رد|ردت)\s+على|بعد|عقب|اثر|في\s+اعقاب|انتقاما\s+ل|جاءت|جاء|تاتي|ياتي)(?!\w)"),
+}
