@@ -40,6 +40,9 @@ FAMILIES = {
     "answered_attacks": "attacks that a state's strikes answer ('the US strikes come after new attacks on X', "
                         "'الضربات الأميركية جاءت ردا على هجمات على X') were on that state's forces when the text names "
                         "no target",
+    "self_named": "a group 'calling itself X' (تطلق على نفسها، تسمي نفسها) is X: when it says it did the event "
+                  "('X أنها استهدفت', 'X said it had fired') it claims it, and the group so described is no second "
+                  "perpetrator beside the claim",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

@@ -100,3 +100,35 @@ def test_attacks_a_nations_strikes_answer_were_on_its_forces(text, language, wit
 )
 def test_an_attack_told_before_the_strikes_is_not_answered_by_them(text, language):
     assert ("us-armed-forces", "target") not in parties(at(text, language, "harir-air-base"))
+
+
+# --- self_named ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ('وقالت جماعة تطلق على نفسها اسم "المقاومة الإسلامية في العراق" إنها أطلقت طائرة مسيرة على قاعدة حرير يوم الجمعة.', "ar"),
+        ('A group calling itself the Islamic Resistance in Iraq said it had launched a drone at the Harir base on Friday.', "en"),
+    ],
+)
+def test_a_group_calling_itself_x_that_says_it_attacked_claims_the_attack(text, language, without):
+    incident = at(text, language, "harir-air-base")
+    assert ("islamic-resistance-in-iraq", "claimant") in parties(incident)
+    assert ("islamic-resistance-in-iraq", "perpetrator") not in parties(incident)
+    if language == "ar":  # English already reads "X said it had launched" as X's claim; Arabic puts the naming between
+        without("self_named")
+        assert ("islamic-resistance-in-iraq", "claimant") not in parties(at(text, language, "harir-air-base"))
+
+
+def test_the_militias_that_call_themselves_x_are_no_second_perpetrator_beside_xs_claim(without):
+    text = (
+        "استهدفت الميليشيات الإيرانية في العراق يوم الجمعة قاعدة حرير بطائرة مسيرة. "
+        'وأوضح بيان نشرته الميليشيات الإيرانية المسلحة التي تطلق على نفسها "المقاومة الإسلامية في العراق" أنها استهدفت قاعدة حرير.'
+    )
+    keys = [key for key, _ in parties(at(text, "ar", "harir-air-base"))]
+    assert ("islamic-resistance-in-iraq", "claimant") in parties(at(text, "ar", "harir-air-base"))
+    assert not any(role == "perpetrator" for _, role in parties(at(text, "ar", "harir-air-base"))), keys
+    without("self_named")
+    assert any(role == "perpetrator" for _, role in parties(at(text, "ar", "harir-air-base")))
+

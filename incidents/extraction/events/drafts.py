@@ -136,6 +136,14 @@ class _Drafts:
             incident.weapon = "airstrike"  # only bare "was hit" in a story of air strikes
         if incident.outcome == "unknown" and _has_casualties(incident) and incident.kind != CLASH:
             incident.outcome = "hit"
+        if on("self_named"):
+            # a group the text says calls itself X, which claims: the claim is the only attribution, not a second party
+            same = self.self_named_pairs()
+            claimants = {entry.key for entry, role in actors if role == CLAIMANT}
+            actors = [
+                (entry, role) for entry, role in actors
+                if not (role == PERPETRATOR and any((entry.key, c) in same for c in claimants))
+            ]
         if on("command_force"):
             actors = [(self._command_force(entry) or entry, role) for entry, role in actors]
         actors = _unique(actors)

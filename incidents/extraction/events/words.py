@@ -388,3 +388,23 @@ _ANSWERS = {
     ),
     "ar": _rx(r"(?<!\w)(?:[وف]?(?:ردا|رد|ردت)\s+على|بعد|عقب|اثر|في\s+اعقاب|انتقاما\s+ل|جاءت|جاء|تاتي|ياتي)(?!\w)"),
 }
+
+# A group "calling itself" X: the words before X (event_families "self_named"). "جماعة تطلق على نفسها اسم X",
+# "الفصائل التي تسمي نفسها X", "a group calling itself X", "which calls itself X".
+_SELF_NAMED_BEFORE = {
+    "ar": _rx(
+        r"(?<!\w)(?:التي\s+|الذي\s+)?(?:تطلق|يطلق|تطلقان|اطلقت|تسمي|يسمي|سمت)\s+(?:على\s+)?(?:نفسها|نفسه)\s+"
+        r"(?:اسم\s+)?[\"“«']?\s*$"
+    ),
+    "en": _rx(
+        r"(?<!\w)(?:(?:which|that|who)\s+)?(?:calling|calls|called|call)\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?\s*$"
+    ),
+}
+# What follows a self-named group that says it did the event: "X أنها استهدفت", "X إنها أطلقت", "X said it had fired".
+_SELF_CLAIM_AFTER = {
+    "ar": _rx(r"^[\"”»']?\s*[،,]?\s*(?:في\s+بيان\s+)?(?:ان|انه|انها|انهم)\s*$"),
+    "en": _rx(
+        r"^[\"”']?\s*,?\s*(?:said|says|announced|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$"
+    ),
+}
+
