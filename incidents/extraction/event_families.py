@@ -43,6 +43,8 @@ FAMILIES = {
     "self_named": "a group 'calling itself X' (تطلق على نفسها، تسمي نفسها) is X: when it says it did the event "
                   "('X أنها استهدفت', 'X said it had fired') it claims it, and the group so described is no second "
                   "perpetrator beside the claim",
+    "ordinal_strike": "an attack verb whose subject counts off the strikes told before it in the sentence "
+                      "('إحدى الضربات استهدفت معسكرا، والثانية استهدفت جسرا', 'the other targeted a bridge') tells a strike",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 
