@@ -166,6 +166,11 @@ class ActorMatcher:
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def country_force(self, country_code):
+        """Return the one armed force a nation adjective names for a country (US: the US armed forces), or None."""
+        found = {force.key: force for force in self._nations.values() if force.country_code == country_code}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def security_forces(self, country_code):
         """Return the one security-forces actor of a country ("Iraqi security forces"), or None.
 

@@ -45,6 +45,12 @@ FAMILIES = {
                   "perpetrator beside the claim",
     "ordinal_strike": "an attack verb whose subject counts off the strikes told before it in the sentence "
                       "('إحدى الضربات استهدفت معسكرا، والثانية استهدفت جسرا', 'the other targeted a bridge') tells a strike",
+    "announced_strikes": "a state's official or body announcing that strikes were carried out ('كشف وزير الدفاع "
+                         "الأمريكي عن تنفيذ ضربتين', 'the Pentagon said it had conducted strikes') names that state's "
+                         "forces as the story's striker",
+    "story_target_set": "strikes with no target take the armed groups that every other strike of the story with a "
+                        "target targets, when they all name the same groups (two groups or more: story_targets "
+                        "handles one)",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

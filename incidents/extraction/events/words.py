@@ -416,3 +416,16 @@ _ORDINAL_SUBJECT = {
     "en": _rx(r"(?<!\w)(?:the\s+)?(?:second|other|first|third|latter|former)(?:\s+(?:one|strike|raid))?\s*$"),
 }
 
+# A state's official or body announcing that strikes were carried out: the words between it and the strike word
+# (event_families "announced_strikes"). "كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين", "أعلنت الوزارة شن
+# غارات", "Austin announced that US forces had carried out strikes", "the Pentagon said it conducted two strikes".
+_ANNOUNCED_STRIKE = {
+    "ar": _rx(r"^\s*[،,]?\s*(?:\S+\s+){0,2}?(?:عن\s+)?(?:تنفيذ|شن|توجيه)\s+(?:\S+\s+){0,1}?$"),
+    "en": _rx(
+        r"^\s*,?\s*(?:\w+\s+){0,1}?(?:announced|said|confirmed|revealed|disclosed|stated)\s+(?:that\s+)?"
+        r"(?:(?:it|they|the\s+us|the\s+u\.s\.|us|u\.s\.|american)\s+(?:\w+\s+){0,2}?)?(?:had\s+|has\s+|have\s+)?"
+        r"(?:carried\s+out|conducted|launched)\s+(?:\S+\s+){0,2}?$"
+    ),
+}
+_ANNOUNCE_VERB_BEFORE = _rx(r"(?<!\w)[وف]?(?:كشف|كشفت|اعلن|اعلنت|اكد|اكدت)\s*$")
+
