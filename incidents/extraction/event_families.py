@@ -51,6 +51,8 @@ FAMILIES = {
     "story_target_set": "strikes with no target take the armed groups that every other strike of the story with a "
                         "target targets, when they all name the same groups (two groups or more: story_targets "
                         "handles one)",
+    "period_series": "plural attack words told over a past period ('هجمات عدة شهدتها الأسابيع الماضية', 'attacks over "
+                     "the past weeks') are a series, not one event to merge into the one the sentence reports",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

@@ -213,3 +213,23 @@ def test_an_earlier_strike_the_story_recalls_does_not_take_its_targets():
         "It was the second round after a raid near Mayadin on October 27, sources said."
     )
     assert not any(role == "target" for _, role in parties(at(text, "en", "mayadin")))
+
+
+# --- period_series ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("قصفت طائرة مسيرة مقرا في بغداد يوم الجمعة. ويأتي القصف بعد هجمات عدة شهدتها الأسابيع الماضية، تبنتها "
+         "المقاومة الإسلامية في العراق.", "ar"),
+        ("A drone struck a headquarters in Baghdad on Friday. The strike came after attacks over the past weeks that "
+         "the Islamic Resistance in Iraq claimed.", "en"),
+    ],
+)
+def test_attacks_over_a_past_period_are_a_series_not_the_strike_told(text, language, without):
+    keys = {key for key, _ in parties(at(text, language, "gn-98182"))}
+    assert "islamic-resistance-in-iraq" not in keys
+    without("period_series")
+    keys = {key for incident in incidents(text, language) for key, _ in parties(incident)}
+    assert "islamic-resistance-in-iraq" in keys

@@ -58,6 +58,7 @@ from .words import (
     _NIGHT,
     _NOT_MENTIONED,
     _ORDINAL_SUBJECT,
+    _PERIOD_AFTER,
     _SAME_TIME,
     _SERIES,
     _SINCE_WHEN,
@@ -150,6 +151,8 @@ class _Mentions:
                 return True
         if _is_plural(head, self.language) and _SERIES.search(before[-30:]):
             return True
+        if on("period_series") and _is_plural(head, self.language) and _PERIOD_AFTER[self.language].match(after[:80]):
+            return True  # "هجمات عدة شهدتها الأسابيع الماضية", "attacks over the past weeks": a series over a period
         if _is_plural(head, self.language) and _LATEST_OF_THEM[self.language].search(after):
             return True  # "بضربات جوية …، كان آخرها في تشرين الثاني", "strikes, the latest of which …": a series
         if _is_plural(head, self.language) and _THOSE_BEFORE[self.language].search(before[-20:] + " " + self._folded(head.start, head.end)):

@@ -429,3 +429,16 @@ _ANNOUNCED_STRIKE = {
 }
 _ANNOUNCE_VERB_BEFORE = _rx(r"(?<!\w)[وف]?(?:كشف|كشفت|اعلن|اعلنت|اكد|اكدت)\s*$")
 
+# A past period after plural attack words: the attacks are a series over it, not one event (event_families
+# "period_series"). "بعد هجمات عدة شهدتها الأسابيع الماضية", "attacks over the past weeks", "في الآونة الأخيرة".
+_PERIOD_AFTER = {
+    "ar": _rx(
+        r"^\s*(?:\S+\s+){0,4}?(?:شهدتها|شهدها|خلال|على\s+مدى|طوال|في|منذ)\s+(?:ال)?(?:اسابيع|اشهر|شهور|ايام)\s+"
+        r"(?:ال)?(?:ماضيه|اخيره|سابقه|قليله\s+الماضيه)|^\s*(?:\S+\s+){0,4}?في\s+الاونه\s+الاخيره"
+    ),
+    "en": _rx(
+        r"^\s*(?:\S+\s+){0,4}?(?:in|over|during|throughout)\s+(?:the\s+)?(?:past|last|recent|previous|preceding)\s+"
+        r"(?:few\s+|several\s+|two\s+|three\s+)?(?:weeks|months|days)\b|^\s*(?:\S+\s+){0,4}?(?:in\s+)?recent\s+(?:weeks|months)\b"
+    ),
+}
+
