@@ -53,6 +53,8 @@ FAMILIES = {
                         "handles one)",
     "period_series": "plural attack words told over a past period ('هجمات عدة شهدتها الأسابيع الماضية', 'attacks over "
                      "the past weeks') are a series, not one event to merge into the one the sentence reports",
+    "assassinated": "the assassinated (اغتيل، اغتيال، 'assassinated') are killed like the dead of a strike: their "
+                    "group is its target, not the attacker",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

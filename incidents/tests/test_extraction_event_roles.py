@@ -233,3 +233,25 @@ def test_attacks_over_a_past_period_are_a_series_not_the_strike_told(text, langu
     without("period_series")
     keys = {key for incident in incidents(text, language) for key, _ in parties(incident)}
     assert "islamic-resistance-in-iraq" in keys
+
+
+# --- assassinated -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("اغتيل قياديان في حركة النجباء العراقية، إثر انفجار في بغداد يوم الجمعة، نتيجة قصف من جانب طائرة مسيرة.", "ar"),
+        ("Two commanders of Harakat al-Nujaba were assassinated in an attack that targeted a headquarters in Baghdad on Friday.",
+         "en"),
+    ],
+)
+def test_the_group_of_the_assassinated_is_the_target(text, language, without):
+    assert ("harakat-al-nujaba", "target") in parties(at(text, language, "gn-98182"))
+    without("assassinated")
+    assert ("harakat-al-nujaba", "target") not in parties(at(text, language, "gn-98182"))
+
+
+def test_an_assassination_the_attack_only_follows_names_no_target():
+    text = "استهدف هجوم صاروخي قاعدة عين الأسد يوم الجمعة، وسط انتظار الرد على اغتيال رئيس المكتب السياسي لحماس."
+    assert not any(key == "hamas" for key, _ in parties(at(text, "ar", "ain-al-asad-air-base")))
