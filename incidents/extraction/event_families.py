@@ -55,6 +55,8 @@ FAMILIES = {
                      "the past weeks') are a series, not one event to merge into the one the sentence reports",
     "assassinated": "the assassinated (اغتيل، اغتيال، 'assassinated') are killed like the dead of a strike: their "
                     "group is its target, not the attacker",
+    "nation_targets": "'US targets' / 'US interests' attacked are the nation's forces, as 'US bases' are ('launched "
+                      "their second attack in a week on US targets in Syria')",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

@@ -255,3 +255,13 @@ def test_the_group_of_the_assassinated_is_the_target(text, language, without):
 def test_an_assassination_the_attack_only_follows_names_no_target():
     text = "استهدف هجوم صاروخي قاعدة عين الأسد يوم الجمعة، وسط انتظار الرد على اغتيال رئيس المكتب السياسي لحماس."
     assert not any(key == "hamas" for key, _ in parties(at(text, "ar", "ain-al-asad-air-base")))
+
+
+# --- nation_targets -----------------------------------------------------------------------------------
+
+
+def test_an_attack_on_us_targets_is_on_the_us_forces(without):
+    text = "Iran-backed militias launched an attack on US targets at the Conoco gas field on Friday."
+    assert ("us-armed-forces", "target") in parties(at(text, "en", "conoco-gas-field"))
+    without("nation_targets")
+    assert ("us-armed-forces", "target") not in parties(at(text, "en", "conoco-gas-field"))
