@@ -151,6 +151,26 @@ class ActorMatcher:
         """Return the armed forces of the nation an adjective names (الأميركية, American, US), or None."""
         return self._nations.get(_stem(token_key(adjective)))
 
+    def command_force(self, entry):
+        """Return the armed forces a military command commands (CENTCOM: the US armed forces), or None.
+
+        A command is a state force whose key names a command; its forces are the one nation's force (the actor a
+        nation adjective names, "US forces") under the same parent. None when there is not exactly one.
+        """
+        if entry is None or entry.kind != "state force" or "command" not in entry.key:
+            return None
+        found = {
+            force.key: force for force in self._nations.values()
+            if force.key != entry.key and force.parent_key == entry.parent_key
+            and force.country_code == entry.country_code
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def country_force(self, country_code):
+        """Return the one armed force a nation adjective names for a country (US: the US armed forces), or None."""
+        found = {force.key: force for force in self._nations.values() if force.country_code == country_code}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def security_forces(self, country_code):
         """Return the one security-forces actor of a country ("Iraqi security forces"), or None.
 

@@ -98,7 +98,8 @@ _AR_PAST = _alternation("الماضي الماضية المنصرم المنصر
 _AR_NEXT = _alternation("المقبل المقبلة القادم القادمة".split())
 _AR_CURRENT = _alternation("الجاري الجارية الحالي الحالية".split())
 _AR_MONTH_PARTS = _alternation("منتصف أواسط مطلع أوائل بداية بدايات أواخر نهاية آخر".split())
-_SINCE = re.compile(rf"{_AR_START}(?:منذ|since(?:\s+the)?|ever\s+since(?:\s+the)?)\s+$")
+# "منذ الـ 26 من الشهر الماضي": the article written apart before a number (الـ, folded ال) still follows منذ.
+_SINCE = re.compile(rf"{_AR_START}(?:منذ(?:\s+ال)?|since(?:\s+the)?|ever\s+since(?:\s+the)?)\s+$")
 
 # "خطيب الجمعة" is a title and "Good Friday" a feast, not the day of an event.
 _WEEKDAY_EXCLUDED_BEFORE = re.compile(

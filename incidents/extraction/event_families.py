@@ -35,6 +35,28 @@ FAMILIES = {
                 "the reverse",
     "follow_date": "an undated incident takes a day one of the next two sentences gives when they tell no event of "
                    "their own and it is no statement's day ('ووقع الانفجار الليلة الماضية')",
+    "command_force": "a military command named as a party (CENTCOM, القيادة المركزية الأميركية) is the forces it "
+                     "commands (the US armed forces): coders name the force, not its command",
+    "answered_attacks": "attacks that a state's strikes answer ('the US strikes come after new attacks on X', "
+                        "'الضربات الأميركية جاءت ردا على هجمات على X') were on that state's forces when the text names "
+                        "no target",
+    "self_named": "a group 'calling itself X' (تطلق على نفسها، تسمي نفسها) is X: when it says it did the event "
+                  "('X أنها استهدفت', 'X said it had fired') it claims it, and the group so described is no second "
+                  "perpetrator beside the claim",
+    "ordinal_strike": "an attack verb whose subject counts off the strikes told before it in the sentence "
+                      "('إحدى الضربات استهدفت معسكرا، والثانية استهدفت جسرا', 'the other targeted a bridge') tells a strike",
+    "announced_strikes": "a state's official or body announcing that strikes were carried out ('كشف وزير الدفاع "
+                         "الأمريكي عن تنفيذ ضربتين', 'the Pentagon said it had conducted strikes') names that state's "
+                         "forces as the story's striker",
+    "story_target_set": "strikes with no target take the armed groups that every other strike of the story with a "
+                        "target targets, when they all name the same groups (two groups or more: story_targets "
+                        "handles one)",
+    "period_series": "plural attack words told over a past period ('هجمات عدة شهدتها الأسابيع الماضية', 'attacks over "
+                     "the past weeks') are a series, not one event to merge into the one the sentence reports",
+    "assassinated": "the assassinated (اغتيل، اغتيال، 'assassinated') are killed like the dead of a strike: their "
+                    "group is its target, not the attacker",
+    "nation_targets": "'US targets' / 'US interests' attacked are the nation's forces, as 'US bases' are ('launched "
+                      "their second attack in a week on US targets in Syria')",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 

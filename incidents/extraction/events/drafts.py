@@ -66,6 +66,11 @@ def _titles(draft):
 class _Drafts:
     """The drafts part of `reader._Reader` (this module's docstring says what it covers)."""
 
+    def _command_force(self, entry):
+        """Return the forces a command named as a party commands ("CENTCOM forces struck": the US armed forces)."""
+        finder = getattr(self.actor_matcher, "command_force", None)
+        return finder(entry) if finder is not None else None
+
     def _reportable(self, incident):
         """Return False for what is too vague to be an incident: a country, no date, no count."""
         if incident.place is None:
@@ -131,6 +136,16 @@ class _Drafts:
             incident.weapon = "airstrike"  # only bare "was hit" in a story of air strikes
         if incident.outcome == "unknown" and _has_casualties(incident) and incident.kind != CLASH:
             incident.outcome = "hit"
+        if on("self_named"):
+            # a group the text says calls itself X, which claims: the claim is the only attribution, not a second party
+            same = self.self_named_pairs()
+            claimants = {entry.key for entry, role in actors if role == CLAIMANT}
+            actors = [
+                (entry, role) for entry, role in actors
+                if not (role == PERPETRATOR and any((entry.key, c) in same for c in claimants))
+            ]
+        if on("command_force"):
+            actors = [(self._command_force(entry) or entry, role) for entry, role in actors]
         actors = _unique(actors)
         event_type, sub = acled_pair(incident.kind, incident.weapon)  # vocabulary.EVENT_TYPES
         place = incident.place

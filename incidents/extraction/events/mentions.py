@@ -57,6 +57,8 @@ from .words import (
     _NEGATION_BEFORE,
     _NIGHT,
     _NOT_MENTIONED,
+    _ORDINAL_SUBJECT,
+    _PERIOD_AFTER,
     _SAME_TIME,
     _SERIES,
     _SINCE_WHEN,
@@ -149,6 +151,8 @@ class _Mentions:
                 return True
         if _is_plural(head, self.language) and _SERIES.search(before[-30:]):
             return True
+        if on("period_series") and _is_plural(head, self.language) and _PERIOD_AFTER[self.language].match(after[:80]):
+            return True  # "هجمات عدة شهدتها الأسابيع الماضية", "attacks over the past weeks": a series over a period
         if _is_plural(head, self.language) and _LATEST_OF_THEM[self.language].search(after):
             return True  # "بضربات جوية …، كان آخرها في تشرين الثاني", "strikes, the latest of which …": a series
         if _is_plural(head, self.language) and _THOSE_BEFORE[self.language].search(before[-20:] + " " + self._folded(head.start, head.end)):
@@ -527,7 +531,16 @@ class _Mentions:
             if (overlapping or near) and not self._passive_target(actor, head):
                 if "strike" in head.kinds or (weapon in ("artillery", "drone") and overlapping):
                     return STRIKE
+        if on("ordinal_strike") and self._counts_off_strikes(head):
+            return STRIKE
         return ATTACK
+
+    def _counts_off_strikes(self, head):
+        """Return True if the head's subject counts off strikes told before it ("إحدى الضربات …، والثانية استهدفت")."""
+        sentence = self._sentence_of(Span(head.start, head.end))
+        if not _ORDINAL_SUBJECT[self.language].search(self._folded(max(sentence.start, head.start - 25), head.start)):
+            return False
+        return any(t.kind == "strike" and sentence.start <= t.start < head.start for t in self.triggers)
 
     def _folded_without_dates(self, start, end):
         """Return the folded text from `start` to `end` with the date expressions in it removed."""

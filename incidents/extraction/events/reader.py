@@ -6,6 +6,7 @@ import re
 
 from ..article import Article
 from ..normalize import is_arabic
+from ..event_families import on
 from ..types import ActorMention, Span
 from .context import _add_campaign_targets, _Context
 from .drafts import _Drafts
@@ -193,6 +194,8 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         if nation_force is None:
             return found
         for match in _FORCE_NOUNS[self.language].finditer(self.folded):
+            if not on("nation_targets") and re.search(r"(?:targets|interests)$", match.group()):
+                continue
             entry = nation_force(match.group(1))
             if entry is not None:
                 start, end = self._span(match.start(), match.end())
@@ -213,6 +216,7 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         for incident in incidents:
             self._add_security_forces(incident)
         self._add_answered_attackers(incidents)
+        self._add_answered_targets(incidents)
         self._add_story_strikers(incidents)
         self._add_story_targets(incidents)
         self._told_sentences = {m.sentence.start for m in mentions if m.place is not None}  # sentences that tell an event of their own

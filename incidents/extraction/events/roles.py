@@ -42,6 +42,8 @@ from .words import (
     _RELATIVE_BEFORE,
     _SAME_GROUP,
     _SAME_GROUP_BEFORE,
+    _SELF_CLAIM_AFTER,
+    _SELF_NAMED_BEFORE,
     _SUBJECT_VERB_AFTER,
     _UNHARMED_AFTER,
     _UNHARMED_BEFORE,
@@ -339,6 +341,17 @@ class _Roles:
                 # the subject of the sentence, with its appositions: "X, known as Y, a commander of Z, died"
                 r"^(?:(?!\b(?:said|says|told|claimed|announced|when|after|while)\b)[^.;])+?,\s*(?:died|was\s+killed|were\s+killed)\b",
             ]
+        if on("assassinated"):
+            # "اغتيل قياديان في حركة النجباء، إثر قصف", "assassinated X in a drone strike": killed in the event, a target
+            patterns.append(
+                r"(?:اغتيال|اغتيل|اغتيلا|اغتيلوا|اغتيلت|اغتالت|اغتال)\s+(?:[^\s،.]+\s+){0,6}?[^\s،.]+"
+                r"(?=\s*[،,]?\s*(?:اثر|جراء|نتيجه|ب(?:غاره|ضربه|قصف))(?!\w))"
+                if self.language == "ar" else
+                r"(?:assassinated|assassinating|assassination\s+of)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+"
+                r"(?=\s*,?\s+(?:in|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:strike|airstrike|raid|attack|drone|bombing)s?(?!\w))"
+            )
+            if self.language == "en":
+                patterns.append(r"(?:[^\s,.]+\s+){1,6}(?:were|was|have\s+been|had\s+been)\s+assassinated(?!\w)")
         for pattern in patterns:
             for match in re.finditer(pattern, folded):
                 if re.match(r"(?:no|none|not|nobody)\s", match.group()):
@@ -371,8 +384,46 @@ class _Roles:
             return True
         return self._speaking_group(sentence, head) is not None
 
+    def _self_named(self, actor):
+        """Return True if the actor is what a group calls itself ("تطلق على نفسها اسم X", "calling itself X")."""
+        before = self._folded(max(0, actor.span.start - 60), actor.span.start)
+        return on("self_named") and bool(_SELF_NAMED_BEFORE[self.language].search(before))
+
+    def _self_named_claimant(self, sentence, head):
+        """Return the group that calls itself X when it says it did the event ("جماعة تطلق على نفسها X أنها استهدفت")."""
+        for actor in self.actor_mentions:
+            if actor.entry is None or not _is_armed_group(actor.entry):
+                continue
+            if not sentence.start <= actor.span.start < head.start or not self._self_named(actor):
+                continue
+            if _SELF_CLAIM_AFTER[self.language].match(self._folded(actor.span.end, head.start)):
+                return actor.entry
+        return None
+
+    def self_named_pairs(self):
+        """Return {(described key, name key)}: the groups the text describes, each with what it calls itself.
+
+        "الميليشيات الإيرانية المسلحة التي تطلق على نفسها المقاومة الإسلامية في العراق": the Iran-backed militias
+        of this text are the Islamic Resistance in Iraq (event_families "self_named").
+        """
+        pairs = set()
+        for actor in self.actor_mentions:
+            if actor.entry is None or not _is_armed_group(actor.entry) or not self._self_named(actor):
+                continue
+            before = [
+                a for a in self.actor_mentions
+                if a.entry is not None and a.entry != actor.entry and _is_armed_group(a.entry)
+                and actor.span.start - 80 <= a.span.end <= actor.span.start
+            ]
+            if before:
+                pairs.add((before[-1].entry.key, actor.entry.key))
+        return pairs
+
     def _speaking_group(self, sentence, head):
         """Return the armed group that says it carried out the event ("X said it had attacked", "أعلنت X استهداف")."""
+        named = self._self_named_claimant(sentence, head)
+        if named is not None:
+            return named
         for verb in _CLAIM_SPEECH[self.language].finditer(self.folded, self._folded_index(sentence.start), self._folded_index(head.start)):
             verb_start, verb_end = self._span(verb.start(), verb.end())
             if _MARKER.search(self._folded(verb_end, head.start)):
@@ -390,7 +441,9 @@ class _Roles:
                     ]
                     if len(between.split()) <= 15 and not others:
                         return actor.entry
-                elif verb_end <= actor.span.start and len(self.text[verb_end : actor.span.start].split()) <= 2:
+                elif verb_end <= actor.span.start and (
+                    len(self.text[verb_end : actor.span.start].split()) <= 2 or self._self_named(actor)
+                ):
                     if re.search(r"(?<!\w)(?:ان|انه|انها)(?!\w)", self._folded(verb_end, actor.span.start)):
                         continue  # "قال مسؤول إن X ...": X is what the speaker talks about, not the speaker
                     if self.language == "en" and not re.search(r"[,\"”']\s*$", self.text[sentence.start : verb_start]):

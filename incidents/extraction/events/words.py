@@ -205,7 +205,7 @@ _FORCE_NOUNS = {
     "en": _rx(
         r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
         r"(?:base|bases|outpost|troops|personnel|service\s*members|soldiers|forces|military|garrison|positions|"
-        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?)(?!\w)"
+        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?|targets|interests)(?!\w)"
     ),
 }
 # Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
@@ -378,3 +378,67 @@ _CAMPAIGN_ON = {
         (_rx(r"(?<!\w)[وف]?(?:تعرضت|تعرض)\s+"), "after"),
     ],
 }
+
+# An attack a state's strikes answer, after the strikes: "The U.S. strikes come after new attacks on X",
+# "الضربات الأميركية جاءت ردا على هجمات على X" (event_families "answered_attacks").
+_ANSWERS = {
+    "en": _rx(
+        r"\b(?:comes?|came|follows?|followed|after|following|in\s+(?:response|retaliation|reply)\s+(?:to|for)"
+        r"|retaliat\w*\s+for|answer(?:s|ed|ing)?|respond(?:s|ed|ing)?\s+to)\b"
+    ),
+    "ar": _rx(r"(?<!\w)(?:[وف]?(?:ردا|رد|ردت)\s+على|بعد|عقب|اثر|في\s+اعقاب|انتقاما\s+ل|جاءت|جاء|تاتي|ياتي)(?!\w)"),
+}
+
+# A group "calling itself" X: the words before X (event_families "self_named"). "جماعة تطلق على نفسها اسم X",
+# "الفصائل التي تسمي نفسها X", "a group calling itself X", "which calls itself X".
+_SELF_NAMED_BEFORE = {
+    "ar": _rx(
+        r"(?<!\w)(?:التي\s+|الذي\s+)?(?:تطلق|يطلق|تطلقان|اطلقت|تسمي|يسمي|سمت)\s+(?:على\s+)?(?:نفسها|نفسه)\s+"
+        r"(?:اسم\s+)?[\"“«']?\s*$"
+    ),
+    "en": _rx(
+        r"(?<!\w)(?:(?:which|that|who)\s+)?(?:calling|calls|called|call)\s+(?:itself|themselves)\s+(?:the\s+)?[\"“']?\s*$"
+    ),
+}
+# What follows a self-named group that says it did the event: "X أنها استهدفت", "X إنها أطلقت", "X said it had fired".
+_SELF_CLAIM_AFTER = {
+    "ar": _rx(r"^[\"”»']?\s*[،,]?\s*(?:في\s+بيان\s+)?(?:ان|انه|انها|انهم)\s*$"),
+    "en": _rx(
+        r"^[\"”']?\s*,?\s*(?:said|says|announced|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$"
+    ),
+}
+
+# The subject of an attack verb that counts off the strikes told before it in the sentence: "إحدى الضربات استهدفت
+# معسكرا …، والثانية استهدفت جوار جسر", "one strike hit a camp and the other targeted a bridge"
+# (event_families "ordinal_strike").
+_ORDINAL_SUBJECT = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:الثانيه|الاخري|الاولي|الثالثه|احداها|احداهما|اخري)\s*$"),
+    "en": _rx(r"(?<!\w)(?:the\s+)?(?:second|other|first|third|latter|former)(?:\s+(?:one|strike|raid))?\s*$"),
+}
+
+# A state's official or body announcing that strikes were carried out: the words between it and the strike word
+# (event_families "announced_strikes"). "كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين", "أعلنت الوزارة شن
+# غارات", "Austin announced that US forces had carried out strikes", "the Pentagon said it conducted two strikes".
+_ANNOUNCED_STRIKE = {
+    "ar": _rx(r"^\s*[،,]?\s*(?:\S+\s+){0,2}?(?:عن\s+)?(?:تنفيذ|شن|توجيه)\s+(?:\S+\s+){0,1}?$"),
+    "en": _rx(
+        r"^\s*,?\s*(?:\w+\s+){0,1}?(?:announced|said|confirmed|revealed|disclosed|stated)\s+(?:that\s+)?"
+        r"(?:(?:it|they|the\s+us|the\s+u\.s\.|us|u\.s\.|american)\s+(?:\w+\s+){0,2}?)?(?:had\s+|has\s+|have\s+)?"
+        r"(?:carried\s+out|conducted|launched)\s+(?:\S+\s+){0,2}?$"
+    ),
+}
+_ANNOUNCE_VERB_BEFORE = _rx(r"(?<!\w)[وف]?(?:كشف|كشفت|اعلن|اعلنت|اكد|اكدت)\s*$")
+
+# A past period after plural attack words: the attacks are a series over it, not one event (event_families
+# "period_series"). "بعد هجمات عدة شهدتها الأسابيع الماضية", "attacks over the past weeks", "في الآونة الأخيرة".
+_PERIOD_AFTER = {
+    "ar": _rx(
+        r"^\s*(?:\S+\s+){0,4}?(?:شهدتها|شهدها|خلال|على\s+مدى|طوال|في|منذ)\s+(?:ال)?(?:اسابيع|اشهر|شهور|ايام)\s+"
+        r"(?:ال)?(?:ماضيه|اخيره|سابقه|قليله\s+الماضيه)|^\s*(?:\S+\s+){0,4}?في\s+الاونه\s+الاخيره"
+    ),
+    "en": _rx(
+        r"^\s*(?:\S+\s+){0,4}?(?:in|over|during|throughout)\s+(?:the\s+)?(?:past|last|recent|previous|preceding)\s+"
+        r"(?:few\s+|several\s+|two\s+|three\s+)?(?:weeks|months|days)\b|^\s*(?:\S+\s+){0,4}?(?:in\s+)?recent\s+(?:weeks|months)\b"
+    ),
+}
+
