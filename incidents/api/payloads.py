@@ -47,8 +47,13 @@ class GeoJsonGeometry(Func):
     output_field = JSONField()
 
 
+# The links are read through their plain manager: their default one also checks that the incident is out of
+# the trash, a join to the incidents per link (a payload is built only for incidents out of the trash).
+
+
 def actors_array():
-    links = IncidentActor.objects.filter(incident=OuterRef("pk")).order_by("role", "actor__name_en", "id")
+    links = IncidentActor.all_objects.filter(incident=OuterRef("pk"), actor__deleted_at__isnull=True)
+    links = links.order_by("role", "actor__name_en", "id")
     return ArraySubquery(
         links.values(json=JsonBuildObject(id="actor_id", name_en="actor__name_en", name_ar="actor__name_ar", role="role"))
     )
@@ -56,7 +61,7 @@ def actors_array():
 
 def excerpts_array():
     """Return the evidence excerpts one source gives for the incident, in the order of the source's text."""
-    links = IncidentSource.objects.filter(source=OuterRef("pk"), incident=OuterRef(OuterRef("pk"))).exclude(excerpt="")
+    links = IncidentSource.all_objects.filter(source=OuterRef("pk"), incident=OuterRef(OuterRef("pk"))).exclude(excerpt="")
     return ArraySubquery(links.order_by(F("start_offset").asc(nulls_last=True), "id").values("excerpt"))
 
 
@@ -64,7 +69,7 @@ def sources_array(*, with_excerpts=False):
     # A source quoted twice as evidence is one source; its text is never read. Its excerpts are asked for
     # by one incident's detail only: lists stay lean.
     sources = Source.objects.filter(
-        pk__in=IncidentSource.objects.filter(incident=OuterRef(OuterRef("pk"))).values("source_id")
+        pk__in=IncidentSource.all_objects.filter(incident=OuterRef(OuterRef("pk"))).values("source_id")
     ).order_by("published", "id")
     members = {"id": "id", "title": "title", "publisher": "publisher", "url": "url", "published": "published"}
     if with_excerpts:
