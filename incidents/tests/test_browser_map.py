@@ -178,6 +178,40 @@ def test_a_cell_tells_its_incidents_by_type_and_a_click_zooms_in_to_them(open_pa
     expect(page.locator("#incident-map .incident-stack")).to_have_text("3")  # one point: one stack of three
 
 
+LABEL_FITS_JS = """(count) => {
+    const symbols = window.Marsad.MapSymbols;
+    const cell = symbols.cellSymbol({type: "Feature", geometry: {type: "Point", coordinates: [44, 33]},
+        properties: {incidents: count, approximate: 0, event_types: {"Battles": count}, killed: 0}});
+    const stack = symbols.stackSymbol(Array.from({length: Math.min(count, 2000)}, () => ({type: "Feature",
+        geometry: {type: "Point", coordinates: [44, 33]}, properties: {event_type: "Battles", geo_precision: 1}})));
+    return [cell, stack].map((marker) => {
+        const icon = marker.options.icon.options;
+        const box = document.createElement("div");
+        box.className = icon.className;
+        box.style.cssText = `position:absolute;top:0;left:0;width:${icon.iconSize.x}px;height:${icon.iconSize.y}px`;
+        box.appendChild(icon.html);
+        document.body.appendChild(box);
+        const range = document.createRange();
+        range.selectNodeContents(icon.html);
+        const text = range.getBoundingClientRect().width;
+        const room = icon.html.clientWidth;
+        box.remove();
+        return {label: icon.html.textContent, text, room};
+    });
+}"""
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_large_count_fits_inside_its_circle(open_page, language):
+    incident_at(BAGHDAD)
+    page = open_page("/", language=language)
+    wait_ready(page)
+
+    for count in (7, 987, 30_804, 184_999):
+        for symbol in page.evaluate(LABEL_FITS_JS, count):
+            assert symbol["text"] <= symbol["room"], symbol
+
+
 def test_zoomed_in_the_map_draws_the_incidents_in_view_and_areas_as_dashed_rings(open_page):
     incident_at(BAGHDAD, title="Strike at the airport")
     incident_at(Point(44.45, 33.36, srid=4326), title="Shelling somewhere in Baghdad governorate",

@@ -99,6 +99,12 @@
     return Math.round(Math.min(36, 16 + 2.2 * Math.log2(incidents + 1)));
   }
 
+  /** Return the least diameter whose circle holds `text` (a count at 0.75rem bold: digits are about
+   * 0.6em wide), so that "30,804" or "٣٠٬٨٠٤" is never cut by its circle. */
+  function labelDiameter(text) {
+    return Math.ceil(7.5 * text.length + 12);
+  }
+
   function dominantType(eventTypes) {
     var best = null;
     Object.keys(eventTypes || {}).forEach(function (type) {
@@ -130,8 +136,9 @@
   function cellSymbol(feature) {
     var properties = feature.properties;
     var coordinates = feature.geometry.coordinates;
-    var diameter = cellDiameter(properties.incidents);
-    var label = M.el("span", "incident-cell-count", M.formatNumber(properties.incidents));
+    var text = M.formatNumber(properties.incidents);
+    var diameter = Math.max(cellDiameter(properties.incidents), labelDiameter(text));
+    var label = M.el("span", "incident-cell-count", text);
     label.dataset.count = String(properties.incidents);
     label.style.backgroundColor = colorOf(dominantType(properties.event_types));
     if (properties.approximate === properties.incidents) label.classList.add("is-approximate");
@@ -154,12 +161,13 @@
       var type = feature.properties.event_type;
       types[type] = (types[type] || 0) + 1;
     });
-    var label = M.el("span", "incident-stack-count", M.formatNumber(features.length));
+    var text = M.formatNumber(features.length);
+    var label = M.el("span", "incident-stack-count", text);
     label.style.backgroundColor = colorOf(dominantType(types));
     var areas = features.filter(function (feature) { return feature.properties.geo_precision === AREA_PRECISION; });
     if (areas.length === features.length) label.classList.add("is-approximate");
     var coordinates = features[0].geometry.coordinates;
-    var diameter = Math.round(Math.min(34, 20 + 2 * Math.log2(features.length)));
+    var diameter = Math.max(Math.round(Math.min(34, 20 + 2 * Math.log2(features.length))), labelDiameter(text));
     return L.marker([coordinates[1], coordinates[0]], {
       icon: L.divIcon({ className: "incident-stack", html: label, iconSize: L.point(diameter, diameter) }),
       title: M.ui("stack_count", { count: M.formatNumber(features.length) }),
