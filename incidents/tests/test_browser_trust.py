@@ -28,7 +28,8 @@ def test_merge_two_actors_choosing_the_one_kept_then_undo(open_page, language, v
     merged = ActorFactory(name_en="Kataib Hizballah (duplicate)", name_ar="كتائب حزب اللة")
     link = IncidentActorFactory(actor=merged)
     ids = ",".join(str(pk) for pk in sorted([kept.pk, merged.pk]))
-    page = signed_in(open_page, f"/admin/incidents/actor/merge/?ids={ids}", language=language, viewport=viewport)
+    page = signed_in(open_page, "/admin/incidents/actor/", language=language, viewport=viewport)
+    page.goto(page.url + f"merge/?ids={ids}")
 
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
     assert page.locator(".merge-choice").count() == 2

@@ -134,7 +134,7 @@ def test_a_revert_to_a_link_whose_source_is_in_the_trash_or_actor_merged_is_refu
     merging.merge(kept=kept, merged=first_actor, user=edited["reviewer"])
     response = revert(client, incident, version_one)
     shown = " ".join(str(message) for message in get_messages(response.wsgi_request))
-    assert "was merged into “Kept group”" in shown, shown
+    assert "was merged into “Kept group" in shown and "undo the merge first" in shown, shown
     assert Incident.objects.get(pk=incident.pk).title == "Version two"
 
 

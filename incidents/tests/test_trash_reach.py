@@ -145,3 +145,49 @@ def test_the_database_refuses_a_new_link_to_a_merged_actor_or_place():
     incident.refresh_from_db()
     incident.title = "Renamed"
     incident.save()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_link_written_while_a_merge_runs_waits_for_it_and_is_refused():
+    import threading
+    import time
+
+    from django.db import IntegrityError, connection, transaction
+
+    from incidents.models import IncidentActor
+
+    from .factories import IncidentFactory
+
+    kept, merged = ActorFactory(), ActorFactory()
+    incident = IncidentFactory()
+    merging_done, outcome = threading.Event(), {}
+
+    def merge_and_hold():
+        try:
+            with transaction.atomic():
+                merging.merge(kept=kept, merged=merged)
+                merging_done.set()
+                time.sleep(1.0)  # the merge's locks are held until this commit
+        finally:
+            merging_done.set()
+            connection.close()
+
+    def link_meanwhile():
+        try:
+            merging_done.wait(10)
+            with transaction.atomic():
+                IncidentActor.all_objects.create(incident=incident, actor_id=merged.pk, role="target")
+            outcome["result"] = "linked"
+        except IntegrityError as error:
+            outcome["result"] = str(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=merge_and_hold), threading.Thread(target=link_meanwhile)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert "was merged into row" in outcome["result"]
+    assert not IncidentActor.all_objects.filter(actor_id=merged.pk).exists()
