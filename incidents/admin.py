@@ -4,21 +4,22 @@ from functools import partial
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.gis.geos import GEOSGeometry
+from django.contrib.postgres.aggregates import StringAgg
 from django.core.exceptions import ValidationError
+from django.db.models import Func, OuterRef, Subquery, TextField, URLField, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.db.models import Func, TextField, URLField, Value
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import admin_import, locking, roles, services
-from .admin_merge import MergeActionMixin
+from . import admin_import, locking, reverting, roles, services
 from .admin_checks import CheckedListFilter, CheckedRequestAdmin, KeyAutocompleteMixin
-from .admin_trash import TrashAdminMixin
+from .admin_merge import MergeActionMixin
+from .admin_trash import TrashAdminMixin, reverted_version
 from .models import (
     Actor,
     ImportDraft,
@@ -253,8 +254,9 @@ class IncidentAdmin(MapWidgetAdmin, TrashAdminMixin, CheckedRequestAdmin, Simple
         "description",
         "location__name_en",
         "location__name_ar",
-        "actors__name_en",
-        "actors__name_ar",
+        # Its actors' names, of the actors out of the trash only (get_search_results).
+        "live_actor_names_en",
+        "live_actor_names_ar",
     ]
     autocomplete_fields = ["location"]
     inlines = [IncidentActorInline, IncidentSourceInline, IncidentStatementInline]
@@ -280,19 +282,56 @@ class IncidentAdmin(MapWidgetAdmin, TrashAdminMixin, CheckedRequestAdmin, Simple
     def location_ar(self, obj):
         return obj.location.name_ar
 
+    def get_search_results(self, request, queryset, search_term):
+        # An incident is found by the names of its actors, not by those of an actor in the trash (a hidden link):
+        # each incident's live actors' names, from the link table's index that leads with the incident.
+        if search_term:
+            live = IncidentActor.all_objects.filter(
+                incident=OuterRef("pk"), actor__deleted_at__isnull=True, actor__merged_into__isnull=True
+            ).values("incident")
+            queryset = queryset.alias(
+                **{
+                    f"live_actor_names_{language}": Subquery(
+                        live.annotate(names=StringAgg(f"actor__name_{language}", " ")).values("names")
+                    )
+                    for language in ("en", "ar")
+                }
+            )
+        return super().get_search_results(request, queryset, search_term)
+
     def has_publish_permission(self, request):
         return roles.may_publish(request.user)
 
     def save_model(self, request, obj, form, change):
-        # An editor's change to a published incident goes back to review (incidents.roles).
-        if obj.status == Status.PUBLISHED and not roles.may_publish(request.user):
-            obj.status = Status.DRAFT
-            self.message_user(
-                request,
-                _("Saved as a draft: only reviewers publish, so a reviewer will publish “%(incident)s”.") % {"incident": obj},
-                messages.WARNING,
-            )
-        super().save_model(request, obj, form, change)
+        # An editor's change to a published incident goes back to review (incidents.roles, the one rule).
+        status = roles.publishing_status(request.user, obj.status)
+        held = status != obj.status
+        obj.status = status
+        version = reverted_version(request)
+        if version is not None:
+            # A revert from the history brings the version's actors' roles and evidence back too, in the same
+            # transaction (TrashAdminMixin.history_form_view), after the form's lock; refused before any write.
+            record = Incident.history.filter(id=obj.pk, history_id=version).first()
+            if record is not None:
+                changes, reasons = reverting.plan(record)
+                if reasons:
+                    raise reverting.RevertRefused(reverting.refusal(reasons))
+                request.reverted_links = len(changes)  # the history's change reason says so (TrashAdminMixin)
+            super().save_model(request, obj, form, change)
+            if record is not None:
+                reverting.revert_links(record, user=request.user)
+        else:
+            super().save_model(request, obj, form, change)
+        if held:
+            self.message_user(request, roles.HELD % {"incident": obj}, messages.WARNING)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except reverting.RevertRefused as refused:
+            # Raised inside the revert's transaction, which rolled back: nothing was changed.
+            self.message_user(request, str(refused), messages.ERROR)
+            return redirect(request.get_full_path())
 
     @admin.display(description=_("drafted and reviewed"))
     def review_trail(self, obj):

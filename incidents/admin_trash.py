@@ -205,6 +205,9 @@ class TrashAdminMixin:
                 raise Http404("No such record.") from None
             if current is None or not self.has_change_permission(request, current):
                 raise PermissionDenied
+            # One transaction: the form's checks (an incident's edit lock, SELECT … FOR UPDATE) and the save.
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -214,9 +217,22 @@ class TrashAdminMixin:
             stored = type(obj).all_objects.filter(pk=obj.pk).values_list("deleted_at", "deleted_by").first()
             if stored is not None:
                 obj.deleted_at, obj.deleted_by_id = stored
-        match = getattr(request, "resolver_match", None)
-        if match is not None and match.url_name.endswith("_simple_history"):
+        version = reverted_version(request)
+        if version is not None:
             obj._change_reason = gettext("reverted to the version of history record %(version)s") % {
-                "version": match.args[-1] if match.args else match.kwargs.get("version_id")
+                "version": version
             }
+            links = getattr(request, "reverted_links", 0)
+            if links:
+                obj._change_reason += " " + gettext("(and %(count)d changes to its actors and evidence)") % {
+                    "count": links
+                }
         super().save_model(request, obj, form, change)
+
+
+def reverted_version(request):
+    """Return the history id that `request` reverts to (the history's revert form posted), or None."""
+    match = getattr(request, "resolver_match", None)
+    if request.method != "POST" or match is None or not match.url_name.endswith("_simple_history"):
+        return None
+    return match.args[-1] if match.args else match.kwargs.get("version_id")

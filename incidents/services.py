@@ -287,8 +287,10 @@ def incidents_publish(*, incidents, user=None) -> int:
 
     Only a reviewer publishes (incidents.roles); `user` None is the system (an operator's command).
     """
-    if not roles.may_publish(user):
-        raise ValidationError(gettext("Only reviewers publish incidents: ask a reviewer to publish these."))
+    try:
+        roles.publishing_status(user, Status.PUBLISHED, requested=True)
+    except roles.PublishingRefused as refused:
+        raise ValidationError(refused.message, code="permission_denied") from None
     published = 0
     for incident in incidents.drafts().select_for_update().order_by("pk"):
         incident.status = Status.PUBLISHED
@@ -539,8 +541,8 @@ def import_confirm(
             for actor_role in data.actors:
                 _saved(actor_role.actor, user)
             data.evidence = evidence(reviewed.spans)
-            if data.status == Status.PUBLISHED and not roles.may_publish(user):
-                data.status = Status.DRAFT  # an editor's review waits for a reviewer (incidents.roles)
+            # An editor's review waits for a reviewer (incidents.roles, the one rule).
+            data.status = roles.publishing_status(user, data.status)
             incident = incident_create(data=data, user=user)
         written[reviewed.key] = incident
 

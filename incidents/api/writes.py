@@ -35,7 +35,6 @@ from incidents.models import (
     Location,
     Source,
     Statement,
-    Status,
 )
 
 # --- Permissions and errors ---------------------------------------------------------------------
@@ -373,9 +372,20 @@ class IncidentWriteMixin(WriteMixin):
         error.etag = locking.etag(instance.pk)
         raise error
 
-    def check_publishing(self, data, user):
-        if data.get("status") == Status.PUBLISHED and not roles.may_publish(user):
-            raise exceptions.PermissionDenied({"status": [_("Only reviewers publish incidents (incidents.publish_incident).")]})
+    @staticmethod
+    def publishing(data, user, *, current=None):
+        """Apply the one publishing rule (incidents.roles) to `data`: a status asked for is refused (403, naming
+        `status`) to a user who may not publish; without one, a published incident (`current`) they change
+        goes back to review."""
+        try:
+            if "status" in data:
+                data["status"] = roles.publishing_status(user, data["status"], requested=True)
+            elif current is not None:
+                status = roles.publishing_status(user, current)
+                if status != current:
+                    data["status"] = status
+        except roles.PublishingRefused as refused:
+            raise exceptions.PermissionDenied({"status": [refused.message]}) from None
 
     @staticmethod
     def _relations(data):
@@ -387,16 +397,14 @@ class IncidentWriteMixin(WriteMixin):
         )
 
     def write_create(self, data, *, user):
-        self.check_publishing(data, user)
+        self.publishing(data, user)
         actors, evidence = self._relations(data)
         return services.incident_create(
             data=services.IncidentData(**data, actors=actors or [], evidence=evidence or []), user=user
         )
 
     def write_update(self, instance, data, *, user):
-        self.check_publishing(data, user)
-        if instance.status == Status.PUBLISHED and not roles.may_publish(user):
-            data["status"] = Status.DRAFT  # an editor's change goes back to review (incidents.roles)
+        self.publishing(data, user, current=instance.status)
         actors, evidence = self._relations(data)
         return services.incident_update(incident=instance, fields=data, actors=actors, evidence=evidence, user=user)
 
