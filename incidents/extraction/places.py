@@ -3,6 +3,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .event_families import on
 from .lexicon import Doc, NameIndex, longest_first, name_of, name_variants
 from .normalize import is_arabic, phrase_key, token_key
 from .types import PlaceMention, Span
@@ -361,6 +362,8 @@ def _list_kind_hint(doc, match):
     The name must be joined to the list by "و" / "and" (or a comma), and every word back to the kind word must
     be in one sentence with no stop, semicolon or colon: "منطقتي عكاشات والقائم", "the villages of A, B and C".
     """
+    if not on("list_kind"):
+        return None
     arabic = is_arabic(doc.words[match.first].text)
     first = match.first
     if arabic:
