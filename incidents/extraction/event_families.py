@@ -58,6 +58,8 @@ FAMILIES = {
     "nation_targets": "'US targets' / 'US interests' attacked are the nation's forces, as 'US bases' are ('launched "
                       "their second attack in a week on US targets in Syria')",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
+    "list_kind": "a dual or plural kind word is the cue of every name of the list it governs ('منطقتي عكاشات "
+                 "والقائم', 'قرى مراط وخشام', 'the towns of Haditha and Hit'): names that need a cue (places.py)",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

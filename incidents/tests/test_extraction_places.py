@@ -342,3 +342,55 @@ def test_two_sites_near_a_town_count_two(matcher, text, count):
 def test_two_sites_joined_by_and_near_a_town_count_two(matcher, text, count):
     (place,) = found(matcher, text)
     assert (place[1], place[4]) == ("abu-kamal", count)
+
+
+# --- A kind word in the plural or dual governs its whole list -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # القائم ("existing") needs a cue; the dual منطقتي gives it to both names of its list
+        ("قصفت الطائرات مواقع في منطقتي عكاشات والقائم فجرا", ["akashat", AL_QAIM]),
+        ("The jets struck the towns of Haditha and Hit overnight.", [HADITHA, HIT]),
+        ("The jets struck the towns of Balad, Haditha and Hit overnight.", [BALAD, HADITHA, HIT]),
+    ],
+)
+def test_a_plural_kind_word_is_the_cue_of_every_name_in_its_list(matcher, text, expected):
+    found_keys = keys(matcher, text)
+    assert len(found_keys) == len(expected)
+    for key, wanted in zip(found_keys, expected):
+        assert key in wanted if isinstance(wanted, set) else key == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زار الوزير المناطق المحررة. والقائم بالأعمال وصل",  # a stop ends the list
+        "قصفت الطائرات مواقع في عكاشات والقائم بالأعمال غادر",  # a preposition, no kind word: القائم has no cue
+        "The jets struck the towns of Haditha. Hit by rockets, the convoy stopped.",
+    ],
+)
+def test_a_name_after_and_without_a_plural_kind_word_still_needs_its_cue(matcher, text):
+    assert not set(keys(matcher, text)) & (AL_QAIM | {HIT})
+
+
+# --- Spellings of bases --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("The drones targeted the al-Harir air base and al-Asad base.", "ain-al-asad-air-base"),
+        ("A drone was downed near Al-Assad Air Base.", "ain-al-asad-air-base"),
+        ("Rockets hit the Tal Baydar airbase.", "tal-baydar"),
+        ("rocket attacks at the Rumalyn Landing Zone in northeastern Syria", "rumeilan-landing-zone"),
+        ("استهدفت مسيرة منطقة عاكاشات غربي الأنبار", "akashat"),
+    ],
+)
+def test_a_base_is_found_by_any_of_the_press_endings_of_its_name(matcher, text, key):
+    assert key in keys(matcher, text)
+
+
+def test_a_person_named_like_a_base_is_no_base(matcher):
+    assert keys(matcher, "Bashar al-Assad spoke on Friday.") == []
