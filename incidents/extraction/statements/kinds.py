@@ -323,7 +323,8 @@ def _admits_toll(article, act, span):
     if act.at_end or act.end <= act.start or not span.start <= act.start:
         return False
     anchor = text[act.start : act.end].split()
-    if not any(token_key(word) in _ADMIT_VERBS or any(r.key in _ADMIT_VERBS for r in _readings_of(word)) for word in anchor):
+    admits = (token_key(word) in _ADMIT_VERBS or any(r.key in _ADMIT_VERBS for r in _readings_of(word)) for word in anchor)
+    if not any(admits):
         return False
     return bool(_ADMITTED_TOLL.search(fold(text[act.end : span.end])))
 
