@@ -1510,3 +1510,26 @@ def test_an_outlet_after_a_speaker_only_carries_what_was_said(actors):
     # family trailing_attribution: the relaying outlet is never the speaker
     text = "وقال الجيش العراقي إن القاعدة تعرضت لهجوم، حسبما أفادت وكالة رويترز."
     assert [s.speaker for s in statements(actors, text)] == ["الجيش العراقي"]
+
+
+# --- Round 3 families ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family admitted_toll: an admission of a death or a wound is casualty figures, even for one named victim
+        "واعترفت كتائب حزب الله في بيان لها يوم أمس بمقتل أحد قادتها في الغارة.",
+        "وأقر الجيش العراقي بإصابة جنديين في القصف.",
+        "Kataib Hezbollah acknowledged the death of one of its commanders and vowed to retaliate.",
+        "The Pentagon admitted that two soldiers were wounded in the drone attack.",
+    ],
+)
+def test_an_admitted_death_or_wound_is_casualty_figures(actors, text):
+    assert one(actors, text).kind == "casualty figures"
+
+
+def test_an_admission_of_something_else_is_no_toll(actors):
+    # family admitted_toll: only a death or a wound admitted; the rest keeps its kind
+    assert one(actors, "واعترف الجيش الأميركي بأن الطائرة المسيرة لم تعترض.").kind == "report"
+    assert one(actors, "Kataib Hezbollah acknowledged the attack and vowed to retaliate.", language="en").kind != "casualty figures"

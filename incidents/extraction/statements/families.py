@@ -65,6 +65,10 @@ FAMILIES = {
     "passive_agent",
     # an Arabic attribution after what was said: "…، حسبما أعلن البنتاغون", "وفقما ذكرت رويترز" (round 2)
     "trailing_attribution",
+    # an admission whose object is a death or a wound ("اعترفت الحركة في بيان لها بمقتل قائدها", "acknowledged the
+    # death of five of its members"): casualty figures, even for one victim and even when a later verb of the
+    # sentence vows or warns (round 3)
+    "admitted_toll",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

@@ -47,6 +47,8 @@ from .words import (
     _CONDEMNATION_MORE,
     _FACT_VERBS,
     _ARMED_NOUN,
+    _ADMIT_VERBS,
+    _ADMITTED_TOLL,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -248,6 +250,8 @@ def _kind(article, act, span):
     if not armed and act.speaker.entry is None and on("armed_by_noun"):
         armed = bool(_ARMED_NOUN.search(fold(act.speaker.text)))  # "فصائل عراقية", "a group calling itself …"
     verb_kind = act.verb_kind
+    if on("admitted_toll") and _admits_toll(article, act, span):
+        return CASUALTY_FIGURES  # "اعترفت الحركة بمقتل قائدها", "acknowledged the death of five … and vowed retaliation"
     if verb_kind in (_CLAIMISH, CLAIM) and on("toll_predicate"):
         said = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
         if _TOLL_OPENING.search(_opening(said)):
@@ -310,6 +314,19 @@ def _kind(article, act, span):
     if on("fact_verbs") and _FACT_VERBS.search(opening):
         return REPORT  # "الملاحة في المطار توقفت", "the coalition withdrew from the base": a fact told
     return POSITION
+
+
+def _admits_toll(article, act, span):
+    """Return True if the attribution's own verb admits a death or a wound (family admitted_toll): the verb that
+    anchors the act (not a later verb of the sentence that took over its kind), followed by what is admitted."""
+    text = article.text
+    if act.at_end or act.end <= act.start or not span.start <= act.start:
+        return False
+    anchor = text[act.start : act.end].split()
+    admits = (token_key(word) in _ADMIT_VERBS or any(r.key in _ADMIT_VERBS for r in _readings_of(word)) for word in anchor)
+    if not any(admits):
+        return False
+    return bool(_ADMITTED_TOLL.search(fold(text[act.end : span.end])))
 
 
 _FOLDED_COMPLEMENTIZERS = frozenset(fold(word) for word in "that أن إن بأن ان إنها إنه أنها أنه بأنها بأنه إنهم أنهم".split())

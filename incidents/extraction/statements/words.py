@@ -331,3 +331,15 @@ _ARMED_NOUN = re.compile(
 # Family speech_acts_more: "took credit for", "has taken responsibility for": a claim anchored by the phrase.
 _EN_TAKE = _keys("took taken takes taking assumed assumes asserted asserts accepted accepts")
 _EN_CREDIT = _keys("credit responsibility")
+
+# Family admitted_toll (families.py): an admission of a death or a wound is casualty figures: "واعترفت الحركة في
+# بيان لها يوم أمس بمقتل قائد", "أقر الجيش بإصابة جنديين", "acknowledged the death of five of its members", "admitted that two
+# soldiers were wounded".
+_ADMIT_VERBS = _keys(
+    "اعترف اعترفت يعترف تعترف اعترفوا أقر أقرت يقر تقر أقروا acknowledged acknowledges admitted admits"
+)
+_ADMITTED_TOLL = re.compile(
+    r"^\W*(?:\S+\s+){0,8}?ب(?:مقتل|مصرع|اصابه|استشهاد|جرح|سقوط\s+(?:قتلي|جرحي|ضحايا))(?!\w)"
+    r"|^\W*(?:that\s+)?(?:the\s+)?(?:deaths?|killing|loss|wounding|injur(?:y|ies))\s+of\b"
+    r"|^\W*(?:that\s+)?(?:\S+\s+){1,5}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|wounded|injured)\b"
+)
