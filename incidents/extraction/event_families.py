@@ -57,6 +57,8 @@ FAMILIES = {
                     "group is its target, not the attacker",
     "nation_targets": "'US targets' / 'US interests' attacked are the nation's forces, as 'US bases' are ('launched "
                       "their second attack in a week on US targets in Syria')",
+    "unknown_striker": "a strike on armed groups whose striker the text never names ('a drone struck a car of X', "
+                       "'قصفت طائرة مسيرة مقرا لـX') is by unidentified military forces, as ACLED codes it",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 
