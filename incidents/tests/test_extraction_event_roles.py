@@ -296,3 +296,21 @@ def test_a_strike_no_one_is_named_for_is_by_unidentified_military_forces(text, l
 )
 def test_a_named_striker_or_an_attack_on_us_forces_gets_no_unknown_striker(text, language):
     assert ("unidentified-military-forces", "perpetrator") not in parties(at(text, language, "gn-98182"))
+
+
+# --- victim_alias -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("اغتيل قياديان في حركة النجباء، إثر قصف بطائرة مسيرة في بغداد يوم الجمعة، بينهم القيادي المعروف بـ«أبو تقوى».",
+         "ar"),
+        ("A drone strike in Baghdad on Friday killed Mushtaq al-Jawari, who was also known as Abu Taqwa, "
+         "a Nujaba commander.", "en"),
+    ],
+)
+def test_a_victim_named_by_alias_or_among_the_dead_is_the_target(text, language, without):
+    assert ("abu-taqwa-al-saidi", "target") in parties(at(text, language, "gn-98182"))
+    without("victim_alias")
+    assert ("abu-taqwa-al-saidi", "target") not in parties(at(text, language, "gn-98182"))

@@ -79,7 +79,7 @@ class _Drafts:
         if any(role in (PERPETRATOR, CLAIMANT) for _, role in actors) or kind not in (STRIKE, ATTACK):
             return False
         targets = [entry for entry, role in actors if role == TARGET]
-        if kind == ATTACK and not (targets and all(_is_armed_group(e) or e.kind == "official person" for e in targets)):
+        if kind == ATTACK and not any(_is_armed_group(e) for e in targets):
             return False
         return not any(_is_target_side(entry) for entry in targets)
 
