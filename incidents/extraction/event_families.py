@@ -57,6 +57,10 @@ FAMILIES = {
                     "group is its target, not the attacker",
     "nation_targets": "'US targets' / 'US interests' attacked are the nation's forces, as 'US bases' are ('launched "
                       "their second attack in a week on US targets in Syria')",
+    "unknown_striker": "a strike on armed groups whose striker the text never names ('a drone struck a car of X', "
+                       "'قصفت طائرة مسيرة مقرا لـX') is by unidentified military forces, as ACLED codes it",
+    "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
+                    "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
     "list_kind": "a dual or plural kind word is the cue of every name of the list it governs ('منطقتي عكاشات "
                  "والقائم', 'قرى مراط وخشام', 'the towns of Haditha and Hit'): names that need a cue (places.py)",

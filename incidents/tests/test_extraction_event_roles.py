@@ -265,3 +265,52 @@ def test_an_attack_on_us_targets_is_on_the_us_forces(without):
     assert ("us-armed-forces", "target") in parties(at(text, "en", "conoco-gas-field"))
     without("nation_targets")
     assert ("us-armed-forces", "target") not in parties(at(text, "en", "conoco-gas-field"))
+
+
+# --- unknown_striker ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("اغتيل قياديان في حركة النجباء، إثر انفجار في بغداد يوم الجمعة، "
+         "نتيجة قصف من جانب طائرة مسيرة.", "ar"),
+        ("Two commanders of Harakat al-Nujaba were assassinated in a drone attack on a car in Baghdad on Friday.",
+         "en"),
+    ],
+)
+def test_a_strike_no_one_is_named_for_is_by_unidentified_military_forces(text, language, without):
+    found = parties(at(text, language, "gn-98182"))
+    assert ("unidentified-military-forces", "perpetrator") in found
+    without("unknown_striker")
+    assert ("unidentified-military-forces", "perpetrator") not in parties(at(text, language, "gn-98182"))
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("شنت القوات الأميركية غارة جوية على مقر لحركة النجباء في بغداد يوم الجمعة.", "ar"),
+        ("US forces carried out an air strike on a Harakat al-Nujaba headquarters in Baghdad on Friday.", "en"),
+        ("Rockets hit a base hosting US forces in Baghdad on Friday.", "en"),
+    ],
+)
+def test_a_named_striker_or_an_attack_on_us_forces_gets_no_unknown_striker(text, language):
+    assert ("unidentified-military-forces", "perpetrator") not in parties(at(text, language, "gn-98182"))
+
+
+# --- victim_alias -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("اغتيل قياديان في حركة النجباء، إثر قصف بطائرة مسيرة في بغداد يوم الجمعة، بينهم القيادي المعروف بـ«أبو تقوى».",
+         "ar"),
+        ("A drone strike in Baghdad on Friday killed Mushtaq al-Jawari, who was also known as Abu Taqwa, "
+         "a Nujaba commander.", "en"),
+    ],
+)
+def test_a_victim_named_by_alias_or_among_the_dead_is_the_target(text, language, without):
+    assert ("abu-taqwa-al-saidi", "target") in parties(at(text, language, "gn-98182"))
+    without("victim_alias")
+    assert ("abu-taqwa-al-saidi", "target") not in parties(at(text, language, "gn-98182"))

@@ -20,6 +20,8 @@ from .model import (
     SITE_KINDS,
     STRIKE,
     TARGET,
+    _is_armed_group,
+    _is_target_side,
     _unique,
 )
 from .words import _DEATH_REPORTED, _NEAR_THE_SITE, _SEPARATELY, _STATEMENT_DAY_BEFORE
@@ -70,6 +72,21 @@ class _Drafts:
         """Return the forces a command named as a party commands ("CENTCOM forces struck": the US armed forces)."""
         finder = getattr(self.actor_matcher, "command_force", None)
         return finder(entry) if finder is not None else None
+
+    @staticmethod
+    def _struck_unknown(kind, actors):
+        """Return True for a strike, or an attack on armed groups only, that names no striker and no claimant."""
+        if any(role in (PERPETRATOR, CLAIMANT) for _, role in actors) or kind not in (STRIKE, ATTACK):
+            return False
+        targets = [entry for entry, role in actors if role == TARGET]
+        if kind == ATTACK and not any(_is_armed_group(e) for e in targets):
+            return False
+        return not any(_is_target_side(entry) for entry in targets)
+
+    def _unknown_military(self):
+        """Return [the unidentified military forces] of the actors file (ACLED's striker when none is named), or []."""
+        found = self.actor_matcher.find("unidentified aircraft", "en")
+        return [found[0].entry] if found and found[0].entry is not None else []
 
     def _reportable(self, incident):
         """Return False for what is too vague to be an incident: a country, no date, no count."""
@@ -144,6 +161,8 @@ class _Drafts:
                 (entry, role) for entry, role in actors
                 if not (role == PERPETRATOR and any((entry.key, c) in same for c in claimants))
             ]
+        if on("unknown_striker") and self._struck_unknown(incident.kind, actors):
+            actors += [(entry, PERPETRATOR) for entry in self._unknown_military()]  # "قصفت طائرة مسيرة مقرا لـX"
         if on("command_force"):
             actors = [(self._command_force(entry) or entry, role) for entry, role in actors]
         actors = _unique(actors)

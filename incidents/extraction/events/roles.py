@@ -352,6 +352,14 @@ class _Roles:
             )
             if self.language == "en":
                 patterns.append(r"(?:[^\s,.]+\s+){1,6}(?:were|was|have\s+been|had\s+been)\s+assassinated(?!\w)")
+        if on("victim_alias"):
+            # the dead named again by their alias or among a group: "killed X, who was also known as Y,",
+            # "اغتيل قياديان …، بينهم القيادي المعروف بـ«Y»", "مقتل X المعروف بلقب Y"
+            patterns.append(
+                r"(?:مقتل|مصرع|استشهاد|قتل|اغتيل|اغتيال)\s+[^.]{1,200}?(?:بينهم|من\s+بينهم|المعروف\s+ب\S*|الملقب\s+ب\S*|المدعو)\s*[^،.]{1,40}"
+                if self.language == "ar" else
+                r"(?:killed|killing|assassinated)\s+[^.;]{1,80}?,\s*(?:who\s+was\s+)?(?:also\s+)?(?:known|named)\s+as\s+[^,.]+"
+            )
         for pattern in patterns:
             for match in re.finditer(pattern, folded):
                 if re.match(r"(?:no|none|not|nobody)\s", match.group()):
