@@ -149,15 +149,15 @@ class _Ids:
 
 
 @functools.lru_cache(maxsize=64)
-def compiled_payload_query(geojson, detail, url_prefix):
-    """Return (sql, params, index of the ids parameter) of the query of incidents' payloads by id.
+def compiled_payload_query(geojson, url_prefix):
+    """Return (sql, params, index of the ids parameter) of the query of list items (features or rows) by id.
 
     Compiling the payload's expression (a JSON object of some thirty members and three subqueries) costs the
     ORM more than PostgreSQL takes to run it for a page; its SQL differs only by the page's ids, a parameter.
     Cached per shape and URL prefix (one per host the site answers to: ALLOWED_HOSTS bounds them).
     """
     ids = _Ids()
-    expression = (feature_expression if geojson else row_expression)(url_prefix, detail=detail)
+    expression = (feature_expression if geojson else row_expression)(url_prefix)
     # Published again: an incident unpublished between the choice of the page's ids and this query stays out.
     page = Incident.objects.published().filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
     query = page.values_list("pk", expression)
@@ -165,11 +165,11 @@ def compiled_payload_query(geojson, detail, url_prefix):
     return sql, params, params.index(ids)
 
 
-def payload_texts(request, ids, *, geojson, detail=False):
+def payload_texts(request, ids, *, geojson):
     """Return the JSON texts of the incidents `ids` (features, or plain rows), in the order of `ids`."""
     if not ids:
         return []
-    sql, params, at = compiled_payload_query(geojson, detail, incident_url_prefix(request))
+    sql, params, at = compiled_payload_query(geojson, incident_url_prefix(request))
     params = (*params[:at], list(ids), *params[at + 1 :])
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
