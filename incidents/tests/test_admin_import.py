@@ -153,7 +153,9 @@ def test_seed_article_imports_end_to_end_into_a_review(admin_user_logged_in):
 
 # --- Import page: bad input writes nothing -------------------------------------------------------
 
-TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+# Two days ahead, not one: the value is fixed when the module is collected, and a run that crosses
+# midnight would otherwise post "today" (CI of stop 17 failed that way).
+LATER = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
 
 
 @pytest.mark.parametrize(
@@ -171,7 +173,7 @@ TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
         (import_form(file=upload("empty.txt", b"   \n")), "The file is empty."),
         (import_form(text=ENGLISH, published=""), "Give the publication date"),
         (import_form(text=ENGLISH, published="next Tuesday-ish"), "is not a date; use YYYY-MM-DD."),
-        (import_form(text=ENGLISH, published=TOMORROW), f"The publication date {TOMORROW} is in the future."),
+        (import_form(text=ENGLISH, published=LATER), f"The publication date {LATER} is in the future."),
         (import_form(text="12345 67 -- 2023"), "The article text has no words"),
     ],
     ids=[
@@ -195,11 +197,11 @@ def test_bad_input_is_refused_with_a_message_and_writes_nothing(admin_user_logge
 def test_form_errors_are_in_arabic_for_an_arabic_editor(admin_user_logged_in):
     admin_user_logged_in.cookies["django_language"] = "ar"
 
-    response = admin_user_logged_in.post(IMPORT_URL, import_form(text=ENGLISH, published=TOMORROW))
+    response = admin_user_logged_in.post(IMPORT_URL, import_form(text=ENGLISH, published=LATER))
 
     content = response.content.decode()
     assert 'dir="rtl"' in content
-    assert f"تاريخ النشر {TOMORROW} في المستقبل." in content
+    assert f"تاريخ النشر {LATER} في المستقبل." in content
     assert ImportDraft.objects.count() == 0
 
 
