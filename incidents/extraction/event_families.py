@@ -59,6 +59,10 @@ FAMILIES = {
                       "their second attack in a week on US targets in Syria')",
     "unknown_striker": "a strike on armed groups whose striker the text never names ('a drone struck a car of X', "
                        "'قصفت طائرة مسيرة مقرا لـX') is by unidentified military forces, as ACLED codes it",
+    "defenders": "the side that defends against an attack, told in other words: forces that 'engaged' a drone or "
+                 "'shot it down', a headline's present tense ('قوات التحالف تسقط طائرة'), defences that 'managed to "
+                 "destroy' drones (من تدمير), the air defences after the verb ('أسقطت المضادات الأرضية التابعة لقوات "
+                 "X'): X intercepts",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",

@@ -129,6 +129,19 @@ EVENT_WORDS = (
         example_ar="أسقطت الدفاعات الجوية طائرة مسيرة", example_en="air defences shot down a drone",
     ),
     EventWord(
+        # the defenders' side of an attack told in other words: forces that "engaged" a drone or "shot it down",
+        # a headline's present tense ("قوات التحالف تسقط طائرة"), defences that "managed to destroy" drones
+        "intercept", "",
+        ar=(ar_words("تسقط يسقط تعترض يعترض تتصدى يتصدى"),
+            r"(?<=من\s)(?:تدمير|اسقاط)(?=\s+(?:ال)?(?:طائر|مسير|صاروخ|صواريخ|قذيف))"),
+        en=(r"(?<![\w-])engag(?:ed|es)(?:\s+and\s+(?:destroyed|shot\s+down|downed))?"
+            r"(?=\s+(?:an?|one|two|three|four|both|several|multiple|the)?\s*(?:[\w-]+\s+){0,3}"
+            r"(?:drones?|uavs?|rockets?|missiles?)(?!\w))",
+            r"(?<![\w-])shot\s+(?:it|them|one|both|each|two|three)\s+down(?!\w)"),
+        example_ar="قوات التحالف تسقط طائرة مسيرة", example_en="US forces engaged a one-way attack drone",
+        family="defenders",
+    ),
+    EventWord(
         "launcher", "rocket",
         ar=(ar_words("منصة منصات") + r"(?=\s+(?:ل|ال)?(?:اطلاق)?)",),
         en=(en_words(r"launchers?|launch\s+pads?"),),

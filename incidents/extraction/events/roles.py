@@ -32,6 +32,7 @@ from .words import (
     _CALL_BEFORE,
     _CLAIM,
     _CLAIM_SPEECH,
+    _DEFENCES_OF_AR,
     _GROUP_AFTER_VERB,
     _GROUP_SUBJECT,
     _HOSTED_BEFORE,
@@ -378,6 +379,8 @@ class _Roles:
             between = self._folded(head.end, actor.span.start)
             if actor.span.start >= head.end and _BY[self.language].search(between[-20:]) and len(between.split()) <= 4:
                 return True
+            if on("defenders") and self.language == "ar" and actor.span.start >= head.end and _DEFENCES_OF_AR.fullmatch(between):
+                return True  # VSO: "أسقطت قوات التحالف", "أسقطت المضادات الأرضية التابعة لقوات التحالف"
             if actor.span.end <= head.start and len(self.text[actor.span.end : head.start].split()) <= 3:
                 return not self._passive_target(actor, head)
         if re.match(r"^\S+(?:\s+\S+){0,3}\s+(?:اسقطت|اعترضت|اسقط|shot\s+down|intercepted)", self._folded(actor.span.start, scope.end)):

@@ -333,6 +333,11 @@ _OWN_DEFENCES = {
     "en": _rx(r"\s*(?:said|says|announced)\s+(?:that\s+)?(?:its|their)\s+(?:air\s+defen[cs]es|forces|troops|jets|aircraft)\s+(?:had\s+|have\s+)?\s*"),
 }
 _AIR_DEFENCE = _rx(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|دفاعات\s+جويه|air\s+defen[cs]es?)")
+# Arabic interception verb, then its subject: "أسقطت [المضادات الأرضية التابعة لـ]قوات التحالف" (family "defenders").
+_DEFENCES_OF_AR = _rx(
+    r"\s*(?:(?:ال)?(?:دفاعات|مضادات|منظومات|منظومه|انظمه|وسائط|دفاع)\s+(?:(?:ال)?(?:جويه|ارضيه|جوي|ارضي|الدفاع\s+الجوي)\s+)?"
+    r"(?:(?:ال)?تابعه\s+)?)?ل?\s*[\"“”«»']?\s*"
+)
 # Syntax of the agent (see roles._Roles._agent). The passive "by": "was struck by", "targeted by", "من قبل", "بواسطة".
 _AGENT_BY = {
     "ar": _rx(r"^\s*(?:\S+\s+){0,2}?(?:من\s+قبل|بواسطه)\s+$"),
