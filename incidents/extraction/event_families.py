@@ -63,6 +63,9 @@ FAMILIES = {
                  "'shot it down', a headline's present tense ('قوات التحالف تسقط طائرة'), defences that 'managed to "
                  "destroy' drones (من تدمير), the air defences after the verb ('أسقطت المضادات الأرضية التابعة لقوات "
                  "X'): X intercepts",
+    "halted_attacks": "groups the text names as having halted their attacks ('the first attack since Iran-aligned "
+                      "factions halted their attacks', 'منذ أوقفت فصائل موالية لإيران هجماتها') are not blamed for the "
+                      "attack told, unless it makes an exception ('except twice, when they tried', 'باستثناء مرتين')",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",

@@ -25,6 +25,8 @@ from .words import (
     _BLAME,
     _CAMPAIGN_ON,
     _CLAIM,
+    _EXCEPT,
+    _HALTED,
     _HOST_AFTER,
     _HOST_BEFORE,
     _MILITARY_SITES,
@@ -328,6 +330,13 @@ class _Context:
                 around = self._folded(max(sentence.start, actor.span.start - 30), min(sentence.end, actor.span.end + 40))
                 if _CLAIM[self.language].search(around) or any(actor.span.overlaps(v) for v in victims):
                     continue
+                if on("halted_attacks") and self._halted(actor, sentence):
+                    continue
                 self._blamed = bool(_BLAME[self.language].search(self._folded(sentence.start, sentence.end)))
                 return [actor.entry]
         return []
+
+    def _halted(self, actor, sentence):
+        """Return True for a group the sentence says halted its attacks, with no exception ("منذ أوقفت فصائل X هجماتها")."""
+        around = self._folded(max(sentence.start, actor.span.start - 25), min(sentence.end, actor.span.end + 40))
+        return bool(_HALTED[self.language].search(around)) and not _EXCEPT[self.language].search(self._folded(sentence.start, sentence.end))

@@ -249,6 +249,8 @@ class _Roles:
                 continue  # "the Israel-Hamas war", "the assassination of the head of Hamas's political bureau"
             if _CALL_BEFORE.search(self._folded(max(scope.start, actor.span.start - 120), actor.span.start)):
                 continue  # "ودعت الحكومة إلى حماية المنشآت التي تستضيف قوات التحالف": named in a demand, not in the event
+            if on("halted_attacks") and _is_armed_group(entry) and not victim and self._halted(actor, self._sentence_of(scope)):
+                continue  # "the first attack since Iran-aligned factions halted their attacks": not this attack's party
             hosted = bool(_HOSTED_BEFORE.search(self._folded(max(scope.start, actor.span.start - 30), actor.span.start)))
             if hosted and kind == ATTACK and _is_target_side(entry):
                 roles.append((entry, TARGET))  # "القاعدة التي تضم قوات أميركية", "a base hosting US troops": whose base it is

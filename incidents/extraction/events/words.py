@@ -220,13 +220,13 @@ _DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\
 # Unnamed groups described by their tie to Iran: the generic pro-Iran factions actor.
 _DESCRIBED_GROUPS = {
     "en": [
-        _rx(r"(?<![\w-])(?P<group>(?:pro-iran(?:ian)?|iran-(?:backed|aligned|linked|allied|affiliated|sponsored)|iranian(?:-backed)?)"
+        _rx(r"(?<![\w-])(?P<group>(?:pro-iran(?:ian)?|iran(?:ian)?-(?:backed|aligned|linked|allied|affiliated|sponsored|supported)|iranian)"
             r"\s+(?:armed\s+|militant\s+|radical\s+)?(?:fighters|militants|militiamen|militias?|groups|factions|proxies))(?!\w)"),
-        _rx(r"(?<!\w)and\s+(?P<group>(?P<allied>allied|affiliated)\s+(?:militias|groups|factions))(?!\w)"),
+        _rx(r"(?<!\w)and\s+(?P<group>(?P<allied>allied|affiliated)\s+(?:militia\s+|armed\s+)?(?:militias|groups|factions))(?!\w)"),
     ],
     "ar": [
         _rx(r"(?<!\w)(?P<group>[وفبل]?(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات|مجموعات)(?:\s+(?:ال)?(?:مسلحه|متطرفه|متشدده|شيعيه|عراقيه)){0,2}\s+"
-            r"(?:ال)?(?:ايرانيه|(?:موالي|مدعوم|مقرب|تابع)\w*\s+(?:من\s+|ل|ال)?ايران))(?!\w)"),
+            r"(?:ال)?(?:ايرانيه|(?:موالي|مدعوم|مقرب|تابع)\w*\s+(?:من\s+|ل|ال)?ايران|(?:متحالف|مرتبط)\w*\s+(?:مع\s+|ب)ايران))(?!\w)"),
         _rx(r"(?<!\w)و(?P<group>(?P<allied>(?:ال)?(?:ميليشيات|مليشيات|فصائل|جماعات))\s+(?:ال)?(?:حليفه|المتحالفه|التابعه\s+لها))(?!\w)"),
     ],
 }
@@ -265,6 +265,17 @@ _CLAUSE_CHANGE = re.compile(r"[,،;؛]\s*(?:while|whereas|but|and|as|فيما|ب
 _BLAME = {
     "ar": _rx(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|حمل|حملت|يحمل|تحمل|نسب|نسبت)(?!\w)"),
     "en": _rx(r"(?<!\w)(?:blam(?:ed|es|ing)|attribut(?:ed|es)|accus(?:ed|es)|held\s+responsible)(?!\w)"),
+}
+# Groups named as having halted their attacks ("since Iran-aligned factions halted their attacks in February",
+# "منذ أوقفت فصائل موالية لإيران هجماتها") are not blamed for the attack told, unless the text makes an exception
+# ("except twice, when they tried to target X", "باستثناء مرتين"): family "halted_attacks".
+_HALTED = {
+    "ar": _rx(r"(?<!\w)[وف]?(?:اوقفت|اوقف|اوقفوا|علقت|علق|علقوا|توقفت|توقف|تعليق|ايقاف|وقف)(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|suspension|stopp(?:ed|ing)|paus(?:ed|ing)|ceas(?:ed|ing))(?!\w)"),
+}
+_EXCEPT = {
+    "ar": _rx(r"(?<!\w)(?:باستثناء|عدا|سوي|الا\s+مره|الا\s+مرتين)(?!\w)"),
+    "en": _rx(r"(?<!\w)(?:except|apart\s+from|other\s+than|save\s+for)(?!\w)"),
 }
 _UNHARMED_BEFORE = _rx(r"(?<!\w)[وف]?(?:لم|لا|دون\s+ان|من\s+دون\s+ان)\s+(?:تتضرر|يتضرر|تصب|يصب|تصاب|يصاب|تتعرض|يتعرض)\w*\s+$")
 _UNHARMED_AFTER = _rx(r"^[\s,]*(?:[\w\s-]{0,45},\s*)?(?:was|were|had\s+been|has\s+been)\s+(?:not\s+(?:damaged|hit|harmed|struck|affected)|unharmed|undamaged|unaffected)")
