@@ -220,7 +220,7 @@ _DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\
 # Unnamed groups described by their tie to Iran: the generic pro-Iran factions actor.
 _DESCRIBED_GROUPS = {
     "en": [
-        _rx(r"(?<![\w-])(?P<group>(?:pro-iran(?:ian)?|iran(?:ian)?-(?:backed|aligned|linked|allied|affiliated|sponsored|supported)|iranian)"
+        _rx(r"(?<![\w-])(?P<group>(?:pro-iran(?:ian)?|iran-(?:backed|aligned|linked|allied|affiliated|sponsored)|iranian(?:-(?:backed|aligned|linked|allied|affiliated))?)"
             r"\s+(?:armed\s+|militant\s+|radical\s+)?(?:fighters|militants|militiamen|militias?|groups|factions|proxies))(?!\w)"),
         _rx(r"(?<!\w)and\s+(?P<group>(?P<allied>allied|affiliated)\s+(?:militia\s+|armed\s+)?(?:militias|groups|factions))(?!\w)"),
     ],
