@@ -314,3 +314,87 @@ def test_a_victim_named_by_alias_or_among_the_dead_is_the_target(text, language,
     assert ("abu-taqwa-al-saidi", "target") in parties(at(text, language, "gn-98182"))
     without("victim_alias")
     assert ("abu-taqwa-al-saidi", "target") not in parties(at(text, language, "gn-98182"))
+
+
+# --- defenders ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, place, interceptor",
+    [
+        ("US forces engaged a one-way attack drone near Ain al-Asad air base on Friday.", "en",
+         "ain-al-asad-air-base", "us-armed-forces"),
+        ("On Friday US forces shot it down near Ain al-Asad air base after a drone approached.", "en",
+         "ain-al-asad-air-base", "us-armed-forces"),
+        ("أسقطت المضادات الأرضية التابعة لقوات التحالف الدولي يوم الجمعة طائرة مسيرة حاولت استهداف قاعدة التنف.", "ar",
+         "al-tanf-garrison", "global-coalition-against-isis"),
+        ("تمكنت الدفاعات الجوية العراقية يوم الجمعة من تدمير طائرتين مسيرتين قرب قاعدة عين الأسد.", "ar",
+         "ain-al-asad-air-base", "iraqi-security-forces"),
+    ],
+)
+def test_the_defending_side_told_in_other_words_intercepts(text, language, place, interceptor):
+    # the words are vocabulary rows of family "defenders", compiled at import: MARSAD_EVENT_FAMILIES_OFF=defenders
+    # switches them off for a whole run (the scorer's ablation)
+    assert (interceptor, "interceptor") in parties(at(text, language, place))
+
+
+def test_the_defences_after_the_interception_verb_name_the_interceptor(without):
+    text = "أسقطت المضادات الأرضية التابعة لقوات التحالف الدولي يوم الجمعة طائرة مسيرة حاولت استهداف قاعدة التنف."
+    assert ("global-coalition-against-isis", "interceptor") in parties(at(text, "ar", "al-tanf-garrison"))
+    without("defenders")
+    assert ("global-coalition-against-isis", "interceptor") not in parties(at(text, "ar", "al-tanf-garrison"))
+
+
+def test_the_defenders_rows_belong_to_their_family():
+    from incidents.extraction.vocabulary import EVENT_WORDS
+
+    rows = [row for row in EVENT_WORDS if row.family == "defenders"]
+    assert rows and all(row.kind == "intercept" for row in rows)
+    assert "defenders" in event_families.FAMILIES
+
+
+def test_an_object_after_the_interception_verb_is_no_interceptor():
+    text = "أسقطت قوات التحالف الدولي يوم الجمعة طائرة مسيرة مفخخة قرب قاعدة التنف."
+    assert ("global-coalition-against-isis", "interceptor") in parties(at(text, "ar", "al-tanf-garrison"))
+    text = "أسقطت طائرة مسيرة يوم الجمعة قرب قاعدة التنف التي تضم قوات التحالف الدولي."
+    assert not any(role == "interceptor" for _, role in parties(at(text, "ar", "al-tanf-garrison")))
+
+
+# --- halted_attacks -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("استهدفت طائرتان مسيرتان يوم الجمعة قاعدة عين الأسد، في أول هجوم منذ أوقفت فصائل متحالفة مع إيران هجماتها "
+         "في شباط.", "ar"),
+        ("Two drones targeted Ain al-Asad air base on Friday, the first attack since Iran-backed militias halted their "
+         "attacks in February.", "en"),
+    ],
+)
+def test_groups_that_halted_their_attacks_are_no_party_of_the_attack(text, language, without):
+    assert not any(key == "pro-iran-factions" for key, _ in parties(at(text, language, "ain-al-asad-air-base")))
+    without("halted_attacks")
+    assert ("pro-iran-factions", "perpetrator") in parties(at(text, language, "ain-al-asad-air-base"))
+
+
+def test_a_halt_with_an_exception_still_blames_the_groups():
+    text = ("Two drones targeted Ain al-Asad air base on Friday, the first attack since Iran-backed militias halted their "
+            "attacks in February, except for one rocket in March.")
+    assert ("pro-iran-factions", "perpetrator") in parties(at(text, "en", "ain-al-asad-air-base"))
+
+
+# --- unnamed Iran-aligned groups (a table of events/words.py) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("US forces struck targets near Albu Kamal on Friday against the IRGC and affiliated militia groups.", "en"),
+        ("شنت القوات الأميركية يوم الجمعة غارات قرب البوكمال على مواقع للميليشيات المتحالفة مع إيران.", "ar"),
+    ],
+)
+def test_groups_described_by_their_tie_to_iran_are_the_pro_iran_factions(text, language):
+    found = [i for i in incidents(text, language) if i.place.entry.key.startswith(("abu-kamal", "albu-kamal", "al-bukamal", "boukamal"))]
+    assert found, [(i.place.entry.key, parties(i)) for i in incidents(text, language)]
+    assert ("pro-iran-factions", "target") in parties(found[0])

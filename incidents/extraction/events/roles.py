@@ -252,7 +252,7 @@ class _Roles:
             if on("halted_attacks") and _is_armed_group(entry) and not victim and self._halted(actor, self._sentence_of(scope)):
                 continue  # "the first attack since Iran-aligned factions halted their attacks": not this attack's party
             hosted = bool(_HOSTED_BEFORE.search(self._folded(max(scope.start, actor.span.start - 30), actor.span.start)))
-            if hosted and kind == ATTACK and _is_target_side(entry):
+            if hosted and kind == ATTACK and _is_target_side(entry) and not (on("defenders") and self._interceptor(actor, head, scope)):
                 roles.append((entry, TARGET))  # "القاعدة التي تضم قوات أميركية", "a base hosting US troops": whose base it is
                 continue
             if self._interceptor(actor, head, scope):
@@ -381,8 +381,10 @@ class _Roles:
             between = self._folded(head.end, actor.span.start)
             if actor.span.start >= head.end and _BY[self.language].search(between[-20:]) and len(between.split()) <= 4:
                 return True
-            if on("defenders") and self.language == "ar" and actor.span.start >= head.end and _DEFENCES_OF_AR.fullmatch(between):
-                return True  # VSO: "أسقطت قوات التحالف", "أسقطت المضادات الأرضية التابعة لقوات التحالف"
+            if on("defenders") and self.language == "ar":
+                verbs = [t for t in head.triggers if t.kind == "intercept" and t.end <= actor.span.start]
+                if verbs and _DEFENCES_OF_AR.fullmatch(self._folded(verbs[-1].end, actor.span.start)):
+                    return True  # VSO: "أسقطت قوات التحالف", "أسقطت المضادات الأرضية التابعة لقوات التحالف"
             if actor.span.end <= head.start and len(self.text[actor.span.end : head.start].split()) <= 3:
                 return not self._passive_target(actor, head)
         if re.match(r"^\S+(?:\s+\S+){0,3}\s+(?:اسقطت|اعترضت|اسقط|shot\s+down|intercepted)", self._folded(actor.span.start, scope.end)):
