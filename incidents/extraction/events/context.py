@@ -339,4 +339,5 @@ class _Context:
     def _halted(self, actor, sentence):
         """Return True for a group the sentence says halted its attacks, with no exception ("منذ أوقفت فصائل X هجماتها")."""
         around = self._folded(max(sentence.start, actor.span.start - 25), min(sentence.end, actor.span.end + 40))
-        return bool(_HALTED[self.language].search(around)) and not _EXCEPT[self.language].search(self._folded(sentence.start, sentence.end))
+        whole = self._folded(sentence.start, sentence.end)
+        return bool(_HALTED[self.language].search(around)) and not _EXCEPT[self.language].search(whole)

@@ -25,6 +25,7 @@ from .model import (
     _unique,
 )
 from .words import (
+    _AFFILIATION_BEFORE,
     _AGENT_BY,
     _AIR_DEFENCE,
     _APPOSITIVE_AR,
@@ -49,7 +50,6 @@ from .words import (
     _UNHARMED_AFTER,
     _UNHARMED_BEFORE,
     _VERB_BEFORE_SUBJECT,
-    _AFFILIATION_BEFORE,
     _WAR_PARTY_AFTER,
     _WAR_PARTY_AR_BEFORE,
     _WAR_PARTY_BEFORE,
@@ -249,10 +249,13 @@ class _Roles:
                 continue  # "the Israel-Hamas war", "the assassination of the head of Hamas's political bureau"
             if _CALL_BEFORE.search(self._folded(max(scope.start, actor.span.start - 120), actor.span.start)):
                 continue  # "ودعت الحكومة إلى حماية المنشآت التي تستضيف قوات التحالف": named in a demand, not in the event
-            if on("halted_attacks") and _is_armed_group(entry) and not victim and self._halted(actor, self._sentence_of(scope)):
+            halted = on("halted_attacks") and _is_armed_group(entry) and not victim
+            if halted and self._halted(actor, self._sentence_of(scope)):
                 continue  # "the first attack since Iran-aligned factions halted their attacks": not this attack's party
             hosted = bool(_HOSTED_BEFORE.search(self._folded(max(scope.start, actor.span.start - 30), actor.span.start)))
-            if hosted and kind == ATTACK and _is_target_side(entry) and not (on("defenders") and self._interceptor(actor, head, scope)):
+            if hosted and on("defenders") and self._interceptor(actor, head, scope):
+                hosted = False  # "أسقطت المضادات الأرضية التابعة لقوات التحالف": the defences of its own base
+            if hosted and kind == ATTACK and _is_target_side(entry):
                 roles.append((entry, TARGET))  # "القاعدة التي تضم قوات أميركية", "a base hosting US troops": whose base it is
                 continue
             if self._interceptor(actor, head, scope):
