@@ -253,7 +253,7 @@ class _Roles:
             if halted and self._halted(actor, self._sentence_of(scope)):
                 continue  # "the first attack since Iran-aligned factions halted their attacks": not this attack's party
             hosted = bool(_HOSTED_BEFORE.search(self._folded(max(scope.start, actor.span.start - 30), actor.span.start)))
-            if hosted and on("defenders") and self._interceptor(actor, head, scope):
+            if hosted and self._defences_after_verb(actor, head):
                 hosted = False  # "أسقطت المضادات الأرضية التابعة لقوات التحالف": the defences of its own base
             if hosted and kind == ATTACK and _is_target_side(entry):
                 roles.append((entry, TARGET))  # "القاعدة التي تضم قوات أميركية", "a base hosting US troops": whose base it is
@@ -384,16 +384,22 @@ class _Roles:
             between = self._folded(head.end, actor.span.start)
             if actor.span.start >= head.end and _BY[self.language].search(between[-20:]) and len(between.split()) <= 4:
                 return True
-            if on("defenders") and self.language == "ar":
-                verbs = [t for t in head.triggers if t.kind == "intercept" and t.end <= actor.span.start]
-                if verbs and _DEFENCES_OF_AR.fullmatch(self._folded(verbs[-1].end, actor.span.start)):
-                    return True  # VSO: "أسقطت قوات التحالف", "أسقطت المضادات الأرضية التابعة لقوات التحالف"
+            if self._defences_after_verb(actor, head):
+                return True
             if actor.span.end <= head.start and len(self.text[actor.span.end : head.start].split()) <= 3:
                 return not self._passive_target(actor, head)
         if re.match(r"^\S+(?:\s+\S+){0,3}\s+(?:اسقطت|اعترضت|اسقط|shot\s+down|intercepted)", self._folded(actor.span.start, scope.end)):
             return True
         before = self._folded(scope.start, actor.span.start)
         return bool(re.search(r"(?:الدفاع\s+الجوي|الدفاعات\s+الجويه|air\s+defen[cs]es?)\s+(?:\S+\s+){0,2}\S{0,3}$", before))
+
+    def _defences_after_verb(self, actor, head):
+        """Return True for the subject of an Arabic interception verb, or the owner of the defences after it (family
+        "defenders"): "أسقطت قوات التحالف", "أسقطت المضادات الأرضية التابعة لقوات التحالف"."""
+        if not on("defenders") or self.language != "ar" or "intercept" not in head.kinds:
+            return False
+        verbs = [t for t in head.triggers if t.kind == "intercept" and t.end <= actor.span.start]
+        return bool(verbs) and bool(_DEFENCES_OF_AR.fullmatch(self._folded(verbs[-1].end, actor.span.start)))
 
     def _is_claim(self, sentence, head):
         """Return True if the sentence reports a group's claim of the event."""
