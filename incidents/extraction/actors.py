@@ -1,6 +1,7 @@
 """Find actors in article text: named actors, titled people, described speakers and national strikes."""
 from dataclasses import dataclass
 
+from .event_families import on
 from .lexicon import Doc, NameIndex, acronym_cases, longest_first, name_of, name_variants
 from .normalize import is_arabic, token_key, tokens
 from .types import ActorMention, Span
@@ -82,6 +83,10 @@ _TITLE_RUN_WORDS = 7
 _STRIKES_AR = _keys("غارة غارات ضربة ضربات قصف هجوم هجمات طائرة طائرات")
 _STRIKES_AR = _STRIKES_AR | frozenset("ال" + key for key in _STRIKES_AR)
 _STRIKE_FILLERS_AR = _keys("جوية جويتين مسيرة مسيرات بطائرة بطائرات صاروخية مدفعي مدفعية الجوية المسيرة")
+# A hedge between the strike word and the nation: "غارات يُعتقد أنها أمريكية", "ضربات يرجح أنها أميركية" (the
+# strikes are told as that nation's; the coders code the nation, with the hedge in the verification note).
+_HEDGES_AR = _keys("يعتقد يرجح يشتبه يبدو")
+_HEDGE_THAT_AR = _keys("أنها أنه انها انه")
 _STRIKES_EN = _keys("strike strikes airstrike airstrikes raid raids bombing bombings bombardment")
 _STRIKE_FILLERS_EN = _keys("air drone military missile rocket aerial led")
 _FORCE_WORDS_AR = _keys("القوات قوات الجيش جيش الطيران")
@@ -289,6 +294,8 @@ class ActorMatcher:
         last = index + 1
         while last < len(doc) and last - index <= 3 and _joined(doc, last) and doc.key(last) in _STRIKE_FILLERS_AR:
             last += 1
+        if on("hedged_strikes") and last + 2 < len(doc) and doc.key(last) in _HEDGES_AR and doc.key(last + 1) in _HEDGE_THAT_AR and _joined(doc, last + 2):
+            last += 2  # "غارات يُعتقد أنها أمريكية"
         if last >= len(doc) or not _joined(doc, last):
             return None
         entry = self._nations.get(_stem(doc.key(last)))

@@ -66,6 +66,8 @@ FAMILIES = {
     "halted_attacks": "groups the text names as having halted their attacks ('the first attack since Iran-aligned "
                       "factions halted their attacks', 'منذ أوقفت فصائل موالية لإيران هجماتها') are not blamed for the "
                       "attack told, unless it makes an exception ('except twice, when they tried', 'باستثناء مرتين')",
+    "hedged_strikes": "strikes told with a hedge before the nation ('غارات يُعتقد أنها أمريكية', 'ضربات يرجح أنها "
+                      "أميركية') are that nation's strikes, as 'غارات أمريكية' are (actors.py)",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",

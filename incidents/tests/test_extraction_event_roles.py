@@ -398,3 +398,19 @@ def test_groups_described_by_their_tie_to_iran_are_the_pro_iran_factions(text, l
     found = [i for i in incidents(text, language) if i.place.entry.key.startswith(("abu-kamal", "albu-kamal", "al-bukamal", "boukamal"))]
     assert found, [(i.place.entry.key, parties(i)) for i in incidents(text, language)]
     assert ("pro-iran-factions", "target") in parties(found[0])
+
+
+# --- hedged_strikes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hedge", ["يُعتقد أنها", "يرجح أنها"])
+def test_strikes_believed_to_be_a_nations_are_that_nations(hedge, without):
+    text = f"شنت طائرات يوم الجمعة غارات {hedge} أمريكية على مواقع للميليشيات الإيرانية في البوكمال."
+    found = [parties(i) for i in incidents(text, "ar")]
+    assert found and all(("us-armed-forces", "perpetrator") in p and ("pro-iran-factions", "target") in p for p in found)
+
+
+def test_a_hedged_strike_without_the_family_names_no_nation(monkeypatch):
+    monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - {"hedged_strikes"})
+    text = "شنت طائرات يوم الجمعة غارات يُعتقد أنها أمريكية على مواقع للميليشيات الإيرانية في البوكمال."
+    assert not any(("us-armed-forces", "perpetrator") in parties(i) for i in incidents(text, "ar"))
