@@ -68,6 +68,9 @@ FAMILIES = {
                       "attack told, unless it makes an exception ('except twice, when they tried', 'باستثناء مرتين')",
     "hedged_strikes": "strikes told with a hedge before the nation ('غارات يُعتقد أنها أمريكية', 'ضربات يرجح أنها "
                       "أميركية') are that nation's strikes, as 'غارات أمريكية' are (actors.py)",
+    "personnel_at_site": "the groups whose men were at the struck site, said right after the strike ('there had been "
+                         "Iranian-aligned militia and IRGC personnel on the base', 'كان هناك أفراد من X في القاعدة'), "
+                         "are its targets, as the sites' owners are",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",

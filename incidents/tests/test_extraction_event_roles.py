@@ -414,3 +414,29 @@ def test_a_hedged_strike_without_the_family_names_no_nation(monkeypatch):
     monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - {"hedged_strikes"})
     text = "شنت طائرات يوم الجمعة غارات يُعتقد أنها أمريكية على مواقع للميليشيات الإيرانية في البوكمال."
     assert not any(("us-armed-forces", "perpetrator") in parties(i) for i in incidents(text, "ar"))
+
+
+# --- personnel_at_site --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("US jets struck a weapons depot near Albu Kamal on Friday. The official said there had been Iran-backed militia "
+         "and IRGC personnel on the base and no civilians.", "en"),
+        ("قصفت مقاتلات أمريكية يوم الجمعة مخزن أسلحة قرب البوكمال. قال المسؤول إنه كان هناك أفراد من الميليشيات "
+         "الموالية لإيران وأفراد من الحرس الثوري الإيراني في القاعدة.", "ar"),
+    ],
+)
+def test_the_groups_whose_men_were_at_the_struck_site_are_its_targets(text, language):
+    # the phrase joins the sites' owners table when family "personnel_at_site" is on (MARSAD_EVENT_FAMILIES_OFF at start)
+    found = [parties(i) for i in incidents(text, language)]
+    assert len(found) == 1
+    assert ("pro-iran-factions", "target") in found[0] and ("irgc", "target") in found[0]
+
+
+def test_men_somewhere_else_are_no_target():
+    text = ("US jets struck a weapons depot near Albu Kamal on Friday. The official said there had been Iran-backed "
+            "militia members in eastern Syria for years.")
+    found = [parties(i) for i in incidents(text, "en")]
+    assert found and all(("pro-iran-factions", "target") not in p for p in found)

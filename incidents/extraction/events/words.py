@@ -3,6 +3,7 @@ rules read. Arabic patterns are written plainly and folded as the text is (`_rx`
 """
 import re
 
+from ..event_families import on
 from ..normalize import normalize_arabic
 from ..vocabulary import ar_words as _ar
 from ..vocabulary import compile_folded as _rx
@@ -301,6 +302,24 @@ _SITE_OWNERS = {
         r"^\W*[وف]?(?:كانت\s+|كان\s+)?(?:تعود|يعود|تتبع|يتبع|تستخدم\w*|يستخدم\w*)\s+(?:ال)?(?:منشات|منشاتان|منشاتين|منشاه|مواقع|الموقع|موقع|موقعان|موقعين|مخازن|مخزن|اهداف|الاهداف|مقرات|مقر)"
     ),
 }
+# Whose men were at the struck site, said right after the strike (event_families "personnel_at_site"): "The official
+# said there had been Iranian-aligned militia and IRGC personnel on the base", "قال المسؤول إنه كان هناك أفراد من X
+# في القاعدة": the groups named after the phrase are the strike's targets, as the sites' owners are.
+_PERSONNEL_AT_SITE = {
+    "en": (
+        r"^\W*(?:[\w\s.,'-]{0,50}?\s(?:said|says|added|noted)\s+)?(?:that\s+)?there\s+(?:had\s+been|have\s+been|were|was)"
+        r"(?=\s[^.;]{0,80}?(?:personnel|members|fighters|militiamen|operatives)\s+(?:on|at|in|inside)\s+(?:the|both|those|these)\s+"
+        r"(?:bases?|sites?|facilit\w*|compounds?|depots?|camps?|locations?|targets?)(?!\w))"
+    ),
+    "ar": (
+        r"^\W*[وف]?(?:(?:قال|قالت|اضاف|اضافت|اوضح|اوضحت|اكد|اكدت)\s+(?:\S+\s+){0,4}?(?:ان|انه|بان|بانه)\s+)?"
+        r"(?:كان|كانت)\s+(?:هناك|ثمه)(?=\s+(?:افراد|عناصر|مقاتلين|مقاتلون|مسلحين|مسلحون)\s+(?:من|تابعين|ينتمون)(?!\w))"
+    ),
+}
+if on("personnel_at_site"):
+    _SITE_OWNERS = {
+        language: _rx(_SITE_OWNERS[language].pattern + "|" + _PERSONNEL_AT_SITE[language]) for language in _SITE_OWNERS
+    }
 # An actor named as a party to a war: "the war between Israel and Hamas", "الحرب بين إسرائيل وحماس", "Israel's war with Hamas".
 _WAR_PARTY_BEFORE = _rx(
     r"(?<!\w)(?:war|conflict|fighting)\s+(?:between|with|against)\s+(?:[^\s,.;]+\s+){0,4}?(?:(?:and|or)\s+)?(?:the\s+)?$|"
