@@ -71,6 +71,8 @@ FAMILIES = {
     "personnel_at_site": "the groups whose men were at the struck site, said right after the strike ('there had been "
                          "Iranian-aligned militia and IRGC personnel on the base', 'كان هناك أفراد من X في القاعدة'), "
                          "are its targets, as the sites' owners are",
+    "confirming_speakers": "a party that confirms, condemns or acknowledges the event ('The PMF confirmed the strike', "
+                           "'أدانت الحكومة الهجوم') speaks of it: it is no party of the event for that",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",

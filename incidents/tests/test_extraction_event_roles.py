@@ -440,3 +440,19 @@ def test_men_somewhere_else_are_no_target():
             "militia members in eastern Syria for years.")
     found = [parties(i) for i in incidents(text, "en")]
     assert found and all(("pro-iran-factions", "target") not in p for p in found)
+
+
+# --- confirming_speakers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The PMF confirmed the US drone strike in Baghdad on Friday, calling it a criminal act.", "en"),
+        ("وأدان الحشد الشعبي الغارة الأميركية على بغداد يوم الجمعة.", "ar"),
+    ],
+)
+def test_a_party_that_confirms_or_condemns_the_strike_is_not_its_striker(text, language, without):
+    assert ("popular-mobilization-forces", "perpetrator") not in parties(at(text, language, "gn-98182"))
+    without("confirming_speakers")
+    assert ("popular-mobilization-forces", "perpetrator") in parties(at(text, language, "gn-98182"))

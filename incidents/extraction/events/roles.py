@@ -33,6 +33,8 @@ from .words import (
     _CALL_BEFORE,
     _CLAIM,
     _CLAIM_SPEECH,
+    _CONFIRMS_AFTER,
+    _CONFIRMS_BEFORE,
     _DEFENCES_OF_AR,
     _GROUP_AFTER_VERB,
     _GROUP_SUBJECT,
@@ -205,6 +207,8 @@ class _Roles:
             return True  # "بحسب ما أعلنته القيادة المركزية", "بحسب ما أفاد به المجلس"
         if re.match(r"^[\s,،]*(?:\w+\s+){0,1}(?:said|says|told|reported|announced|stated|denied|denies|قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|نفي|نفت)(?!\w)", after):
             return True
+        if on("confirming_speakers") and (_CONFIRMS_AFTER[self.language].match(after) or _CONFIRMS_BEFORE.search(before)):
+            return True  # "The PMF confirmed the strike, calling it a criminal act", "وأكد الحشد", "condemned the attack"
         if re.search(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اوضح|اوضحت|نقلت|نفي|نفت)\s*$", before):
             return True
         return False

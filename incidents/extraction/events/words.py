@@ -267,6 +267,13 @@ _BLAME = {
     "ar": _rx(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|حمل|حملت|يحمل|تحمل|نسب|نسبت)(?!\w)"),
     "en": _rx(r"(?<!\w)(?:blam(?:ed|es|ing)|attribut(?:ed|es)|accus(?:ed|es)|held\s+responsible)(?!\w)"),
 }
+# A party that confirms, condemns or acknowledges the event speaks of it (event_families "confirming_speakers"): "The PMF
+# confirmed the strike", "the ministry condemned the attack", "أدانت الحكومة", "نددت".
+_CONFIRMS_AFTER = {
+    "en": _rx(r"^[\s,]*(?:\w+\s+){0,1}(?:confirmed|confirms|condemned|condemns|acknowledged|acknowledges|denounced|denounces)(?!\w)"),
+    "ar": _rx(r"^[\s,،]*(?:\S+\s+){0,1}(?:ادان|ادانت|يدين|تدين|ندد|نددت|استنكر|استنكرت)(?!\w)"),
+}
+_CONFIRMS_BEFORE = _rx(r"(?<!\w)[وف]?(?:ادان|ادانت|ندد|نددت|استنكر|استنكرت)\s*$")  # VSO: "وأدان الحشد الشعبي الغارة"
 # Groups named as having halted their attacks ("since Iran-aligned factions halted their attacks in February",
 # "منذ أوقفت فصائل موالية لإيران هجماتها") are not blamed for the attack told, unless the text makes an exception
 # ("except twice, when they tried to target X", "باستثناء مرتين"): family "halted_attacks".
