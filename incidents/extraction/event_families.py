@@ -73,6 +73,9 @@ FAMILIES = {
                          "are its targets, as the sites' owners are",
     "confirming_speakers": "a party that confirms, condemns or acknowledges the event ('The PMF confirmed the strike', "
                            "'أدانت الحكومة الهجوم') speaks of it: it is no party of the event for that",
+    "campaign_claims": "a count of attacks claimed over a period ('militias have claimed more than a dozen attacks … "
+                       "since the war flared up', 'تبنت الفصائل أكثر من 100 هجوم منذ') is a tally of the campaign: it "
+                       "names no claimant of one event",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",

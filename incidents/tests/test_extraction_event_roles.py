@@ -456,3 +456,32 @@ def test_a_party_that_confirms_or_condemns_the_strike_is_not_its_striker(text, l
     assert ("popular-mobilization-forces", "perpetrator") not in parties(at(text, language, "gn-98182"))
     without("confirming_speakers")
     assert ("popular-mobilization-forces", "perpetrator") in parties(at(text, language, "gn-98182"))
+
+
+# --- campaign_claims ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A drone attacked Ain al-Asad air base on Friday. Iran-backed militias have claimed more than a dozen attacks "
+         "on Ain al-Asad air base since the war began.", "en"),
+        ("استهدفت طائرة مسيرة قاعدة عين الأسد يوم الجمعة. وتبنت الفصائل الموالية لإيران أكثر من 100 هجوم على قاعدة "
+         "عين الأسد منذ بدء الحرب.", "ar"),
+    ],
+)
+def test_a_count_of_attacks_claimed_since_names_no_party_of_one_attack(text, language):
+    assert not any(key == "pro-iran-factions" for key, _ in parties(at(text, language, "ain-al-asad-air-base")))
+
+
+def test_without_campaign_claims_the_counting_group_claims_the_attack(without):
+    # English only: the Arabic "أكثر من 100 هجوم" is a tally the mentions already leave out (events/mentions.py)
+    text = ("A drone attacked Ain al-Asad air base on Friday. Iran-backed militias have claimed more than a dozen attacks "
+            "on Ain al-Asad air base since the war began.")
+    without("campaign_claims")
+    assert any(key == "pro-iran-factions" for key, _ in parties(at(text, "en", "ain-al-asad-air-base")))
+
+
+def test_a_claim_of_one_attack_still_names_its_claimant():
+    text = "Iran-backed militias claimed a drone attack on Ain al-Asad air base on Friday."
+    assert ("pro-iran-factions", "claimant") in parties(at(text, "en", "ain-al-asad-air-base"))

@@ -35,6 +35,7 @@ from .words import (
     _CLAIM_SPEECH,
     _CONFIRMS_AFTER,
     _CONFIRMS_BEFORE,
+    _COUNTED_BEFORE,
     _DEFENCES_OF_AR,
     _GROUP_AFTER_VERB,
     _GROUP_SUBJECT,
@@ -48,6 +49,7 @@ from .words import (
     _SAME_GROUP_BEFORE,
     _SELF_CLAIM_AFTER,
     _SELF_NAMED_BEFORE,
+    _SINCE_PERIOD,
     _SUBJECT_VERB_AFTER,
     _UNHARMED_AFTER,
     _UNHARMED_BEFORE,
@@ -253,6 +255,10 @@ class _Roles:
                 continue  # "the Israel-Hamas war", "the assassination of the head of Hamas's political bureau"
             if _CALL_BEFORE.search(self._folded(max(scope.start, actor.span.start - 120), actor.span.start)):
                 continue  # "ودعت الحكومة إلى حماية المنشآت التي تستضيف قوات التحالف": named in a demand, not in the event
+            if on("campaign_claims") and _is_armed_group(entry) and actor.span.end <= head.start and self._campaign_claim(
+                self._sentence_of(scope), head
+            ):
+                continue  # "militias have claimed more than a dozen attacks … since": the campaign's, not this event's
             halted = on("halted_attacks") and _is_armed_group(entry) and not victim
             if halted and self._halted(actor, self._sentence_of(scope)):
                 continue  # "the first attack since Iran-aligned factions halted their attacks": not this attack's party
@@ -408,9 +414,17 @@ class _Roles:
     def _is_claim(self, sentence, head):
         """Return True if the sentence reports a group's claim of the event."""
         whole = self._folded(sentence.start, sentence.end)
+        if on("campaign_claims") and self._campaign_claim(sentence, head):
+            return False
         if re.search(r"claimed\s+by", whole) or _CLAIM[self.language].search(self._folded(sentence.start, head.start)):
             return True
         return self._speaking_group(sentence, head) is not None
+
+    def _campaign_claim(self, sentence, head):
+        """Return True for a claim of a count of attacks over a period ("militias have claimed more than a dozen attacks
+        … since the war began", "تبنت الفصائل أكثر من 100 هجوم منذ"): a tally of the campaign, no claim of one event."""
+        counted = _COUNTED_BEFORE[self.language].search(self._folded(max(sentence.start, head.start - 40), head.start))
+        return bool(counted) and bool(_SINCE_PERIOD[self.language].search(self._folded(head.end, sentence.end)))
 
     def _self_named(self, actor):
         """Return True if the actor is what a group calls itself ("تطلق على نفسها اسم X", "calling itself X")."""

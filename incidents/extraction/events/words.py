@@ -274,6 +274,17 @@ _CONFIRMS_AFTER = {
     "ar": _rx(r"^[\s,،]*(?:\S+\s+){0,1}(?:ادان|ادانت|يدين|تدين|ندد|نددت|استنكر|استنكرت)(?!\w)"),
 }
 _CONFIRMS_BEFORE = _rx(r"(?<!\w)[وف]?(?:ادان|ادانت|ندد|نددت|استنكر|استنكرت)\s*$")  # VSO: "وأدان الحشد الشعبي الغارة"
+# A count of attacks claimed over a period (event_families "campaign_claims"): "have claimed more than a dozen attacks
+# … since the war flared up", "تبنت الفصائل أكثر من 100 هجوم منذ بدء الحرب".
+_COUNTED_BEFORE = {
+    "en": _rx(r"(?<![\w-])(?:\d+|a\s+dozen|dozens\s+of|scores\s+of|hundreds\s+of|more\s+than\s+(?:a\s+)?[\w-]+|"
+              r"at\s+least\s+[\w-]+|over\s+[\d]+)\s+(?:[\w-]+\s+)?$"),
+    "ar": _rx(r"(?<!\w)(?:\d+|عشرات|مئات|اكثر\s+من\s+\S+|ما\s+لا\s+يقل\s+عن\s+\S+)\s+(?:\S+\s+)?$"),
+}
+_SINCE_PERIOD = {
+    "en": _rx(r"(?<!\w)(?:since|so\s+far|to\s+date|over\s+the\s+(?:past|last))(?!\w)"),
+    "ar": _rx(r"(?<!\w)(?:منذ|حتى\s+الان|خلال\s+(?:ال)?(?:اسابيع|اشهر|شهور|ايام)|على\s+مدى)(?!\w)"),
+}
 # Groups named as having halted their attacks ("since Iran-aligned factions halted their attacks in February",
 # "منذ أوقفت فصائل موالية لإيران هجماتها") are not blamed for the attack told, unless the text makes an exception
 # ("except twice, when they tried to target X", "باستثناء مرتين"): family "halted_attacks".
