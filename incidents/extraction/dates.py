@@ -399,6 +399,40 @@ def _weekdays(finder):
         finder.add(match.start(), match.end(), day, day, DAY, True, kind="weekday")
 
 
+# A night named by the two days it joins: "ليل السبت/الأحد", "منتصف ليل الجمعة- السبت", "overnight Friday into
+# Saturday", "Friday-Saturday night". Coders date it over both days; after midnight ("بعد منتصف ليل الاثنين/
+# الثلاثاء", "after midnight on Monday-Tuesday night") it is the second day.
+_AR_NIGHT_SPAN = re.compile(
+    rf"{_AR_START}(?P<after>بعد\s+)?(?:منتصف\s+)?(?:ليل|ليله)\s+(?P<first>{_alternation(_AR_WEEKDAYS)})"
+    rf"\s*(?:[/\-–—]|علي|الي)\s*(?P<second>{_alternation(_AR_WEEKDAYS)})(?!\w)"
+)
+_EN_NIGHT_SPAN = re.compile(
+    rf"\b(?P<after>after\s+midnight\s+(?:on\s+)?)?(?:(?:overnight|late)\s+(?:on\s+|from\s+)?|the\s+night\s+of\s+)?"
+    rf"(?P<first>{_alternation(_EN_WEEKDAYS)})(?:\s+night)?\s*(?:[/\-–—]|\s(?:into|to)\s)\s*"
+    rf"(?P<second>{_alternation(_EN_WEEKDAYS)})(?:\s+night)?\b"
+)
+
+
+def _night_spans(finder):
+    """Add nights named by two consecutive weekdays: both days, or the second after midnight (family night_span)."""
+    if not on("night_span"):
+        return
+    pattern = _AR_NIGHT_SPAN if finder.language == "ar" else _EN_NIGHT_SPAN
+    for match in pattern.finditer(finder.folded):
+        first, second = _WEEKDAY_LOOKUP[match.group("first")], _WEEKDAY_LOOKUP[match.group("second")]
+        if (first + 1) % 7 != second:
+            continue  # "Friday to Sunday" is a period, not one night
+        if finder.language == "en" and not (
+            match.group("after") or "night" in match.group(0) or re.match(r"(?:overnight|late)", match.group(0))
+        ):
+            continue  # "Monday-Tuesday" alone names two days, not a night
+        last = _weekday_date(finder.published, second, "")
+        if match.group("after"):
+            finder.add(match.start(), match.end(), last, last, DAY, True, kind="weekday")
+        else:
+            finder.add(match.start(), match.end(), last - timedelta(days=1), last, RANGE, True, kind="weekday")
+
+
 def _monday_in_context(folded, match):
     """Return whether a bare الاثنين reads as Monday: after يوم/ليلة, before الماضي, or set off by commas."""
     if match.group("part") or match.group("past") or match.group("next"):
@@ -585,7 +619,7 @@ def find_dates(text, published, language, folding=None):
     `folding` is `normalize.fold_with_offsets(text)` when the caller has it already (`article.Article`).
     """
     finder = _Finder(text, published, language, folding)
-    for collect in (_calendar, _numeric, _relative_days, _weekdays, _periods, _ago):
+    for collect in (_calendar, _numeric, _relative_days, _weekdays, _night_spans, _periods, _ago):
         collect(finder)
     return finder.mentions()
 

@@ -64,6 +64,8 @@ FAMILIES = {
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
     "list_kind": "a dual or plural kind word is the cue of every name of the list it governs ('منطقتي عكاشات "
                  "والقائم', 'قرى مراط وخشام', 'the towns of Haditha and Hit'): names that need a cue (places.py)",
+    "night_span": "a night named by the two days it joins ('ليل السبت/الأحد', 'overnight Friday into Saturday') is "
+                  "dated over both days, and after midnight ('بعد منتصف ليل الاثنين/الثلاثاء') on the second",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

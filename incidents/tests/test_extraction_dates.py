@@ -389,3 +389,45 @@ def test_a_bare_monday_after_earlier_or_before_the_full_stop(text):
 
 def test_the_two_is_no_monday():
     assert find_dates("قتل الاثنان في الهجوم وأصيب الاثنين من الجنود.", SATURDAY, "ar") == []
+
+
+# --- night_span: a night named by the two days it joins ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, expression, first, last, precision",
+    [
+        ("سمع دوي انفجار ليل الجمعة/السبت قرب القاعدة", "ar", "ليل الجمعة/السبت", FRIDAY, SATURDAY, "range"),
+        ("شنت الطائرات غارات منتصف ليل الجمعة- السبت", "ar", "منتصف ليل الجمعة- السبت", FRIDAY, SATURDAY, "range"),
+        ("أسقطت الدفاعات مسيرة بعد منتصف ليل الجمعة – السبت", "ar", "بعد منتصف ليل الجمعة – السبت", SATURDAY,
+         SATURDAY, "day"),
+        ("Rockets hit the base overnight Friday into Saturday.", "en", "overnight Friday into Saturday", FRIDAY,
+         SATURDAY, "range"),
+        ("Drones were downed on Friday-Saturday night.", "en", "Friday-Saturday night", FRIDAY, SATURDAY, "range"),
+        ("A drone was downed after midnight on Friday-Saturday night.", "en",
+         "after midnight on Friday-Saturday night", SATURDAY, SATURDAY, "day"),
+    ],
+)
+def test_a_night_named_by_two_days_spans_both_or_is_the_second_after_midnight(
+    text, language, expression, first, last, precision
+):
+    mention = one_date(text, language)
+    assert (mention.expression, mention.start, mention.end, mention.precision) == (expression, first, last, precision)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("ليل الجمعة/الأحد", "ar"),  # not one night: the days do not follow each other
+        ("Talks ran Friday-Saturday in Baghdad.", "en"),  # two days, no night
+    ],
+)
+def test_two_days_that_are_no_night_are_no_night_span(text, language):
+    assert all(m.precision != "range" for m in find_dates(text, SATURDAY, language))
+
+
+def test_night_span_switched_off_leaves_the_first_weekday(monkeypatch):
+    from incidents.extraction import event_families
+
+    monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - {"night_span"})
+    assert [m.start for m in find_dates("ليل الجمعة/السبت", SATURDAY, "ar")][0] == FRIDAY
