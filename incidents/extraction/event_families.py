@@ -66,6 +66,8 @@ FAMILIES = {
                  "والقائم', 'قرى مراط وخشام', 'the towns of Haditha and Hit'): names that need a cue (places.py)",
     "night_span": "a night named by the two days it joins ('ليل السبت/الأحد', 'overnight Friday into Saturday') is "
                   "dated over both days, and after midnight ('بعد منتصف ليل الاثنين/الثلاثاء') on the second",
+    "name_part": "a place named only as part of another name is not where an event happened: a news outlet the "
+                 "actors found ('Lebanon's Al Mayadeen reported'), a clock's zone ('(Baghdad time)', 'بتوقيت بغداد')",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

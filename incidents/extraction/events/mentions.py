@@ -30,6 +30,8 @@ from .model import (
 )
 from .timing import _day_offset
 from .words import (
+    _CLOCK_ZONE_AFTER,
+    _CLOCK_ZONE_BEFORE,
     _ARSENAL_AFTER,
     _ATTRIBUTION,
     _BLAST_WORD,
@@ -245,6 +247,8 @@ class _Mentions:
                 continue  # "مصدر أمني في كردستان العراق": where the speaker is
             if any(n.start <= place.span.start and place.span.end <= n.end and n.end - n.start > place.span.end - place.span.start for n in named):
                 continue  # "Islamic Resistance in Iraq"
+            if on("name_part") and self._outlet_or_clock(place, sentence):
+                continue  # "Lebanon's Al Mayadeen reported", "(Baghdad time)": a name, not where anything happened
             if _SOURCE_PLACE_BEFORE[self.language].search(self._folded(max(sentence.start, place.span.start - 50), place.span.start)):
                 continue  # "لم يصدر أي تعليق رسمي من طهران أو دمشق", "no comment from Damascus": a government by its capital
             if kept and kept[-1].span.overlaps(place.span):
@@ -272,6 +276,16 @@ class _Mentions:
                 continue
             unique.append(place)
         return unique
+
+    def _outlet_or_clock(self, place, sentence):
+        """Return True if `place` is the name of a news outlet the actors found there, or a clock's zone."""
+        for actor in self.actor_mentions:
+            if actor.entry is not None and actor.entry.kind == "media outlet" and actor.span.start <= place.span.start \
+                    and place.span.end <= actor.span.end:
+                return True
+        before = self._folded(max(sentence.start, place.span.start - 30), place.span.start)
+        after = self._folded(place.span.end, min(sentence.end, place.span.end + 10))
+        return bool(_CLOCK_ZONE_BEFORE[self.language].search(before) and _CLOCK_ZONE_AFTER[self.language].search(after))
 
     def _locator(self, place, places):
         """Return True if `place` only says where another place of the sentence is ("in Anbar province")."""

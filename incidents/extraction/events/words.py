@@ -76,6 +76,9 @@ _SOURCE_PLACE_BEFORE = {
     "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:تعليق|رد|بيان|موقف|تصريح)\s+(?:\S+\s+){0,2}?من\s+(?:(?:\S+\s+)?(?:او|و)\s*)?$"),
     "en": _rx(r"(?<!\w)(?:comment|response|reaction|statement|word)\s+(?:\w+\s+){0,2}?from\s+(?:(?:\w+\s+)?(?:or|and)\s+)?$"),
 }
+# A place named as a clock's zone (family name_part): "6:30 p.m. (Baghdad time)", "الساعة العاشرة بتوقيت بغداد".
+_CLOCK_ZONE_BEFORE = {"ar": _rx(r"(?<!\w)[وب]?(?:ال)?توقيت\s+(?:العاصمه\s+)?$"), "en": _rx(r"")}  # ar: after توقيت; en: before " time"
+_CLOCK_ZONE_AFTER = {"ar": _rx(r""), "en": _rx(r"^\s+time(?!\w)")}
 # Where a weapon was launched from: "أطلقت الصواريخ من منطقة الزعفرانية", "the rockets were fired from X".
 _LAUNCH_POINT_BEFORE = {
     "ar": _rx(r"(?<!\w)[وف]?(?:اطلقت|اطلق|اطلقوا|انطلقت|انطلق|اطلاق\w*)\s+(?:\S+\s+){0,3}?من\s+(?:(?:ال)?(?:منطقه|حي|قضاء|ناحيه|بلده|قريه|مدينه|داخل)\s+)?$"),

@@ -1,0 +1,67 @@
+"""Which events a text tells, where and when, in short Arabic and English sentences: the rule families of issue 10's
+third round on mentions, places and merging (incidents/extraction/event_families.py).
+
+Each family is tested on the phenomenon, and switched off to show that the rule is what makes the difference.
+"""
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from incidents.extraction import event_families
+from incidents.extraction.actors import ActorMatcher
+from incidents.extraction.dates import find_dates
+from incidents.extraction.events import find_incidents
+from incidents.extraction.places import PlaceMatcher
+from incidents.extraction.scoring import actor_entries, place_entries
+
+PUBLISHED = date(2023, 12, 9)  # a Saturday
+
+
+@lru_cache(maxsize=1)
+def matchers():
+    return PlaceMatcher(place_entries()), ActorMatcher(actor_entries())
+
+
+def incidents(text, language):
+    places, actors = matchers()
+    return find_incidents(
+        text, PUBLISHED, language, actors,
+        places.find(text, language), actors.find(text, language), find_dates(text, PUBLISHED, language),
+    )
+
+
+def places_of(text, language):
+    return sorted(i.place.entry.name_en for i in incidents(text, language) if i.place is not None)
+
+
+@pytest.fixture
+def without(monkeypatch):
+    """Switch event families off for one test: without("name_part")."""
+    def switch_off(*names):
+        monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - set(names))
+    return switch_off
+
+
+# --- name_part ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, kept, dropped",
+    [
+        ("Lebanon's Al Mayadeen reported more rocket attacks on US forces at Ain al-Asad on Friday.", "en",
+         "Ain al-Asad Air Base", "Al-Mayadin"),
+        ("At 6:30 p.m. (Baghdad time) on Friday, rockets were launched at Ain al-Asad air base.", "en",
+         "Ain al-Asad Air Base", "Baghdad"),
+        ("وفي الساعة العاشرة مساء الجمعة بتوقيت بغداد سقطت صواريخ على قاعدة عين الأسد.", "ar",
+         "Ain al-Asad Air Base", "Baghdad"),
+    ],
+)
+def test_a_place_named_as_an_outlet_or_a_clocks_zone_is_no_event_place(text, language, kept, dropped, without):
+    assert kept in places_of(text, language) and dropped not in places_of(text, language)
+    without("name_part")
+    assert dropped in places_of(text, language)
+
+
+def test_the_town_of_the_same_name_stays_a_place():
+    assert "Al-Mayadin" in places_of("قصفت طائرات أمريكية مواقع في مدينة الميادين يوم الجمعة.", "ar")
