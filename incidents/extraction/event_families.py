@@ -68,6 +68,9 @@ FAMILIES = {
                   "dated over both days, and after midnight ('بعد منتصف ليل الاثنين/الثلاثاء') on the second",
     "name_part": "a place named only as part of another name is not where an event happened: a news outlet the "
                  "actors found ('Lebanon's Al Mayadeen reported'), a clock's zone ('(Baghdad time)', 'بتوقيت بغداد')",
+    "story_weapon": "an attack told without its weapon ('the attack on the Erbil base', 'الهجوم على القاعدة') is made "
+                    "with the one weapon every other attack of the story names ('drone attacks on Harir and the Green "
+                    "Village'); with two weapons or none it stays unknown",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

@@ -65,3 +65,36 @@ def test_a_place_named_as_an_outlet_or_a_clocks_zone_is_no_event_place(text, lan
 
 def test_the_town_of_the_same_name_stays_a_place():
     assert "Al-Mayadin" in places_of("قصفت طائرات أمريكية مواقع في مدينة الميادين يوم الجمعة.", "ar")
+
+
+# --- story_weapon -------------------------------------------------------------------------------------
+
+
+def weapons_of(text, language):
+    return {i.place.entry.name_en: i.weapon for i in incidents(text, language) if i.place is not None}
+
+
+@pytest.mark.parametrize(
+    "text, language, place",
+    [
+        ("Drones attacked the Harir air base on Friday. Gunmen also attacked Ain al-Asad air base on Thursday, "
+         "wounding three soldiers.", "en", "Ain al-Asad Air Base"),
+        ("هاجمت طائرات مسيرة قاعدة حرير الجوية يوم الجمعة. وتعرضت قاعدة عين الأسد الجوية لهجوم يوم الخميس أدى إلى "
+         "إصابة ثلاثة جنود.", "ar", "Ain al-Asad Air Base"),
+    ],
+)
+def test_an_attack_told_without_a_weapon_takes_the_storys_one_weapon(text, language, place, without):
+    assert weapons_of(text, language)[place] == "drone"
+    without("story_weapon")
+    assert weapons_of(text, language)[place] == "unknown"
+
+
+def test_a_story_of_two_weapons_leaves_the_attack_without_one():
+    text = ("Drones attacked the Harir air base on Friday. Rockets hit the Conoco field on Friday. "
+            "Gunmen also attacked Ain al-Asad air base on Thursday, wounding three soldiers.")
+    assert weapons_of(text, "en")["Ain al-Asad Air Base"] == "unknown"
+
+
+def test_a_multi_rocket_attack_is_a_rocket_attack():
+    assert weapons_of("A multi-rocket attack was launched at Ain al-Asad air base on Friday.", "en") == {
+        "Ain al-Asad Air Base": "rocket"}

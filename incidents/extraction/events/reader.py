@@ -215,6 +215,7 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         incidents = [i for i in incidents if self._reportable(i)]
         for incident in incidents:
             self._add_security_forces(incident)
+        self._add_story_weapon(incidents)
         self._add_answered_attackers(incidents)
         self._add_answered_targets(incidents)
         self._add_story_strikers(incidents)
@@ -223,3 +224,15 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         drafts = [self._draft(incident, hosts, attributed) for incident in incidents]
         _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK], self._campaign_targets())
         return drafts
+
+    def _add_story_weapon(self, incidents):
+        """Give attacks told without a weapon the one weapon every other attack of the story uses (story_weapon)."""
+        if not on("story_weapon"):
+            return
+        weapons = {i.weapon for i in incidents if i.kind == ATTACK and i.weapon not in ("", "unknown")}
+        if len(weapons) != 1:
+            return
+        for incident in incidents:
+            if incident.kind == ATTACK and incident.weapon in ("", "unknown"):
+                incident.weapon = next(iter(weapons))
+
