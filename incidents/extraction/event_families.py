@@ -71,6 +71,8 @@ FAMILIES = {
     "story_weapon": "an attack told without its weapon ('the attack on the Erbil base', 'الهجوم على القاعدة') is made "
                     "with the one weapon every other attack of the story names ('drone attacks on Harir and the Green "
                     "Village'); with two weapons or none it stays unknown",
+    "ordinal_tally": "an event word that ranks the event told among others of its kind ('وهذا الاستهداف الثالث منذ…', "
+                     "'هذا الاستهداف هو الثاني من نوعه', 'this was the 52nd attack since') counts it: no new event",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

@@ -98,3 +98,28 @@ def test_a_story_of_two_weapons_leaves_the_attack_without_one():
 def test_a_multi_rocket_attack_is_a_rocket_attack():
     assert weapons_of("A multi-rocket attack was launched at Ain al-Asad air base on Friday.", "en") == {
         "Ain al-Asad Air Base": "rocket"}
+
+
+# --- ordinal_tally ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, counted",
+    [
+        ("شنت طائرات أمريكية غارات على مدينة الميادين يوم الجمعة. وهذا الاستهداف الثالث على محافظة دير الزور منذ "
+         "الهجوم على البرج 22 في 28 من شهر يناير.", "ar", "Deir-ez-Zor"),
+        ("Drones attacked Harir air base on Friday. It was the fourth attack on US forces in Erbil this week.", "en",
+         "Erbil"),
+        ("Drones attacked Harir air base on Friday. This was the 52nd attack on the Conoco field on Thursday.", "en",
+         "Conoco gas field (Mission Support Site Conoco)"),
+    ],
+)
+def test_an_event_word_that_ranks_the_event_told_is_no_new_event(text, language, counted, without):
+    assert counted not in places_of(text, language)
+    without("ordinal_tally")
+    assert counted in places_of(text, language)
+
+
+def test_a_second_attack_told_as_news_stays_an_event():
+    text = "Iran-backed militias launched their second attack in a week on the Conoco field on Tuesday."
+    assert places_of(text, "en") == ["Conoco gas field (Mission Support Site Conoco)"]

@@ -30,6 +30,9 @@ from .model import (
 )
 from .timing import _day_offset
 from .words import (
+    _ORDINAL_AFTER,
+    _ORDINAL_BEFORE_EN,
+    _THIS_BEFORE,
     _CLOCK_ZONE_AFTER,
     _CLOCK_ZONE_BEFORE,
     _ARSENAL_AFTER,
@@ -142,6 +145,9 @@ class _Mentions:
         if first.kind in ("attack", "strike") and not _is_weapon_count(first) and tally:
             if not self._date_just_before(head) and not self._counted_places(tally, head, sentence):
                 return True  # "80 هجوما", "5 strikes"; but not "the January 28 attack"
+        if on("ordinal_tally") and self._counts_itself(before, after):
+            self.ranked_sentences.add(sentence.start)  # it tells the event again: no day for follow_date there
+            return True  # "وهذا الاستهداف الثالث منذ…", "this was the 52nd attack since": the event told, counted
         if self.language == "en" and re.search(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)", after[:60]):
             return True
         in_sentence = [m for m in self.dates if sentence.start <= m.span.start < sentence.end]
@@ -160,6 +166,12 @@ class _Mentions:
         if _is_plural(head, self.language) and _THOSE_BEFORE[self.language].search(before[-20:] + " " + self._folded(head.start, head.end)):
             return True  # "hurt in those attacks", "في هذه الهجمات": the series told before, not one of its incidents
         return False
+
+    def _counts_itself(self, before, after):
+        """Return True for an event word that ranks the event told among others ("هذا الاستهداف الثالث", "the 52nd attack")."""
+        if self.language == "ar":
+            return bool(_THIS_BEFORE["ar"].search(before[-12:]) and _ORDINAL_AFTER["ar"].match(after[:25]))
+        return bool(_ORDINAL_BEFORE_EN.search(before[-45:]))
 
     def _counted_places(self, tally, head, sentence):
         """Return True for "three blasts in A, B and C this morning": as many events as places, on the sentence's day.

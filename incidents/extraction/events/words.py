@@ -25,6 +25,17 @@ _TALLY = {
     "ar": _rx(r"(?:(?<![\w-])\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
     "en": _rx(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
 }
+# An event word that counts the event told among others of its kind (family ordinal_tally): "وهذا الاستهداف الثالث
+# منذ…", "هذا الهجوم هو الثاني من نوعه", "this was the 52nd attack since", "the attack is the third such".
+_THIS_BEFORE = {"ar": _rx(r"(?<!\w)[وف]?(?:هذا|هذه|وهو|وهي)\s*$"), "en": _rx(r"(?<!\w)(?:this|that|it|which)\s+(?:is|was)\s+the\s+$")}
+_ORDINAL_AFTER = {
+    "ar": _rx(r"^\s*(?:(?:هو|هي|يعد|تعد)\s+)?(?:ال)?(?:ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|ثامن|ثامنه"
+              r"|تاسع|تاسعه|عاشر|عاشره|\s*\d+)(?!\w)"),
+    "en": _rx(r"^$"),
+}
+_ORDINAL_BEFORE_EN = _rx(r"(?<!\w)(?:this|that|it|which)\s+(?:is|was|marks|marked)\s+the\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|"
+                         r"fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|"
+                         r"eighth|ninth)|[a-z]+th)\s+(?:such\s+|\w+\s+)?$")
 # Words that make plural attack words a series or a campaign, not one event.
 _SERIES = _rx(
     r"(?<!\w)(?:سلسله|سلسلة|موجه\s+من|series|wave\s+of|round\s+of|spate|string\s+of|tit-for-tat|campaign|most\s+of|"
