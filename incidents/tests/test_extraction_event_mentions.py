@@ -123,3 +123,11 @@ def test_an_event_word_that_ranks_the_event_told_is_no_new_event(text, language,
 def test_a_second_attack_told_as_news_stays_an_event():
     text = "Iran-backed militias launched their second attack in a week on the Conoco field on Tuesday."
     assert places_of(text, "en") == ["Conoco gas field (Mission Support Site Conoco)"]
+
+
+# --- vocabulary: the accusative of a weapon word ------------------------------------------------------
+
+
+def test_the_accusative_rocket_word_tells_a_rocket_attack():
+    assert weapons_of("قالت القيادة المركزية إن صاروخا أطلق على قاعدة عين الأسد الجوية يوم الجمعة.", "ar") == {
+        "Ain al-Asad Air Base": "rocket"}
