@@ -512,7 +512,7 @@ def _arabic_month(finder, match, name, month):
         finder.add(day_start, end, first, first, DAY, year is None)
         return
     month_start = start - (len(before) - context.start()) if part else start
-    _add_month(finder, month_start, end, month, year, direction)
+    _add_month(finder, month_start, end, month, year, direction, part)
 
 
 def _arabic_day_before(before, anchor):
@@ -562,7 +562,7 @@ def _english_month(finder, match, name, month):
     rel = context.group("rel") if context else None
     direction = {"last": "past", "next": "next", "this": "current"}.get(rel or "", "")
     month_start = start - (len(before) - context.start()) if context and (context.group("part") or rel) else start
-    _add_month(finder, month_start, end, month, year, direction)
+    _add_month(finder, month_start, end, month, year, direction, context.group("part") if context else None)
 
 
 def _english_day_before(before, anchor):
@@ -578,12 +578,29 @@ def _english_day_before(before, anchor):
     return None, anchor
 
 
-def _add_month(finder, start, end, month, year, direction):
-    """Add a month-precision mention; a month without a year resolves toward publication."""
+# The third of a month a part word names (family month_part): "أوائل فبراير", "early July" → the 1st to the 10th;
+# "منتصف", "mid-" → the 11th to the 20th; "أواخر", "late July", "the end of" → the 21st to the month's end.
+_MONTH_THIRDS = (
+    (re.compile(r"منتصف|اواسط|mid|middle"), 11, 20),
+    (re.compile(r"مطلع|اوايل|بدايه|بدايات|early|beginning|start"), 1, 10),  # folded: أوائل → اوايل
+    (re.compile(r"اواخر|نهايه|اخر|late|end"), 21, 31),
+)
+
+
+def _add_month(finder, start, end, month, year, direction, part=None):
+    """Add a month-precision mention; a month without a year resolves toward publication. A part word ("early",
+    أواخر) narrows it to that third of the month, as a range, unless it opens a period ("since mid-October")."""
     relative = year is None
     if year is None:
         year = finder.published.year if direction == "current" else _month_year(finder.published, month, direction)
     first, last = _month_bounds(year, month)
+    since = bool(_SINCE.search(finder.folded[max(0, start - 20) : start]))
+    if part and on("month_part") and not since:  # "منذ منتصف أكتوبر", "since mid-October": the campaign's month
+        for pattern, low, high in _MONTH_THIRDS:
+            if pattern.search(part):
+                first, last = first.replace(day=low), last.replace(day=min(high, last.day))
+                finder.add(start, end, first, last, RANGE, relative)
+                return
     finder.add(start, end, first, last, MONTH, relative)
 
 

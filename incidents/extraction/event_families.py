@@ -73,6 +73,8 @@ FAMILIES = {
                     "Village'); with two weapons or none it stays unknown",
     "ordinal_tally": "an event word that ranks the event told among others of its kind ('وهذا الاستهداف الثالث منذ…', "
                      "'هذا الاستهداف هو الثاني من نوعه', 'this was the 52nd attack since') counts it: no new event",
+    "month_part": "a part of a month ('أوائل فبراير', 'early July'; 'منتصف', 'mid-'; 'أواخر', 'late July') is that third "
+                  "of it (1st-10th, 11th-20th, 21st-end), not the whole month",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}
