@@ -75,6 +75,9 @@ FAMILIES = {
                      "'هذا الاستهداف هو الثاني من نوعه', 'this was the 52nd attack since') counts it: no new event",
     "month_part": "a part of a month ('أوائل فبراير', 'early July'; 'منتصف', 'mid-'; 'أواخر', 'late July') is that third "
                   "of it (1st-10th, 11th-20th, 21st-end), not the whole month",
+    "drone_munitions": "rockets or missiles a drone fires ('طائرة مسيرة أطلقت صاروخين', 'استهدفت الطائرة بثلاثة صواريخ', "
+                       "'a drone fired two missiles', 'missiles fired from a drone') are its munitions: a drone strike, "
+                       "not a rocket attack",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

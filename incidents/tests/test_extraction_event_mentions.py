@@ -131,3 +131,27 @@ def test_a_second_attack_told_as_news_stays_an_event():
 def test_the_accusative_rocket_word_tells_a_rocket_attack():
     assert weapons_of("قالت القيادة المركزية إن صاروخا أطلق على قاعدة عين الأسد الجوية يوم الجمعة.", "ar") == {
         "Ain al-Asad Air Base": "rocket"}
+
+
+# --- drone_munitions ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("وقالت مصادر إن طائرة مسيرة أطلقت صاروخين على سيارة في جرف الصخر يوم الأربعاء.", "ar"),
+        ("قتل قياديان يوم الأربعاء حيث استهدفت الطائرة المسيرة بثلاثة صواريخ سيارة في منطقة جرف الصخر.", "ar"),
+        ("On Wednesday a drone fired two missiles at a car in Jurf al-Sakhar.", "en"),
+        ("On Wednesday two missiles fired from a drone hit a car in Jurf al-Sakhar.", "en"),
+    ],
+)
+def test_rockets_a_drone_fires_make_a_drone_strike(text, language, without):
+    [incident] = incidents(text, language)
+    assert (incident.weapon, incident.sub_event_type) == ("drone", "Air/drone strike")
+    without("drone_munitions")
+    assert incidents(text, language)[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_rocket_engineer_is_no_rocket_attack():
+    text = "قتل أبو باقر الساعدي، مهندس الصواريخ في الكتائب، بقصف طائرة مسيرة في بغداد يوم الأربعاء."
+    assert {i.weapon for i in incidents(text, "ar")} == {"drone"}

@@ -30,6 +30,7 @@ from .model import (
 )
 from .timing import _day_offset
 from .words import (
+    _DRONE_FIRES,
     _ORDINAL_AFTER,
     _ORDINAL_BEFORE_EN,
     _THIS_BEFORE,
@@ -526,6 +527,8 @@ class _Mentions:
                 return "missile"
         head_weapons = {t.weapon for t in head.triggers if t.weapon}
         head_text = self._folded(head.start, head.end)
+        if on("drone_munitions") and head_weapons & {"rocket", "missile"} and _DRONE_FIRES.search(self._folded(scope.start, scope.end)):
+            return "drone"  # "طائرة مسيرة أطلقت صاروخين", "a drone fired two missiles": the drone's munitions
         if on("mixed_weapons") and _DRONE_WORD.search(head_text) and _ROCKET_WORD.search(head_text):
             return "unknown"  # "drone and rocket attacks, including on X": which weapon hit X is not told
         for weapon, _ in _WEAPON_PATTERNS[self.language]:

@@ -130,6 +130,16 @@ _NEAR_PLACE_GAP = {
 }
 # Drone and rocket words inside one event phrase ("drone and multi-rocket attacks", "هجمات بالصواريخ والمسيرات"):
 # mixed weapons (event_families "mixed_weapons").
+# Rockets or missiles a drone fires (family drone_munitions): "طائرة مسيرة أطلقت صاروخين", "استهدفت الطائرة بثلاثة
+# صواريخ سيارة", "بثلاثة صواريخ من قبل طائرة مسيرة", "a drone fired two missiles", "missiles fired from a drone".
+_DRONE_ = r"(?:(?:ال)?طائر(?:ه|ات|تين|تان)(?:\s+(?:ال)?مسير\w*)?|(?:ال)?مسير(?:ه|ات|تين|تان)|drones?|uavs?|mq-?9s?|reapers?)"
+_MUNITION_ = r"(?:[بل]?(?:ال)?(?:صاروخ|صاروخا|صواريخ|صاروخين|صاروخان)|rockets?|missiles?|hellfires?)"
+_DRONE_FIRES = _rx(
+    rf"(?<!\w){_DRONE_}\s+(?:\S+\s+){{0,2}}?(?:(?:[وف]?(?:اطلقت|اطلق|القت|تطلق)|fired|launched|dropped)\s+(?:\S+\s+){{0,3}}?)?"
+    rf"{_MUNITION_}(?!\w)"
+    rf"|(?<!\w){_MUNITION_}\s+(?:\S+\s+){{0,2}}?(?:من\s+قبل|من|(?:fired\s+|launched\s+)?(?:from|by))\s+(?:an?\s+|the\s+)?"
+    rf"(?:\S+\s+)?{_DRONE_}(?!\w)"
+)
 _DRONE_WORD = _rx(r"drones?\b|\buavs?\b|مسير|طائر(?:ه|ات)\s+مسير")
 _ROCKET_WORD = _rx(r"rockets?\b|missiles?\b|katyushas?\b|صاروخ|صواريخ|قذائف|قذيفه|كاتيوشا")
 # The day of a statement, not of an event: "في بيان صحفي الأحد", "قالت الهيئة في بيان لها فجر اليوم", "said on Sunday"
@@ -225,9 +235,10 @@ _FORCE_NOUNS = {
 # Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
 _ARSENAL_AFTER = _rx(
     r"(?:\s*(?:,|and|or|one-way|attack|ballistic|cruise|rockets?|missiles?|drones?|uavs?))*\s+"
-    r"(?:capabilit\w*|launchers?|factor\w*|depots?|storage|stockpiles?|production|warehouses?|programs?|arsenals?|launch\s+sites?)"
+    r"(?:capabilit\w*|launchers?|factor\w*|depots?|storage|stockpiles?|production|warehouses?|programs?|arsenals?|launch\s+sites?"
+    r"|engineers?|experts?)"  # "a rocket engineer": the people of an arsenal, no attack
 )
-_ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي)\s+(?:\S+\s+)?$")
+_ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي|مهندس|مهندسي|خبير|خبراء)\s+(?:\S+\s+)?$")
 # A place named at the head of a wire story: "BAGHDAD (AP) —", "WASHINGTON/AMMAN, Jan 28 (Reuters) -".
 _DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
 
