@@ -78,6 +78,8 @@ FAMILIES = {
     "drone_munitions": "rockets or missiles a drone fires ('طائرة مسيرة أطلقت صاروخين', 'استهدفت الطائرة بثلاثة صواريخ', "
                        "'a drone fired two missiles', 'missiles fired from a drone') are its munitions: a drone strike, "
                        "not a rocket attack",
+    "same_site": "two sites a few kilometres apart ('the coalition base at Erbil airport' and 'Erbil airport', the "
+                 "embassy and the base beside it) are one place for an event told of both on one day",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

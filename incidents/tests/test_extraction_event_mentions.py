@@ -155,3 +155,26 @@ def test_rockets_a_drone_fires_make_a_drone_strike(text, language, without):
 def test_a_rocket_engineer_is_no_rocket_attack():
     text = "قتل أبو باقر الساعدي، مهندس الصواريخ في الكتائب، بقصف طائرة مسيرة في بغداد يوم الأربعاء."
     assert {i.weapon for i in incidents(text, "ar")} == {"drone"}
+
+
+# --- same_site ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, kept",
+    [
+        ("هاجمت طائرتان مسيرتان قاعدة التحالف في مطار أربيل يوم الثلاثاء. وأفاد مصدر بإسقاط عدة طائرات مسيرة قرب مطار "
+         "أربيل الدولي يوم الثلاثاء.", "ar", "Erbil Air Base (coalition base at Erbil airport)"),
+        ("A rocket attack hit the US Embassy in Baghdad on Friday. Rockets were also fired at Union III base in Baghdad "
+         "on Friday.", "en", "US Embassy in Baghdad"),
+    ],
+)
+def test_an_event_told_at_two_sites_a_few_kilometres_apart_is_one(text, language, kept, without):
+    assert places_of(text, language) == [kept]
+    without("same_site")
+    assert len(places_of(text, language)) == 2
+
+
+def test_sites_far_apart_stay_two_events():
+    text = "Drones attacked Harir air base on Friday. Drones also attacked Erbil air base on Friday."
+    assert places_of(text, "en") == ["Erbil Air Base (coalition base at Erbil airport)", "Harir Air Base"]
