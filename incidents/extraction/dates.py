@@ -399,6 +399,40 @@ def _weekdays(finder):
         finder.add(match.start(), match.end(), day, day, DAY, True, kind="weekday")
 
 
+# A night named by the two days it joins: "ليل السبت/الأحد", "منتصف ليل الجمعة- السبت", "overnight Friday into
+# Saturday", "Friday-Saturday night". Coders date it over both days; after midnight ("بعد منتصف ليل الاثنين/
+# الثلاثاء", "after midnight on Monday-Tuesday night") it is the second day.
+_AR_NIGHT_SPAN = re.compile(
+    rf"{_AR_START}(?P<after>بعد\s+)?(?:منتصف\s+)?(?:ليل|ليله)\s+(?P<first>{_alternation(_AR_WEEKDAYS)})"
+    rf"\s*(?:[/\-–—]|علي|الي)\s*(?P<second>{_alternation(_AR_WEEKDAYS)})(?!\w)"
+)
+_EN_NIGHT_SPAN = re.compile(
+    rf"\b(?P<after>after\s+midnight\s+(?:on\s+)?)?(?:(?:overnight|late)\s+(?:on\s+|from\s+)?|the\s+night\s+of\s+)?"
+    rf"(?P<first>{_alternation(_EN_WEEKDAYS)})(?:\s+night)?\s*(?:[/\-–—]|\s(?:into|to)\s)\s*"
+    rf"(?P<second>{_alternation(_EN_WEEKDAYS)})(?:\s+night)?\b"
+)
+
+
+def _night_spans(finder):
+    """Add nights named by two consecutive weekdays: both days, or the second after midnight (family night_span)."""
+    if not on("night_span"):
+        return
+    pattern = _AR_NIGHT_SPAN if finder.language == "ar" else _EN_NIGHT_SPAN
+    for match in pattern.finditer(finder.folded):
+        first, second = _WEEKDAY_LOOKUP[match.group("first")], _WEEKDAY_LOOKUP[match.group("second")]
+        if (first + 1) % 7 != second:
+            continue  # "Friday to Sunday" is a period, not one night
+        if finder.language == "en" and not (
+            match.group("after") or "night" in match.group(0) or re.match(r"(?:overnight|late)", match.group(0))
+        ):
+            continue  # "Monday-Tuesday" alone names two days, not a night
+        last = _weekday_date(finder.published, second, "")
+        if match.group("after"):
+            finder.add(match.start(), match.end(), last, last, DAY, True, kind="weekday")
+        else:
+            finder.add(match.start(), match.end(), last - timedelta(days=1), last, RANGE, True, kind="weekday")
+
+
 def _monday_in_context(folded, match):
     """Return whether a bare الاثنين reads as Monday: after يوم/ليلة, before الماضي, or set off by commas."""
     if match.group("part") or match.group("past") or match.group("next"):
@@ -478,7 +512,7 @@ def _arabic_month(finder, match, name, month):
         finder.add(day_start, end, first, first, DAY, year is None)
         return
     month_start = start - (len(before) - context.start()) if part else start
-    _add_month(finder, month_start, end, month, year, direction)
+    _add_month(finder, month_start, end, month, year, direction, part)
 
 
 def _arabic_day_before(before, anchor):
@@ -528,7 +562,7 @@ def _english_month(finder, match, name, month):
     rel = context.group("rel") if context else None
     direction = {"last": "past", "next": "next", "this": "current"}.get(rel or "", "")
     month_start = start - (len(before) - context.start()) if context and (context.group("part") or rel) else start
-    _add_month(finder, month_start, end, month, year, direction)
+    _add_month(finder, month_start, end, month, year, direction, context.group("part") if context else None)
 
 
 def _english_day_before(before, anchor):
@@ -544,12 +578,29 @@ def _english_day_before(before, anchor):
     return None, anchor
 
 
-def _add_month(finder, start, end, month, year, direction):
-    """Add a month-precision mention; a month without a year resolves toward publication."""
+# The third of a month a part word names (family month_part): "أوائل فبراير", "early July" → the 1st to the 10th;
+# "منتصف", "mid-" → the 11th to the 20th; "أواخر", "late July", "the end of" → the 21st to the month's end.
+_MONTH_THIRDS = (
+    (re.compile(r"منتصف|اواسط|mid|middle"), 11, 20),
+    (re.compile(r"مطلع|اوايل|بدايه|بدايات|early|beginning|start"), 1, 10),  # folded: أوائل → اوايل
+    (re.compile(r"اواخر|نهايه|اخر|late|end"), 21, 31),
+)
+
+
+def _add_month(finder, start, end, month, year, direction, part=None):
+    """Add a month-precision mention; a month without a year resolves toward publication. A part word ("early",
+    أواخر) narrows it to that third of the month, as a range, unless it opens a period ("since mid-October")."""
     relative = year is None
     if year is None:
         year = finder.published.year if direction == "current" else _month_year(finder.published, month, direction)
     first, last = _month_bounds(year, month)
+    since = bool(_SINCE.search(finder.folded[max(0, start - 20) : start]))
+    if part and on("month_part") and not since:  # "منذ منتصف أكتوبر", "since mid-October": the campaign's month
+        for pattern, low, high in _MONTH_THIRDS:
+            if pattern.search(part):
+                first, last = first.replace(day=low), last.replace(day=min(high, last.day))
+                finder.add(start, end, first, last, RANGE, relative)
+                return
     finder.add(start, end, first, last, MONTH, relative)
 
 
@@ -585,7 +636,7 @@ def find_dates(text, published, language, folding=None):
     `folding` is `normalize.fold_with_offsets(text)` when the caller has it already (`article.Article`).
     """
     finder = _Finder(text, published, language, folding)
-    for collect in (_calendar, _numeric, _relative_days, _weekdays, _periods, _ago):
+    for collect in (_calendar, _numeric, _relative_days, _weekdays, _night_spans, _periods, _ago):
         collect(finder)
     return finder.mentions()
 

@@ -81,6 +81,22 @@ FAMILIES = {
     "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
     "list_kind": "a dual or plural kind word is the cue of every name of the list it governs ('منطقتي عكاشات "
                  "والقائم', 'قرى مراط وخشام', 'the towns of Haditha and Hit'): names that need a cue (places.py)",
+    "night_span": "a night named by the two days it joins ('ليل السبت/الأحد', 'overnight Friday into Saturday') is "
+                  "dated over both days, and after midnight ('بعد منتصف ليل الاثنين/الثلاثاء') on the second",
+    "name_part": "a place named only as part of another name is not where an event happened: a news outlet the "
+                 "actors found ('Lebanon's Al Mayadeen reported'), a clock's zone ('(Baghdad time)', 'بتوقيت بغداد')",
+    "story_weapon": "an attack told without its weapon ('the attack on the Erbil base', 'الهجوم على القاعدة') is made "
+                    "with the one weapon every other attack of the story names ('drone attacks on Harir and the Green "
+                    "Village'); with two weapons or none it stays unknown",
+    "ordinal_tally": "an event word that ranks the event told among others of its kind ('وهذا الاستهداف الثالث منذ…', "
+                     "'هذا الاستهداف هو الثاني من نوعه', 'this was the 52nd attack since') counts it: no new event",
+    "month_part": "a part of a month ('أوائل فبراير', 'early July'; 'منتصف', 'mid-'; 'أواخر', 'late July') is that third "
+                  "of it (1st-10th, 11th-20th, 21st-end), not the whole month",
+    "drone_munitions": "rockets or missiles a drone fires ('طائرة مسيرة أطلقت صاروخين', 'استهدفت الطائرة بثلاثة صواريخ', "
+                       "'a drone fired two missiles', 'missiles fired from a drone') are its munitions: a drone strike, "
+                       "not a rocket attack",
+    "same_site": "two sites a few kilometres apart ('the coalition base at Erbil airport' and 'Erbil airport', the "
+                 "embassy and the base beside it) are one place for an event told of both on one day",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

@@ -107,9 +107,9 @@ EVENT_WORDS = (
     ),
     EventWord(
         "attack", "rocket",
-        ar=(ar_words("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان "
+        ar=(ar_words("صاروخ صاروخا صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان "
                      "صاروخيتين"),),
-        en=(en_words(r"rockets?|katyushas?|mortars?|shells?|shelling"),),
+        en=(en_words(r"(?:multi-)?rockets?|katyushas?|mortars?|shells?|shelling"),),
         example_ar="سقطت ثلاثة صواريخ كاتيوشا", example_en="three Katyusha rockets landed",
     ),
     EventWord(
@@ -221,8 +221,8 @@ WEAPON_WORDS = (
     ),
     WeaponWord(
         "rocket",
-        ar_words("صاروخ صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"),
-        en_words(r"rockets?|katyushas?"),
+        ar_words("صاروخ صاروخا صواريخ صاروخان صاروخين قذيفة قذائف قذيفتان قذيفتين كاتيوشا صاروخي صاروخية صاروخيتان صاروخيتين"),
+        en_words(r"(?:multi-)?rockets?|katyushas?"),  # "a multi-rocket attack"
         "Rocket attack", "هجوم صاروخي", example_ar="صواريخ كاتيوشا", example_en="Katyusha rockets",
     ),
     WeaponWord(

@@ -30,6 +30,12 @@ from .model import (
 )
 from .timing import _day_offset
 from .words import (
+    _DRONE_FIRES,
+    _ORDINAL_AFTER,
+    _ORDINAL_BEFORE_EN,
+    _THIS_BEFORE,
+    _CLOCK_ZONE_AFTER,
+    _CLOCK_ZONE_BEFORE,
     _ARSENAL_AFTER,
     _ATTRIBUTION,
     _BLAST_WORD,
@@ -140,6 +146,9 @@ class _Mentions:
         if first.kind in ("attack", "strike") and not _is_weapon_count(first) and tally:
             if not self._date_just_before(head) and not self._counted_places(tally, head, sentence):
                 return True  # "80 هجوما", "5 strikes"; but not "the January 28 attack"
+        if on("ordinal_tally") and self._counts_itself(before, after):
+            self.ranked_sentences.add(sentence.start)  # it tells the event again: no day for follow_date there
+            return True  # "وهذا الاستهداف الثالث منذ…", "this was the 52nd attack since": the event told, counted
         if self.language == "en" and re.search(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)", after[:60]):
             return True
         in_sentence = [m for m in self.dates if sentence.start <= m.span.start < sentence.end]
@@ -158,6 +167,12 @@ class _Mentions:
         if _is_plural(head, self.language) and _THOSE_BEFORE[self.language].search(before[-20:] + " " + self._folded(head.start, head.end)):
             return True  # "hurt in those attacks", "في هذه الهجمات": the series told before, not one of its incidents
         return False
+
+    def _counts_itself(self, before, after):
+        """Return True for an event word that ranks the event told among others ("هذا الاستهداف الثالث", "the 52nd attack")."""
+        if self.language == "ar":
+            return bool(_THIS_BEFORE["ar"].search(before[-12:]) and _ORDINAL_AFTER["ar"].match(after[:25]))
+        return bool(_ORDINAL_BEFORE_EN.search(before[-45:]))
 
     def _counted_places(self, tally, head, sentence):
         """Return True for "three blasts in A, B and C this morning": as many events as places, on the sentence's day.
@@ -245,6 +260,8 @@ class _Mentions:
                 continue  # "مصدر أمني في كردستان العراق": where the speaker is
             if any(n.start <= place.span.start and place.span.end <= n.end and n.end - n.start > place.span.end - place.span.start for n in named):
                 continue  # "Islamic Resistance in Iraq"
+            if on("name_part") and self._outlet_or_clock(place, sentence):
+                continue  # "Lebanon's Al Mayadeen reported", "(Baghdad time)": a name, not where anything happened
             if _SOURCE_PLACE_BEFORE[self.language].search(self._folded(max(sentence.start, place.span.start - 50), place.span.start)):
                 continue  # "لم يصدر أي تعليق رسمي من طهران أو دمشق", "no comment from Damascus": a government by its capital
             if kept and kept[-1].span.overlaps(place.span):
@@ -272,6 +289,16 @@ class _Mentions:
                 continue
             unique.append(place)
         return unique
+
+    def _outlet_or_clock(self, place, sentence):
+        """Return True if `place` is the name of a news outlet the actors found there, or a clock's zone."""
+        for actor in self.actor_mentions:
+            if actor.entry is not None and actor.entry.kind == "media outlet" and actor.span.start <= place.span.start \
+                    and place.span.end <= actor.span.end:
+                return True
+        before = self._folded(max(sentence.start, place.span.start - 30), place.span.start)
+        after = self._folded(place.span.end, min(sentence.end, place.span.end + 10))
+        return bool(_CLOCK_ZONE_BEFORE[self.language].search(before) and _CLOCK_ZONE_AFTER[self.language].search(after))
 
     def _locator(self, place, places):
         """Return True if `place` only says where another place of the sentence is ("in Anbar province")."""
@@ -500,6 +527,8 @@ class _Mentions:
                 return "missile"
         head_weapons = {t.weapon for t in head.triggers if t.weapon}
         head_text = self._folded(head.start, head.end)
+        if on("drone_munitions") and head_weapons & {"rocket", "missile"} and _DRONE_FIRES.search(self._folded(scope.start, scope.end)):
+            return "drone"  # "طائرة مسيرة أطلقت صاروخين", "a drone fired two missiles": the drone's munitions
         if on("mixed_weapons") and _DRONE_WORD.search(head_text) and _ROCKET_WORD.search(head_text):
             return "unknown"  # "drone and rocket attacks, including on X": which weapon hit X is not told
         for weapon, _ in _WEAPON_PATTERNS[self.language]:

@@ -1,11 +1,27 @@
 """Merging mentions into incidents: a mention joins an earlier incident when nothing contradicts (place,
 date, weapon, direction); a mention without a place only adds to one.
 """
+import math
 from datetime import timedelta
 
 from ..event_families import on
 from ..types import Casualties, DateMention
-from .model import ATTACK, PERPETRATOR, STRIKE, TARGET, _Incident
+from .model import ATTACK, PERPETRATOR, SITE_KINDS, STRIKE, TARGET, _Incident
+
+
+_SAME_SITE_KM = 5
+
+
+def _same_site(ea, eb):
+    """Return True for two sites a few kilometres apart ("the coalition base at Erbil airport" and "Erbil airport",
+    the embassy and the base beside it): one place for an event told of both on one day (family same_site)."""
+    if not on("same_site") or ea.kind not in SITE_KINDS or eb.kind not in SITE_KINDS:
+        return False
+    if None in (ea.lat, ea.lon, eb.lat, eb.lon):
+        return False
+    north = math.radians(eb.lat - ea.lat)
+    east = math.radians(eb.lon - ea.lon) * math.cos(math.radians((ea.lat + eb.lat) / 2))
+    return 6371 * math.hypot(north, east) <= _SAME_SITE_KM
 
 
 def _place_compatible(a, b):
@@ -13,7 +29,7 @@ def _place_compatible(a, b):
     if a is None or b is None:
         return True
     ea, eb = a.entry, b.entry
-    if ea.key == eb.key:
+    if ea.key == eb.key or _same_site(ea, eb):
         return True
     if ea.country_code != eb.country_code:
         return False
@@ -61,7 +77,7 @@ def _compatible_fields(incident, mention, loose):
         return False
     if mention.place is not None and incident.place is not None:
         a, b = incident.place.entry, mention.place.entry
-        if a.kind != "country" and b.kind != "country" and a.key != b.key:
+        if a.kind != "country" and b.kind != "country" and a.key != b.key and not _same_site(a, b):
             return False
         if mention.siblings >= 0 and any(m.siblings == mention.siblings for m in incident.mentions):
             return False

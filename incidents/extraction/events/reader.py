@@ -69,6 +69,7 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         self.triggers = self._triggers()
         self.forces = self._national_forces()
         self.sibling_ids = 0
+        self.ranked_sentences = set()  # sentences whose event word ranks the event told ("the third strike since")
         self._blamed = False  # the attributed perpetrators are blamed by another source ("the Pentagon blamed on")
 
     def _span(self, folded_start, folded_end):
@@ -215,11 +216,25 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         incidents = [i for i in incidents if self._reportable(i)]
         for incident in incidents:
             self._add_security_forces(incident)
+        self._add_story_weapon(incidents)
         self._add_answered_attackers(incidents)
         self._add_answered_targets(incidents)
         self._add_story_strikers(incidents)
         self._add_story_targets(incidents)
         self._told_sentences = {m.sentence.start for m in mentions if m.place is not None}  # sentences that tell an event of their own
+        self._told_sentences |= self.ranked_sentences
         drafts = [self._draft(incident, hosts, attributed) for incident in incidents]
         _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK], self._campaign_targets())
         return drafts
+
+    def _add_story_weapon(self, incidents):
+        """Give attacks told without a weapon the one weapon every other attack of the story uses (story_weapon)."""
+        if not on("story_weapon"):
+            return
+        weapons = {i.weapon for i in incidents if i.kind == ATTACK and i.weapon not in ("", "unknown")}
+        if len(weapons) != 1:
+            return
+        for incident in incidents:
+            if incident.kind == ATTACK and incident.weapon in ("", "unknown"):
+                incident.weapon = next(iter(weapons))
+

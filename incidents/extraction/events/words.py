@@ -26,6 +26,17 @@ _TALLY = {
     "ar": _rx(r"(?:(?<![\w-])\d+|" + _ar("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة عشرات") + r")\s*$"),
     "en": _rx(r"(?<![\w-])(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w.-]+\s+)?$"),
 }
+# An event word that counts the event told among others of its kind (family ordinal_tally): "وهذا الاستهداف الثالث
+# منذ…", "هذا الهجوم هو الثاني من نوعه", "this was the 52nd attack since", "the attack is the third such".
+_THIS_BEFORE = {"ar": _rx(r"(?<!\w)[وف]?(?:هذا|هذه|وهو|وهي)\s*$"), "en": _rx(r"(?<!\w)(?:this|that|it|which)\s+(?:is|was)\s+the\s+$")}
+_ORDINAL_AFTER = {
+    "ar": _rx(r"^\s*(?:(?:هو|هي|يعد|تعد)\s+)?(?:ال)?(?:ثاني|ثانيه|ثالث|ثالثه|رابع|رابعه|خامس|خامسه|سادس|سادسه|سابع|سابعه|ثامن|ثامنه"
+              r"|تاسع|تاسعه|عاشر|عاشره|\s*\d+)(?!\w)"),
+    "en": _rx(r"^$"),
+}
+_ORDINAL_BEFORE_EN = _rx(r"(?<!\w)(?:this|that|it|which)\s+(?:is|was|marks|marked)\s+the\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|"
+                         r"fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|"
+                         r"eighth|ninth)|[a-z]+th)\s+(?:such\s+|\w+\s+)?$")
 # Words that make plural attack words a series or a campaign, not one event.
 _SERIES = _rx(
     r"(?<!\w)(?:سلسله|سلسلة|موجه\s+من|series|wave\s+of|round\s+of|spate|string\s+of|tit-for-tat|campaign|most\s+of|"
@@ -77,6 +88,9 @@ _SOURCE_PLACE_BEFORE = {
     "ar": _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:تعليق|رد|بيان|موقف|تصريح)\s+(?:\S+\s+){0,2}?من\s+(?:(?:\S+\s+)?(?:او|و)\s*)?$"),
     "en": _rx(r"(?<!\w)(?:comment|response|reaction|statement|word)\s+(?:\w+\s+){0,2}?from\s+(?:(?:\w+\s+)?(?:or|and)\s+)?$"),
 }
+# A place named as a clock's zone (family name_part): "6:30 p.m. (Baghdad time)", "الساعة العاشرة بتوقيت بغداد".
+_CLOCK_ZONE_BEFORE = {"ar": _rx(r"(?<!\w)[وب]?(?:ال)?توقيت\s+(?:العاصمه\s+)?$"), "en": _rx(r"")}  # ar: after توقيت; en: before " time"
+_CLOCK_ZONE_AFTER = {"ar": _rx(r""), "en": _rx(r"^\s+time(?!\w)")}
 # Where a weapon was launched from: "أطلقت الصواريخ من منطقة الزعفرانية", "the rockets were fired from X".
 _LAUNCH_POINT_BEFORE = {
     "ar": _rx(r"(?<!\w)[وف]?(?:اطلقت|اطلق|اطلقوا|انطلقت|انطلق|اطلاق\w*)\s+(?:\S+\s+){0,3}?من\s+(?:(?:ال)?(?:منطقه|حي|قضاء|ناحيه|بلده|قريه|مدينه|داخل)\s+)?$"),
@@ -117,6 +131,16 @@ _NEAR_PLACE_GAP = {
 }
 # Drone and rocket words inside one event phrase ("drone and multi-rocket attacks", "هجمات بالصواريخ والمسيرات"):
 # mixed weapons (event_families "mixed_weapons").
+# Rockets or missiles a drone fires (family drone_munitions): "طائرة مسيرة أطلقت صاروخين", "استهدفت الطائرة بثلاثة
+# صواريخ سيارة", "بثلاثة صواريخ من قبل طائرة مسيرة", "a drone fired two missiles", "missiles fired from a drone".
+_DRONE_ = r"(?:(?:ال)?طائر(?:ه|ات|تين|تان)(?:\s+(?:ال)?مسير\w*)?|(?:ال)?مسير(?:ه|ات|تين|تان)|drones?|uavs?|mq-?9s?|reapers?)"
+_MUNITION_ = r"(?:[بل]?(?:ال)?(?:صاروخ|صاروخا|صواريخ|صاروخين|صاروخان)|rockets?|missiles?|hellfires?)"
+_DRONE_FIRES = _rx(
+    rf"(?<!\w){_DRONE_}\s+(?:\S+\s+){{0,2}}?(?:(?:[وف]?(?:اطلقت|اطلق|القت|تطلق)|fired|launched|dropped)\s+(?:\S+\s+){{0,3}}?)?"
+    rf"{_MUNITION_}(?!\w)"
+    rf"|(?<!\w){_MUNITION_}\s+(?:\S+\s+){{0,2}}?(?:من\s+قبل|من|(?:fired\s+|launched\s+)?(?:from|by))\s+(?:an?\s+|the\s+)?"
+    rf"(?:\S+\s+)?{_DRONE_}(?!\w)"
+)
 _DRONE_WORD = _rx(r"drones?\b|\buavs?\b|مسير|طائر(?:ه|ات)\s+مسير")
 _ROCKET_WORD = _rx(r"rockets?\b|missiles?\b|katyushas?\b|صاروخ|صواريخ|قذائف|قذيفه|كاتيوشا")
 # The day of a statement, not of an event: "في بيان صحفي الأحد", "قالت الهيئة في بيان لها فجر اليوم", "said on Sunday"
@@ -212,9 +236,10 @@ _FORCE_NOUNS = {
 # Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
 _ARSENAL_AFTER = _rx(
     r"(?:\s*(?:,|and|or|one-way|attack|ballistic|cruise|rockets?|missiles?|drones?|uavs?))*\s+"
-    r"(?:capabilit\w*|launchers?|factor\w*|depots?|storage|stockpiles?|production|warehouses?|programs?|arsenals?|launch\s+sites?)"
+    r"(?:capabilit\w*|launchers?|factor\w*|depots?|storage|stockpiles?|production|warehouses?|programs?|arsenals?|launch\s+sites?"
+    r"|engineers?|experts?)"  # "a rocket engineer": the people of an arsenal, no attack
 )
-_ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي)\s+(?:\S+\s+)?$")
+_ARSENAL_BEFORE = _rx(r"(?:مخازن|مخزن|مستودع|مستودعات|ورشه|ورش|تصنيع|مطلقي|لمطلقي|مهندس|مهندسي|خبير|خبراء)\s+(?:\S+\s+)?$")
 # A place named at the head of a wire story: "BAGHDAD (AP) —", "WASHINGTON/AMMAN, Jan 28 (Reuters) -".
 _DATELINE_AFTER = _rx(r"^[^.\n]{0,40}?(?:\((?:AP|AFP|Reuters)\)|\s[—–-]\s|/\s)")
 
