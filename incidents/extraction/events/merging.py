@@ -8,7 +8,6 @@ from ..event_families import on
 from ..types import Casualties, DateMention
 from .model import ATTACK, PERPETRATOR, SITE_KINDS, STRIKE, TARGET, _Incident
 
-
 _SAME_SITE_KM = 5
 
 

@@ -5,8 +5,8 @@
 import re
 
 from ..article import Article
-from ..normalize import is_arabic
 from ..event_families import on
+from ..normalize import is_arabic
 from ..types import ActorMention, Span
 from .context import _add_campaign_targets, _Context
 from .drafts import _Drafts
