@@ -7,7 +7,8 @@
 the COPY replaced by a recorder, and writes the statement it would run, parameters inlined (psycopg's
 mogrify). The timing runs `COPY (sql) TO STDOUT WITH (FORMAT csv)` for each file in turn, round after round,
 under the export's session settings (incidents.api.csv.export_settings), reads every byte and drops it; it
-prints each variant's median (min–max) seconds, bytes, rows/s, and the load average before and after.
+prints each variant's median (min–max) seconds, bytes, rows/s and the CPU seconds its PostgreSQL backend used
+(from /proc: less noisy than wall time on a shared machine), and the load average before and after.
 `--python-loop` also times copy_rows' per-row loop over a variant (Python's share, on top of the COPY).
 Against the database of DATABASE_URL (the bench's `marsad` by default): reads only.
 """
@@ -80,6 +81,13 @@ def python_loop(cursor, sql):
     return size
 
 
+def backend_cpu(pid):
+    """Return the CPU seconds the PostgreSQL backend `pid` has used (user + system): wall time on a shared
+    machine measures the other work too."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load():
     return "/".join(f"{value:.1f}" for value in os.getloadavg())
 
@@ -101,20 +109,25 @@ def main():
     extra = {name: dict(pair.split("=", 1) for pair in name.split("@")[1].split(",")) if "@" in name else {}
              for name in args.files}
     runs = {name: [] for name in variants}
+    cpu = {name: [] for name in variants}
     if args.python_loop:
         loop_name = f"copy_rows over {args.files[-1]}"
         runs[loop_name] = []
+        cpu[loop_name] = []
     sizes = {}
     print(f"load average before: {load()}")
     with connection.cursor() as django_cursor:
         cursor = django_cursor.cursor
+        backend = cursor.execute("SELECT pg_backend_pid()").fetchone()[0]
         for number in range(args.rounds):
             for name, sql in variants.items():
                 session(cursor, extra[name])  # copy_rows resets them when it ends
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), backend_cpu(backend)
                 sizes[name] = copy_to_nowhere(cursor, sql)
                 runs[name].append(time.perf_counter() - start)
-                print(f"  round {number + 1} {name}: {runs[name][-1]:.2f} s (load {load()})", flush=True)
+                cpu[name].append(backend_cpu(backend) - start_cpu)
+                print(f"  round {number + 1} {name}: {runs[name][-1]:.2f} s, PostgreSQL CPU {cpu[name][-1]:.2f} s"
+                      f" (load {load()})", flush=True)
             if args.python_loop:
                 start = time.perf_counter()
                 session(cursor, extra[args.files[-1]])
@@ -125,8 +138,9 @@ def main():
     print(f"load average after: {load()}; {rows:,} rows")
     for name, seconds in runs.items():
         median = statistics.median(seconds)
+        used = cpu[name]
         print(f"{name}: {median:.2f} s ({min(seconds):.2f}–{max(seconds):.2f}), {sizes[name]:,} bytes, "
-              f"{rows / median:,.0f} rows/s")
+              f"{rows / median:,.0f} rows/s; CPU {statistics.median(used):.2f} s ({min(used):.2f}–{max(used):.2f})")
 
 
 if __name__ == "__main__":
