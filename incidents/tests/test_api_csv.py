@@ -230,6 +230,38 @@ def test_cells_that_would_be_formulas_are_neutralized(api, text):
     assert rows[1]["actor1"] == "'" + text
 
 
+def test_a_formula_after_any_character_that_can_lead_one_is_neutralized(api):
+    # The export runs the regular expression only on cells whose first character is one of FORMULA_TRIGGERS.
+    incidents = {}
+    for number, lead in enumerate(csv_export.FORMULA_TRIGGERS):
+        text = f"{lead}=HYPERLINK(\"http://evil.example/{number}\")"
+        incident = IncidentFactory(title=text, description=text)
+        IncidentActorFactory(incident=incident, actor=ActorFactory(name_en=text))
+        incidents[str(incident.pk)] = text
+
+    rows = table(api.get(LIST_URL, {"format": "csv"}))
+
+    assert len(rows) == len(incidents) == len(csv_export.FORMULA_TRIGGERS)
+    for row in rows:
+        expected = "'" + incidents[row["id"]]
+        assert (row["title"], row["notes"], row["actor1"]) == (expected, expected, expected), repr(expected)
+
+
+def test_every_first_character_the_pattern_matches_is_a_trigger():
+    # Over the whole Basic Multilingual Plane (surrogates aside), in this database's own regular expressions: a
+    # cell that FORMULA_START would change never escapes the check of its first character.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array_agg(chr(code)) FROM generate_series(1, 65535) AS code"
+            " WHERE code NOT BETWEEN 55296 AND 57343 AND regexp_replace(chr(code) || '=', %s, %s) <> chr(code) || '='",
+            [csv_export.FORMULA_START, csv_export.NEUTRALIZED],
+        )
+        [matched] = cursor.fetchone()
+
+    assert set(matched) <= set(csv_export.FORMULA_TRIGGERS)
+    assert set("-=+@\t\r \u00a0\u3000\ufeff") <= set(matched)
+
+
 def test_ordinary_text_and_negative_numbers_are_left_alone(api):
     IncidentFactory(title="Kata'ib Hezbollah claims a strike = retaliation", point=Point(-3.5, -12.25, srid=4326))
 

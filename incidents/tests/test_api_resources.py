@@ -1,6 +1,8 @@
 """The read side of /api/v1/actors/, locations/, statements/ and sources/: payloads, filters, paging,
 visibility (drafts never leak, not even as a count) and query counts."""
+import csv
 import datetime
+import io
 
 import pytest
 import yaml
@@ -478,6 +480,32 @@ def test_csv_columns_can_be_selected_from_the_list_queryset(viewset):
     assert rows
     assert "text" not in {header for header, _ in resources.SourceViewSet.csv_columns}
     assert len(rows[0]) == len(viewset.csv_columns)
+
+
+@pytest.mark.parametrize(
+    ("path", "hostile_column"),
+    [("actors", "name_en"), ("locations", "name_en"), ("statements", "text"), ("sources", "title")],
+)
+def test_csv_export_of_a_resource_keeps_the_lists_order_and_defuses_formulas(api, path, hostile_column):
+    hostile = '=HYPERLINK("http://evil.example/","click")'
+    for number, day in enumerate([3, 1, 2]):
+        name = hostile if number == 0 else f"Name {number}"
+        incident = IncidentFactory(location=LocationFactory(name_en=name), date_start=datetime.date(2024, 1, day))
+        IncidentActorFactory(incident=incident, actor=ActorFactory(name_en=name))
+        source = SourceFactory(title=name, published=datetime.date(2024, 1, day))
+        IncidentSourceFactory(incident=incident, source=source)
+        # One statement without a date: the list puts it last (NULLS LAST), and so must the export.
+        statement_about(incident, source=source, text=name, date=None if number == 1 else datetime.date(2024, 1, day))
+
+    listed = ids(api.get(f"/api/v1/{path}/", {"page_size": 100}))
+    response = api.get(f"/api/v1/{path}/", {"format": "csv"})
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+    assert response.status_code == 200
+    assert [int(row["id"]) for row in rows] == listed
+    cells = {row[hostile_column] for row in rows}
+    assert "'" + hostile in cells and hostile not in cells
 
 
 def test_schema_describes_the_resources_their_errors_and_the_token(client):
