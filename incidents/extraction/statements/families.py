@@ -69,6 +69,16 @@ FAMILIES = {
     # death of five of its members"): casualty figures, even for one victim and even when a later verb of the
     # sentence vows or warns (round 3)
     "admitted_toll",
+    # a news outlet after the preposition لـ is the one told, not the speaker: "قال مسؤولان أمريكيان لرويترز إن"
+    # speaks for the officials (round 3b)
+    "addressee_outlet",
+    # the toll told without a figure up front: a harm undergone ("تعرض جندي لإصابة", "resulted in minor injuries"),
+    # the toll itself ("حصيلة القتلى", "the death toll"), a passive verb before its count ("قتل ثمانية مقاتلين"), a
+    # long subject before "were killed": casualty figures (round 3b)
+    "toll_cues",
+    # a day inside the attribution ("said Saturday that", "قال الخميس إن") is the day of the speech: it does not
+    # make what was said introduce a new event, so a toll told there stays casualty figures (round 3b)
+    "speech_day",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

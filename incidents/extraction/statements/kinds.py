@@ -44,6 +44,8 @@ from .words import (
     _FIGHTERS_ATTACK,
     _JUSTIFICATION_MORE,
     _TOLL_OPENING,
+    _TOLL_CUES,
+    _TOLL_CUE_WORDS,
     _CONDEMNATION_MORE,
     _FACT_VERBS,
     _ARMED_NOUN,
@@ -300,8 +302,9 @@ def _kind(article, act, span):
     if _cumulative(article, span, folded, content):
         return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
     toll_first = on("toll_predicate") and _TOLL_OPENING.search(opening)
+    toll_first = toll_first or on("toll_cues") and _TOLL_CUES.search(_opening(after_verb, _TOLL_CUE_WORDS))
     if toll_first or _quantified(killed, injured, folded, content, language) and (
-        not _introduces_event(article, span, folded) or _CASUALTIES_FIRST.match(folded)
+        not _introduces_event(article, _said_span(article, act, span), folded) or _CASUALTIES_FIRST.match(folded)
     ):
         return CASUALTY_FIGURES  # "قتل ثلاثة جنود وأصيب 34، أمس، في هجوم …": the toll is what is told
     if _MODAL.search(folded):
@@ -333,13 +336,13 @@ _FOLDED_COMPLEMENTIZERS = frozenset(fold(word) for word in "that أن إن بأ�
 _OPENING_WORDS = 8
 
 
-def _opening(folded):
+def _opening(folded, size=_OPENING_WORDS):
     """Return the first words of what was said, after "in a statement … that" / "في بيان … أن"."""
     words = folded.split()
     for position, word in enumerate(words[:_OPENING_WORDS]):
         if word in _FOLDED_COMPLEMENTIZERS:
-            return " ".join(words[position + 1 : position + 1 + _OPENING_WORDS])
-    return " ".join(words[:_OPENING_WORDS])
+            return " ".join(words[position + 1 : position + 1 + size])
+    return " ".join(words[:size])
 
 
 def _readings_of(verb):
@@ -364,6 +367,16 @@ def _quantified(killed, injured, folded, content, language):
     if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):
         return True
     return bool(_CONDITION.search(folded)) and bool(_numbers(content, language))
+
+
+def _said_span(article, act, span):
+    """Return the part of `span` after its attribution, from its complementizer (family speech_day): "The government
+    said Saturday that the strikes killed 16": Saturday is the day of the speech, not of an event the statement
+    introduces."""
+    if not on("speech_day") or act.at_end or not span.start <= act.start < act.end <= span.end:
+        return span
+    complement = _complementizer_after(article, act.end, span.end)
+    return span if complement is None else Span(complement, span.end)
 
 
 def _introduces_event(article, span, folded):

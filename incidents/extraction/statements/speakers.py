@@ -83,6 +83,12 @@ def _speaker_after(article, index, last, previous, verb_first):
             if position > index + 1 or not verb_first:
                 return None
         mention = article.mention_at(position)
+        if mention is not None and position > index + 1 and _told_outlet(article, position, mention):
+            # "قال مسؤولان أمريكيان لرويترز إن": the outlet told is no speaker; the words before it are
+            stop = doc.words[position - 1].end
+            while stop > doc.words[index + 1].start and article.text[stop - 1] in "،,":
+                stop -= 1
+            return _described(article, doc.words[index + 1].start, stop)
         if mention is not None and mention.span.start >= doc.words[index].end:
             return _with_person_after(article, _before_document(article, _speaker_from_mention(mention, article.text)))
         key = doc.key(position)
@@ -101,6 +107,19 @@ def _speaker_after(article, index, last, previous, verb_first):
         if not is_arabic(doc.words[position].text) and key not in _EN_DOCUMENT_WORDS:
             return None
     return None
+
+
+def _told_outlet(article, position, mention):
+    """Return True if word `position` is a news outlet written with the preposition لـ, the one the speaker told
+    (family addressee_outlet): "لرويترز", "لوكالة فرانس برس", "للصحيفة"; never the speaker."""
+    if not on("addressee_outlet") or mention.entry is None or mention.entry.kind != "media outlet":
+        return False
+    word = article.doc.words[position]
+    named = mention.span.text(article.text)
+    return word.start < mention.span.start and fold(word.text).startswith("ل") or (
+        fold(word.text).startswith("ل") and fold(named).startswith("ل") and fold(named).removeprefix("ل")[:1] != "ل"
+        and len(word.text) > len(named)
+    )
 
 
 def _with_person_after(article, speaker):

@@ -239,6 +239,9 @@ _ZERO_CASUALTIES = re.compile(
     r"|(?<!\w)[و]?(?:عدم|دون)\s+(?:وقوع|تسجيل)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
     r"|(?<!\w)لا\s+(?:اصابات|ضحايا)(?!\w)"
     r"|(?<!\w)لم\s+(?:يصب|تصب|يصاب|يقتل|يجرح)\s+اي(?!\w)"
+    # "لم ترد تقارير عن وقوع إصابات", "لم ترد أنباء عن سقوط ضحايا" (round 3b)
+    r"|(?<!\w)لم\s+(?:ترد|يرد|تصدر|تتوفر|يتوفر)\s+(?:اي\s+)?(?:تقارير|انباء|معلومات)\s+(?:\S+\s+){0,2}?عن\s+"
+    r"(?:وقوع\s+|سقوط\s+)?(?:اي\s+)?(?:اصابات|ضحايا|قتلي|خساير\s+بشريه)"
 )
 # An event the content tells with its own verb ("a rocket was fired", "the drone struck", "أُطلق صاروخ"):
 # its zero toll is then part of the report of the event.
@@ -299,6 +302,23 @@ _TOLL_OPENING = re.compile(
     r"eight|nine|ten|several|dozens)\b"
     r"|^\W*(?:\S+\s+){0,3}?[بو]?(?:مصرع|مقتل|اصابه|استشهاد|جرح)\s+(?:ما\s+لا\s+يقل\s+عن\s+)?"
     r"(?:\d+|عدد|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)"
+)
+
+# Family toll_cues (families.py): the toll told in what was said without a figure up front: a harm undergone ("تعرض
+# جندي أمريكي لإصابة طفيفة", "resulted in minor injuries"), the toll itself ("حصيلة القتلى", "the death toll"), a
+# passive verb before its count ("قتل ثمانية مقاتلين"), a long subject before "were killed" ("one member of the
+# Iraqi security forces had been badly injured"). Searched in the first _TOLL_CUE_WORDS words of what was said.
+_TOLL_CUE_WORDS = 16
+_TOLL_CUES = re.compile(
+    r"(?<!\w)[و]?(?:تعرض|تعرضت|تعرضه|تعرضها|تعرضوا)\s+(?:\S+\s+){0,4}?ل(?:اصابه|اصابات|جروح)(?!\w)"
+    r"|(?<!\w)[و]?حصيله\s+(?:ال)?(?:قتلي|ضحايا|جرحي|اصابات)(?!\w)"
+    r"|(?<!\w)(?:وقوع|سقوط)\s+(?:\S+\s+)?(?:اصابات|قتلي|جرحي|ضحايا)(?!\w)"
+    r"|^\W*[و]?(?:قتل|اصيب|جرح|لقي|قضي)\s+(?:ما\s+لا\s+يقل\s+عن\s+|نحو\s+|حوالي\s+)?"
+    r"(?:\d+|عدد|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)"
+    r"|\b(?:resulted\s+in|caused|led\s+to)\s+(?:\w+\s+){0,2}?(?:injuries|casualties|deaths|fatalities)\b"
+    r"|\b(?:death|casualty)\s+toll\b"
+    r"|^\W*(?:a\s+total\s+of\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"(?:[\w.'’-]+\s+){0,7}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
 )
 
 # Family condemnation_words (families.py): condemnation in what was said, beyond the verbs and nouns above: the
