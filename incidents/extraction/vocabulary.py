@@ -410,7 +410,7 @@ SPEECH_VERBS = (
     SpeechVerb(
         # more verbs of saying seen on the real articles: counting (أحصى), going on (تابع، أكمل), arguing,
         # indicating, sharing on a platform (round 3b)
-        SAYS, "أحصى أحصت يحصي تحصي تابع تابعت أكمل أكملت", "argued argues indicated indicates shared wrote posted",
+        SAYS, "أحصى أحصت يحصي تحصي تابع تابعت أكمل أكملت", "argued argues indicated indicates shared wrote",
         example_ar="وأحصى المرصد 9 جولات من الغارات", example_en="he argued that the strikes were unlawful",
         family="speech_verbs_more",  # statements/families.py
     ),

@@ -80,7 +80,7 @@ FAMILIES = {
     # make what was said introduce a new event, so a toll told there stays casualty figures (round 3b)
     "speech_day",
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: أحصى، تابع، أكمل، argued, indicated, shared,
-    # wrote, posted; dismissed / refuted (a denial) (round 3b)
+    # wrote; dismissed / refuted (a denial) (round 3b)
     "speech_verbs_more",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
