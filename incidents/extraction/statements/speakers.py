@@ -11,6 +11,7 @@ from .words import (
     _AN,
     _AR_DOCUMENT_NOUNS,
     _AR_EXPRESS,
+    _AR_OUTLET_NOUNS,
     _AR_PREPOSITIONS,
     _AR_SPEECH_STARTS,
     _AR_SUBJECT_STOPS,
@@ -157,6 +158,12 @@ def _subject_phrase_ar(article, index, last):
         starts = starts | _AN
     for position in range(index + 1, min(index + 1 + _AR_SUBJECT_WORDS, last)):
         word = doc.words[position]
+        if position > index + 1 and _addressee_ar(article, position):
+            said = _said_after_addressee(article, position, last, starts)
+            if said is None:
+                return None
+            # "وقال المسؤول للصحيفة الأمريكية إن", "قال مسؤولان لرويترز، إن": the subject ends at the one told
+            return _subject_between(article, index + 1, position)
         if position > index + 1 and (word.break_before or on("subject_ends")) and doc.key(position) == _FI and (
             doc.keys(position + 1) & _AR_DOCUMENT_NOUNS
         ):
@@ -190,6 +197,48 @@ def _subject_phrase_ar(article, index, last):
     while stop > start and article.text[stop - 1] in "،,":
         stop -= 1
     return _described(article, start, stop)
+
+
+def _addressee_ar(article, position):
+    """Return True if word `position` is the one told, with the preposition لـ (family addressee_outlet): a news
+    outlet named ("لرويترز") or called so ("للصحيفة", "لوكالة الأنباء الألمانية", "لقناة")."""
+    if not on("addressee_outlet"):
+        return False
+    word = article.doc.words[position]
+    if any(r.clitics in ("ل", "لل", "ول") and (r.key in _AR_OUTLET_NOUNS or r.key.removeprefix("ال") in _AR_OUTLET_NOUNS)
+           for r in word.readings):
+        return True
+    mention = article.mention_at(position)
+    return mention is not None and _told_outlet(article, position, mention)
+
+
+def _said_after_addressee(article, position, last, starts):
+    """Return the word where what was said starts after the one told (أن، إن, or a quotation), past an aside about
+    the speaker ("-والذي تحدث شريطة عدم الكشف عن هويته-"), within a few words; None if none."""
+    doc = article.doc
+    for later in range(position + 1, min(position + 1 + _AR_ADDRESSEE_WORDS, last)):
+        if doc.key(later) in starts or any(mark in doc.gap_after(later - 1) for mark in "\"“«:"):
+            return later
+    return None
+
+
+def _subject_between(article, first, stop_word):
+    """Return the subject from word `first` to before `stop_word`, without an aside that the speakers asked not to be
+    named ("مسؤولان أمريكيان طلبا عدم الكشف عن هويتيهما")."""
+    doc = article.doc
+    for position in range(first + 1, stop_word - 1):
+        if doc.key(position) in _AR_ASKED and doc.key(position + 1) in _AR_NOT_NAMED:
+            stop_word = position
+            break
+    start, stop = doc.words[first].start, doc.words[stop_word - 1].end
+    while stop > start and article.text[stop - 1] in "،,":
+        stop -= 1
+    return _described(article, start, stop)
+
+
+_AR_ADDRESSEE_WORDS = 14
+_AR_ASKED = _keys("طلب طلبا طلبوا طلبت رفض رفضا رفضوا فضل فضلا فضلوا شريطة")
+_AR_NOT_NAMED = _keys("عدم الكشف ذكر كشف")
 
 
 def _said_within(article, position, last, starts):

@@ -89,6 +89,8 @@ _AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مسا�
 _AR_PREPOSITIONS = _keys("في فيه فيها فيهم له لها لهم عنه عنها منه منها عليه عليها خلال")
 _AR_EXPRESS = _keys("أعرب أعربت يعرب تعرب")  # أعرب عن: what is expressed follows عن
 _AR_SUBJECT_WORDS = 8
+# Family addressee_outlet: nouns of a news outlet; after لـ, the one a speaker told ("للصحيفة", "لوكالة الأنباء").
+_AR_OUTLET_NOUNS = _keys("صحيفة وكالة قناة موقع شبكة إذاعة اذاعة مجلة تلفزيون وسائل")
 _AN = _keys("عن")
 _FI = token_key("في")
 _ISSUED_BY = _keys("صادر صادرة عن من")  # بيان صادر عن …
