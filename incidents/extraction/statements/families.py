@@ -82,6 +82,9 @@ FAMILIES = {
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: أحصى، تابع، أكمل، argued, indicated, shared,
     # wrote; dismissed / refuted (a denial) (round 3b)
     "speech_verbs_more",
+    # an Arabic subject ends at a verbal noun that opens what was said with no أن: "أكدت مصادر وقوع 3 انفجارات",
+    # "أفادت وسائل إعلام بتعرض القاعدة لهجوم" (round 3b)
+    "verbal_noun_said",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

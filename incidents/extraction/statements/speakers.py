@@ -12,6 +12,7 @@ from .words import (
     _AR_DOCUMENT_NOUNS,
     _AR_EXPRESS,
     _AR_OUTLET_NOUNS,
+    _AR_SAID_NOUNS,
     _AR_PREPOSITIONS,
     _AR_SPEECH_STARTS,
     _AR_SUBJECT_STOPS,
@@ -158,6 +159,9 @@ def _subject_phrase_ar(article, index, last):
         starts = starts | _AN
     for position in range(index + 1, min(index + 1 + _AR_SUBJECT_WORDS, last)):
         word = doc.words[position]
+        if position > index + 1 and _verbal_noun_said(doc, position):
+            # "أكدت مصادر وقوع 3 انفجارات", "أفادت وسائل إعلام بتعرض القاعدة": what was said is a verbal noun
+            return _subject_between(article, index + 1, position)
         if position > index + 1 and _addressee_ar(article, position):
             said = _said_after_addressee(article, position, last, starts)
             if said is None:
@@ -199,6 +203,16 @@ def _subject_phrase_ar(article, index, last):
     return _described(article, start, stop)
 
 
+def _verbal_noun_said(doc, position):
+    """Return True if word `position` is a verbal noun that opens what was said, with no أن before it (family
+    verbal_noun_said): "وقوع", "بتعرض", "مقتل", indefinite (the head of what was said, not of the subject)."""
+    if not on("verbal_noun_said") or doc.words[position].break_before and not _only_quotes(doc.gap_after(position - 1)):
+        return False
+    if doc.key(position - 1) in _AR_NOUN_GOVERNORS:
+        return False  # "مسؤوليتها عن إطلاق": the noun of a phrase of the subject, not what was said
+    return any(r.clitics in ("", "ب") and r.key in _AR_SAID_NOUNS for r in doc.words[position].readings)
+
+
 def _addressee_ar(article, position):
     """Return True if word `position` is the one told, with the preposition لـ (family addressee_outlet): a news
     outlet named ("لرويترز") or called so ("للصحيفة", "لوكالة الأنباء الألمانية", "لقناة")."""
@@ -237,6 +251,7 @@ def _subject_between(article, first, stop_word):
 
 
 _AR_ADDRESSEE_WORDS = 14
+_AR_NOUN_GOVERNORS = _keys("عن على من في إلى الى ل مع بعد قبل")
 _AR_ASKED = _keys("طلب طلبا طلبوا طلبت رفض رفضا رفضوا فضل فضلا فضلوا شريطة")
 _AR_NOT_NAMED = _keys("عدم الكشف ذكر كشف")
 

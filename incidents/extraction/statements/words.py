@@ -89,6 +89,12 @@ _AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مسا�
 _AR_PREPOSITIONS = _keys("في فيه فيها فيهم له لها لهم عنه عنها منه منها عليه عليها خلال")
 _AR_EXPRESS = _keys("أعرب أعربت يعرب تعرب")  # أعرب عن: what is expressed follows عن
 _AR_SUBJECT_WORDS = 8
+# Family verbal_noun_said: verbal nouns that open what was said after a speech verb and its subject, with no أن
+# ("أكدت مصادر وقوع انفجارات", "أفادت وسائل إعلام بتعرض القاعدة لهجوم", "أعلن الجيش مقتل جنديين").
+_AR_SAID_NOUNS = _keys(
+    "وقوع سقوط مقتل مصرع إصابة اصابة تعرض استهداف إطلاق اطلاق تنفيذ شن اعتراض انفجار إسقاط اسقاط تراجع مواصلة "
+    "استمرار انسحاب وصول تدمير تعليق إيقاف ايقاف انتهاء استئناف"
+)
 # Family addressee_outlet: nouns of a news outlet; after لـ, the one a speaker told ("للصحيفة", "لوكالة الأنباء").
 _AR_OUTLET_NOUNS = _keys("صحيفة وكالة قناة موقع شبكة إذاعة اذاعة مجلة تلفزيون وسائل")
 _AN = _keys("عن")
