@@ -256,7 +256,7 @@ def _kind(article, act, span):
         return CASUALTY_FIGURES  # "اعترفت الحركة بمقتل قائدها", "acknowledged the death of five … and vowed retaliation"
     if verb_kind in (_CLAIMISH, CLAIM) and on("toll_predicate"):
         said = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
-        if _TOLL_OPENING.search(_opening(said)):
+        if _TOLL_OPENING.search(_opening(said)) or _toll_cue(said):
             return CASUALTY_FIGURES  # "the groups claimed that 16 of their members were killed": a toll
     if verb_kind == _DESCRIBE:
         described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
@@ -302,9 +302,10 @@ def _kind(article, act, span):
     language = "ar" if is_arabic(content) else "en"
     killed, injured = _casualties(content, language)
     if _cumulative(article, span, folded, content):
-        return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
+        toll = _quantified(killed, injured, folded, content, language) or _toll_cue(folded, whole=True)
+        return CASUALTY_FIGURES if toll else REPORT
     toll_first = on("toll_predicate") and _TOLL_OPENING.search(opening)
-    toll_first = toll_first or on("toll_cues") and _TOLL_CUES.search(_opening(after_verb, _TOLL_CUE_WORDS))
+    toll_first = toll_first or _toll_cue(after_verb)
     if toll_first or _quantified(killed, injured, folded, content, language) and (
         not _introduces_event(article, _said_span(article, act, span), folded) or _CASUALTIES_FIRST.match(folded)
     ):
@@ -373,6 +374,18 @@ def _quantified(killed, injured, folded, content, language):
     if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):
         return True
     return bool(_CONDITION.search(folded)) and bool(_numbers(content, language))
+
+
+def _toll_cue(said, whole=False):
+    """Return True if what was said tells a toll by a cue of family toll_cues: in its first words (from its
+    complementizer, or from its start: "وأكد المصدر حصيلة القتلى، وأشار إلى أنها …"), or anywhere (`whole`: the
+    toll as the second clause of cumulative figures, "attacked 46 times …, and that a total of 56 were injured")."""
+    if not on("toll_cues"):
+        return False
+    if whole:
+        return bool(_TOLL_CUES.search(said))
+    head = " ".join(said.split()[:_TOLL_CUE_WORDS])
+    return bool(_TOLL_CUES.search(_opening(said, _TOLL_CUE_WORDS)) or _TOLL_CUES.search(head))
 
 
 def _said_span(article, act, span):

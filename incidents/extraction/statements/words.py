@@ -325,8 +325,10 @@ _TOLL_CUES = re.compile(
     r"(?:\d+|عدد|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)"
     r"|\b(?:resulted\s+in|caused|led\s+to)\s+(?:\w+\s+){0,2}?(?:injuries|casualties|deaths|fatalities)\b"
     r"|\b(?:death|casualty)\s+toll\b"
-    r"|^\W*(?:a\s+total\s+of\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
-    r"(?:[\w.'’-]+\s+){0,7}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
+    r"|(?<!\w)عدد\s+(?:ال)?(?:قتلي|جرحي|مصابين|ضحايا|اصابات)(?!\w)"
+    r"|\bleft\s+(?:\w+\s+){0,3}?with\s+(?:\w+\s+)?(?:injuries|wounds)\b"
+    r"|(?:^\W*|\bthat\s+)(?:a\s+total\s+of\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"(?:[\w.,'’-]+\s+){0,7}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
 )
 
 # Family condemnation_words (families.py): condemnation in what was said, beyond the verbs and nouns above: the
