@@ -219,8 +219,10 @@ def _addressee_ar(article, position):
     if not on("addressee_outlet"):
         return False
     word = article.doc.words[position]
-    if any(r.clitics in ("ل", "لل", "ول") and (r.key in _AR_OUTLET_NOUNS or r.key.removeprefix("ال") in _AR_OUTLET_NOUNS)
-           for r in word.readings):
+    if any(
+        r.clitics in ("ل", "لل", "ول") and (r.key in _AR_OUTLET_NOUNS or r.key.removeprefix("ال") in _AR_OUTLET_NOUNS)
+        for r in word.readings
+    ):
         return True
     mention = article.mention_at(position)
     return mention is not None and _told_outlet(article, position, mention)
