@@ -88,9 +88,6 @@ FAMILIES = {
     # a blame about no attack ("accused the US of delaying the withdrawal", "اتهم واشنطن بالمماطلة") is a position;
     # a blame for an attack stays a report of who did it (round 3b)
     "blame_object",
-    # what was said opens with the verbal noun of a course of action, no أن: "أعلنت الحركة مواصلة الهجمات", "أكد
-    # مسؤول تراجع واشنطن عن استهداف", "announced the suspension of operations": a position (round 3b)
-    "course_nouns",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

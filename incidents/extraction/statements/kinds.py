@@ -45,9 +45,6 @@ from .words import (
     _JUSTIFICATION_MORE,
     _TOLL_OPENING,
     _TOLL_CUES,
-    _COURSE_EN,
-    _COURSE_NOUNS,
-    _WHEN_WORDS,
     _TOLL_CUE_WORDS,
     _CONDEMNATION_MORE,
     _FACT_VERBS,
@@ -295,10 +292,6 @@ def _kind(article, act, span):
         return CONDEMNATION
     if _STANCE.search(opening) and not act.at_end:
         return POSITION
-    if on("course_nouns") and not act.at_end and _opens_with_course(after_verb) and not (
-        act.speaker.entry is not None and act.speaker.entry.kind in _WATCHERS
-    ):  # a monitor or an outlet telling of another's course reports it: "أفاد المرصد مواصلة القوات الأمريكية"
-        return POSITION  # "أعلنت الحركة مواصلة الهجمات", "announced the suspension of operations"
     if armed and (
         _SELF_ATTACK.search(folded)
         or on("self_claim") and _FIGHTERS_ATTACK.search(folded)
@@ -381,22 +374,6 @@ def _quantified(killed, injured, folded, content, language):
     if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):
         return True
     return bool(_CONDITION.search(folded)) and bool(_numbers(content, language))
-
-
-_WATCHERS = frozenset({"media outlet", "international organization"})
-
-
-def _opens_with_course(said):
-    """Return True if what was said opens with the verbal noun of a course of action (family course_nouns), past
-    words that only tell when ("،اليوم الثلاثاء (27 شباط 2024)، تراجع واشنطن عن …")."""
-    if _COURSE_EN.search(said):
-        return True
-    for word in said.split()[:8]:
-        bare = word.strip("()[]،,.:؛;\"“”«»-")
-        if not bare or any(ch.isdigit() for ch in bare) or token_key(bare) in _WHEN_WORDS:
-            continue
-        return token_key(bare) in _COURSE_NOUNS
-    return False
 
 
 def _toll_cue(said, whole=False):

@@ -373,14 +373,3 @@ _ADMITTED_TOLL = re.compile(
     r"|^\W*(?:that\s+)?(?:the\s+)?(?:deaths?|killing|loss|wounding|injur(?:y|ies))\s+of\b"
     r"|^\W*(?:that\s+)?(?:\S+\s+){1,5}?(?:were|was|had\s+been|have\s+been)\s+(?:killed|wounded|injured)\b"
 )
-
-# Family course_nouns (families.py): what was said is a course of action the speaker takes or drops, opened by its
-# verbal noun with no أن: "أعلنت الحركة مواصلة الهجمات", "أكد مسؤول تراجع واشنطن عن استهداف قائد", "announced
-# the suspension of its operations": a position. Words before it may only tell when (اليوم، الثلاثاء، 27 شباط).
-_COURSE_NOUNS = _keys("مواصلة استمرار استئناف تعليق إيقاف ايقاف وقف تراجع انتهاء")  # not إنهاء: its key is أنها
-_COURSE_EN = re.compile(r"^\W*(?:the\s+)?(?:end|ending|suspension|continuation|resumption|halt|halting)\s+of\b")
-_WHEN_WORDS = _keys(
-    "اليوم أمس امس الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم مساء صباح كانون شباط آذار "
-    "نيسان أيار حزيران تموز آب أيلول تشرين الثاني الأول يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس "
-    "سبتمبر أكتوبر نوفمبر ديسمبر"
-)
