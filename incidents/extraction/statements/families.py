@@ -85,9 +85,6 @@ FAMILIES = {
     # an Arabic subject ends at a verbal noun that opens what was said with no أن: "أكدت مصادر وقوع 3 انفجارات",
     # "أفادت وسائل إعلام بتعرض القاعدة لهجوم" (round 3b)
     "verbal_noun_said",
-    # a blame about no attack ("accused the US of delaying the withdrawal", "اتهم واشنطن بالمماطلة") is a position;
-    # a blame for an attack stays a report of who did it (round 3b)
-    "blame_object",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

@@ -275,8 +275,6 @@ def _kind(article, act, span):
     if verb_kind is not None:
         return verb_kind
     if act.verb.split() and (token_key(act.verb.split()[0]) in _BLAME_VERBS or any(r.key in _BLAME_VERBS for r in _readings_of(act.verb))):
-        if on("blame_object") and not _EVENT.search(folded) and not _BLAMED_FOR_IT.search(folded):
-            return POSITION  # "accused the US of delaying the withdrawal": a charge about conduct, not who attacked
         return REPORT  # "Washington has blamed X for it", "اتهمت واشنطن X بتنفيذه": who did it, as the speaker tells it
     zero = on("zero_casualties") and _ZERO_CASUALTIES.search(folded)
     rest = folded[: zero.start()] + " " + folded[zero.end() :] if zero else ""
@@ -320,10 +318,6 @@ def _kind(article, act, span):
     if on("fact_verbs") and _FACT_VERBS.search(opening):
         return REPORT  # "الملاحة في المطار توقفت", "the coalition withdrew from the base": a fact told
     return POSITION
-
-
-# what a blame is for, said by a pronoun or a verbal noun of doing: "for it", "for them", "بتنفيذه", "بالوقوف وراءه"
-_BLAMED_FOR_IT = re.compile(r"\bfor\s+(?:it|them|this|that)\b|(?<!\w)ب(?:تنفيذ|الوقوف)\w*")
 
 
 def _admits_toll(article, act, span):
