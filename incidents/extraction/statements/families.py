@@ -76,9 +76,6 @@ FAMILIES = {
     # the toll itself ("حصيلة القتلى", "the death toll"), a passive verb before its count ("قتل ثمانية مقاتلين"), a
     # long subject before "were killed": casualty figures (round 3b)
     "toll_cues",
-    # a day inside the attribution ("said Saturday that", "قال الخميس إن") is the day of the speech: it does not
-    # make what was said introduce a new event, so a toll told there stays casualty figures (round 3b)
-    "speech_day",
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: أحصى، تابع، أكمل، argued, indicated, shared,
     # wrote; dismissed / refuted (a denial) (round 3b)
     "speech_verbs_more",

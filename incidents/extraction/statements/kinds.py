@@ -305,7 +305,7 @@ def _kind(article, act, span):
     toll_first = on("toll_predicate") and _TOLL_OPENING.search(opening)
     toll_first = toll_first or _toll_cue(after_verb)
     if toll_first or _quantified(killed, injured, folded, content, language) and (
-        not _introduces_event(article, _said_span(article, act, span), folded) or _CASUALTIES_FIRST.match(folded)
+        not _introduces_event(article, span, folded) or _CASUALTIES_FIRST.match(folded)
     ):
         return CASUALTY_FIGURES  # "قتل ثلاثة جنود وأصيب 34، أمس، في هجوم …": the toll is what is told
     if _MODAL.search(folded):
@@ -380,16 +380,6 @@ def _toll_cue(said, whole=False):
         return bool(_TOLL_CUES.search(said))
     head = " ".join(said.split()[:_TOLL_CUE_WORDS])
     return bool(_TOLL_CUES.search(_opening(said, _TOLL_CUE_WORDS)) or _TOLL_CUES.search(head))
-
-
-def _said_span(article, act, span):
-    """Return the part of `span` after its attribution, from its complementizer (family speech_day): "The government
-    said Saturday that the strikes killed 16": Saturday is the day of the speech, not of an event the statement
-    introduces."""
-    if not on("speech_day") or act.at_end or not span.start <= act.start < act.end <= span.end:
-        return span
-    complement = _complementizer_after(article, act.end, span.end)
-    return span if complement is None else Span(complement, span.end)
 
 
 def _introduces_event(article, span, folded):
