@@ -1622,3 +1622,22 @@ def test_an_arabic_subject_before_a_verbal_noun(actors, text, speaker, kind):
 def test_a_verbal_noun_inside_the_subject_phrase_is_not_what_was_said(actors):
     # family verbal_noun_said: "مسؤوليتها عن إطلاق" is a phrase, and a negated verb states nothing
     assert statements(actors, "ولم تعلن أي جهة مسؤوليتها عن إطلاق الطائرات.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family denial_direction: denying that anyone directs the attacks
+        "The Iranian spokesperson said that resistance forces do not take orders from Iran.",
+        "وقال المتحدث إن الفصائل لا تتلقى أي أوامر من طهران.",
+        "وقال البيان إن إخوتنا في إيران لا يعلمون كيفية عملنا.",
+        "وقال المندوب الإيراني إن إيران ليس لها علاقة ولا دور في الهجمات.",
+    ],
+)
+def test_denying_a_direction_of_the_attacks_is_a_denial(actors, text):
+    assert one(actors, text).kind == "denial"
+
+
+def test_orders_given_are_no_denial(actors):
+    # family denial_direction: only orders not given or not taken
+    assert one(actors, "The commander said that he gave orders to strike the base.").kind != "denial"

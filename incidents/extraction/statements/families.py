@@ -82,6 +82,9 @@ FAMILIES = {
     # an Arabic subject ends at a verbal noun that opens what was said with no أن: "أكدت مصادر وقوع 3 انفجارات",
     # "أفادت وسائل إعلام بتعرض القاعدة لهجوم" (round 3b)
     "verbal_noun_said",
+    # denying that anyone directs the attacks is a denial: "do not take orders from Iran", "ليس لها علاقة ولا دور",
+    # "لا يتلقون أوامر", "لا يعلمون كيفية عملنا" (round 3b)
+    "denial_direction",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

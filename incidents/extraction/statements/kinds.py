@@ -23,6 +23,7 @@ from .words import (
     _CONDEMNATION_CONTENT,
     _CONDITION,
     _DENIAL_CONTENT,
+    _DENIAL_DIRECTION,
     _DESCRIBE,
     _DESCRIBED_EVENT,
     _EVENT,
@@ -280,7 +281,7 @@ def _kind(article, act, span):
     rest = folded[: zero.start()] + " " + folded[zero.end() :] if zero else ""
     if zero and not _EVENT_TOLD.search(rest) and not _EVENT_INTRO.search(rest):
         return CASUALTY_FIGURES  # "there were no casualties", "لم تقع إصابات": the toll is what is told
-    if _DENIAL_CONTENT.search(folded) and not zero:
+    if (_DENIAL_CONTENT.search(folded) or on("denial_direction") and _DENIAL_DIRECTION.search(folded)) and not zero:
         return DENIAL
     if _RESPONSIBILITY.search(folded):
         return CLAIM

@@ -123,6 +123,17 @@ _DENIAL_CONTENT = re.compile(
     r"|\bnever\s+(?:happened|took\s+place|occurred)\b|\b(?:baseless|untrue|unfounded|fabricated)\b"
     r"|(?<!\w)(?:لا\s+صحه|عار\w*\s+عن\s+الصحه|غير\s+صحيح\w*|مفبرك\w*|لم\s+(?:يتعرض|تتعرض|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\w))"
 )
+# Family denial_direction (families.py): denying that anyone directs the attacks: orders neither given nor taken, no
+# tie, no knowledge of them: "do not take orders from Iran", "does not give them any instructions", "ليس لها علاقة
+# ولا دور", "لا يتلقون أوامر", "لا يعلمون كيفية عملنا".
+_DENIAL_DIRECTION = re.compile(
+    r"\b(?:do|does|did|would|will)\s+not\s+(?:take|receive|follow|give|issue)\s+(?:them\s+|us\s+)?(?:any\s+)?"
+    r"(?:orders|instructions|directives|directions)\b"
+    r"|\bno\s+(?:orders|instructions)\s+(?:from|to)\b"
+    r"|(?<!\w)ليس\s+(?:لها|له|لهم|لنا|لايران)\s+(?:اي\s+)?(?:علاقه|دور|صله)(?!\w)"
+    r"|(?<!\w)لا\s+(?:يتلقون|يتلقي|تتلقي|نتلقي|يعطون|تعطي|يعطي|نعطي)\s+(?:\S+\s+)?(?:اي\s+)?(?:اوامر|تعليمات)(?!\w)"
+    r"|(?<!\w)لا\s+(?:يعلمون|يعلم|تعلم|نعلم)\s+(?:ب)?(?:كيفيه|شيي|عن)(?!\w)"
+)
 _CONDEMNATION_CONTENT = re.compile(
     r"\b(?:condemnation|condemning|denounc\w*|deplor\w*|outrage\w*|unacceptable|cowardly|heinous|"
     r"terrorist\s+act|(?:a\s+)?(?:flagrant\s+|clear\s+|blatant\s+)?violation)\b"
