@@ -1571,7 +1571,7 @@ def test_the_outlet_told_with_a_quotation_and_the_outlet_speaking(actors):
         "A US official said that one member of the Iraqi security forces had been badly injured.",
         "CENTCOM said US forces downed three drones in an operation that left multiple troops with minor injuries.",
         "And Iranian-backed groups claimed that 16 of their members, including fighters and medics, were killed.",
-        # zero_casualties, widened: no reports of casualties
+        # no reports of casualties: casualty figures too (toll_cues: وقوع إصابات)
         "وأضاف المصدران العسكريان، أنه لم ترد تقارير عن وقوع إصابات بسبب الهجوم.",
     ],
 )
