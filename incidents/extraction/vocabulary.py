@@ -421,6 +421,19 @@ SPEECH_VERBS = (
         family="speech_acts_more",
     ),
     SpeechVerb(
+        # more verbs of saying seen on the real articles: counting (أحصى), going on (تابع، أكمل), arguing,
+        # indicating, sharing on a platform (round 3b)
+        SAYS, "أحصى أحصت يحصي تحصي تابع تابعت أكمل أكملت", "argued argues indicated indicates shared wrote",
+        example_ar="وأحصى المرصد 9 جولات من الغارات", example_en="he argued that the strikes were unlawful",
+        family="speech_verbs_more",  # statements/families.py
+    ),
+    SpeechVerb(
+        # rejecting what others say: "dismissed allegations that …", "refuted reports"
+        "denial", "", "dismissed dismisses refuted refutes",
+        example_ar="ونفت طهران أي صلة", example_en="Tehran dismissed allegations that it armed the groups",
+        family="speech_verbs_more",
+    ),
+    SpeechVerb(
         DESCRIBE, "وصف وصفت يصف تصف وصفه وصفته وصفها", "",  # English: called / described (statements)
         example_ar="ووصفت الوزارة الهجوم بأنه", example_en="the ministry described the attack as",
     ),

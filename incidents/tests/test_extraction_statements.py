@@ -1533,3 +1533,111 @@ def test_an_admission_of_something_else_is_no_toll(actors):
     # family admitted_toll: only a death or a wound admitted; the rest keeps its kind
     assert one(actors, "واعترف الجيش الأميركي بأن الطائرة المسيرة لم تعترض.").kind == "report"
     assert one(actors, "Kataib Hezbollah acknowledged the attack and vowed to retaliate.", language="en").kind != "casualty figures"
+
+
+# --- Round 3b families --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # family addressee_outlet: the outlet after لـ is the one told, the words before it speak
+        ("وقال مسؤولان أمريكيان لرويترز، إن جنديا أمريكيا أصيب بجروح طفيفة.", "مسؤولان أمريكيان"),
+        ("وقالت المصادر لوكالة الأنباء الألمانية إن طائرات شنت غارات على المدينة.", "المصادر"),
+        ("قال مسؤولان طلبا عدم الكشف عن هويتيهما لرويترز، إن القاعدة استهدفت.", "مسؤولان"),
+    ],
+)
+def test_the_outlet_told_is_not_the_speaker(actors, text, speaker):
+    statement = one(actors, text)
+    assert statement.speaker == speaker
+    assert statement.speaker_actor is None or statement.speaker_actor.key != "reuters"
+
+
+def test_the_outlet_told_with_a_quotation_and_the_outlet_speaking(actors):
+    # family addressee_outlet: what was said may be a quotation; an outlet that is the subject still speaks
+    text = 'قال مسؤول أمريكي إن الهجوم فشل. وقال المسؤول للصحيفة الأمريكية "لن نتراجع عن الرد".'
+    assert [s.speaker for s in statements(actors, text)] == ["مسؤول أمريكي", "المسؤول"]
+    assert one(actors, "وقالت رويترز إن الهجوم وقع ليلا.").speaker_actor.key == "reuters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family toll_cues: the toll told without a figure up front
+        "وأكد المسؤول تعرض جندي أمريكي لإصابة طفيفة في الهجوم على القاعدة.",
+        "وأوضح المرصد السوري لحقوق الإنسان أن حصيلة القتلى ارتفعت إلى 12.",
+        "وذكر مسؤولون أمريكيون أن عدد الجرحى يستند إلى معلومات أولية.",
+        "One of the attacks resulted in minor injuries, a Pentagon official said.",
+        "A US official said that one member of the Iraqi security forces had been badly injured.",
+        "CENTCOM said US forces downed three drones in an operation that left multiple troops with minor injuries.",
+        "And Iranian-backed groups claimed that 16 of their members, including fighters and medics, were killed.",
+        # no reports of casualties: casualty figures too (toll_cues: وقوع إصابات)
+        "وأضاف المصدران العسكريان، أنه لم ترد تقارير عن وقوع إصابات بسبب الهجوم.",
+    ],
+)
+def test_a_toll_told_without_a_figure_up_front_is_casualty_figures(actors, text):
+    assert one(actors, text).kind == "casualty figures"
+
+
+def test_a_toll_cue_off_or_absent_keeps_the_report(actors, monkeypatch):
+    # family toll_cues: an attack told with no harm stays a report
+    assert one(actors, "The Pentagon said the attack caused damage to a hangar.").kind == "report"
+    monkeypatch.setattr("incidents.extraction.statements.families.OFF", frozenset({"toll_cues"}))
+    assert one(actors, "One of the attacks resulted in minor injuries, a Pentagon official said.").kind == "report"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # family speech_verbs_more: verbs of saying and of rejecting what others say
+        ("وأحصى المرصد السوري لحقوق الإنسان 9 جولات من الغارات.", "report"),
+        ("Iran's Foreign Ministry has dismissed allegations that the country armed the groups.", "denial"),
+        ("The official wrote that the base was hit.", "report"),
+        ("Mr. Hassan also shared on X that explosions have been heard near the gas facility.", "report"),
+    ],
+)
+def test_more_speech_verbs(actors, text, kind):
+    assert one(actors, text).kind == kind
+
+
+def test_a_participle_is_no_speech_verb(actors):
+    # "a statement posted online" is no act of its own
+    text = "In a statement posted online, the group's leader said the decision had been taken."
+    assert [s.speaker for s in statements(actors, text)] == ["the group's leader"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        # family verbal_noun_said: the subject ends at the verbal noun that opens what was said
+        ("أكدت مصادر وقوع 3 انفجارات في الحلة.", "مصادر", "report"),
+        ("أفادت وسائل إعلام عراقية بتعرض القوات الأميركية في قاعدة عين الأسد لهجوم.", "وسائل إعلام عراقية", "report"),
+    ],
+)
+def test_an_arabic_subject_before_a_verbal_noun(actors, text, speaker, kind):
+    statement = one(actors, text)
+    assert (statement.speaker, statement.kind) == (speaker, kind)
+
+
+def test_a_verbal_noun_inside_the_subject_phrase_is_not_what_was_said(actors):
+    # family verbal_noun_said: "مسؤوليتها عن إطلاق" is a phrase, and a negated verb states nothing
+    assert statements(actors, "ولم تعلن أي جهة مسؤوليتها عن إطلاق الطائرات.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family denial_direction: denying that anyone directs the attacks
+        "The Iranian spokesperson said that resistance forces do not take orders from Iran.",
+        "وقال المتحدث إن الفصائل لا تتلقى أي أوامر من طهران.",
+        "وقال البيان إن إخوتنا في إيران لا يعلمون كيفية عملنا.",
+        "وقال المندوب الإيراني إن إيران ليس لها علاقة ولا دور في الهجمات.",
+    ],
+)
+def test_denying_a_direction_of_the_attacks_is_a_denial(actors, text):
+    assert one(actors, text).kind == "denial"
+
+
+def test_orders_given_are_no_denial(actors):
+    # family denial_direction: only orders not given or not taken
+    assert one(actors, "The commander said that he gave orders to strike the base.").kind != "denial"

@@ -69,6 +69,22 @@ FAMILIES = {
     # death of five of its members"): casualty figures, even for one victim and even when a later verb of the
     # sentence vows or warns (round 3)
     "admitted_toll",
+    # a news outlet after the preposition لـ is the one told, not the speaker: "قال مسؤولان أمريكيان لرويترز إن"
+    # speaks for the officials (round 3b)
+    "addressee_outlet",
+    # the toll told without a figure up front: a harm undergone ("تعرض جندي لإصابة", "resulted in minor injuries"),
+    # the toll itself ("حصيلة القتلى", "the death toll"), a passive verb before its count ("قتل ثمانية مقاتلين"), a
+    # long subject before "were killed": casualty figures (round 3b)
+    "toll_cues",
+    # speech verbs of vocabulary.SPEECH_VERBS rows with this family: أحصى، تابع، أكمل، argued, indicated, shared,
+    # wrote; dismissed / refuted (a denial) (round 3b)
+    "speech_verbs_more",
+    # an Arabic subject ends at a verbal noun that opens what was said with no أن: "أكدت مصادر وقوع 3 انفجارات",
+    # "أفادت وسائل إعلام بتعرض القاعدة لهجوم" (round 3b)
+    "verbal_noun_said",
+    # denying that anyone directs the attacks is a denial: "do not take orders from Iran", "ليس لها علاقة ولا دور",
+    # "لا يتلقون أوامر", "لا يعلمون كيفية عملنا" (round 3b)
+    "denial_direction",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

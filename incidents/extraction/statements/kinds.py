@@ -23,6 +23,7 @@ from .words import (
     _CONDEMNATION_CONTENT,
     _CONDITION,
     _DENIAL_CONTENT,
+    _DENIAL_DIRECTION,
     _DESCRIBE,
     _DESCRIBED_EVENT,
     _EVENT,
@@ -44,6 +45,8 @@ from .words import (
     _FIGHTERS_ATTACK,
     _JUSTIFICATION_MORE,
     _TOLL_OPENING,
+    _TOLL_CUES,
+    _TOLL_CUE_WORDS,
     _CONDEMNATION_MORE,
     _FACT_VERBS,
     _ARMED_NOUN,
@@ -254,7 +257,7 @@ def _kind(article, act, span):
         return CASUALTY_FIGURES  # "اعترفت الحركة بمقتل قائدها", "acknowledged the death of five … and vowed retaliation"
     if verb_kind in (_CLAIMISH, CLAIM) and on("toll_predicate"):
         said = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
-        if _TOLL_OPENING.search(_opening(said)):
+        if _TOLL_OPENING.search(_opening(said)) or _toll_cue(said):
             return CASUALTY_FIGURES  # "the groups claimed that 16 of their members were killed": a toll
     if verb_kind == _DESCRIBE:
         described = fold(text[act.end : span.end]) if act.end >= span.start and not act.at_end else folded
@@ -278,7 +281,7 @@ def _kind(article, act, span):
     rest = folded[: zero.start()] + " " + folded[zero.end() :] if zero else ""
     if zero and not _EVENT_TOLD.search(rest) and not _EVENT_INTRO.search(rest):
         return CASUALTY_FIGURES  # "there were no casualties", "لم تقع إصابات": the toll is what is told
-    if _DENIAL_CONTENT.search(folded) and not zero:
+    if (_DENIAL_CONTENT.search(folded) or on("denial_direction") and _DENIAL_DIRECTION.search(folded)) and not zero:
         return DENIAL
     if _RESPONSIBILITY.search(folded):
         return CLAIM
@@ -298,8 +301,10 @@ def _kind(article, act, span):
     language = "ar" if is_arabic(content) else "en"
     killed, injured = _casualties(content, language)
     if _cumulative(article, span, folded, content):
-        return CASUALTY_FIGURES if _quantified(killed, injured, folded, content, language) else REPORT
+        toll = _quantified(killed, injured, folded, content, language) or _toll_cue(folded, whole=True)
+        return CASUALTY_FIGURES if toll else REPORT
     toll_first = on("toll_predicate") and _TOLL_OPENING.search(opening)
+    toll_first = toll_first or _toll_cue(after_verb)
     if toll_first or _quantified(killed, injured, folded, content, language) and (
         not _introduces_event(article, span, folded) or _CASUALTIES_FIRST.match(folded)
     ):
@@ -333,13 +338,13 @@ _FOLDED_COMPLEMENTIZERS = frozenset(fold(word) for word in "that أن إن بأ�
 _OPENING_WORDS = 8
 
 
-def _opening(folded):
+def _opening(folded, size=_OPENING_WORDS):
     """Return the first words of what was said, after "in a statement … that" / "في بيان … أن"."""
     words = folded.split()
     for position, word in enumerate(words[:_OPENING_WORDS]):
         if word in _FOLDED_COMPLEMENTIZERS:
-            return " ".join(words[position + 1 : position + 1 + _OPENING_WORDS])
-    return " ".join(words[:_OPENING_WORDS])
+            return " ".join(words[position + 1 : position + 1 + size])
+    return " ".join(words[:size])
 
 
 def _readings_of(verb):
@@ -364,6 +369,18 @@ def _quantified(killed, injured, folded, content, language):
     if (_positive(killed) or _positive(injured)) and _QUANTIFIER.search(folded):
         return True
     return bool(_CONDITION.search(folded)) and bool(_numbers(content, language))
+
+
+def _toll_cue(said, whole=False):
+    """Return True if what was said tells a toll by a cue of family toll_cues: in its first words (from its
+    complementizer, or from its start: "وأكد المصدر حصيلة القتلى، وأشار إلى أنها …"), or anywhere (`whole`: the
+    toll as the second clause of cumulative figures, "attacked 46 times …, and that a total of 56 were injured")."""
+    if not on("toll_cues"):
+        return False
+    if whole:
+        return bool(_TOLL_CUES.search(said))
+    head = " ".join(said.split()[:_TOLL_CUE_WORDS])
+    return bool(_TOLL_CUES.search(_opening(said, _TOLL_CUE_WORDS)) or _TOLL_CUES.search(head))
 
 
 def _introduces_event(article, span, folded):

@@ -11,6 +11,8 @@ from .words import (
     _AN,
     _AR_DOCUMENT_NOUNS,
     _AR_EXPRESS,
+    _AR_OUTLET_NOUNS,
+    _AR_SAID_NOUNS,
     _AR_PREPOSITIONS,
     _AR_SPEECH_STARTS,
     _AR_SUBJECT_STOPS,
@@ -83,6 +85,12 @@ def _speaker_after(article, index, last, previous, verb_first):
             if position > index + 1 or not verb_first:
                 return None
         mention = article.mention_at(position)
+        if mention is not None and position > index + 1 and _told_outlet(article, position, mention):
+            # "قال مسؤولان أمريكيان لرويترز إن": the outlet told is no speaker; the words before it are
+            stop = doc.words[position - 1].end
+            while stop > doc.words[index + 1].start and article.text[stop - 1] in "،,":
+                stop -= 1
+            return _described(article, doc.words[index + 1].start, stop)
         if mention is not None and mention.span.start >= doc.words[index].end:
             return _with_person_after(article, _before_document(article, _speaker_from_mention(mention, article.text)))
         key = doc.key(position)
@@ -101,6 +109,19 @@ def _speaker_after(article, index, last, previous, verb_first):
         if not is_arabic(doc.words[position].text) and key not in _EN_DOCUMENT_WORDS:
             return None
     return None
+
+
+def _told_outlet(article, position, mention):
+    """Return True if word `position` is a news outlet written with the preposition لـ, the one the speaker told
+    (family addressee_outlet): "لرويترز", "لوكالة فرانس برس", "للصحيفة"; never the speaker."""
+    if not on("addressee_outlet") or mention.entry is None or mention.entry.kind != "media outlet":
+        return False
+    word = article.doc.words[position]
+    named = mention.span.text(article.text)
+    return word.start < mention.span.start and fold(word.text).startswith("ل") or (
+        fold(word.text).startswith("ل") and fold(named).startswith("ل") and fold(named).removeprefix("ل")[:1] != "ل"
+        and len(word.text) > len(named)
+    )
 
 
 def _with_person_after(article, speaker):
@@ -138,6 +159,15 @@ def _subject_phrase_ar(article, index, last):
         starts = starts | _AN
     for position in range(index + 1, min(index + 1 + _AR_SUBJECT_WORDS, last)):
         word = doc.words[position]
+        if position > index + 1 and _verbal_noun_said(doc, position):
+            # "أكدت مصادر وقوع 3 انفجارات", "أفادت وسائل إعلام بتعرض القاعدة": what was said is a verbal noun
+            return _subject_between(article, index + 1, position)
+        if position > index + 1 and _addressee_ar(article, position):
+            said = _said_after_addressee(article, position, last, starts)
+            if said is None:
+                return None
+            # "وقال المسؤول للصحيفة الأمريكية إن", "قال مسؤولان لرويترز، إن": the subject ends at the one told
+            return _subject_between(article, index + 1, position)
         if position > index + 1 and (word.break_before or on("subject_ends")) and doc.key(position) == _FI and (
             doc.keys(position + 1) & _AR_DOCUMENT_NOUNS
         ):
@@ -171,6 +201,61 @@ def _subject_phrase_ar(article, index, last):
     while stop > start and article.text[stop - 1] in "،,":
         stop -= 1
     return _described(article, start, stop)
+
+
+def _verbal_noun_said(doc, position):
+    """Return True if word `position` is a verbal noun that opens what was said, with no أن before it (family
+    verbal_noun_said): "وقوع", "بتعرض", "مقتل", indefinite (the head of what was said, not of the subject)."""
+    if not on("verbal_noun_said") or doc.words[position].break_before and not _only_quotes(doc.gap_after(position - 1)):
+        return False
+    if doc.key(position - 1) in _AR_NOUN_GOVERNORS:
+        return False  # "مسؤوليتها عن إطلاق": the noun of a phrase of the subject, not what was said
+    return any(r.clitics in ("", "ب") and r.key in _AR_SAID_NOUNS for r in doc.words[position].readings)
+
+
+def _addressee_ar(article, position):
+    """Return True if word `position` is the one told, with the preposition لـ (family addressee_outlet): a news
+    outlet named ("لرويترز") or called so ("للصحيفة", "لوكالة الأنباء الألمانية", "لقناة")."""
+    if not on("addressee_outlet"):
+        return False
+    word = article.doc.words[position]
+    if any(
+        r.clitics in ("ل", "لل", "ول") and (r.key in _AR_OUTLET_NOUNS or r.key.removeprefix("ال") in _AR_OUTLET_NOUNS)
+        for r in word.readings
+    ):
+        return True
+    mention = article.mention_at(position)
+    return mention is not None and _told_outlet(article, position, mention)
+
+
+def _said_after_addressee(article, position, last, starts):
+    """Return the word where what was said starts after the one told (أن، إن, or a quotation), past an aside about
+    the speaker ("-والذي تحدث شريطة عدم الكشف عن هويته-"), within a few words; None if none."""
+    doc = article.doc
+    for later in range(position + 1, min(position + 1 + _AR_ADDRESSEE_WORDS, last)):
+        if doc.key(later) in starts or any(mark in doc.gap_after(later - 1) for mark in "\"“«:"):
+            return later
+    return None
+
+
+def _subject_between(article, first, stop_word):
+    """Return the subject from word `first` to before `stop_word`, without an aside that the speakers asked not to be
+    named ("مسؤولان أمريكيان طلبا عدم الكشف عن هويتيهما")."""
+    doc = article.doc
+    for position in range(first + 1, stop_word - 1):
+        if doc.key(position) in _AR_ASKED and doc.key(position + 1) in _AR_NOT_NAMED:
+            stop_word = position
+            break
+    start, stop = doc.words[first].start, doc.words[stop_word - 1].end
+    while stop > start and article.text[stop - 1] in "،,":
+        stop -= 1
+    return _described(article, start, stop)
+
+
+_AR_ADDRESSEE_WORDS = 14
+_AR_NOUN_GOVERNORS = _keys("عن على من في إلى الى ل مع بعد قبل")
+_AR_ASKED = _keys("طلب طلبا طلبوا طلبت رفض رفضا رفضوا فضل فضلا فضلوا شريطة")
+_AR_NOT_NAMED = _keys("عدم الكشف ذكر كشف")
 
 
 def _said_within(article, position, last, starts):

@@ -89,6 +89,14 @@ _AR_SUBJECT_STOPS = _keys("في خلال اليوم أمس امس يوم مسا�
 _AR_PREPOSITIONS = _keys("في فيه فيها فيهم له لها لهم عنه عنها منه منها عليه عليها خلال")
 _AR_EXPRESS = _keys("أعرب أعربت يعرب تعرب")  # أعرب عن: what is expressed follows عن
 _AR_SUBJECT_WORDS = 8
+# Family verbal_noun_said: verbal nouns that open what was said after a speech verb and its subject, with no أن
+# ("أكدت مصادر وقوع انفجارات", "أفادت وسائل إعلام بتعرض القاعدة لهجوم", "أعلن الجيش مقتل جنديين").
+_AR_SAID_NOUNS = _keys(
+    "وقوع سقوط مقتل مصرع إصابة اصابة تعرض استهداف إطلاق اطلاق تنفيذ شن اعتراض انفجار إسقاط اسقاط تراجع مواصلة "
+    "استمرار انسحاب وصول تدمير تعليق إيقاف ايقاف انتهاء استئناف"
+)
+# Family addressee_outlet: nouns of a news outlet; after لـ, the one a speaker told ("للصحيفة", "لوكالة الأنباء").
+_AR_OUTLET_NOUNS = _keys("صحيفة وكالة قناة موقع شبكة إذاعة اذاعة مجلة تلفزيون وسائل")
 _AN = _keys("عن")
 _FI = token_key("في")
 _ISSUED_BY = _keys("صادر صادرة عن من")  # بيان صادر عن …
@@ -114,6 +122,17 @@ _DENIAL_CONTENT = re.compile(
     r"|\b(?:had|has|have|did|does|do|was|were)\s+not\s+(?:taken?\s+place|take\s+place|happen(?:ed)?|occur(?:red)?)\b"
     r"|\bnever\s+(?:happened|took\s+place|occurred)\b|\b(?:baseless|untrue|unfounded|fabricated)\b"
     r"|(?<!\w)(?:لا\s+صحه|عار\w*\s+عن\s+الصحه|غير\s+صحيح\w*|مفبرك\w*|لم\s+(?:يتعرض|تتعرض|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\w))"
+)
+# Family denial_direction (families.py): denying that anyone directs the attacks: orders neither given nor taken, no
+# tie, no knowledge of them: "do not take orders from Iran", "does not give them any instructions", "ليس لها علاقة
+# ولا دور", "لا يتلقون أوامر", "لا يعلمون كيفية عملنا".
+_DENIAL_DIRECTION = re.compile(
+    r"\b(?:do|does|did|would|will)\s+not\s+(?:take|receive|follow|give|issue)\s+(?:them\s+|us\s+)?(?:any\s+)?"
+    r"(?:orders|instructions|directives|directions)\b"
+    r"|\bno\s+(?:orders|instructions)\s+(?:from|to)\b"
+    r"|(?<!\w)ليس\s+(?:لها|له|لهم|لنا|لايران)\s+(?:اي\s+)?(?:علاقه|دور|صله)(?!\w)"
+    r"|(?<!\w)لا\s+(?:يتلقون|يتلقي|تتلقي|نتلقي|يعطون|تعطي|يعطي|نعطي)\s+(?:\S+\s+)?(?:اي\s+)?(?:اوامر|تعليمات)(?!\w)"
+    r"|(?<!\w)لا\s+(?:يعلمون|يعلم|تعلم|نعلم)\s+(?:ب)?(?:كيفيه|شيي|عن)(?!\w)"
 )
 _CONDEMNATION_CONTENT = re.compile(
     r"\b(?:condemnation|condemning|denounc\w*|deplor\w*|outrage\w*|unacceptable|cowardly|heinous|"
@@ -299,6 +318,25 @@ _TOLL_OPENING = re.compile(
     r"eight|nine|ten|several|dozens)\b"
     r"|^\W*(?:\S+\s+){0,3}?[بو]?(?:مصرع|مقتل|اصابه|استشهاد|جرح)\s+(?:ما\s+لا\s+يقل\s+عن\s+)?"
     r"(?:\d+|عدد|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)"
+)
+
+# Family toll_cues (families.py): the toll told in what was said without a figure up front: a harm undergone ("تعرض
+# جندي أمريكي لإصابة طفيفة", "resulted in minor injuries"), the toll itself ("حصيلة القتلى", "the death toll"), a
+# passive verb before its count ("قتل ثمانية مقاتلين"), a long subject before "were killed" ("one member of the
+# Iraqi security forces had been badly injured"). Searched in the first _TOLL_CUE_WORDS words of what was said.
+_TOLL_CUE_WORDS = 16
+_TOLL_CUES = re.compile(
+    r"(?<!\w)[و]?(?:تعرض|تعرضت|تعرضه|تعرضها|تعرضوا)\s+(?:\S+\s+){0,4}?ل(?:اصابه|اصابات|جروح)(?!\w)"
+    r"|(?<!\w)[و]?حصيله\s+(?:ال)?(?:قتلي|ضحايا|جرحي|اصابات)(?!\w)"
+    r"|(?<!\w)(?:وقوع|سقوط)\s+(?:\S+\s+)?(?:اصابات|قتلي|جرحي|ضحايا)(?!\w)"
+    r"|^\W*[و]?(?:قتل|اصيب|جرح|لقي|قضي)\s+(?:ما\s+لا\s+يقل\s+عن\s+|نحو\s+|حوالي\s+)?"
+    r"(?:\d+|عدد|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)"
+    r"|\b(?:resulted\s+in|caused|led\s+to)\s+(?:\w+\s+){0,2}?(?:injuries|casualties|deaths|fatalities)\b"
+    r"|\b(?:death|casualty)\s+toll\b"
+    r"|(?<!\w)عدد\s+(?:ال)?(?:قتلي|جرحي|مصابين|ضحايا|اصابات)(?!\w)"
+    r"|\bleft\s+(?:\w+\s+){0,3}?with\s+(?:\w+\s+)?(?:injuries|wounds)\b"
+    r"|(?:^\W*|\bthat\s+)(?:a\s+total\s+of\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"(?:[\w.,'’-]+\s+){0,7}?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
 )
 
 # Family condemnation_words (families.py): condemnation in what was said, beyond the verbs and nouns above: the
