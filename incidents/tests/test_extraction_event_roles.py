@@ -235,21 +235,7 @@ def test_attacks_over_a_past_period_are_a_series_not_the_strike_told(text, langu
     assert "islamic-resistance-in-iraq" in keys
 
 
-# --- assassinated -------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        ("اغتيل قياديان في حركة النجباء العراقية، إثر انفجار في بغداد يوم الجمعة، نتيجة قصف من جانب طائرة مسيرة.", "ar"),
-        ("Two commanders of Harakat al-Nujaba were assassinated in an attack that targeted a headquarters in Baghdad on Friday.",
-         "en"),
-    ],
-)
-def test_the_group_of_the_assassinated_is_the_target(text, language, without):
-    assert ("harakat-al-nujaba", "target") in parties(at(text, language, "gn-98182"))
-    without("assassinated")
-    assert ("harakat-al-nujaba", "target") not in parties(at(text, language, "gn-98182"))
+# --- an assassination -------------------------------------------------------------------------------------
 
 
 def test_an_assassination_the_attack_only_follows_names_no_target():
@@ -273,9 +259,9 @@ def test_an_attack_on_us_targets_is_on_the_us_forces(without):
 @pytest.mark.parametrize(
     "text, language",
     [
-        ("اغتيل قياديان في حركة النجباء، إثر انفجار في بغداد يوم الجمعة، "
+        ("قتل قياديان في حركة النجباء، إثر انفجار في بغداد يوم الجمعة، "
          "نتيجة قصف من جانب طائرة مسيرة.", "ar"),
-        ("Two commanders of Harakat al-Nujaba were assassinated in a drone attack on a car in Baghdad on Friday.",
+        ("Two commanders of Harakat al-Nujaba were killed in a drone attack on a car in Baghdad on Friday.",
          "en"),
     ],
 )
