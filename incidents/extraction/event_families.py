@@ -26,7 +26,6 @@ FAMILIES = {
                          "before it",
     "other_parties": "a party to another war ('the Israel-Hamas war') or a person's group ('the head of Hamas's "
                      "political bureau') is no party of the attack told beside it",
-    "near_locator": "a place right after another with 'near' ('the Harir base near Erbil airport') only locates it",
     "story_targets": "strikes with no target take the one armed group a strike headline names or the article's other "
                      "strikes hit; 'عدوان' / 'aggression' is a nation's strike word for the story's striker",
     "mixed_weapons": "one event word naming two weapons ('drone and rocket attacks on X') leaves X's weapon unknown",

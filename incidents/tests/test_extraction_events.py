@@ -1536,18 +1536,6 @@ def test_a_party_to_another_war_or_a_persons_group_is_no_party(text, language):
     assert "hamas" not in {key for key, _ in parties(incident)}
 
 
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        ("أعلنت المقاومة أن مجاهديها هاجموا قاعدة الحرير المحتلة قرب مطار أربيل بالطائرات المسيرة أمس.", "ar"),
-        ("The group said its drones attacked the Harir base near Erbil airport yesterday.", "en"),
-    ],
-)
-def test_a_place_near_which_the_target_lies_only_locates_it(text, language):
-    # event_families "near_locator"
-    assert only(text, language).place.entry.key == "harir-air-base"
-
-
 def test_rockets_near_a_site_still_target_the_site():
     assert only("Rockets landed near the US embassy in Baghdad yesterday, police said.", "en").place.entry.key == "us-embassy-baghdad"
 

@@ -46,7 +46,6 @@ from .words import (
     _DIRECTION_OF_CITY,
     _DRONE_WORD,
     _ROCKET_WORD,
-    _NEAR_PLACE_GAP,
     _GROUPS_BASED_IN,
     _HIT,
     _HYPOTHETICAL,
@@ -293,9 +292,6 @@ class _Mentions:
                         return True
                 if re.match(r"^\s*[,،]\s*(?:about\s+|some\s+|نحو\s+)?$", gap) and place.qualifier:
                     return True
-                near = place.qualifier == "near" and re.fullmatch(r"[\s\"”»'\w]*", gap) and len(gap.split()) <= 2
-                if on("near_locator") and o.key != entry.key and (near or _NEAR_PLACE_GAP[self.language].match(gap)):
-                    return True  # "قاعدة الحرير المحتلة قرب مطار أربيل", "the Harir base near Erbil airport": where the base is
                 if on("direction_locator") and _DIRECTION_OF_CITY[self.language].match(gap):
                     return True  # "Jurf al-Nasr, south of the Iraqi capital Baghdad", "جرف النصر، جنوبي العاصمة بغداد"
         return False

@@ -108,12 +108,6 @@ _DIRECTION_OF_CITY = {
 }
 # The blast words of vocabulary.EVENT_WORDS (family "explosions"): the event only when no other event word tells it.
 _BLAST_WORD = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:انفجار|انفجارات|انفجاران|انفجارين)(?!\w)|\b(?:explosions?|blasts?)\b")
-# A place named right after another with "near": "the Harir base near Erbil airport", "قاعدة الحرير المحتلة قرب مطار
-# أربيل": it says where the first place is (event_families "near_locator").
-_NEAR_PLACE_GAP = {
-    "ar": _rx(r"^[\s\"”»']*(?:\S+\s+)?(?:قرب|بالقرب\s+من|على\s+مقربه\s+من|بمحاذاه)\s+(?:مدينه\s+)?$"),
-    "en": _rx(r"^[\s\"”']*(?:\w+\s+)?(?:near|close\s+to|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$"),
-}
 # Drone and rocket words inside one event phrase ("drone and multi-rocket attacks", "هجمات بالصواريخ والمسيرات"):
 # mixed weapons (event_families "mixed_weapons").
 _DRONE_WORD = _rx(r"drones?\b|\buavs?\b|مسير|طائر(?:ه|ات)\s+مسير")
