@@ -26,8 +26,6 @@ FAMILIES = {
     "toll_predicate",
     # condemnation in what was said: "تدين الرئاسة القصف", "نستنكر", "ارتكبت عدوانا", "a criminal act"
     "condemnation_words",
-    # an Arabic subject ends at "في بيان" / "في تصريحات" even without a comma ("وأضاف المسؤول في تصريحات لرويترز")
-    "subject_ends",
     # a person the text names, no known actor, before an appositive speaks ("Omar Hassan, a local activist, said")
     "appositive_name",
     # "…, US and Iraqi officials said": one speaker of two nations, not a clause "and Iraqi officials said"
