@@ -1252,13 +1252,6 @@ def test_officials_of_two_nations_are_one_speaker(actors):
     assert statement.speaker == "US and Iraqi officials" and statement.span.start == 0
 
 
-def test_a_dateline_before_the_verb_is_not_the_speaker(actors):
-    # family dateline
-    text = "بغداد - قال رئيس مجلس الوزراء محمد السوداني إن مهمة التحالف انتهت."
-    statement = one(actors, text)
-    assert statement.speaker == "رئيس مجلس الوزراء محمد السوداني"
-
-
 @pytest.mark.parametrize(
     "text",
     [

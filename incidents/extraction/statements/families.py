@@ -30,8 +30,6 @@ FAMILIES = {
     "appositive_name",
     # "…, US and Iraqi officials said": one speaker of two nations, not a clause "and Iraqi officials said"
     "coordinated_speakers",
-    # "بغداد - قال …": a place set off by a dash at the start of a sentence is a dateline, not the speaker
-    "dateline",
     # a fact told with a verb of something done or undergone ("الملاحة توقفت", "انسحب التحالف", "withdrew"): a report
     "fact_verbs",
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: شدد، اعتبر، رأى، declared, emphasized, disclosed

@@ -221,8 +221,6 @@ def _speaker_before_ar(article, index, first, previous):
                 if mention is not None and mention.entry is not None:
                     return _speaker_from_mention(mention, article.text)
             return None
-        if on("dateline") and re.search(r"[-–—]", article.text[doc.words[position].end : doc.words[index].start]):
-            return None  # "بغداد - قال …", "العراق- أعلن …": the dateline, not who speaks
         mention = article.mention_ending_at(position)
         if mention is not None:
             return _speaker_from_mention(mention, article.text)
