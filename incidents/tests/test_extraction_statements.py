@@ -1245,13 +1245,6 @@ def test_a_person_named_before_an_appositive_speaks_and_he_refers_back(actors):
     assert [s.speaker for s in found] == ["Ahmed Hassan", "Ahmed Hassan"]
 
 
-def test_officials_of_two_nations_are_one_speaker(actors):
-    # family coordinated_speakers
-    text = "A rocket hit the embassy compound on Friday, US and Iraqi officials said."
-    statement = one(actors, text)
-    assert statement.speaker == "US and Iraqi officials" and statement.span.start == 0
-
-
 @pytest.mark.parametrize(
     "text",
     [

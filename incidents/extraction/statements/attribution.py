@@ -53,7 +53,6 @@ from .words import (
     _EXPLANATORY,
     _GENERIC_SPOKESMAN,
     _MA,
-    _NATION_WORDS,
     _NEGATIONS,
     _VERB_KIND,
     CLAIM,
@@ -264,15 +263,6 @@ def _english_act(article, index, first, last, previous):
     if speaker is None:
         return None
     speaker_word = article.word_at(speaker.start)
-    if (
-        on("coordinated_speakers") and speaker_word - 2 >= first and doc.key(speaker_word - 1) == "and"
-        and doc.key(speaker_word - 2) in _NATION_WORDS and not doc.words[speaker_word - 1].break_before
-        and not doc.words[speaker_word].break_before
-    ):
-        # "…, US and Iraqi officials said": both speak; the officials of the first nation head the speaker
-        start = doc.words[speaker_word - 2].start
-        speaker = _Speaker(article.text[start : speaker.end], speaker.entry, start, speaker.end, speaker.resolved)
-        speaker_word -= 2
     if kind == _DESCRIBE and doc.key(speaker_word - 1) == "what":
         return None  # "in what the Pentagon called an act of self-defence": a characterisation inside the report
     if (

@@ -28,8 +28,6 @@ FAMILIES = {
     "condemnation_words",
     # a person the text names, no known actor, before an appositive speaks ("Omar Hassan, a local activist, said")
     "appositive_name",
-    # "…, US and Iraqi officials said": one speaker of two nations, not a clause "and Iraqi officials said"
-    "coordinated_speakers",
     # a fact told with a verb of something done or undergone ("الملاحة توقفت", "انسحب التحالف", "withdrew"): a report
     "fact_verbs",
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: شدد، اعتبر، رأى، declared, emphasized, disclosed
