@@ -1479,19 +1479,6 @@ def test_released_alone_is_no_speech_act(actors):
     assert statements(actors, "The detainees were released on Sunday after questioning.", language="en") == []
 
 
-def test_an_arabic_attribution_after_what_was_said(actors):
-    # family trailing_attribution: "…، حسبما أعلن البنتاغون": the sentence before is the Pentagon's
-    text = "شنت مقاتلات أمريكية غارات جوية على مواقع في شرق سوريا، حسبما أعلن البنتاغون."
-    statement = one(actors, text)
-    assert (statement.speaker_actor.key, statement.span.start, statement.kind) == ("us-department-of-defense", 0, "report")
-
-
-def test_an_outlet_after_a_speaker_only_carries_what_was_said(actors):
-    # family trailing_attribution: the relaying outlet is never the speaker
-    text = "وقال الجيش العراقي إن القاعدة تعرضت لهجوم، حسبما أفادت وكالة رويترز."
-    assert [s.speaker for s in statements(actors, text)] == ["الجيش العراقي"]
-
-
 # --- Round 3 families ---------------------------------------------------------------------------------------------
 
 

@@ -154,8 +154,6 @@ def _arabic_act(article, index, first, last, previous):
     word = doc.words[index]
     keys = {r.key for r in word.readings if r.clitics in ("", "و", "ف")}
     verb = _verb_reading(word)
-    if verb is not None and on("trailing_attribution") and index > first and doc.key(index - 1) in _AR_ATTRIBUTION_MA:
-        return None  # "حسبما أعلن البنتاغون": the attribution word before the verb anchors it
     if verb is None and keys & _AR_NAQALA and any(doc.key(i) == token_key("عن") for i in range(index + 1, min(index + 7, last))):
         verb = (word.key, None)
     if verb is not None:
@@ -188,15 +186,6 @@ def _arabic_act(article, index, first, last, previous):
         return _document_says(article, index, last)
     if keys & _AR_NAQLAN and len(previous) > len(_before_sentence(previous, doc.words[first].start)):
         return None  # "أفادت واع نقلاً عن مصدر أمني": the outlet reports what its source said
-    trailing = on("trailing_attribution") and keys & _AR_ATTRIBUTION_MA
-    if trailing and index + 2 < last and _verb_reading(doc.words[index + 1]):
-        # "…، حسبما أعلن البنتاغون", "كما أفادت وكالة رويترز": what came before is what the speaker after said
-        start = index + 2 + (doc.key(index + 2) in _BIHI)
-        speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)
-        if len(previous) > len(_before_sentence(previous, doc.words[first].start)):
-            return None  # "وقال الجيش إن …، حسبما أفادت رويترز": the outlet carries what the army said
-        if speaker is not None and _has_content_before(article, index, first):
-            return _make_act(article, speaker, index, None, True)
     if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
         start = index + 2 if keys & _AR_NAQLAN else index + 1
         if keys & _AR_ATTRIBUTION and doc.key(index + 1) == _MA and index + 3 < last:
@@ -369,9 +358,6 @@ def _document_says(article, index, last):
 
 
 _DOCUMENT_WORDS = 8
-# Family trailing_attribution: "حسبما أعلن X", "وفقما ذكرت X" after what was said ("كما أعلنت" is also "and also
-# announced": no attribution of what came before).
-_AR_ATTRIBUTION_MA = frozenset(token_key(word) for word in "حسبما بحسبما وفقما".split())
 _FI_KEY = token_key("في")
 
 
