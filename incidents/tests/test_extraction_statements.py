@@ -1464,8 +1464,6 @@ def test_fi_followed_by_no_speech_is_no_subject(actors):
             "the director of the Syrian Observatory for Human Rights, Rami Abdulrahman",
             "sohr",
         ),
-        # family passive_agent
-        ("So far, 21 injuries have been acknowledged by the Pentagon.", "the Pentagon", "us-department-of-defense"),
         # family speech_acts_more: issued / published a statement
         ("Kataib Hezbollah issued a statement vowing to continue its attacks.", "Kataib Hezbollah", "kataib-hezbollah"),
     ],

@@ -40,7 +40,6 @@ from .words import (
     _EN_CREDIT,
     _EN_ISSUED,
     _EN_ISSUED_DOCUMENTS,
-    _EN_PASSIVE_SAYS,
     _EN_TAKE,
     _EN_CLAIM_OBJECTS,
     _EN_CLAUSE_OPENERS,
@@ -211,14 +210,6 @@ def _english_act(article, index, first, last, previous):
             return None
         act = _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
         return _relay(article, act, last)  # "according to Reuters, citing US officials": the officials speak
-    if on("passive_agent") and key in _EN_PASSIVE_SAYS and doc.key(index - 1) == "been" and doc.key(index + 1) == "by":
-        # "21 injuries have been acknowledged by the Pentagon": the agent speaks, the sentence is what it said
-        mention = article.mention_at(index + 2) or (doc.key(index + 2) == "the" and article.mention_at(index + 3))
-        if mention and mention.entry is not None:
-            speaker = _speaker_from_mention(mention, article.text)
-            act = _make_act(article, speaker, index, None, True)
-            act.start = doc.words[index].start
-            return act
     kind = _VERB_KIND.get(key, "absent")
     if kind == "absent" and on("speech_acts_more") and key in _EN_ISSUED and any(
         doc.key(i) in _EN_ISSUED_DOCUMENTS for i in range(index + 1, min(index + 5, last))

@@ -55,8 +55,6 @@ FAMILIES = {
     # role nouns that speak: activists, a bare plural (", officials said"), and "according to the director of X,
     # Name," (round 2)
     "role_speakers",
-    # "21 injuries have been acknowledged by the Pentagon": the agent of a passive speech verb speaks (round 2)
-    "passive_agent",
     # an admission whose object is a death or a wound ("اعترفت الحركة في بيان لها بمقتل قائدها", "acknowledged the
     # death of five of its members"): casualty figures, even for one victim and even when a later verb of the
     # sentence vows or warns (round 3)

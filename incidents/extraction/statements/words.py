@@ -77,8 +77,6 @@ _EN_ROLE_WORDS = _keys(
 # Family role_speakers: more role nouns, and bare plural ones that speak alone (", officials said").
 _EN_MORE_ROLE_WORDS = _keys("activist activists monitor correspondent reporter analysts")
 _EN_BARE_ROLES = _keys("officials sources witnesses residents activists diplomats analysts")
-# Family passive_agent: "have been acknowledged by the Pentagon".
-_EN_PASSIVE_SAYS = _keys("acknowledged confirmed reported announced claimed")
 # Family speech_acts_more: "issued / published a statement", "released a video".
 _EN_ISSUED = _keys("issued published released posted")
 _EN_ISSUED_DOCUMENTS = _keys("statement statements video communique message")
