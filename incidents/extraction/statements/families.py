@@ -45,9 +45,6 @@ FAMILIES = {
     # speech acts missing from the table: اعترف، أقر، admitted; a diplomatic protest (احتجت, summoned, protested: a
     # condemnation); "took credit / has taken responsibility for" (a claim); "issued / published a statement" (round 2)
     "speech_acts_more",
-    # a speaker no actor names but called a group, faction or militia (فصائل عراقية, "a group calling itself …")
-    # claims what it says it did, as a named armed group does (round 2)
-    "armed_by_noun",
     # an Arabic subject after its verb with "في" inside it, up to what was said ("قال البرغادير جنرال في القوات
     # الجوية بات رايدر إن", "وأفاد مراسل عنب بلدي في الحسكة أن"), or ending at a time set off by commas ("وقال
     # مسؤولان أمريكيان، الخميس، …، إن") (round 2)

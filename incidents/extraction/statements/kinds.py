@@ -46,7 +46,6 @@ from .words import (
     _TOLL_OPENING,
     _CONDEMNATION_MORE,
     _FACT_VERBS,
-    _ARMED_NOUN,
     _ADMIT_VERBS,
     _ADMITTED_TOLL,
     CASUALTY_FIGURES,
@@ -247,8 +246,6 @@ def _kind(article, act, span):
         content = text[span.start : act.start] + " " + text[act.end : span.end]
     folded = fold(content)
     armed = act.speaker.entry is not None and act.speaker.entry.kind in _ARMED_KINDS
-    if not armed and act.speaker.entry is None and on("armed_by_noun"):
-        armed = bool(_ARMED_NOUN.search(fold(act.speaker.text)))  # "فصائل عراقية", "a group calling itself …"
     verb_kind = act.verb_kind
     if on("admitted_toll") and _admits_toll(article, act, span):
         return CASUALTY_FIGURES  # "اعترفت الحركة بمقتل قائدها", "acknowledged the death of five … and vowed retaliation"

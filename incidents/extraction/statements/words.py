@@ -320,12 +320,6 @@ _FACT_VERBS = re.compile(
     r"|\b(?:withdrew|halted|closed|identified|seized|evacuated|relocated|managed\s+to|succeeded\s+in)\b"
 )
 
-# Family armed_by_noun (families.py): a speaker no actor names, called a group, faction or militia, is an armed group
-# for the kind of what it says ("فصائل عراقية أعلنت أنها هاجمت", "a group calling itself … said it attacked").
-_ARMED_NOUN = re.compile(
-    r"^\W*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|faction|factions|militia|militias|militants)\b"
-    r"|^\W*[وف]?(?:ال)?(?:فصايل|فصيل|جماعه|جماعات|مجموعه|ميليشيا|ميليشيات|مليشيا|مليشيات)(?!\w)"
-)
 # Family speech_acts_more: "took credit for", "has taken responsibility for": a claim anchored by the phrase.
 _EN_TAKE = _keys("took taken takes taking assumed assumes asserted asserts accepted accepts")
 _EN_CREDIT = _keys("credit responsibility")
