@@ -61,3 +61,19 @@ def test_the_blind_part_and_unknown_families_are_refused():
     assert done.returncode != 0 and "add --blind" in done.stderr and "|" not in done.stdout
     done = run([str(SCRIPT), "--corpus", "tests", "--family", "statement:no_such_family"])
     assert done.returncode != 0 and "Unknown family statement:no_such_family" in done.stderr
+
+
+def test_the_hint_names_families_that_gain_one_item_or_cost_more_than_they_gain():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import ablation
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+    def row(**moved):
+        return {label: moved.get(label.replace(" ", "_"), 0) for label, _, _ in ablation.MEASURES}
+
+    assert ablation.verdict(row(st=1, st_extra=-1), [row()]) == "weak"  # one statement given its kind: one item
+    assert ablation.verdict(row(extra=-2), [row()]) == ""  # two extras removed
+    assert ablation.verdict(row(inc=-1, extra=1, dates=-1, roles=1), [row()]) == "costs"
+    assert ablation.verdict(row(st=1), [row(st=1, st_extra=-1)]) == ""  # one on dev, one on a regression corpus
