@@ -31,8 +31,6 @@ FAMILIES = {
     "mixed_weapons": "one event word naming two weapons ('drone and rocket attacks on X') leaves X's weapon unknown",
     "one_side": "a party an incident already has as its target is not made its perpetrator by a later mention, nor "
                 "the reverse",
-    "follow_date": "an undated incident takes a day one of the next two sentences gives when they tell no event of "
-                   "their own and it is no statement's day ('ووقع الانفجار الليلة الماضية')",
     "command_force": "a military command named as a party (CENTCOM, القيادة المركزية الأميركية) is the forces it "
                      "commands (the US armed forces): coders name the force, not its command",
     "answered_attacks": "attacks that a state's strikes answer ('the US strikes come after new attacks on X', "

@@ -1596,18 +1596,6 @@ def test_the_target_of_a_strike_is_not_made_its_striker_by_a_later_mention():
     assert incident.actors == [(kh, "target")]
 
 
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        ("أصاب صاروخ قاعدة حرير. وقال مسؤول في بيان الجمعة إن الانفجار سمع ليل الخميس.", "ar"),
-        ("A rocket hit the Harir air base, officials said. The blast was heard on Thursday night, a witness said on Friday.", "en"),
-    ],
-)
-def test_an_undated_event_takes_the_day_the_next_sentence_gives_it(text, language):
-    # event_families "follow_date": not the statement's day (Friday), the event's (Thursday)
-    assert only(text, language).date_start == date(2023, 12, 7)
-
-
 def test_a_day_of_another_event_told_next_does_not_date_the_undated_one():
     text = "Officials spoke on Friday about the bases. A rocket hit the Harir air base. On Thursday a drone hit the Ain al-Asad air base."
     harir = next(i for i in incidents(text, "en") if i.place.entry.key == "harir-air-base")

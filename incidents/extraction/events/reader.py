@@ -219,7 +219,6 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         self._add_answered_targets(incidents)
         self._add_story_strikers(incidents)
         self._add_story_targets(incidents)
-        self._told_sentences = {m.sentence.start for m in mentions if m.place is not None}  # sentences that tell an event of their own
         drafts = [self._draft(incident, hosts, attributed) for incident in incidents]
         _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK], self._campaign_targets())
         return drafts

@@ -112,12 +112,6 @@ _BLAST_WORD = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:انفجار|انفجارات|
 # mixed weapons (event_families "mixed_weapons").
 _DRONE_WORD = _rx(r"drones?\b|\buavs?\b|مسير|طائر(?:ه|ات)\s+مسير")
 _ROCKET_WORD = _rx(r"rockets?\b|missiles?\b|katyushas?\b|صاروخ|صواريخ|قذائف|قذيفه|كاتيوشا")
-# The day of a statement, not of an event: "في بيان صحفي الأحد", "قالت الهيئة في بيان لها فجر اليوم", "said on Sunday"
-# (event_families "follow_date").
-_STATEMENT_DAY_BEFORE = {
-    "ar": _rx(r"(?:بيان|تصريح|مؤتمر\s+صحفي|قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت)(?:\s+\S+){0,2}\s*[،,]?\s*$"),
-    "en": _rx(r"\b(?:statement|said|says|announced|told\s+\w+|reported|briefing)(?:\s+\S+){0,1}\s*,?\s*$"),
-}
 # What a speaker did not speak of: "ولم تتطرق إلى هجوم", "لم تشر إلى", "did not mention the attack", "made no mention of".
 _NOT_MENTIONED = {
     "ar": _rx(r"(?<!\w)[وف]?(?:لم|لا)\s+(?:تتطرق|يتطرق|تشر|يشر|تذكر|يذكر|تات\s+على\s+ذكر|يات\s+على\s+ذكر)\s+(?:الي\s+|ل)?(?:\S+\s+)?[\"«“]?$"),
