@@ -49,8 +49,6 @@ FAMILIES = {
                         "handles one)",
     "period_series": "plural attack words told over a past period ('هجمات عدة شهدتها الأسابيع الماضية', 'attacks over "
                      "the past weeks') are a series, not one event to merge into the one the sentence reports",
-    "nation_targets": "'US targets' / 'US interests' attacked are the nation's forces, as 'US bases' are ('launched "
-                      "their second attack in a week on US targets in Syria')",
     "unknown_striker": "a strike on armed groups whose striker the text never names ('a drone struck a car of X', "
                        "'قصفت طائرة مسيرة مقرا لـX') is by unidentified military forces, as ACLED codes it",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "

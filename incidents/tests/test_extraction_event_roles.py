@@ -243,16 +243,6 @@ def test_an_assassination_the_attack_only_follows_names_no_target():
     assert not any(key == "hamas" for key, _ in parties(at(text, "ar", "ain-al-asad-air-base")))
 
 
-# --- nation_targets -----------------------------------------------------------------------------------
-
-
-def test_an_attack_on_us_targets_is_on_the_us_forces(without):
-    text = "Iran-backed militias launched an attack on US targets at the Conoco gas field on Friday."
-    assert ("us-armed-forces", "target") in parties(at(text, "en", "conoco-gas-field"))
-    without("nation_targets")
-    assert ("us-armed-forces", "target") not in parties(at(text, "en", "conoco-gas-field"))
-
-
 # --- unknown_striker ----------------------------------------------------------------------------------
 
 

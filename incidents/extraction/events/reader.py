@@ -6,7 +6,6 @@ import re
 
 from ..article import Article
 from ..normalize import is_arabic
-from ..event_families import on
 from ..types import ActorMention, Span
 from .context import _add_campaign_targets, _Context
 from .drafts import _Drafts
@@ -194,8 +193,6 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         if nation_force is None:
             return found
         for match in _FORCE_NOUNS[self.language].finditer(self.folded):
-            if not on("nation_targets") and re.search(r"(?:targets|interests)$", match.group()):
-                continue
             entry = nation_force(match.group(1))
             if entry is not None:
                 start, end = self._span(match.start(), match.end())

@@ -193,7 +193,7 @@ _FORCE_NOUNS = {
     "en": _rx(
         r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
         r"(?:base|bases|outpost|troops|personnel|service\s*members|soldiers|forces|military|garrison|positions|"
-        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?|targets|interests)(?!\w)"
+        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?)(?!\w)"
     ),
 }
 # Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
