@@ -28,7 +28,6 @@ FAMILIES = {
                      "political bureau') is no party of the attack told beside it",
     "story_targets": "strikes with no target take the one armed group a strike headline names or the article's other "
                      "strikes hit; 'عدوان' / 'aggression' is a nation's strike word for the story's striker",
-    "mixed_weapons": "one event word naming two weapons ('drone and rocket attacks on X') leaves X's weapon unknown",
     "one_side": "a party an incident already has as its target is not made its perpetrator by a later mention, nor "
                 "the reverse",
     "command_force": "a military command named as a party (CENTCOM, القيادة المركزية الأميركية) is the forces it "

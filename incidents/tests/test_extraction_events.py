@@ -1553,19 +1553,6 @@ def test_strikes_with_no_parties_take_the_striker_and_target_of_the_headline(tex
     assert parties(incident) == [("kataib-hezbollah", "target"), ("us-armed-forces", "perpetrator")]
 
 
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        ("The embassy attack was followed by drone and multi-rocket attacks on Ain al-Asad air base on Friday.", "en"),
-        ("وتعرضت قاعدة عين الأسد يوم الجمعة لهجمات بالصواريخ والطائرات المسيرة.", "ar"),
-    ],
-)
-def test_one_event_word_with_two_weapons_leaves_the_weapon_unknown(text, language):
-    # event_families "mixed_weapons"
-    incident = next(i for i in incidents(text, language) if i.place.entry.key == "ain-al-asad-air-base")
-    assert incident.weapon == "unknown"
-
-
 def test_ballistic_missiles_and_rockets_stay_missiles():
     incident = only("Militants fired ballistic missiles and rockets at Ain al-Asad air base on Friday.", "en")
     assert incident.weapon == "missile"

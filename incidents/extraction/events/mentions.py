@@ -44,8 +44,6 @@ from .words import (
     _FELL_SHORT,
     _FIRST_TIME,
     _DIRECTION_OF_CITY,
-    _DRONE_WORD,
-    _ROCKET_WORD,
     _GROUPS_BASED_IN,
     _HIT,
     _HYPOTHETICAL,
@@ -495,9 +493,6 @@ class _Mentions:
             if trigger.weapon == "rocket" and re.search(r"باليستي|بالستي|ballistic", self._folded(trigger.start, scope.end)[:40]):
                 return "missile"
         head_weapons = {t.weapon for t in head.triggers if t.weapon}
-        head_text = self._folded(head.start, head.end)
-        if on("mixed_weapons") and _DRONE_WORD.search(head_text) and _ROCKET_WORD.search(head_text):
-            return "unknown"  # "drone and rocket attacks, including on X": which weapon hit X is not told
         for weapon, _ in _WEAPON_PATTERNS[self.language]:
             if weapon in head_weapons:
                 return weapon
