@@ -52,7 +52,6 @@ FAMILIES = {
                        "'قصفت طائرة مسيرة مقرا لـX') is by unidentified military forces, as ACLED codes it",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
-    "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
 }
 
 ACTIVE = set(FAMILIES) - {name.strip() for name in os.environ.get("MARSAD_EVENT_FAMILIES_OFF", "").split(",")}

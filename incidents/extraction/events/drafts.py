@@ -24,7 +24,7 @@ from .model import (
     _is_target_side,
     _unique,
 )
-from .words import _DEATH_REPORTED, _NEAR_THE_SITE, _SEPARATELY
+from .words import _NEAR_THE_SITE, _SEPARATELY
 
 
 def _confidence(incident):
@@ -158,11 +158,7 @@ class _Drafts:
                 evidence.append(mention.sentence)
         bounds = [mention.before for mention in incident.mentions if mention.before is not None]
         start, end = (date.start, date.end) if date else (None, min((bound.end for bound in bounds), default=None))
-        if date is None and end is not None and on("bound_date") and any(
-            _DEATH_REPORTED[self.language].search(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions if m.before is not None
-        ):
-            start = end  # "acknowledged yesterday the death of X in a strike": news tells it as just happened
-        elif date is None and end is None and on("story_date"):
+        if date is None and end is None and on("story_date"):
             start, end = self._story_day()
         draft = DraftIncident(
             date_start=start,

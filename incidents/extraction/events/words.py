@@ -302,12 +302,6 @@ _OWN_MEN = _rx(
 # A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
 _RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".
-# A death made known ("acknowledged yesterday the killing of X after a strike", "أعلنت أمس مقتل X إثر قصف"): the
-# strike the death followed is the news of the report's day (event_families "bound_date").
-_DEATH_REPORTED = {
-    "ar": _rx(r"(?<!\w)[وف]?(?:اعترف|اعترفت|اعلن|اعلنت|اكد|اكدت|نعي|نعت|نعاه|نعته)\s+(?:\S+\s+){0,12}?ب?(?:مقتل|استشهاد|اغتيال|وفاه)(?!\w)"),
-    "en": _rx(r"\b(?:acknowledged|announced|confirmed|mourned)\s+(?:\S+\s+){0,6}?(?:the\s+)?(?:death|deaths|killing|assassination)\s+of\b"),
-}
 _SEPARATELY = _rx(
     r"^\W*(?:separately|in\s+a\s+separate\s+(?:incident|attack|development)|"
     r"[وف]?(?:في\s+)?(?:حادث|حادثه|سياق|تطور|هجوم)\s+منفصل|[وف]?بشكل\s+منفصل)(?!\w)"
