@@ -38,8 +38,6 @@ FAMILIES = {
     "self_named": "a group 'calling itself X' (تطلق على نفسها، تسمي نفسها) is X: when it says it did the event "
                   "('X أنها استهدفت', 'X said it had fired') it claims it, and the group so described is no second "
                   "perpetrator beside the claim",
-    "ordinal_strike": "an attack verb whose subject counts off the strikes told before it in the sentence "
-                      "('إحدى الضربات استهدفت معسكرا، والثانية استهدفت جسرا', 'the other targeted a bridge') tells a strike",
     "announced_strikes": "a state's official or body announcing that strikes were carried out ('كشف وزير الدفاع "
                          "الأمريكي عن تنفيذ ضربتين', 'the Pentagon said it had conducted strikes') names that state's "
                          "forces as the story's striker",

@@ -134,28 +134,6 @@ def test_the_militias_that_call_themselves_x_are_no_second_perpetrator_beside_xs
 
 
 
-# --- ordinal_strike -----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        ("وقالت مصادر محلية يوم الجمعة إن إحدى الضربات استهدفت معسكرا غربي البوكمال، والثانية استهدفت جوار جسر قريب من مدينة الميادين.", "ar"),
-        ("Local sources said on Friday that one of the strikes hit a camp west of Albu Kamal, and the second targeted a bridge near Mayadin.", "en"),
-    ],
-)
-def test_the_second_of_the_strikes_is_a_strike(text, language, without):
-    incident = at(text, language, "mayadin")
-    assert incident.sub_event_type == "Air/drone strike"
-    without("ordinal_strike")
-    assert at(text, language, "mayadin").sub_event_type != "Air/drone strike"
-
-
-def test_an_attack_after_an_ordinal_with_no_strike_before_stays_an_attack():
-    text = "أعلنت الفصائل استهداف قاعدة حرير يوم الجمعة، والثانية استهدفت قاعدة عين الأسد."
-    assert at(text, "ar", "ain-al-asad-air-base").sub_event_type != "Air/drone strike"
-
-
 # --- since with the article apart ("منذ الـ 26") -------------------------------------------------------
 
 

@@ -54,7 +54,6 @@ from .words import (
     _NEGATION_BEFORE,
     _NIGHT,
     _NOT_MENTIONED,
-    _ORDINAL_SUBJECT,
     _PERIOD_AFTER,
     _SAME_TIME,
     _SERIES,
@@ -522,16 +521,7 @@ class _Mentions:
             if (overlapping or near) and not self._passive_target(actor, head):
                 if "strike" in head.kinds or (weapon in ("artillery", "drone") and overlapping):
                     return STRIKE
-        if on("ordinal_strike") and self._counts_off_strikes(head):
-            return STRIKE
         return ATTACK
-
-    def _counts_off_strikes(self, head):
-        """Return True if the head's subject counts off strikes told before it ("إحدى الضربات …، والثانية استهدفت")."""
-        sentence = self._sentence_of(Span(head.start, head.end))
-        if not _ORDINAL_SUBJECT[self.language].search(self._folded(max(sentence.start, head.start - 25), head.start)):
-            return False
-        return any(t.kind == "strike" and sentence.start <= t.start < head.start for t in self.triggers)
 
     def _folded_without_dates(self, start, end):
         """Return the folded text from `start` to `end` with the date expressions in it removed."""

@@ -386,14 +386,6 @@ _SELF_CLAIM_AFTER = {
     ),
 }
 
-# The subject of an attack verb that counts off the strikes told before it in the sentence: "إحدى الضربات استهدفت
-# معسكرا …، والثانية استهدفت جوار جسر", "one strike hit a camp and the other targeted a bridge"
-# (event_families "ordinal_strike").
-_ORDINAL_SUBJECT = {
-    "ar": _rx(r"(?<!\w)[وف]?(?:الثانيه|الاخري|الاولي|الثالثه|احداها|احداهما|اخري)\s*$"),
-    "en": _rx(r"(?<!\w)(?:the\s+)?(?:second|other|first|third|latter|former)(?:\s+(?:one|strike|raid))?\s*$"),
-}
-
 # A state's official or body announcing that strikes were carried out: the words between it and the strike word
 # (event_families "announced_strikes"). "كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين", "أعلنت الوزارة شن
 # غارات", "Austin announced that US forces had carried out strikes", "the Pentagon said it conducted two strikes".
