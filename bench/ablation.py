@@ -11,8 +11,8 @@ variable; it scores the corpora with bench/score_extraction.py's code and prints
 baseline (every family on) and each family (`--jobs` at a time) and prints, per corpus, what each family ADDS: the
 baseline's figure minus the figure with the family off. Incidents found, statements found (speaker + kind), dates
 exact and actor roles right: a positive number is what the family gains. Extra incidents and extra statements proposed
-(unmatched, or matched with another kind): a positive number is extras the family proposes (its cost); a negative one,
-extras it removes.
+(unmatched, or matched with another kind) and places or actors proposed that the coding lists as absent: a positive
+number is extras the family proposes (its cost); a negative one, extras it removes.
 
 The blind part of the real corpus is scored only at a round's end, by whoever merges the round: `--corpus real-blind`
 is refused unless `--blind` is given too. Needs neither the database nor pytest.
@@ -34,7 +34,8 @@ DEFAULT_CORPORA = ("real-dev", "tests", "heldout", "heldout2", "heldout3")
 SWITCHES = {"event": "MARSAD_EVENT_FAMILIES_OFF", "statement": "MARSAD_STATEMENT_FAMILIES_OFF"}
 # The measures compared, as (label, key of a child's totals, whether a rise is a gain).
 MEASURES = (("inc", "found", True), ("extra", "extra", False), ("st", "st_found", True),
-            ("st extra", "st_extra", False), ("dates", "date_ok", True), ("roles", "roles", True))
+            ("st extra", "st_extra", False), ("dates", "date_ok", True), ("roles", "roles", True),
+            ("absent", "absent_wrong", False))
 
 
 def families():
@@ -66,7 +67,8 @@ def child(corpora):
             r = scorer.score_article(path, coding, matchers)
             results.append(r)
             per_article[name] = {"found": r["found"], "extra": r["extra"], "st_found": r["st_found"],
-                                 "st_extra": r["st_extra"], "date_ok": r["date_ok"], "roles": r["right"]["actors"]}
+                                 "st_extra": r["st_extra"], "date_ok": r["date_ok"], "roles": r["right"]["actors"],
+                                 "absent_wrong": r["absent_wrong"]}
         total, right, by_language = scorer.add_up(results)
         out["corpora"][corpus] = {
             "label": str(label), "articles": len(articles), "missing": missing,
@@ -132,18 +134,18 @@ def report(baseline, results, corpora, show_articles):
     first, others = corpora[0], corpora[1:]
     print("Baseline (every family on):\n")
     print("| corpus | articles | incidents found | extra proposed | statements found | extra statements | dates exact "
-          "| roles right |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| roles right | absent names proposed |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for corpus in corpora:
         c = baseline["corpora"][corpus]
         t = c["total"]
         missing = f" ({len(c['missing'])} texts missing)" if c["missing"] else ""
         print(f"| {corpus} | {c['articles']}{missing} | {t['found']}/{t['coded']} | {t['extra']} | "
               f"{t['st_found']}/{t['st_coded']} | {t['st_extra']} | {t['date_ok']}/{t['date_total']} | "
-              f"{t['roles']}/{t['found']} |")
+              f"{t['roles']}/{t['found']} | {t['absent_wrong']}/{t['absent']} |")
     print(f"\nWhat each family ADDS (baseline minus family off). {first}: one column per measure; "
-          f"{', '.join(others) or 'other corpora'}: the measures that move. extra, st extra: + proposes extras, "
-          "- removes them. "
+          f"{', '.join(others) or 'other corpora'}: the measures that move. extra, st extra, absent: + proposes extras "
+          "(or places and actors the coding says are absent), - removes them. "
           "hint: weak = at most one dev item gained and nothing elsewhere; costs = loses more than it gains "
           "(bench/ablation.py, verdict()).\n")
     head = [f"{first} {label}" for label, _, _ in MEASURES] + list(others) + ["hint"]
