@@ -1,7 +1,7 @@
 """What each rule family of the extractor adds and costs (issue 10, item 3): an ablation over the scored corpora.
 
     DJANGO_DEBUG=true .venv/bin/python bench/ablation.py             # every family; real-dev + regression corpora
-    DJANGO_DEBUG=true .venv/bin/python bench/ablation.py --family event:list_kind --family statement:dateline
+    DJANGO_DEBUG=true .venv/bin/python bench/ablation.py --family event:story_date --family statement:relay
     DJANGO_DEBUG=true .venv/bin/python bench/ablation.py --articles  # also name the articles each family changes
 
 The rule families are named in incidents/extraction/event_families.py (switch MARSAD_EVENT_FAMILIES_OFF) and

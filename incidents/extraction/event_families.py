@@ -4,7 +4,7 @@ A family is a group of rules added for one phenomenon of news language, measured
 (bench/real). `on(name)` tells the code whether a family is active; the lead measures what a family adds and
 costs by switching it off:
 
-    MARSAD_EVENT_FAMILIES_OFF=story_date,bound_date .venv/bin/python bench/score_extraction.py --corpus real-dev
+    MARSAD_EVENT_FAMILIES_OFF=story_date,page_stamp .venv/bin/python bench/score_extraction.py --corpus real-dev
 
 or, in code, by removing a name from `ACTIVE`.
 """
