@@ -41,9 +41,6 @@ FAMILIES = {
     "announced_strikes": "a state's official or body announcing that strikes were carried out ('كشف وزير الدفاع "
                          "الأمريكي عن تنفيذ ضربتين', 'the Pentagon said it had conducted strikes') names that state's "
                          "forces as the story's striker",
-    "story_target_set": "strikes with no target take the armed groups that every other strike of the story with a "
-                        "target targets, when they all name the same groups (two groups or more: story_targets "
-                        "handles one)",
     "period_series": "plural attack words told over a past period ('هجمات عدة شهدتها الأسابيع الماضية', 'attacks over "
                      "the past weeks') are a series, not one event to merge into the one the sentence reports",
     "unknown_striker": "a strike on armed groups whose striker the text never names ('a drone struck a car of X', "

@@ -167,32 +167,6 @@ def test_an_official_who_only_speaks_of_strikes_names_no_striker():
     assert ("us-armed-forces", "perpetrator") not in parties(at(text, "en", "mayadin"))
 
 
-# --- story_target_set ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        ("شنت القوات الأمريكية يوم الجمعة غارة على منشأة للحرس الثوري الإيراني والجماعات التابعة لإيران قرب البوكمال. "
-         "وأفادت مصادر بأن غارة أخرى ضربت جسرا قرب مدينة الميادين يوم الجمعة.", "ar"),
-        ("On Friday US forces struck a facility of the IRGC and Iran-backed groups near Albu Kamal. "
-         "Another raid hit a bridge near Mayadin on Friday, sources said.", "en"),
-    ],
-)
-def test_a_strike_with_no_target_takes_the_groups_the_storys_strikes_target(text, language, without):
-    assert {"irgc", "pro-iran-factions"} <= {key for key, role in parties(at(text, language, "mayadin")) if role == "target"}
-    without("story_target_set")
-    assert not any(role == "target" for _, role in parties(at(text, language, "mayadin")))
-
-
-def test_an_earlier_strike_the_story_recalls_does_not_take_its_targets():
-    text = (
-        "On Friday US forces struck a facility of the IRGC and Iran-backed groups near Albu Kamal. "
-        "It was the second round after a raid near Mayadin on October 27, sources said."
-    )
-    assert not any(role == "target" for _, role in parties(at(text, "en", "mayadin")))
-
-
 # --- period_series ------------------------------------------------------------------------------------
 
 

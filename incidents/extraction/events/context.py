@@ -191,37 +191,11 @@ class _Context:
                 if a.entry is not None and a.span.end <= headline_end and _is_armed_group(a.entry) and a.entry.kind != "unidentified"
             }
         if len(groups) != 1:
-            self._add_story_target_set(incidents, open_strikes)
             return
         group = next(iter(groups))
         for incident in open_strikes:
             if not any(actor == group for actor, _ in incident.actors):
                 incident.actors.append((group, TARGET))
-
-    def _add_story_target_set(self, incidents, open_strikes):
-        """Give the strikes with no target the armed groups every other strike of the story targets.
-
-        "Two strikes on facilities of the IRGC and Iran-backed groups … one hit a camp near Albu Kamal, the other a
-        bridge near Mayadin": the bridge strike's targets are the IRGC and the groups (event_families
-        "story_target_set"). Only when every strike naming a target names the same groups.
-        """
-        if not on("story_target_set"):
-            return
-        targeted = [
-            i for i in incidents
-            if i.kind == STRIKE and i not in open_strikes and any(role == TARGET and _is_armed_group(a) for a, role in i.actors)
-        ]
-        sets = {frozenset(a for a, role in i.actors if role == TARGET and _is_armed_group(a)) for i in targeted}
-        if len(sets) != 1:
-            return
-        groups = sorted(next(iter(sets)), key=lambda entry: entry.key)
-        days = {i.date.start for i in targeted if i.date is not None}
-        for incident in open_strikes:
-            if incident.date is not None and incident.date.start not in days:
-                continue  # an earlier strike the story recalls is not one of its strikes
-            for group in groups:
-                if (group, TARGET) not in incident.actors:
-                    incident.actors.append((group, TARGET))
 
     def _add_answered_targets(self, incidents):
         """Give an attack with no target that a state's strikes answer that state's forces as its target.
