@@ -38,9 +38,6 @@ FAMILIES = {
     "self_named": "a group 'calling itself X' (تطلق على نفسها، تسمي نفسها) is X: when it says it did the event "
                   "('X أنها استهدفت', 'X said it had fired') it claims it, and the group so described is no second "
                   "perpetrator beside the claim",
-    "announced_strikes": "a state's official or body announcing that strikes were carried out ('كشف وزير الدفاع "
-                         "الأمريكي عن تنفيذ ضربتين', 'the Pentagon said it had conducted strikes') names that state's "
-                         "forces as the story's striker",
     "period_series": "plural attack words told over a past period ('هجمات عدة شهدتها الأسابيع الماضية', 'attacks over "
                      "the past weeks') are a series, not one event to merge into the one the sentence reports",
     "unknown_striker": "a strike on armed groups whose striker the text never names ('a drone struck a car of X', "

@@ -144,29 +144,6 @@ def test_since_the_26th_with_the_article_apart_is_a_since_date():
     assert [(d.start, d.since) for d in found] == [(date(2023, 10, 26), False)]
 
 
-# --- announced_strikes --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, language",
-    [
-        ("كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين جويتين يوم الجمعة. وقالت مصادر محلية إن الغارات استهدفت "
-         "معسكرا قرب مدينة الميادين.", "ar"),
-        ("The Pentagon said it had carried out two air strikes on Friday. Local sources said the raids hit a camp near Mayadin.",
-         "en"),
-    ],
-)
-def test_strikes_a_states_official_announces_are_that_states(text, language, without):
-    assert ("us-armed-forces", "perpetrator") in parties(at(text, language, "mayadin"))
-    without("announced_strikes")
-    assert ("us-armed-forces", "perpetrator") not in parties(at(text, language, "mayadin"))
-
-
-def test_an_official_who_only_speaks_of_strikes_names_no_striker():
-    text = "Austin said strikes by unknown aircraft were worrying. Local sources said the raids hit a camp near Mayadin on Friday."
-    assert ("us-armed-forces", "perpetrator") not in parties(at(text, "en", "mayadin"))
-
-
 # --- period_series ------------------------------------------------------------------------------------
 
 

@@ -19,8 +19,6 @@ from .model import (
     _is_target_side,
 )
 from .words import (
-    _ANNOUNCE_VERB_BEFORE,
-    _ANNOUNCED_STRIKE,
     _ANSWERS,
     _BLAME,
     _CAMPAIGN_ON,
@@ -130,45 +128,12 @@ class _Context:
             entry = self.actor_matcher.nation_force(match.group("nation"))
             if entry is not None:
                 strikers.add(entry)
-        if on("announced_strikes"):
-            strikers |= self._announcing_states()
         if len(strikers) != 1:
             return
         striker = next(iter(strikers))
         for incident in open_strikes:
             if not any(actor == striker for actor, _ in incident.actors):
                 incident.actors.append((striker, PERPETRATOR))
-
-    def _announcing_states(self):
-        """Return the forces of the states whose officials or bodies announce that strikes were carried out.
-
-        "كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين جويتين": the US armed forces struck; "the Pentagon said
-        it had conducted two strikes" too. Only an official, a government body or a command of a nation with one
-        armed force, right before the strike word with an announcing verb (event_families "announced_strikes").
-        """
-        found = set()
-        finder = getattr(self.actor_matcher, "country_force", None)
-        if finder is None:
-            return found
-        for trigger in self.triggers:
-            if trigger.kind != "strike":
-                continue
-            sentence = self._sentence_of(Span(trigger.start, trigger.end))
-            before = [a for a in self.actor_mentions if a.entry is not None and sentence.start <= a.span.start and a.span.end <= trigger.start]
-            if not before:
-                continue
-            actor = before[-1]
-            if actor.entry.kind not in ("official person", "government body", "state force") or not actor.entry.country_code:
-                continue
-            between = self._folded(actor.span.end, trigger.start)
-            if self.language == "ar" and not _ANNOUNCE_VERB_BEFORE.search(self._folded(max(sentence.start, actor.span.start - 12), actor.span.start)):
-                continue
-            if not _ANNOUNCED_STRIKE[self.language].match(between):
-                continue
-            force = finder(actor.entry.country_code)
-            if force is not None:
-                found.add(force)
-        return found
 
     def _add_story_targets(self, incidents):
         """Give the strikes the text names no target for the one armed group the story says they struck.

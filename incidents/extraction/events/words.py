@@ -386,18 +386,6 @@ _SELF_CLAIM_AFTER = {
     ),
 }
 
-# A state's official or body announcing that strikes were carried out: the words between it and the strike word
-# (event_families "announced_strikes"). "كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين", "أعلنت الوزارة شن
-# غارات", "Austin announced that US forces had carried out strikes", "the Pentagon said it conducted two strikes".
-_ANNOUNCED_STRIKE = {
-    "ar": _rx(r"^\s*[،,]?\s*(?:\S+\s+){0,2}?(?:عن\s+)?(?:تنفيذ|شن|توجيه)\s+(?:\S+\s+){0,1}?$"),
-    "en": _rx(
-        r"^\s*,?\s*(?:\w+\s+){0,1}?(?:announced|said|confirmed|revealed|disclosed|stated)\s+(?:that\s+)?"
-        r"(?:(?:it|they|the\s+us|the\s+u\.s\.|us|u\.s\.|american)\s+(?:\w+\s+){0,2}?)?(?:had\s+|has\s+|have\s+)?"
-        r"(?:carried\s+out|conducted|launched)\s+(?:\S+\s+){0,2}?$"
-    ),
-}
-_ANNOUNCE_VERB_BEFORE = _rx(r"(?<!\w)[وف]?(?:كشف|كشفت|اعلن|اعلنت|اكد|اكدت)\s*$")
 
 # A past period after plural attack words: the attacks are a series over it, not one event (event_families
 # "period_series"). "بعد هجمات عدة شهدتها الأسابيع الماضية", "attacks over the past weeks", "في الآونة الأخيرة".
