@@ -2,8 +2,10 @@
 
     DJANGO_DEBUG=true .venv/bin/python bench/score_extraction.py                 # bench/heldout (articles the extractor was not tuned on)
     DJANGO_DEBUG=true .venv/bin/python bench/score_extraction.py --corpus tests  # incidents/tests/articles
+    DJANGO_DEBUG=true .venv/bin/python bench/score_extraction.py --corpus heldout2  # also heldout3, real-dev
     DJANGO_DEBUG=true .venv/bin/python bench/score_extraction.py path/to/folder  # any folder of NAME.txt|.html + NAME.expected.json
     add --quiet to print only the tables, without the per-article details
+bench/ablation.py runs this scorer with each rule family switched off (what each family adds and costs).
 
 Each article goes through intake (`text_from_upload`) and `pipeline.extract` with matchers built from the shipped
 reference files (`incidents.extraction.scoring`, as the extraction tests do); no database and no pytest are needed.
@@ -42,11 +44,15 @@ from incidents.extraction.scoring import (  # noqa: E402
 )
 from incidents.extraction.serialize import draft_to_json  # noqa: E402
 
-CORPORA = {"heldout": ROOT / "bench" / "heldout", "tests": ROOT / "incidents" / "tests" / "articles"}
+CORPORA = {"heldout": ROOT / "bench" / "heldout", "tests": ROOT / "incidents" / "tests" / "articles",
+           "heldout2": ROOT / "bench" / "heldout2", "heldout3": ROOT / "bench" / "heldout3"}
 # The real-article corpus (bench/real/README.md): codings committed, texts rebuilt into bench/real/texts.
 REAL = ROOT / "bench" / "real"
 REAL_PARTS = ("real-dev", "real-blind")
 FIELDS = ("date", "weapon", "outcome", "count", "geo_precision", "killed", "injured", "actors", "verification")
+# The counts of score_article's result that add up over a corpus (add_up).
+TOTAL_KEYS = ("coded", "found", "extra", "exact", "date_ok", "date_total",
+              "st_coded", "st_found", "st_kind", "st_extra", "absent", "absent_wrong")
 
 
 def run(text, published, language, matchers):
@@ -129,6 +135,21 @@ def real_articles(part):
     return articles, missing
 
 
+def corpus_articles(corpus=None, folder=None):
+    """Return (label, articles, missing) of a named corpus or a folder (default bench/heldout).
+
+    `articles` are (name, text path, coding path); `missing` names the real-corpus articles whose text is missing.
+    Raises ValueError for a folder that does not exist.
+    """
+    if corpus in REAL_PARTS and not folder:
+        articles, missing = real_articles(corpus)
+        return f"{corpus} (bench/real)", articles, missing
+    path = Path(folder).resolve() if folder else CORPORA[corpus or "heldout"]
+    if not path.is_dir():
+        raise ValueError(f"Not a folder: {path}")
+    return (path.relative_to(ROOT) if path.is_relative_to(ROOT) else path), folder_articles(path), []
+
+
 def score_article(path, expected_path, matchers):
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     source = expected["source"]
@@ -201,6 +222,20 @@ def summary_table(total, right, by_language):
     return "\n".join(lines)
 
 
+def add_up(results):
+    """Return (total, right, by_language): the TOTAL_KEYS counts of score_article results summed, the right fields
+    summed, and per language the counts with the right fields as `right_<field>`."""
+    total, right, by_language = Counter(), Counter(), {}
+    for r in results:
+        counts = by_language.setdefault(r["language"], Counter())
+        for key in TOTAL_KEYS:
+            total[key] += r[key]
+            counts[key] += r[key]
+        right.update(r["right"])
+        counts.update({f"right_{field}": n for field, n in r["right"].items()})
+    return total, right, by_language
+
+
 def pct(a, b):
     return f"{a}/{b} ({100 * a / b:.0f}%)" if b else "-"
 
@@ -213,16 +248,10 @@ def main():
                              "at the end of a round)")
     parser.add_argument("--quiet", action="store_true", help="tables only, no per-article details")
     args = parser.parse_args()
-    missing = []
-    if args.corpus in REAL_PARTS and not args.folder:
-        paths, missing = real_articles(args.corpus)
-        label = f"{args.corpus} (bench/real)"
-    else:
-        folder = Path(args.folder).resolve() if args.folder else CORPORA[args.corpus or "heldout"]
-        if not folder.is_dir():
-            sys.exit(f"Not a folder: {folder}")
-        paths = folder_articles(folder)
-        label = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    try:
+        label, paths, missing = corpus_articles(args.corpus, args.folder)
+    except ValueError as error:
+        sys.exit(str(error))
     if missing:
         print(f"MISSING TEXTS: {len(missing)} of the {len(missing) + len(paths)} articles have no text in "
               f"bench/real/texts (bench/real/README.md says how to rebuild them); they are left out of every "
@@ -235,23 +264,16 @@ def main():
     header = f"{'article':<46} {'inc coded':>9} {'found':>5} {'extra':>5} {'all fields':>10}   {'st coded':>8} {'found':>5} {'kind?':>5} {'extra':>5}   {'absent hit':>10}"
     print(header)
     print("-" * len(header))
-    total = Counter()
-    right = Counter()
-    by_language = {}
-    details = []
+    results, details = [], []
     for stem, path, expected_path in paths:
         r = score_article(path, expected_path, matchers)
+        results.append(r)
         exact = r["exact"]
         print(f"{stem[:46]:<46} {r['coded']:>9} {r['found']:>5} {r['extra']:>5} {exact:>10}   "
               f"{r['st_coded']:>8} {r['st_found']:>5} {r['st_kind']:>5} {r['st_extra']:>5}   {r['absent_wrong']:>4} of {r['absent']:<3}")
-        for key in ("coded", "found", "extra", "exact", "date_ok", "date_total", "st_coded", "st_found", "st_kind", "st_extra",
-                    "absent", "absent_wrong"):
-            total[key] += r[key]
-            by_language.setdefault(r["language"], Counter())[key] += r[key]
-        right.update(r["right"])
-        by_language[r["language"]].update({f"right_{field}": n for field, n in r["right"].items()})
         if r["notes"]:
             details.append((stem, r["notes"]))
+    total, right, by_language = add_up(results)
     print("-" * len(header))
     print(f"{'TOTAL':<46} {total['coded']:>9} {total['found']:>5} {total['extra']:>5} {total['exact']:>10}   "
           f"{total['st_coded']:>8} {total['st_found']:>5} {total['st_kind']:>5} {total['st_extra']:>5}   "

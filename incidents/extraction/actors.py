@@ -2,7 +2,14 @@
 from dataclasses import dataclass
 
 from .event_families import on
-from .lexicon import Doc, NameIndex, acronym_cases, longest_first, name_of, name_variants
+from .lexicon import (
+    Doc,
+    NameIndex,
+    acronym_cases,
+    longest_first,
+    name_of,
+    name_variants,
+)
 from .normalize import is_arabic, token_key
 from .types import ActorMention, Span
 from .wordlists import is_frequent_word

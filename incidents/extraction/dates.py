@@ -439,15 +439,7 @@ def _monday_in_context(folded, match):
         return True
     before = folded[max(0, match.start() - 2) : match.start()]
     after = folded[match.end() : match.end() + 2]
-    if "،" in before or "،" in after or "," in before or "," in after:
-        return True
-    # "في وقت سابق الاثنين", "في وقت متأخر من الاثنين"; "… على القاعدة الاثنين." at the end of its sentence
-    return on("monday_context") and bool(
-        _MONDAY_TIME_BEFORE.search(folded[max(0, match.start() - 25) : match.start()]) or re.match(r"\s*[.:؛]", after)
-    )
-
-
-_MONDAY_TIME_BEFORE = re.compile(r"(?<!\w)وقت\s+(?:سابق|لاحق|متاخر|مبكر)\s+(?:من\s+)?(?:يوم\s+)?$")
+    return "،" in before or "،" in after or "," in before or "," in after
 
 
 # --- Patterns: calendar dates -------------------------------------------------------------------

@@ -4,7 +4,7 @@ A family is a group of rules added for one phenomenon of news language, measured
 (bench/real). `on(name)` tells the code whether a family is active; the lead measures what a family adds and
 costs by switching it off:
 
-    MARSAD_EVENT_FAMILIES_OFF=story_date,bound_date .venv/bin/python bench/score_extraction.py --corpus real-dev
+    MARSAD_EVENT_FAMILIES_OFF=story_date,page_stamp .venv/bin/python bench/score_extraction.py --corpus real-dev
 
 or, in code, by removing a name from `ACTIVE`.
 """
@@ -26,15 +26,10 @@ FAMILIES = {
                          "before it",
     "other_parties": "a party to another war ('the Israel-Hamas war') or a person's group ('the head of Hamas's "
                      "political bureau') is no party of the attack told beside it",
-    "monday_context": "a bare الاثنين (also 'the two') is Monday after 'في وقت سابق' ('earlier') or at a sentence's end",
-    "near_locator": "a place right after another with 'near' ('the Harir base near Erbil airport') only locates it",
     "story_targets": "strikes with no target take the one armed group a strike headline names or the article's other "
                      "strikes hit; 'عدوان' / 'aggression' is a nation's strike word for the story's striker",
-    "mixed_weapons": "one event word naming two weapons ('drone and rocket attacks on X') leaves X's weapon unknown",
     "one_side": "a party an incident already has as its target is not made its perpetrator by a later mention, nor "
                 "the reverse",
-    "follow_date": "an undated incident takes a day one of the next two sentences gives when they tell no event of "
-                   "their own and it is no statement's day ('ووقع الانفجار الليلة الماضية')",
     "command_force": "a military command named as a party (CENTCOM, القيادة المركزية الأميركية) is the forces it "
                      "commands (the US armed forces): coders name the force, not its command",
     "answered_attacks": "attacks that a state's strikes answer ('the US strikes come after new attacks on X', "
@@ -43,20 +38,8 @@ FAMILIES = {
     "self_named": "a group 'calling itself X' (تطلق على نفسها، تسمي نفسها) is X: when it says it did the event "
                   "('X أنها استهدفت', 'X said it had fired') it claims it, and the group so described is no second "
                   "perpetrator beside the claim",
-    "ordinal_strike": "an attack verb whose subject counts off the strikes told before it in the sentence "
-                      "('إحدى الضربات استهدفت معسكرا، والثانية استهدفت جسرا', 'the other targeted a bridge') tells a strike",
-    "announced_strikes": "a state's official or body announcing that strikes were carried out ('كشف وزير الدفاع "
-                         "الأمريكي عن تنفيذ ضربتين', 'the Pentagon said it had conducted strikes') names that state's "
-                         "forces as the story's striker",
-    "story_target_set": "strikes with no target take the armed groups that every other strike of the story with a "
-                        "target targets, when they all name the same groups (two groups or more: story_targets "
-                        "handles one)",
     "period_series": "plural attack words told over a past period ('هجمات عدة شهدتها الأسابيع الماضية', 'attacks over "
                      "the past weeks') are a series, not one event to merge into the one the sentence reports",
-    "assassinated": "the assassinated (اغتيل، اغتيال، 'assassinated') are killed like the dead of a strike: their "
-                    "group is its target, not the attacker",
-    "nation_targets": "'US targets' / 'US interests' attacked are the nation's forces, as 'US bases' are ('launched "
-                      "their second attack in a week on US targets in Syria')",
     "unknown_striker": "a strike on armed groups whose striker the text never names ('a drone struck a car of X', "
                        "'قصفت طائرة مسيرة مقرا لـX') is by unidentified military forces, as ACLED codes it",
     "defenders": "the side that defends against an attack, told in other words: forces that 'engaged' a drone or "
@@ -78,9 +61,6 @@ FAMILIES = {
                        "names no claimant of one event",
     "victim_alias": "the dead named again by an alias or among a group ('killed X, who was also known as Y', "
                     "'بينهم القيادي المعروف بـY') are victims too: a person so named is the strike's target",
-    "bound_date": "an incident told only as earlier than a dated event ('after a strike', إثر) takes that event's day",
-    "list_kind": "a dual or plural kind word is the cue of every name of the list it governs ('منطقتي عكاشات "
-                 "والقائم', 'قرى مراط وخشام', 'the towns of Haditha and Hit'): names that need a cue (places.py)",
     "night_span": "a night named by the two days it joins ('ليل السبت/الأحد', 'overnight Friday into Saturday') is "
                   "dated over both days, and after midnight ('بعد منتصف ليل الاثنين/الثلاثاء') on the second",
     "name_part": "a place named only as part of another name is not where an event happened: a news outlet the "

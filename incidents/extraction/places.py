@@ -3,7 +3,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .event_families import on
 from .lexicon import Doc, NameIndex, longest_first, name_of, name_variants
 from .normalize import is_arabic, phrase_key, token_key
 from .types import PlaceMention, Span
@@ -44,8 +43,7 @@ _KIND_WORDS = {
     **{key: ("neighbourhood",) for key in _keys("حي neighbourhood neighborhood quarter")},
     **{key: () for key in _keys("منطقة مخيم area region")},
 }
-# Dual and plural kind words, which govern a list of names ("منطقتي عكاشات والقائم", "قرى مراط وخشام والحسينية",
-# "the towns of A, B and C"): each name of the list has the kind word as its cue (see `_list_kind_hint`).
+# Dual and plural kind words are the cue of the name right after them ("منطقتي عكاشات", "the towns of Hit").
 _LIST_KIND_WORDS = {
     **{key: ("city", "town") for key in _keys("مدينتي مدينتا مدن cities")},
     **{key: ("town", "village", "city") for key in _keys("بلدتي بلدتا قريتي قريتا بلدات قرى towns villages")},
@@ -121,9 +119,6 @@ _SMALL_NUMBERS = {
 }
 _JORDAN_WORDS = _keys("الأردن الأردني الأردنية jordan jordanian")
 _KIND_WORD_KEYS = frozenset(_KIND_WORDS)
-_LIST_KIND_KEYS = frozenset(_LIST_KIND_WORDS)
-_LIST_WINDOW = 8  # words between "قرى" and the last name of its list
-_LIST_STOP = re.compile(r"[.;:!?؛؟\n]")
 # Article particles of transliterated names, written either way ("Al-Qaim", "al-Qaim").
 _PARTICLES = frozenset("al el as ash ad an ar at az the".split())
 _FUNCTION_WORDS = _keys("in of at on to from for by with the a an في من على الى عن")
@@ -347,42 +342,12 @@ def _kind_hint(doc, match):
         for key in stems:
             if key in _KIND_WORDS:
                 return _KIND_WORDS[key]
-        return _list_kind_hint(doc, match)
+        return None
     if before == "of" and doc.key(match.first - 2) in _KIND_WORDS and _joined(doc, match.first - 2, match):
         return _KIND_WORDS[doc.key(match.first - 2)]
     after = doc.key(match.last)
     if after in _KIND_WORDS and match.last < len(doc.words) and not doc.words[match.last].break_before:
         return _KIND_WORDS[after]
-    return _list_kind_hint(doc, match)
-
-
-def _list_kind_hint(doc, match):
-    """Return the kinds of a dual or plural kind word whose list the name ends ("قرى مراط وخشام"), or None.
-
-    The name must be joined to the list by "و" / "and" (or a comma), and every word back to the kind word must
-    be in one sentence with no stop, semicolon or colon: "منطقتي عكاشات والقائم", "the villages of A, B and C".
-    """
-    if not on("list_kind"):
-        return None
-    arabic = is_arabic(doc.words[match.first].text)
-    first = match.first
-    if arabic:
-        linked = "و" in match.clitics or doc.key(first - 1) == "و" or doc.words[first].break_before
-    else:
-        linked = doc.key(first - 1) == "and" or doc.words[first].break_before
-    if not linked or first == 0:
-        return None
-    sentence = doc.words[first].sentence
-    for index in range(first - 1, max(-1, first - 1 - _LIST_WINDOW), -1):
-        word = doc.words[index]
-        if word.sentence != sentence or _LIST_STOP.search(doc.text[word.end : doc.words[index + 1].start]):
-            return None
-        if arabic and doc.keys(index) & _LIST_KIND_KEYS:
-            return _LIST_KIND_WORDS[next(iter(doc.keys(index) & _LIST_KIND_KEYS))]
-        if not arabic and word.key == "of" and doc.key(index - 1) in _LIST_KIND_KEYS:
-            return _LIST_KIND_WORDS[doc.key(index - 1)]
-        if doc.keys(index) & _PREPOSITIONS and word.key not in ("و", "and"):
-            return None  # "قصف في X و Y": a preposition, not a kind word, governs the list
     return None
 
 

@@ -2,7 +2,14 @@
 
 `draft_to_proposal` gives the typed Proposal (extraction.types); `draft_to_json` its JSON.
 """
-from .types import Casualties, Proposal, ProposedActor, ProposedIncident, ProposedPlace, ProposedStatement
+from .types import (
+    Casualties,
+    Proposal,
+    ProposedActor,
+    ProposedIncident,
+    ProposedPlace,
+    ProposedStatement,
+)
 
 
 def _casualties(figures):

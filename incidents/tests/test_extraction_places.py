@@ -3,11 +3,16 @@ from pathlib import Path
 
 import pytest
 
-from incidents.extraction.normalize import phrase_key, readings, strip_clitics, token_key, tokens
+from incidents.extraction.normalize import (
+    phrase_key,
+    readings,
+    strip_clitics,
+    token_key,
+    tokens,
+)
 from incidents.extraction.places import PlaceMatcher
-from incidents.extraction.types import PlaceEntry
-
 from incidents.extraction.scoring import place_entries
+from incidents.extraction.types import PlaceEntry
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "000_41addf8ff6d70d2f.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -344,23 +349,7 @@ def test_two_sites_joined_by_and_near_a_town_count_two(matcher, text, count):
     assert (place[1], place[4]) == ("abu-kamal", count)
 
 
-# --- A kind word in the plural or dual governs its whole list -------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # القائم ("existing") needs a cue; the dual منطقتي gives it to both names of its list
-        ("قصفت الطائرات مواقع في منطقتي عكاشات والقائم فجرا", ["akashat", AL_QAIM]),
-        ("The jets struck the towns of Haditha and Hit overnight.", [HADITHA, HIT]),
-        ("The jets struck the towns of Balad, Haditha and Hit overnight.", [BALAD, HADITHA, HIT]),
-    ],
-)
-def test_a_plural_kind_word_is_the_cue_of_every_name_in_its_list(matcher, text, expected):
-    found_keys = keys(matcher, text)
-    assert len(found_keys) == len(expected)
-    for key, wanted in zip(found_keys, expected):
-        assert key in wanted if isinstance(wanted, set) else key == wanted
+# --- A name after and needs its own cue ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -1238,31 +1238,11 @@ def test_condemnation_in_what_was_said(actors, text):
     assert one(actors, text).kind == "condemnation"
 
 
-def test_an_arabic_subject_ends_before_fi_tasrihat(actors):
-    # family subject_ends: "في تصريحات" / "في بيان" is how the speaker spoke, not part of who speaks
-    statement = one(actors, "وأضاف المسؤول في تصريحات لوكالة رويترز إن صاروخين سقطا قرب القاعدة.")
-    assert statement.speaker == "المسؤول"
-
-
 def test_a_person_named_before_an_appositive_speaks_and_he_refers_back(actors):
     # family appositive_name
     text = "Ahmed Hassan, a local activist who runs a news page, said the strike hit a depot. He said a second strike hit a house."
     found = statements(actors, text, language="en")
     assert [s.speaker for s in found] == ["Ahmed Hassan", "Ahmed Hassan"]
-
-
-def test_officials_of_two_nations_are_one_speaker(actors):
-    # family coordinated_speakers
-    text = "A rocket hit the embassy compound on Friday, US and Iraqi officials said."
-    statement = one(actors, text)
-    assert statement.speaker == "US and Iraqi officials" and statement.span.start == 0
-
-
-def test_a_dateline_before_the_verb_is_not_the_speaker(actors):
-    # family dateline; family subject_ends: a subject with a role ends at "خلال" / a time word
-    text = "بغداد - قال رئيس مجلس الوزراء محمد السوداني خلال المؤتمر إن مهمة التحالف انتهت."
-    statement = one(actors, text)
-    assert statement.speaker == "رئيس مجلس الوزراء محمد السوداني"
 
 
 @pytest.mark.parametrize(
@@ -1415,18 +1395,6 @@ def test_took_place_is_no_speech_act(actors):
 @pytest.mark.parametrize(
     "text",
     [
-        # family armed_by_noun: a speaker no actor names, called a group or factions, claims what it did
-        "وأعلنت فصائل عراقية أنها هاجمت قاعدتين تستضيفان قوات أميركية.",
-        "A militia group said it attacked the base with two drones.",
-    ],
-)
-def test_a_group_no_actor_names_claims_what_it_says_it_did(actors, text):
-    assert one(actors, text).kind == "claim"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         # family toll_predicate, more predicates: diagnosed with, sustained injuries, undergoing evaluation
         "The Pentagon has confirmed that 19 American troops have been diagnosed with traumatic brain injury.",
         "The Pentagon disclosed that eight US service members sustained injuries in the drone attack.",
@@ -1484,8 +1452,6 @@ def test_fi_followed_by_no_speech_is_no_subject(actors):
             "the director of the Syrian Observatory for Human Rights, Rami Abdulrahman",
             "sohr",
         ),
-        # family passive_agent
-        ("So far, 21 injuries have been acknowledged by the Pentagon.", "the Pentagon", "us-department-of-defense"),
         # family speech_acts_more: issued / published a statement
         ("Kataib Hezbollah issued a statement vowing to continue its attacks.", "Kataib Hezbollah", "kataib-hezbollah"),
     ],
@@ -1497,19 +1463,6 @@ def test_more_english_speakers(actors, text, speaker, actor_key):
 
 def test_released_alone_is_no_speech_act(actors):
     assert statements(actors, "The detainees were released on Sunday after questioning.", language="en") == []
-
-
-def test_an_arabic_attribution_after_what_was_said(actors):
-    # family trailing_attribution: "…، حسبما أعلن البنتاغون": the sentence before is the Pentagon's
-    text = "شنت مقاتلات أمريكية غارات جوية على مواقع في شرق سوريا، حسبما أعلن البنتاغون."
-    statement = one(actors, text)
-    assert (statement.speaker_actor.key, statement.span.start, statement.kind) == ("us-department-of-defense", 0, "report")
-
-
-def test_an_outlet_after_a_speaker_only_carries_what_was_said(actors):
-    # family trailing_attribution: the relaying outlet is never the speaker
-    text = "وقال الجيش العراقي إن القاعدة تعرضت لهجوم، حسبما أفادت وكالة رويترز."
-    assert [s.speaker for s in statements(actors, text)] == ["الجيش العراقي"]
 
 
 # --- Round 3 families ---------------------------------------------------------------------------------------------

@@ -19,8 +19,6 @@ from .model import (
     _is_target_side,
 )
 from .words import (
-    _ANNOUNCE_VERB_BEFORE,
-    _ANNOUNCED_STRIKE,
     _ANSWERS,
     _BLAME,
     _CAMPAIGN_ON,
@@ -132,45 +130,12 @@ class _Context:
             entry = self.actor_matcher.nation_force(match.group("nation"))
             if entry is not None:
                 strikers.add(entry)
-        if on("announced_strikes"):
-            strikers |= self._announcing_states()
         if len(strikers) != 1:
             return
         striker = next(iter(strikers))
         for incident in open_strikes:
             if not any(actor == striker for actor, _ in incident.actors):
                 incident.actors.append((striker, PERPETRATOR))
-
-    def _announcing_states(self):
-        """Return the forces of the states whose officials or bodies announce that strikes were carried out.
-
-        "كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين جويتين": the US armed forces struck; "the Pentagon said
-        it had conducted two strikes" too. Only an official, a government body or a command of a nation with one
-        armed force, right before the strike word with an announcing verb (event_families "announced_strikes").
-        """
-        found = set()
-        finder = getattr(self.actor_matcher, "country_force", None)
-        if finder is None:
-            return found
-        for trigger in self.triggers:
-            if trigger.kind != "strike":
-                continue
-            sentence = self._sentence_of(Span(trigger.start, trigger.end))
-            before = [a for a in self.actor_mentions if a.entry is not None and sentence.start <= a.span.start and a.span.end <= trigger.start]
-            if not before:
-                continue
-            actor = before[-1]
-            if actor.entry.kind not in ("official person", "government body", "state force") or not actor.entry.country_code:
-                continue
-            between = self._folded(actor.span.end, trigger.start)
-            if self.language == "ar" and not _ANNOUNCE_VERB_BEFORE.search(self._folded(max(sentence.start, actor.span.start - 12), actor.span.start)):
-                continue
-            if not _ANNOUNCED_STRIKE[self.language].match(between):
-                continue
-            force = finder(actor.entry.country_code)
-            if force is not None:
-                found.add(force)
-        return found
 
     def _add_story_targets(self, incidents):
         """Give the strikes the text names no target for the one armed group the story says they struck.
@@ -193,37 +158,11 @@ class _Context:
                 if a.entry is not None and a.span.end <= headline_end and _is_armed_group(a.entry) and a.entry.kind != "unidentified"
             }
         if len(groups) != 1:
-            self._add_story_target_set(incidents, open_strikes)
             return
         group = next(iter(groups))
         for incident in open_strikes:
             if not any(actor == group for actor, _ in incident.actors):
                 incident.actors.append((group, TARGET))
-
-    def _add_story_target_set(self, incidents, open_strikes):
-        """Give the strikes with no target the armed groups every other strike of the story targets.
-
-        "Two strikes on facilities of the IRGC and Iran-backed groups … one hit a camp near Albu Kamal, the other a
-        bridge near Mayadin": the bridge strike's targets are the IRGC and the groups (event_families
-        "story_target_set"). Only when every strike naming a target names the same groups.
-        """
-        if not on("story_target_set"):
-            return
-        targeted = [
-            i for i in incidents
-            if i.kind == STRIKE and i not in open_strikes and any(role == TARGET and _is_armed_group(a) for a, role in i.actors)
-        ]
-        sets = {frozenset(a for a, role in i.actors if role == TARGET and _is_armed_group(a)) for i in targeted}
-        if len(sets) != 1:
-            return
-        groups = sorted(next(iter(sets)), key=lambda entry: entry.key)
-        days = {i.date.start for i in targeted if i.date is not None}
-        for incident in open_strikes:
-            if incident.date is not None and incident.date.start not in days:
-                continue  # an earlier strike the story recalls is not one of its strikes
-            for group in groups:
-                if (group, TARGET) not in incident.actors:
-                    incident.actors.append((group, TARGET))
 
     def _add_answered_targets(self, incidents):
         """Give an attack with no target that a state's strikes answer that state's forces as its target.

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from ..dates import is_page_stamp
 from ..event_families import on
-
 from ..types import DraftActor, DraftIncident
 from ..vocabulary import event_type as acled_pair
 from ..vocabulary import weapon_titles
@@ -24,7 +23,7 @@ from .model import (
     _is_target_side,
     _unique,
 )
-from .words import _DEATH_REPORTED, _NEAR_THE_SITE, _SEPARATELY, _STATEMENT_DAY_BEFORE
+from .words import _NEAR_THE_SITE, _SEPARATELY
 
 
 def _confidence(incident):
@@ -96,28 +95,6 @@ class _Drafts:
             return False
         return True
 
-    def _day_told_after(self, incident):
-        """Return the day the next two sentences give an undated incident ("ووقع الانفجار الليلة الماضية"), or None.
-
-        Only a sentence that tells no event of its own elsewhere, and not the day of a statement ("قال في بيان
-        الأحد", "said on Sunday"): "سمع دوي انفجار … ليل السبت" after "a rocket hit the base" dates the rocket.
-        """
-        first = min(m.sentence.start for m in incident.mentions)
-        sentences = [s for s in self._all_sentences() if s.start > first][:2]
-        earliest = self.published - timedelta(days=7)
-        for sentence in sentences:
-            if sentence.start in self._told_sentences:
-                continue
-            for d in self.dates:
-                if not (sentence.start <= d.span.start < sentence.end) or d.precision != "day" or d.since:
-                    continue
-                if not earliest <= d.start <= self.published or is_page_stamp(self.text, d):
-                    continue
-                if _STATEMENT_DAY_BEFORE[self.language].search(self._folded(max(sentence.start, d.span.start - 30), d.span.start)):
-                    continue
-                return d.start
-        return None
-
     def _story_day(self):
         """Return (start, end) of the story: the latest recent day of the first dated sentence (the report), else the
         day before publication to the publication day.
@@ -180,13 +157,7 @@ class _Drafts:
                 evidence.append(mention.sentence)
         bounds = [mention.before for mention in incident.mentions if mention.before is not None]
         start, end = (date.start, date.end) if date else (None, min((bound.end for bound in bounds), default=None))
-        if date is None and end is not None and on("bound_date") and any(
-            _DEATH_REPORTED[self.language].search(self._folded(m.sentence.start, m.sentence.end)) for m in incident.mentions if m.before is not None
-        ):
-            start = end  # "acknowledged yesterday the death of X in a strike": news tells it as just happened
-        elif date is None and end is None and on("follow_date") and self._day_told_after(incident) is not None:
-            start = end = self._day_told_after(incident)
-        elif date is None and end is None and on("story_date"):
+        if date is None and end is None and on("story_date"):
             start, end = self._story_day()
         draft = DraftIncident(
             date_start=start,

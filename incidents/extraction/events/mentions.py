@@ -42,7 +42,6 @@ from .words import (
     _DENIED_ROLE,
     _DIRECTION_OF_CITY,
     _DRONE_FIRES,
-    _DRONE_WORD,
     _EARLIER_SERIES_BEFORE,
     _EN_DETERMINERS,
     _FAILED,
@@ -55,15 +54,12 @@ from .words import (
     _LAUNCH_POINT_BEFORE,
     _LOCATOR_WORDS,
     _MARKER,
-    _NEAR_PLACE_GAP,
     _NEGATION_BEFORE,
     _NIGHT,
     _NOT_MENTIONED,
     _ORDINAL_AFTER,
     _ORDINAL_BEFORE_EN,
-    _ORDINAL_SUBJECT,
     _PERIOD_AFTER,
-    _ROCKET_WORD,
     _SAME_TIME,
     _SERIES,
     _SINCE_WHEN,
@@ -146,7 +142,6 @@ class _Mentions:
             if not self._date_just_before(head) and not self._counted_places(tally, head, sentence):
                 return True  # "80 هجوما", "5 strikes"; but not "the January 28 attack"
         if on("ordinal_tally") and self._counts_itself(before, after):
-            self.ranked_sentences.add(sentence.start)  # it tells the event again: no day for follow_date there
             return True  # "وهذا الاستهداف الثالث منذ…", "this was the 52nd attack since": the event told, counted
         if self.language == "en" and re.search(r"(?<!\w)(?:\d+|[a-z]+)\s+times(?!\w)", after[:60]):
             return True
@@ -319,9 +314,6 @@ class _Mentions:
                         return True
                 if re.match(r"^\s*[,،]\s*(?:about\s+|some\s+|نحو\s+)?$", gap) and place.qualifier:
                     return True
-                near = place.qualifier == "near" and re.fullmatch(r"[\s\"”»'\w]*", gap) and len(gap.split()) <= 2
-                if on("near_locator") and o.key != entry.key and (near or _NEAR_PLACE_GAP[self.language].match(gap)):
-                    return True  # "قاعدة الحرير المحتلة قرب مطار أربيل", "the Harir base near Erbil airport": where the base is
                 if on("direction_locator") and _DIRECTION_OF_CITY[self.language].match(gap):
                     return True  # "Jurf al-Nasr, south of the Iraqi capital Baghdad", "جرف النصر، جنوبي العاصمة بغداد"
         return False
@@ -525,11 +517,8 @@ class _Mentions:
             if trigger.weapon == "rocket" and re.search(r"باليستي|بالستي|ballistic", self._folded(trigger.start, scope.end)[:40]):
                 return "missile"
         head_weapons = {t.weapon for t in head.triggers if t.weapon}
-        head_text = self._folded(head.start, head.end)
         if on("drone_munitions") and head_weapons & {"rocket", "missile"} and _DRONE_FIRES.search(self._folded(scope.start, scope.end)):
             return "drone"  # "طائرة مسيرة أطلقت صاروخين", "a drone fired two missiles": the drone's munitions
-        if on("mixed_weapons") and _DRONE_WORD.search(head_text) and _ROCKET_WORD.search(head_text):
-            return "unknown"  # "drone and rocket attacks, including on X": which weapon hit X is not told
         for weapon, _ in _WEAPON_PATTERNS[self.language]:
             if weapon in head_weapons:
                 return weapon
@@ -559,16 +548,7 @@ class _Mentions:
             if (overlapping or near) and not self._passive_target(actor, head):
                 if "strike" in head.kinds or (weapon in ("artillery", "drone") and overlapping):
                     return STRIKE
-        if on("ordinal_strike") and self._counts_off_strikes(head):
-            return STRIKE
         return ATTACK
-
-    def _counts_off_strikes(self, head):
-        """Return True if the head's subject counts off strikes told before it ("إحدى الضربات …، والثانية استهدفت")."""
-        sentence = self._sentence_of(Span(head.start, head.end))
-        if not _ORDINAL_SUBJECT[self.language].search(self._folded(max(sentence.start, head.start - 25), head.start)):
-            return False
-        return any(t.kind == "strike" and sentence.start <= t.start < head.start for t in self.triggers)
 
     def _folded_without_dates(self, start, end):
         """Return the folded text from `start` to `end` with the date expressions in it removed."""

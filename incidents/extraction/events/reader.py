@@ -69,7 +69,6 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         self.triggers = self._triggers()
         self.forces = self._national_forces()
         self.sibling_ids = 0
-        self.ranked_sentences = set()  # sentences whose event word ranks the event told ("the third strike since")
         self._blamed = False  # the attributed perpetrators are blamed by another source ("the Pentagon blamed on")
 
     def _span(self, folded_start, folded_end):
@@ -195,8 +194,6 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         if nation_force is None:
             return found
         for match in _FORCE_NOUNS[self.language].finditer(self.folded):
-            if not on("nation_targets") and re.search(r"(?:targets|interests)$", match.group()):
-                continue
             entry = nation_force(match.group(1))
             if entry is not None:
                 start, end = self._span(match.start(), match.end())
@@ -221,8 +218,6 @@ class _Reader(_Mentions, _Roles, _Context, _Timing, _Merging, _Drafts):
         self._add_answered_targets(incidents)
         self._add_story_strikers(incidents)
         self._add_story_targets(incidents)
-        self._told_sentences = {m.sentence.start for m in mentions if m.place is not None}  # sentences that tell an event of their own
-        self._told_sentences |= self.ranked_sentences
         drafts = [self._draft(incident, hosts, attributed) for incident in incidents]
         _add_campaign_targets([d for i, d in zip(incidents, drafts) if i.kind == ATTACK], self._campaign_targets())
         return drafts

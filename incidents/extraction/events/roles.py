@@ -357,17 +357,6 @@ class _Roles:
                 # the subject of the sentence, with its appositions: "X, known as Y, a commander of Z, died"
                 r"^(?:(?!\b(?:said|says|told|claimed|announced|when|after|while)\b)[^.;])+?,\s*(?:died|was\s+killed|were\s+killed)\b",
             ]
-        if on("assassinated"):
-            # "اغتيل قياديان في حركة النجباء، إثر قصف", "assassinated X in a drone strike": killed in the event, a target
-            patterns.append(
-                r"(?:اغتيال|اغتيل|اغتيلا|اغتيلوا|اغتيلت|اغتالت|اغتال)\s+(?:[^\s،.]+\s+){0,6}?[^\s،.]+"
-                r"(?=\s*[،,]?\s*(?:اثر|جراء|نتيجه|ب(?:غاره|ضربه|قصف))(?!\w))"
-                if self.language == "ar" else
-                r"(?:assassinated|assassinating|assassination\s+of)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+"
-                r"(?=\s*,?\s+(?:in|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:strike|airstrike|raid|attack|drone|bombing)s?(?!\w))"
-            )
-            if self.language == "en":
-                patterns.append(r"(?:[^\s,.]+\s+){1,6}(?:were|was|have\s+been|had\s+been)\s+assassinated(?!\w)")
         if on("victim_alias"):
             # the dead named again by their alias or among a group: "killed X, who was also known as Y,",
             # "اغتيل قياديان …، بينهم القيادي المعروف بـ«Y»", "مقتل X المعروف بلقب Y"

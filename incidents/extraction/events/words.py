@@ -123,14 +123,6 @@ _DIRECTION_OF_CITY = {
 }
 # The blast words of vocabulary.EVENT_WORDS (family "explosions"): the event only when no other event word tells it.
 _BLAST_WORD = _rx(r"(?<!\w)[وفبل]?(?:ال)?(?:انفجار|انفجارات|انفجاران|انفجارين)(?!\w)|\b(?:explosions?|blasts?)\b")
-# A place named right after another with "near": "the Harir base near Erbil airport", "قاعدة الحرير المحتلة قرب مطار
-# أربيل": it says where the first place is (event_families "near_locator").
-_NEAR_PLACE_GAP = {
-    "ar": _rx(r"^[\s\"”»']*(?:\S+\s+)?(?:قرب|بالقرب\s+من|على\s+مقربه\s+من|بمحاذاه)\s+(?:مدينه\s+)?$"),
-    "en": _rx(r"^[\s\"”']*(?:\w+\s+)?(?:near|close\s+to|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$"),
-}
-# Drone and rocket words inside one event phrase ("drone and multi-rocket attacks", "هجمات بالصواريخ والمسيرات"):
-# mixed weapons (event_families "mixed_weapons").
 # Rockets or missiles a drone fires (family drone_munitions): "طائرة مسيرة أطلقت صاروخين", "استهدفت الطائرة بثلاثة
 # صواريخ سيارة", "بثلاثة صواريخ من قبل طائرة مسيرة", "a drone fired two missiles", "missiles fired from a drone".
 _DRONE_ = r"(?:(?:ال)?طائر(?:ه|ات|تين|تان)(?:\s+(?:ال)?مسير\w*)?|(?:ال)?مسير(?:ه|ات|تين|تان)|drones?|uavs?|mq-?9s?|reapers?)"
@@ -141,14 +133,6 @@ _DRONE_FIRES = _rx(
     rf"|(?<!\w){_MUNITION_}\s+(?:\S+\s+){{0,2}}?(?:من\s+قبل|من|(?:fired\s+|launched\s+)?(?:from|by))\s+(?:an?\s+|the\s+)?"
     rf"(?:\S+\s+)?{_DRONE_}(?!\w)"
 )
-_DRONE_WORD = _rx(r"drones?\b|\buavs?\b|مسير|طائر(?:ه|ات)\s+مسير")
-_ROCKET_WORD = _rx(r"rockets?\b|missiles?\b|katyushas?\b|صاروخ|صواريخ|قذائف|قذيفه|كاتيوشا")
-# The day of a statement, not of an event: "في بيان صحفي الأحد", "قالت الهيئة في بيان لها فجر اليوم", "said on Sunday"
-# (event_families "follow_date").
-_STATEMENT_DAY_BEFORE = {
-    "ar": _rx(r"(?:بيان|تصريح|مؤتمر\s+صحفي|قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت)(?:\s+\S+){0,2}\s*[،,]?\s*$"),
-    "en": _rx(r"\b(?:statement|said|says|announced|told\s+\w+|reported|briefing)(?:\s+\S+){0,1}\s*,?\s*$"),
-}
 # What a speaker did not speak of: "ولم تتطرق إلى هجوم", "لم تشر إلى", "did not mention the attack", "made no mention of".
 _NOT_MENTIONED = {
     "ar": _rx(r"(?<!\w)[وف]?(?:لم|لا)\s+(?:تتطرق|يتطرق|تشر|يشر|تذكر|يذكر|تات\s+على\s+ذكر|يات\s+على\s+ذكر)\s+(?:الي\s+|ل)?(?:\S+\s+)?[\"«“]?$"),
@@ -230,7 +214,7 @@ _FORCE_NOUNS = {
     "en": _rx(
         r"(?<![\w.])(u\.s\.|us|american)(?![\w-]*(?:led|backed|made|based|built))[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
         r"(?:base|bases|outpost|troops|personnel|service\s*members|soldiers|forces|military|garrison|positions|"
-        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?|targets|interests)(?!\w)"
+        r"warplanes?|jets?|aircraft|fighter\s+jets|gunships?|air\s+defen[cs]es?)(?!\w)"
     ),
 }
 # Weapon words that name an arsenal, not an event: "rocket, missile and drone capabilities", "مخازن صواريخ".
@@ -391,12 +375,6 @@ _OWN_MEN = _rx(
 # A relative clause opened after a comma and not yet closed: "X, which groups several", "X، التي تضم".
 _RELATIVE_BEFORE = _rx(r"[,،]\s*(?:which|who|whose|التي|الذي|الذين|وهي|وهو)\s[^,،.]*$")
 # An event told apart from the story's others: "Separately, …", "وفي حادث منفصل، …".
-# A death made known ("acknowledged yesterday the killing of X after a strike", "أعلنت أمس مقتل X إثر قصف"): the
-# strike the death followed is the news of the report's day (event_families "bound_date").
-_DEATH_REPORTED = {
-    "ar": _rx(r"(?<!\w)[وف]?(?:اعترف|اعترفت|اعلن|اعلنت|اكد|اكدت|نعي|نعت|نعاه|نعته)\s+(?:\S+\s+){0,12}?ب?(?:مقتل|استشهاد|اغتيال|وفاه)(?!\w)"),
-    "en": _rx(r"\b(?:acknowledged|announced|confirmed|mourned)\s+(?:\S+\s+){0,6}?(?:the\s+)?(?:death|deaths|killing|assassination)\s+of\b"),
-}
 _SEPARATELY = _rx(
     r"^\W*(?:separately|in\s+a\s+separate\s+(?:incident|attack|development)|"
     r"[وف]?(?:في\s+)?(?:حادث|حادثه|سياق|تطور|هجوم)\s+منفصل|[وف]?بشكل\s+منفصل)(?!\w)"
@@ -486,26 +464,6 @@ _SELF_CLAIM_AFTER = {
     ),
 }
 
-# The subject of an attack verb that counts off the strikes told before it in the sentence: "إحدى الضربات استهدفت
-# معسكرا …، والثانية استهدفت جوار جسر", "one strike hit a camp and the other targeted a bridge"
-# (event_families "ordinal_strike").
-_ORDINAL_SUBJECT = {
-    "ar": _rx(r"(?<!\w)[وف]?(?:الثانيه|الاخري|الاولي|الثالثه|احداها|احداهما|اخري)\s*$"),
-    "en": _rx(r"(?<!\w)(?:the\s+)?(?:second|other|first|third|latter|former)(?:\s+(?:one|strike|raid))?\s*$"),
-}
-
-# A state's official or body announcing that strikes were carried out: the words between it and the strike word
-# (event_families "announced_strikes"). "كشف وزير الدفاع الأمريكي لويد أوستن، عن تنفيذ ضربتين", "أعلنت الوزارة شن
-# غارات", "Austin announced that US forces had carried out strikes", "the Pentagon said it conducted two strikes".
-_ANNOUNCED_STRIKE = {
-    "ar": _rx(r"^\s*[،,]?\s*(?:\S+\s+){0,2}?(?:عن\s+)?(?:تنفيذ|شن|توجيه)\s+(?:\S+\s+){0,1}?$"),
-    "en": _rx(
-        r"^\s*,?\s*(?:\w+\s+){0,1}?(?:announced|said|confirmed|revealed|disclosed|stated)\s+(?:that\s+)?"
-        r"(?:(?:it|they|the\s+us|the\s+u\.s\.|us|u\.s\.|american)\s+(?:\w+\s+){0,2}?)?(?:had\s+|has\s+|have\s+)?"
-        r"(?:carried\s+out|conducted|launched)\s+(?:\S+\s+){0,2}?$"
-    ),
-}
-_ANNOUNCE_VERB_BEFORE = _rx(r"(?<!\w)[وف]?(?:كشف|كشفت|اعلن|اعلنت|اكد|اكدت)\s*$")
 
 # A past period after plural attack words: the attacks are a series over it, not one event (event_families
 # "period_series"). "بعد هجمات عدة شهدتها الأسابيع الماضية", "attacks over the past weeks", "في الآونة الأخيرة".

@@ -24,37 +24,35 @@ from .speakers import (
 )
 from .words import (
     _AR_ATTRIBUTION,
-    _AR_NAQALA,
-    _AR_NAQLAN,
     _AR_DOCUMENT_NOUNS,
     _AR_JA,
+    _AR_NAQALA,
+    _AR_NAQLAN,
     _AR_RELATIVES,
     _BIHI,
-    _RELAY_SOURCE_END,
-    _RELAY_WORDS,
     _CLAIMISH,
     _DESCRIBE,
     _EN_ARTICLES,
     _EN_CALLED,
     _EN_CALLED_AFTER,
-    _EN_CREDIT,
-    _EN_ISSUED,
-    _EN_ISSUED_DOCUMENTS,
-    _EN_PASSIVE_SAYS,
-    _EN_TAKE,
     _EN_CLAIM_OBJECTS,
     _EN_CLAUSE_OPENERS,
     _EN_COPULAS,
+    _EN_CREDIT,
     _EN_DEMONSTRATIVES,
     _EN_DESCRIBED,
+    _EN_ISSUED,
+    _EN_ISSUED_DOCUMENTS,
     _EN_NOT_VERB_BEFORE,
     _EN_RELATIVE,
     _EN_ROLE_WORDS,
+    _EN_TAKE,
     _EXPLANATORY,
     _GENERIC_SPOKESMAN,
     _MA,
-    _NATION_WORDS,
     _NEGATIONS,
+    _RELAY_SOURCE_END,
+    _RELAY_WORDS,
     _VERB_KIND,
     CLAIM,
     DEMAND,
@@ -155,8 +153,6 @@ def _arabic_act(article, index, first, last, previous):
     word = doc.words[index]
     keys = {r.key for r in word.readings if r.clitics in ("", "و", "ف")}
     verb = _verb_reading(word)
-    if verb is not None and on("trailing_attribution") and index > first and doc.key(index - 1) in _AR_ATTRIBUTION_MA:
-        return None  # "حسبما أعلن البنتاغون": the attribution word before the verb anchors it
     if verb is None and keys & _AR_NAQALA and any(doc.key(i) == token_key("عن") for i in range(index + 1, min(index + 7, last))):
         verb = (word.key, None)
     if verb is not None:
@@ -189,15 +185,6 @@ def _arabic_act(article, index, first, last, previous):
         return _document_says(article, index, last)
     if keys & _AR_NAQLAN and len(previous) > len(_before_sentence(previous, doc.words[first].start)):
         return None  # "أفادت واع نقلاً عن مصدر أمني": the outlet reports what its source said
-    trailing = on("trailing_attribution") and keys & _AR_ATTRIBUTION_MA
-    if trailing and index + 2 < last and _verb_reading(doc.words[index + 1]):
-        # "…، حسبما أعلن البنتاغون", "كما أفادت وكالة رويترز": what came before is what the speaker after said
-        start = index + 2 + (doc.key(index + 2) in _BIHI)
-        speaker = _speaker_after(article, start - 1, last, previous, verb_first=False)
-        if len(previous) > len(_before_sentence(previous, doc.words[first].start)):
-            return None  # "وقال الجيش إن …، حسبما أفادت رويترز": the outlet carries what the army said
-        if speaker is not None and _has_content_before(article, index, first):
-            return _make_act(article, speaker, index, None, True)
     if keys & _AR_ATTRIBUTION or (keys & _AR_NAQLAN and doc.key(index + 1) == token_key("عن")):
         start = index + 2 if keys & _AR_NAQLAN else index + 1
         if keys & _AR_ATTRIBUTION and doc.key(index + 1) == _MA and index + 3 < last:
@@ -223,14 +210,6 @@ def _english_act(article, index, first, last, previous):
             return None
         act = _make_act(article, speaker, index, None, _has_content_before(article, index, first), verb_words=2)
         return _relay(article, act, last)  # "according to Reuters, citing US officials": the officials speak
-    if on("passive_agent") and key in _EN_PASSIVE_SAYS and doc.key(index - 1) == "been" and doc.key(index + 1) == "by":
-        # "21 injuries have been acknowledged by the Pentagon": the agent speaks, the sentence is what it said
-        mention = article.mention_at(index + 2) or (doc.key(index + 2) == "the" and article.mention_at(index + 3))
-        if mention and mention.entry is not None:
-            speaker = _speaker_from_mention(mention, article.text)
-            act = _make_act(article, speaker, index, None, True)
-            act.start = doc.words[index].start
-            return act
     kind = _VERB_KIND.get(key, "absent")
     if kind == "absent" and on("speech_acts_more") and key in _EN_ISSUED and any(
         doc.key(i) in _EN_ISSUED_DOCUMENTS for i in range(index + 1, min(index + 5, last))
@@ -264,15 +243,6 @@ def _english_act(article, index, first, last, previous):
     if speaker is None:
         return None
     speaker_word = article.word_at(speaker.start)
-    if (
-        on("coordinated_speakers") and speaker_word - 2 >= first and doc.key(speaker_word - 1) == "and"
-        and doc.key(speaker_word - 2) in _NATION_WORDS and not doc.words[speaker_word - 1].break_before
-        and not doc.words[speaker_word].break_before
-    ):
-        # "…, US and Iraqi officials said": both speak; the officials of the first nation head the speaker
-        start = doc.words[speaker_word - 2].start
-        speaker = _Speaker(article.text[start : speaker.end], speaker.entry, start, speaker.end, speaker.resolved)
-        speaker_word -= 2
     if kind == _DESCRIBE and doc.key(speaker_word - 1) == "what":
         return None  # "in what the Pentagon called an act of self-defence": a characterisation inside the report
     if (
@@ -379,9 +349,6 @@ def _document_says(article, index, last):
 
 
 _DOCUMENT_WORDS = 8
-# Family trailing_attribution: "حسبما أعلن X", "وفقما ذكرت X" after what was said ("كما أعلنت" is also "and also
-# announced": no attribution of what came before).
-_AR_ATTRIBUTION_MA = frozenset(token_key(word) for word in "حسبما بحسبما وفقما".split())
 _FI_KEY = token_key("في")
 
 

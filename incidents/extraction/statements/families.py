@@ -26,14 +26,8 @@ FAMILIES = {
     "toll_predicate",
     # condemnation in what was said: "تدين الرئاسة القصف", "نستنكر", "ارتكبت عدوانا", "a criminal act"
     "condemnation_words",
-    # an Arabic subject ends at "في بيان" / "في تصريحات" even without a comma ("وأضاف المسؤول في تصريحات لرويترز")
-    "subject_ends",
     # a person the text names, no known actor, before an appositive speaks ("Omar Hassan, a local activist, said")
     "appositive_name",
-    # "…, US and Iraqi officials said": one speaker of two nations, not a clause "and Iraqi officials said"
-    "coordinated_speakers",
-    # "بغداد - قال …": a place set off by a dash at the start of a sentence is a dateline, not the speaker
-    "dateline",
     # a fact told with a verb of something done or undergone ("الملاحة توقفت", "انسحب التحالف", "withdrew"): a report
     "fact_verbs",
     # speech verbs of vocabulary.SPEECH_VERBS rows with this family: شدد، اعتبر، رأى، declared, emphasized, disclosed
@@ -51,9 +45,6 @@ FAMILIES = {
     # speech acts missing from the table: اعترف، أقر، admitted; a diplomatic protest (احتجت, summoned, protested: a
     # condemnation); "took credit / has taken responsibility for" (a claim); "issued / published a statement" (round 2)
     "speech_acts_more",
-    # a speaker no actor names but called a group, faction or militia (فصائل عراقية, "a group calling itself …")
-    # claims what it says it did, as a named armed group does (round 2)
-    "armed_by_noun",
     # an Arabic subject after its verb with "في" inside it, up to what was said ("قال البرغادير جنرال في القوات
     # الجوية بات رايدر إن", "وأفاد مراسل عنب بلدي في الحسكة أن"), or ending at a time set off by commas ("وقال
     # مسؤولان أمريكيان، الخميس، …، إن") (round 2)
@@ -61,10 +52,6 @@ FAMILIES = {
     # role nouns that speak: activists, a bare plural (", officials said"), and "according to the director of X,
     # Name," (round 2)
     "role_speakers",
-    # "21 injuries have been acknowledged by the Pentagon": the agent of a passive speech verb speaks (round 2)
-    "passive_agent",
-    # an Arabic attribution after what was said: "…، حسبما أعلن البنتاغون", "وفقما ذكرت رويترز" (round 2)
-    "trailing_attribution",
     # an admission whose object is a death or a wound ("اعترفت الحركة في بيان لها بمقتل قائدها", "acknowledged the
     # death of five of its members"): casualty figures, even for one victim and even when a later verb of the
     # sentence vows or warns (round 3)

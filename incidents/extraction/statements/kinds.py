@@ -11,6 +11,8 @@ from .families import on
 from .model import _Act, _Speaker
 from .sentences import _paragraph_of
 from .words import (
+    _ADMIT_VERBS,
+    _ADMITTED_TOLL,
     _AR_ANNOUNCE,
     _ARMED_KINDS,
     _ATTACK_COUNT,
@@ -21,6 +23,7 @@ from .words import (
     _COMPLEMENTIZER_WORDS,
     _COMPLEMENTIZERS,
     _CONDEMNATION_CONTENT,
+    _CONDEMNATION_MORE,
     _CONDITION,
     _DENIAL_CONTENT,
     _DENIAL_DIRECTION,
@@ -29,7 +32,11 @@ from .words import (
     _EVENT,
     _EVENT_INTRO,
     _EVENT_NAMED,
+    _EVENT_TOLD,
+    _FACT_VERBS,
+    _FIGHTERS_ATTACK,
     _JUSTIFICATION,
+    _JUSTIFICATION_MORE,
     _MODAL,
     _OBJECT_PRONOUN,
     _PAST_FACT,
@@ -39,19 +46,11 @@ from .words import (
     _SELF_ATTACK,
     _SELF_DEFENCE,
     _STANCE,
-    _VERBAL_NOUN_ATTACK,
-    _EVENT_TOLD,
-    _ZERO_CASUALTIES,
-    _FIGHTERS_ATTACK,
-    _JUSTIFICATION_MORE,
-    _TOLL_OPENING,
-    _TOLL_CUES,
     _TOLL_CUE_WORDS,
-    _CONDEMNATION_MORE,
-    _FACT_VERBS,
-    _ARMED_NOUN,
-    _ADMIT_VERBS,
-    _ADMITTED_TOLL,
+    _TOLL_CUES,
+    _TOLL_OPENING,
+    _VERBAL_NOUN_ATTACK,
+    _ZERO_CASUALTIES,
     CASUALTY_FIGURES,
     CLAIM,
     CONDEMNATION,
@@ -250,8 +249,6 @@ def _kind(article, act, span):
         content = text[span.start : act.start] + " " + text[act.end : span.end]
     folded = fold(content)
     armed = act.speaker.entry is not None and act.speaker.entry.kind in _ARMED_KINDS
-    if not armed and act.speaker.entry is None and on("armed_by_noun"):
-        armed = bool(_ARMED_NOUN.search(fold(act.speaker.text)))  # "فصائل عراقية", "a group calling itself …"
     verb_kind = act.verb_kind
     if on("admitted_toll") and _admits_toll(article, act, span):
         return CASUALTY_FIGURES  # "اعترفت الحركة بمقتل قائدها", "acknowledged the death of five … and vowed retaliation"

@@ -12,8 +12,8 @@ from .words import (
     _AR_DOCUMENT_NOUNS,
     _AR_EXPRESS,
     _AR_OUTLET_NOUNS,
-    _AR_SAID_NOUNS,
     _AR_PREPOSITIONS,
+    _AR_SAID_NOUNS,
     _AR_SPEECH_STARTS,
     _AR_SUBJECT_STOPS,
     _AR_SUBJECT_WORDS,
@@ -22,15 +22,15 @@ from .words import (
     _DOCUMENT_ANAPHORS,
     _EN_APPOSITIVE_STARTS,
     _EN_ARTICLES,
+    _EN_BARE_ROLES,
     _EN_CONJUNCTIONS,
     _EN_DOCUMENT_WORDS,
     _EN_GAP_WORDS,
+    _EN_MORE_ROLE_WORDS,
     _EN_NAME_BREAKS,
     _EN_NAME_PARTICLES,
     _EN_NOT_NAMES,
     _EN_PRONOUNS,
-    _EN_BARE_ROLES,
-    _EN_MORE_ROLE_WORDS,
     _EN_QUANTIFIERS,
     _EN_ROLE_WORDS,
     _FI,
@@ -92,7 +92,7 @@ def _speaker_after(article, index, last, previous, verb_first):
                 stop -= 1
             return _described(article, doc.words[index + 1].start, stop)
         if mention is not None and mention.span.start >= doc.words[index].end:
-            return _with_person_after(article, _before_document(article, _speaker_from_mention(mention, article.text)))
+            return _with_person_after(article, _speaker_from_mention(mention, article.text))
         key = doc.key(position)
         if position == index + 1 and (key in _COMPLEMENTIZERS or key in _AR_PREPOSITIONS) and verb_first:
             return _previous_speaker(article, previous, doc.words[index].start, doc.words[index].end)
@@ -168,7 +168,7 @@ def _subject_phrase_ar(article, index, last):
                 return None
             # "وقال المسؤول للصحيفة الأمريكية إن", "قال مسؤولان لرويترز، إن": the subject ends at the one told
             return _subject_between(article, index + 1, position)
-        if position > index + 1 and (word.break_before or on("subject_ends")) and doc.key(position) == _FI and (
+        if position > index + 1 and word.break_before and doc.key(position) == _FI and (
             doc.keys(position + 1) & _AR_DOCUMENT_NOUNS
         ):
             end = position  # "وقال الأمين العام للكتائب أحمد الحميداوي، في بيان …، إن", "وأضاف المسؤول في تصريحات"
@@ -185,17 +185,12 @@ def _subject_phrase_ar(article, index, last):
                 break
         if position > index + 1 and word.break_before and doc.key(position) not in starts:
             break
-        time_end = on("subject_ends") and position > index + 1 and doc.key(position) in _AR_TIME_ENDS
-        if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or time_end or word.keys & _AN and position == index + 1:
+        if doc.key(position) in starts or doc.key(position) in _AR_SUBJECT_STOPS or word.keys & _AN and position == index + 1:
             end = position
             break
     if end is None or end == index + 1 or doc.key(index + 1) in _AR_SUBJECT_STOPS | _AR_PREPOSITIONS:
         return None
-    if on("subject_ends") and doc.key(end) in _AR_TIME_ENDS and (
-        doc.key(index + 1) in _AR_ROLE_HEADS or _described(article, doc.words[index + 1].start, doc.words[end - 1].end).entry
-    ):
-        pass  # "قال رئيس الوزراء محمد السوداني خلال الجلسة / الخميس": a subject naming an actor ends at the time
-    elif doc.key(end) in _AR_SUBJECT_STOPS and (doc.key(end) != _FI or not doc.keys(end + 1) & _AR_DOCUMENT_NOUNS):
+    if doc.key(end) in _AR_SUBJECT_STOPS and (doc.key(end) != _FI or not doc.keys(end + 1) & _AR_DOCUMENT_NOUNS):
         return None  # only "في بيان" ends a subject; "في" alone may be inside it
     start, stop = doc.words[index + 1].start, doc.words[end - 1].end
     while stop > start and article.text[stop - 1] in "،,":
@@ -273,23 +268,8 @@ def _said_within(article, position, last, starts):
 _AR_LONG_SUBJECT_WORDS = 6
 
 
-# Family subject_ends: where an Arabic subject that names an actor or a role ends (a time, "خلال").
-_AR_ROLE_HEADS = _keys("رئيس وزير المتحدث الناطق مسؤول المسؤول مصدر المصدر قائد الأمين نائب سفير مستشار")
+# Family ar_long_subjects: an Arabic subject set off by commas ends at a time ("، الخميس،").
 _AR_TIME_ENDS = _keys("اليوم أمس امس يوم مساء صباح خلال الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت")
-
-
-def _before_document(article, speaker):
-    """Return `speaker` cut before "في بيان" / "في تصريحات" inside it (family subject_ends): "المسؤول في تصريحات
-    لرويترز" is the official, speaking in remarks."""
-    if not on("subject_ends") or speaker.entry is not None or speaker.text != article.text[speaker.start : speaker.end]:
-        return speaker
-    doc = article.doc
-    first, last = article.word_at(speaker.start), article.word_at(speaker.end - 1)
-    for position in range(first + 1, last):
-        if doc.key(position) == _FI and doc.keys(position + 1) & _AR_DOCUMENT_NOUNS:
-            end = doc.words[position - 1].end
-            return _Speaker(article.text[speaker.start : end], speaker.entry, speaker.start, end, speaker.resolved)
-    return speaker
 
 
 def _described(article, start, end):
@@ -326,8 +306,6 @@ def _speaker_before_ar(article, index, first, previous):
                 if mention is not None and mention.entry is not None:
                     return _speaker_from_mention(mention, article.text)
             return None
-        if on("dateline") and re.search(r"[-–—]", article.text[doc.words[position].end : doc.words[index].start]):
-            return None  # "بغداد - قال …", "العراق- أعلن …": the dateline, not who speaks
         mention = article.mention_ending_at(position)
         if mention is not None:
             return _speaker_from_mention(mention, article.text)

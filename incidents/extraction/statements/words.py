@@ -77,8 +77,6 @@ _EN_ROLE_WORDS = _keys(
 # Family role_speakers: more role nouns, and bare plural ones that speak alone (", officials said").
 _EN_MORE_ROLE_WORDS = _keys("activist activists monitor correspondent reporter analysts")
 _EN_BARE_ROLES = _keys("officials sources witnesses residents activists diplomats analysts")
-# Family passive_agent: "have been acknowledged by the Pentagon".
-_EN_PASSIVE_SAYS = _keys("acknowledged confirmed reported announced claimed")
 # Family speech_acts_more: "issued / published a statement", "released a video".
 _EN_ISSUED = _keys("issued published released posted")
 _EN_ISSUED_DOCUMENTS = _keys("statement statements video communique message")
@@ -360,12 +358,6 @@ _FACT_VERBS = re.compile(
     r"|\b(?:withdrew|halted|closed|identified|seized|evacuated|relocated|managed\s+to|succeeded\s+in)\b"
 )
 
-# Family armed_by_noun (families.py): a speaker no actor names, called a group, faction or militia, is an armed group
-# for the kind of what it says ("فصائل عراقية أعلنت أنها هاجمت", "a group calling itself … said it attacked").
-_ARMED_NOUN = re.compile(
-    r"^\W*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:group|groups|faction|factions|militia|militias|militants)\b"
-    r"|^\W*[وف]?(?:ال)?(?:فصايل|فصيل|جماعه|جماعات|مجموعه|ميليشيا|ميليشيات|مليشيا|مليشيات)(?!\w)"
-)
 # Family speech_acts_more: "took credit for", "has taken responsibility for": a claim anchored by the phrase.
 _EN_TAKE = _keys("took taken takes taking assumed assumes asserted asserts accepted accepts")
 _EN_CREDIT = _keys("credit responsibility")
