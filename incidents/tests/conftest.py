@@ -143,3 +143,14 @@ def open_page(browser, live_server):
 def open_page_for_axe(open_page):
     """Return open_page for pages that accessibility.serious_violations() will check (axe-core injected)."""
     return functools.partial(open_page, bypass_csp=True)
+
+
+@pytest.fixture
+def without(monkeypatch):
+    """Switch event rule families off for one test: without("name_part") (incidents/extraction/event_families.py)."""
+    from incidents.extraction import event_families
+
+    def switch_off(*names):
+        monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - set(names))
+
+    return switch_off

@@ -3,44 +3,13 @@ third round on mentions, places and merging (incidents/extraction/event_families
 
 Each family is tested on the phenomenon, and switched off to show that the rule is what makes the difference.
 """
-from datetime import date
-from functools import lru_cache
-
 import pytest
 
-from incidents.extraction import event_families
-from incidents.extraction.actors import ActorMatcher
-from incidents.extraction.dates import find_dates
-from incidents.extraction.events import find_incidents
-from incidents.extraction.places import PlaceMatcher
-from incidents.extraction.scoring import actor_entries, place_entries
-
-PUBLISHED = date(2023, 12, 9)  # a Saturday
-
-
-@lru_cache(maxsize=1)
-def matchers():
-    return PlaceMatcher(place_entries()), ActorMatcher(actor_entries())
-
-
-def incidents(text, language):
-    places, actors = matchers()
-    return find_incidents(
-        text, PUBLISHED, language, actors,
-        places.find(text, language), actors.find(text, language), find_dates(text, PUBLISHED, language),
-    )
+from .event_sentences import incidents
 
 
 def places_of(text, language):
     return sorted(i.place.entry.name_en for i in incidents(text, language) if i.place is not None)
-
-
-@pytest.fixture
-def without(monkeypatch):
-    """Switch event families off for one test: without("name_part")."""
-    def switch_off(*names):
-        monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - set(names))
-    return switch_off
 
 
 # --- name_part ----------------------------------------------------------------------------------------

@@ -4,31 +4,14 @@
 Each family is tested on the phenomenon, and switched off to show that the rule is what makes the difference.
 """
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
 from incidents.extraction import event_families
-from incidents.extraction.actors import ActorMatcher
 from incidents.extraction.dates import find_dates
-from incidents.extraction.events import find_incidents
-from incidents.extraction.places import PlaceMatcher
-from incidents.extraction.scoring import actor_entries, place_entries
+from incidents.extraction.scoring import actor_entries
 
-PUBLISHED = date(2023, 12, 9)  # a Saturday
-
-
-@lru_cache(maxsize=1)
-def matchers():
-    return PlaceMatcher(place_entries()), ActorMatcher(actor_entries())
-
-
-def incidents(text, language):
-    places, actors = matchers()
-    return find_incidents(
-        text, PUBLISHED, language, actors,
-        places.find(text, language), actors.find(text, language), find_dates(text, PUBLISHED, language),
-    )
+from .event_sentences import incidents, matchers
 
 
 def parties(incident):
@@ -39,14 +22,6 @@ def at(text, language, place_key):
     found = [i for i in incidents(text, language) if i.place.entry.key == place_key]
     assert len(found) == 1, [(i.place.entry.key, i.date_start) for i in incidents(text, language)]
     return found[0]
-
-
-@pytest.fixture
-def without(monkeypatch):
-    """Switch event families off for one test: without("command_force")."""
-    def switch_off(*names):
-        monkeypatch.setattr(event_families, "ACTIVE", event_families.ACTIVE - set(names))
-    return switch_off
 
 
 # --- command_force ------------------------------------------------------------------------------------
@@ -131,7 +106,6 @@ def test_the_militias_that_call_themselves_x_are_no_second_perpetrator_beside_xs
     assert not any(role == "perpetrator" for _, role in parties(at(text, "ar", "harir-air-base"))), keys
     without("self_named")
     assert any(role == "perpetrator" for _, role in parties(at(text, "ar", "harir-air-base")))
-
 
 
 # --- since with the article apart ("منذ الـ 26") -------------------------------------------------------
