@@ -1140,9 +1140,16 @@ def test_arabic_named_subject_set_off_by_commas_before_qad_is_the_speaker(actors
         ("The official said it was not clear whether there were casualties.", "casualty figures"),
         ("The Syrian Observatory for Human Rights said ambulances rushed to the area but it wasn't clear if there were casualties.", "casualty figures"),
         ("وقال المسؤول إنه ليس لديهم أي معلومات حتى الآن عن الضحايا.", "casualty figures"),
+        # a negated verb of result whose object is the toll, said of the attack told before
+        ("وقال مصدر عسكري إن الهجوم لم يسفر عن إصابات في صفوف الجنود.", "casualty figures"),
+        ("وأكدت السفارة أن القصف لم يوقع ضحايا بين موظفيها.", "casualty figures"),
+        ("An official said the attack did not cause any casualties among the troops.", "casualty figures"),
         # ... unless the statement tells the event itself: then it reports the event
         ("وقال مصدر أمني إن صاروخا سقط قرب القاعدة ولم تقع إصابات.", "report"),
         ("A security source said a rocket landed near the base, causing no casualties.", "report"),
+        # ... or names the event with its target: the statement confirms that attack
+        ("وقال مسؤول أميركي إن الهجوم على القاعدة لم يسفر عن إصابات.", "report"),
+        ("A US official said the attack on the base did not result in injuries.", "report"),
     ],
 )
 def test_zero_casualties_is_casualty_figures_unless_the_event_is_told(actors, text, kind):

@@ -256,14 +256,23 @@ _ZERO_CASUALTIES = re.compile(
     r"|(?<!\w)[و]?(?:عدم|دون)\s+(?:وقوع|تسجيل)\s+(?:اي\s+)?(?:اصابات|اصابه|خساير\s+بشريه|ضحايا)"
     r"|(?<!\w)لا\s+(?:اصابات|ضحايا)(?!\w)"
     r"|(?<!\w)لم\s+(?:يصب|تصب|يصاب|يقتل|يجرح)\s+اي(?!\w)"
+    # a negated verb of result whose object is the toll: "الهجوم لم يسفر عن إصابات", "لم يوقع ضحايا", "لم يخلف أي
+    # خسائر بشرية", "did not cause any casualties", "did not result in injuries"
+    r"|(?<!\w)[و]?(?:لم|دون\s+ان)\s+(?:يسفر|تسفر|يوقع|توقع|يخلف|تخلف|يودي|تودي|يود|تود)\s+(?:عن\s+|الي\s+)?(?:وقوع\s+)?(?:اي\s+)?"
+    r"(?:اصابات|اصابه|خساير\s+بشريه|ضحايا|قتلي)"
+    r"|\b(?:did|does|do)(?:\s+not|n[’']t)\s+(?:cause|result\s+in|lead\s+to|leave)\s+(?:any\s+)?(?:\w+\s+)?"
+    r"(?:casualties|injuries|deaths|fatalities)\b"
 )
-# An event the content tells with its own verb ("a rocket was fired", "the drone struck", "أُطلق صاروخ"):
-# its zero toll is then part of the report of the event.
+# An event the content tells with its own verb ("a rocket was fired", "the drone struck", "أُطلق صاروخ") or names
+# with its target ("the attack on al-Tanf"): its zero toll is then part of the report of the event.
 _EVENT_TOLD = re.compile(
     r"\b(?:struck|hit|landed|fired|launched|targeted|destroyed|damaged|downed|shot\s+down|intercepted|exploded|"
     r"crashed|fell|impacted)\b"
     r"|(?<!\w)[وف]?(?:اطلق|اطلقت|سقط|سقطت|سقطا|استهدف|استهدفت|استهدفوا|اعترض|اعترضت|انفجر|انفجرت|قصف|قصفت|تعرض|تعرضت)(?!\w)"
     r"|(?<!\w)[وف]?اسقط\w*"
+    # the event named with its target ("the attack on al-Tanf", "الهجوم على التنف"): the statement confirms that event
+    r"|\b(?:attack|strike|airstrike|raid)s?\s+(?:on|against)\b"
+    r"|(?<!\w)[وفبل]?(?:ال|لل)?(?:هجوم|هجمات|ضربه|ضربات|غاره|غارات|قصف|استهداف)\s+(?:علي|ضد)(?!\w)"
 )
 
 # Family self_claim (families.py): an armed group telling of its fighters' attack claims it: "مجاهدو المقاومة
