@@ -1168,6 +1168,10 @@ def test_zero_casualties_is_casualty_figures_unless_the_event_is_told(actors, te
         ("وأضاف وزير الدفاع الأميركي أن الغارات تهدف لتقويض قدرات الجماعات المسلحة.", "position"),
         ("A defense official said the sites were chosen because they held weapons used against US troops.", "position"),
         ("The White House said one purpose of the strikes was to deter further attacks.", "position"),
+        # an act framed by the course it belongs to is a position (why, not what happened)
+        ("وأكدت الفصائل أن قصف القاعدة يأتي في إطار نهجها في مواجهة الاحتلال.", "position"),
+        ("Kataib Hezbollah said the attack on the base comes as part of its campaign against the occupation.", "position"),
+        ("The Pentagon said the strikes come as part of a campaign to degrade the militias.", "position"),
     ],
 )
 def test_own_fighters_attack_is_a_claim_and_why_a_strike_was_made_is_a_position(actors, text, kind):
@@ -1601,3 +1605,15 @@ def test_denying_a_direction_of_the_attacks_is_a_denial(actors, text):
 def test_orders_given_are_no_denial(actors):
     # family denial_direction: only orders not given or not taken
     assert one(actors, "The commander said that he gave orders to strike the base.").kind != "denial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We reserve the right to respond to the attacks on our troops," a White House spokesman said.',
+        "وقالت الحكومة العراقية إنها تحتفظ بحق الرد على الهجوم.",
+    ],
+)
+def test_a_right_kept_for_later_is_a_position(actors, text):
+    # a right reserved ("reserve the right to respond", "نحتفظ بحق الرد") is a stance on what comes, not what happened
+    assert one(actors, text).kind == "position"

@@ -161,6 +161,8 @@ _MODAL = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b|\w['’]ll\b"
     r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
     r"|\bright\s+to\s+(?:self|defend)"
+    # a right kept for later: "we reserve the right to respond", "نحتفظ بحق الرد"
+    r"|\breserves?\s+(?:the|its|our|their)\s+right\b|(?<!\w)[وف]?(?:نحتفظ|تحتفظ|يحتفظ|احتفظ\w*)\s+ب?(?:ال)?حق\w*(?!\w)"
 )
 _EVENT = re.compile(
     r"\b(?:attack\w*|strikes?|struck|airstrikes?|drones?|rockets?|missiles?|shell\w*|bomb\w*|target\w*|hit|"
@@ -293,6 +295,9 @@ _JUSTIFICATION_MORE = re.compile(
     r"|(?<!\w)(?:تم|جري)\s+اختيار\w*\s+(?:\S+\s+){0,2}?(?:لان|لانه|لانها|بسبب)(?!\w)"
     r"|\b(?:purpose|aim|goal|objective)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:was|is|were)\s+to\b"
     r"|\b(?:were|was)\s+(?:chosen|selected|picked)\s+because\b"
+    # an act framed by the course it belongs to: "يأتي في إطار نهجها", "جاء ضمن سياسة", "comes as part of its policy"
+    r"|(?<!\w)(?:تاتي|ياتي|جاءت|جاء|اتت|اتي)\s+(?:\S+\s+)?(?:في\s+اطار|ضمن|في\s+سياق)(?!\w)"
+    r"|\b(?:comes?|came)\s+(?:\w+\s+)?(?:as\s+part\s+of|within\s+the\s+framework\s+of|in\s+the\s+context\s+of)\b"
 )
 
 # Family relay (families.py): the source an outlet relays speaks, not the outlet: "Reuters reported, citing
