@@ -1617,3 +1617,20 @@ def test_orders_given_are_no_denial(actors):
 def test_a_right_kept_for_later_is_a_position(actors, text):
     # a right reserved ("reserve the right to respond", "نحتفظ بحق الرد") is a stance on what comes, not what happened
     assert one(actors, text).kind == "position"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # the day of the speech, in the attribution, does not make what was said the account of a new event ...
+        ("The Iraqi government said Saturday that the US airstrikes on the militia positions in western Iraq killed 16 people.",
+         "casualty figures"),
+        ("وقالت الحكومة العراقية يوم السبت إن الضربات الأميركية على مواقع الحشد في غرب العراق قتلت 16 شخصا.", "casualty figures"),
+        # ... the day inside what was said does: the strikes are told, with their toll
+        ("The Iraqi government said that US airstrikes on the militia positions in western Iraq on Saturday killed 16 people.",
+         "report"),
+        ("وقالت الحكومة العراقية إن ضربات أميركية على مواقع الحشد في غرب العراق يوم السبت قتلت 16 شخصا.", "report"),
+    ],
+)
+def test_the_day_of_the_speech_is_not_the_day_of_an_event_told(actors, text, kind):
+    assert one(actors, text).kind == kind

@@ -303,7 +303,7 @@ def _kind(article, act, span):
     toll_first = on("toll_predicate") and _TOLL_OPENING.search(opening)
     toll_first = toll_first or _toll_cue(after_verb)
     if toll_first or _quantified(killed, injured, folded, content, language) and (
-        not _introduces_event(article, span, folded) or _CASUALTIES_FIRST.match(folded)
+        not _introduces_event(article, span, folded, act) or _CASUALTIES_FIRST.match(folded)
     ):
         return CASUALTY_FIGURES  # "قتل ثلاثة جنود وأصيب 34، أمس، في هجوم …": the toll is what is told
     if _MODAL.search(folded):
@@ -380,28 +380,39 @@ def _toll_cue(said, whole=False):
     return bool(_TOLL_CUES.search(_opening(said, _TOLL_CUE_WORDS)) or _TOLL_CUES.search(head))
 
 
-def _introduces_event(article, span, folded):
-    """Return True if the content introduces an attack (indefinite, or with its own day)."""
+def _introduces_event(article, span, folded, act):
+    """Return True if the content introduces an attack (indefinite, or with its own day).
+
+    The day of the speech ("the government said Saturday that …") is in the attribution, not in what was said.
+    """
     if _EVENT_INTRO.search(folded):
         return True
     if _EVENT_NAMED.search(folded):
         return False  # "five of its members had been killed in the strike … late on Sunday": the day of an event told before
+    said = _attribution_window(article, act, span)
     return any(
         span.start <= d.span.start < span.end and not d.since and d.precision == "day"
+        and not said.start <= d.span.start < said.end
         for d in article.dates
     )
 
 
 
 
+def _attribution_window(article, act, span):
+    """Return the span of the attribution: from the act to its complementizer (or to the clause's end when it
+    follows what was said), where the date of the speech is written."""
+    if act.end <= act.start:
+        return Span(act.start, act.start)  # a continuation: no attribution of its own
+    if act.at_end:
+        return Span(act.start, _clause_end(article.text, act.end, span.end))
+    complement = _complementizer_after(article, act.end, span.end)
+    return Span(act.start, complement if complement is not None else act.end)
+
+
 def _statement_date(article, act, span):
     """Return the date of the speech: a date inside the attribution itself, else the publication date."""
-    text = article.text
-    if act.at_end:
-        window = Span(act.start, _clause_end(text, act.end, span.end))
-    else:
-        complement = _complementizer_after(article, act.end, span.end)
-        window = Span(act.start, complement if complement is not None else act.end)
+    window = _attribution_window(article, act, span)
     for mention in article.dates:
         if window.start <= mention.span.start < window.end and not mention.since and mention.start <= article.published:
             if mention.precision == "day":
