@@ -1623,14 +1623,37 @@ def test_a_right_kept_for_later_is_a_position(actors, text):
     "text, kind",
     [
         # the day of the speech, in the attribution, does not make what was said the account of a new event ...
-        ("The Iraqi government said Saturday that the US airstrikes on the militia positions in western Iraq killed 16 people.",
-         "casualty figures"),
-        ("وقالت الحكومة العراقية يوم السبت إن الضربات الأميركية على مواقع الحشد في غرب العراق قتلت 16 شخصا.", "casualty figures"),
+        ("The Iraqi government said Saturday that US strikes on militia sites killed 16 people.", "casualty figures"),
+        ("وقالت الحكومة العراقية يوم السبت إن الضربات الأميركية على مواقع الحشد قتلت 16 شخصا.", "casualty figures"),
         # ... the day inside what was said does: the strikes are told, with their toll
-        ("The Iraqi government said that US airstrikes on the militia positions in western Iraq on Saturday killed 16 people.",
-         "report"),
-        ("وقالت الحكومة العراقية إن ضربات أميركية على مواقع الحشد في غرب العراق يوم السبت قتلت 16 شخصا.", "report"),
+        ("The Iraqi government said that US airstrikes on militia sites on Saturday killed 16 people.", "report"),
+        ("وقالت الحكومة العراقية إن ضربات أميركية على مواقع الحشد يوم السبت قتلت 16 شخصا.", "report"),
     ],
 )
 def test_the_day_of_the_speech_is_not_the_day_of_an_event_told(actors, text, kind):
     assert one(actors, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # family as_said: "as X said" after what was said attributes the whole sentence before it
+        ("قتل خمسة مقاتلين في ضربات أميركية في البوكمال على ما أفاد المرصد السوري لحقوق الإنسان.", "casualty figures"),
+        ("شنت طائرات أميركية غارات على مواقع للفصائل في القائم، حسبما أعلن البنتاغون.", "report"),
+        ("استهدفت طائرة مسيرة قاعدة عين الأسد فجر اليوم، بحسبما ذكرت القيادة المركزية الأميركية.", "report"),
+    ],
+)
+def test_as_said_after_what_was_said_attributes_the_sentence(actors, text, kind, monkeypatch):
+    statement = one(actors, text)
+    assert statement.span.start == 0
+    assert statement.kind == kind
+    monkeypatch.setattr("incidents.extraction.statements.families.OFF", frozenset({"as_said"}))
+    assert all(s.span.start > 0 for s in statements(actors, text))  # off: only what follows the verb is said
+
+
+def test_a_speech_verb_opening_its_sentence_after_kama_is_not_as_said(actors):
+    # "كما أعلنت" opening a sentence is "also announced": what follows is said
+    text = "كما أعلنت وزارة الدفاع الأميركية أن طائرة مسيرة أسقطت قرب القاعدة."
+    statement = one(actors, text)
+    assert statement.kind == "report"
+    assert statement.span == Span(text.index("أعلنت"), len(text))

@@ -23,6 +23,8 @@ from .speakers import (
     _subject_phrase_ar,
 )
 from .words import (
+    _AR_AS_SAID_FUSED,
+    _AR_AS_SAID_PREPOSITIONS,
     _AR_ATTRIBUTION,
     _AR_DOCUMENT_NOUNS,
     _AR_JA,
@@ -167,7 +169,7 @@ def _arabic_act(article, index, first, last, previous):
         if speaker is None and index - 1 >= first and fold(doc.words[index - 1].text) in ("قد", "وقد"):
             speaker = _speaker_before_ar(article, index, first, previous)  # "وكان X قد أكد": the subject comes before "قد"
         speaker = speaker or _speaker_after(article, index + _so_called(doc, index, last), last, previous, verb_first=True)
-        at_end = False
+        at_end = on("as_said") and _as_said(article, index, first)
         if speaker is None:
             speaker = _speaker_before_ar(article, index, first, previous)
         if speaker is None:
@@ -391,6 +393,17 @@ def _relay(article, act, last, naqala=True):
 
 _RELAY_SOURCE_WORDS = 6
 _ALA, _LISAN = token_key("على"), token_key("لسان")
+
+
+def _as_said(article, index, first):
+    """Return True if the Arabic verb at `index` attributes what came before it, "as X said" (family as_said):
+    "حسبما أعلن البنتاغون", "على ما أفاد المرصد", "وفق ما ذكرت الوزارة" after what was said."""
+    doc = article.doc
+    if not _has_content_before(article, index, first):
+        return False
+    if doc.key(index - 1) in _AR_AS_SAID_FUSED:
+        return True
+    return doc.key(index - 1) == _MA and doc.key(index - 2) in _AR_AS_SAID_PREPOSITIONS
 
 
 def _has_content_before(article, index, first):

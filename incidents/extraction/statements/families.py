@@ -72,6 +72,9 @@ FAMILIES = {
     # denying that anyone directs the attacks is a denial: "do not take orders from Iran", "ليس لها علاقة ولا دور",
     # "لا يتلقون أوامر", "لا يعلمون كيفية عملنا" (round 3b)
     "denial_direction",
+    # an Arabic speech verb after "ما" of a preposition ("as X said") attributes what came before it: "حسبما أعلن
+    # البنتاغون", "على ما أفاد المرصد", "وفق ما ذكرت الوزارة" (round 4)
+    "as_said",
 }
 OFF = frozenset(name.strip() for name in os.environ.get("MARSAD_STATEMENT_FAMILIES_OFF", "").split(",") if name.strip())
 

@@ -33,6 +33,9 @@ for _row in _SPEECH_ROWS:
 _BLAME_VERBS = _keys("اتهم اتهمت يتهم تتهم اتهموا accused accuses blamed blames")
 _AR_ANNOUNCE = _keys("أعلن أعلنت يعلن تعلن أعلنوا أكد أكدت قال قالت")
 _AR_ATTRIBUTION = _keys("بحسب حسب وفق وفقا طبقا")
+# Family as_said (families.py): "as X said" after what was said: "حسبما أعلن", "على ما أفاد", "وفق ما ذكرت"
+_AR_AS_SAID_FUSED = _keys("حسبما بحسبما وفقما")
+_AR_AS_SAID_PREPOSITIONS = _keys("على حسب بحسب وفق وفقا طبقا")
 _AR_NAQLAN = _keys("نقلا")
 _MA = token_key("ما")
 _EXPLANATORY = _keys("إذ اذ حيث")
