@@ -1657,3 +1657,18 @@ def test_a_speech_verb_opening_its_sentence_after_kama_is_not_as_said(actors):
     statement = one(actors, text)
     assert statement.kind == "report"
     assert statement.span == Span(text.index("أعلنت"), len(text))
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # the noun "threat" is what a target posed, not a threat made: what happened is told ...
+        ("The Pentagon said the strike targeted a drone site that posed an imminent threat to US forces.", "report"),
+        ("وقال البنتاغون إن الضربة استهدفت موقعا يشكل تهديدا وشيكا للقوات الأميركية.", "report"),
+        # ... a modal of what the speaker will do is a position
+        ("Kataib Hezbollah said it will strike US bases again.", "position"),
+        ("وقال البنتاغون إن الولايات المتحدة سوف ترد على الهجمات في الوقت المناسب.", "position"),
+    ],
+)
+def test_a_threat_posed_is_no_modal_but_a_course_announced_is(actors, text, kind):
+    assert one(actors, text).kind == kind

@@ -161,7 +161,7 @@ _PAST_FACT = re.compile(
 )
 _OBJECT_PRONOUN = re.compile(r"(?:وصف|وصفت|يصف|تصف)(?:ه|ها)$")
 _MODAL = re.compile(
-    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threat\w*)\b|\w['’]ll\b"
+    r"\b(?:will|would|shall|won't|wouldn't|must|should|vows?|vowed|warn\w*|threaten\w*)\b|\w['’]ll\b"
     r"|(?<!\w)[وف]?(?:لن|سوف|يجب|ينبغي|لا\s+يمكن|لا\s+تقبل|لا\s+يقبل|حق\w*\s+في\s+الدفاع)(?!\w)"
     r"|\bright\s+to\s+(?:self|defend)"
     # a right kept for later: "we reserve the right to respond", "نحتفظ بحق الرد"
