@@ -1672,3 +1672,19 @@ def test_a_speech_verb_opening_its_sentence_after_kama_is_not_as_said(actors):
 )
 def test_a_threat_posed_is_no_modal_but_a_course_announced_is(actors, text, kind):
     assert one(actors, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family condemnation_words: the strike itself called a wrong (a mistake, an assassination, an escalation)
+        'Iran\'s foreign ministry spokesman said that these strikes represent "another strategic mistake".',
+        "The Iraqi government said the strike was a blatant assassination.",
+        'وقال المتحدث باسم الحكومة العراقية إن الضربة "اغتيال سافر" في قلب بغداد.',
+        "وقالت الخارجية الإيرانية إن الهجمات تمثل تصعيدا خطيرا في المنطقة.",
+    ],
+)
+def test_the_strike_called_a_wrong_is_a_condemnation(actors, text, monkeypatch):
+    assert one(actors, text).kind == "condemnation"
+    monkeypatch.setattr("incidents.extraction.statements.families.OFF", frozenset({"condemnation_words"}))
+    assert one(actors, text).kind != "condemnation"

@@ -363,6 +363,12 @@ _CONDEMNATION_MORE = re.compile(
     r"|\b(?:we|strongly)\s+condemn\b|\bcriminal\s+act\b|\b(?:a|an)\s+(?:\w+\s+)?crime\b"
     # what was done called a transgression: "تعد تجاوزا على مسؤولية الحكومة", "يشكل خرقا للسيادة"
     r"|(?<!\w)(?:تعد|يعد|تعتبر|يعتبر|تشكل|يشكل|تمثل|يمثل)\s+(?:\S+\s+)?(?:تجاوزا|خرقا|تعديا)(?!\w)"
+    # the strike itself called a wrong: "these strikes represent another strategic mistake", "the strike was an
+    # assassination", "الضربة اغتيال سافر", "يمثل الهجوم تصعيدا خطيرا"
+    r"|\b(?:represents?|represented|constitutes?|constituted|amounts?\s+to|is|are|was|were)\s+(?:\S+\s+){0,4}?"
+    r"[\"“]?(?:mistake|escalation|assassination|provocation)s?\b"
+    r"|(?<!\w)(?:ال)?(?:ضربه|ضربات|هجوم|هجمات|قصف|غاره|غارات)\s+[\"“«]?(?:اغتيال|تصعيد|خطا|استفزاز)\w*"
+    r"|(?<!\w)(?:تعد|يعد|تشكل|يشكل|تمثل|يمثل)\s+(?:\S+\s+)?(?:تصعيدا|خطا|استفزازا|اغتيالا)(?!\w)"
 )
 
 # Family fact_verbs (families.py): what was said tells a fact with a verb of something done or undergone, not an
