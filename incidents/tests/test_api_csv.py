@@ -321,6 +321,28 @@ def test_rows_come_in_the_lists_order_whatever_the_joins(api, ordering):
     assert exported == listed
 
 
+@pytest.mark.parametrize("ordering", [None, "date", "-killed", "killed", "updated", "-updated"])
+def test_each_row_gets_its_own_actors_and_sources_in_every_order(api, ordering):
+    # Several incidents a day: the date orderings join the actors and sources on the date and the id.
+    location = LocationFactory()
+    expected = {}
+    for number, (day, killed) in enumerate([(2, None), (1, 4), (2, 4), (2, 0), (1, None), (3, 9)]):
+        incident = IncidentFactory(location=location, date_start=datetime.date(2024, 1, day), killed_best=killed)
+        if number % 3:  # every third incident has neither actors nor sources
+            IncidentActorFactory(incident=incident, actor=ActorFactory(name_en=f"Group {number}"))
+            IncidentSourceFactory(incident=incident, source=SourceFactory(publisher=f"Wire {number}"))
+            expected[str(incident.pk)] = (f"Group {number}", f"Wire {number}")
+        else:
+            expected[str(incident.pk)] = ("", "")
+    params = {"ordering": ordering} if ordering else {}
+
+    listed = [str(feature["id"]) for feature in api.get(LIST_URL, params).json()["features"]]
+    rows = table(api.get(LIST_URL, {**params, "format": "csv"}))
+
+    assert [row["id"] for row in rows] == listed
+    assert {row["id"]: (row["actor1"], row["source"]) for row in rows} == expected
+
+
 def session_setting(name):
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting(%s)", [name])
