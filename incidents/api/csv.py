@@ -121,9 +121,9 @@ class JoinedColumns:
         export's order: `terms` are (column, descending) over `sort_columns` and "key", the row's id."""
         group = [f"keys.{column}" if column != "key" else self.key for column, descending in terms]
         order = [f"{column} {'DESC' if descending else 'ASC'}" for column, (_, descending) in zip(group, terms)]
+        selected = [*(f"keys.{column} AS {column}" for column in sort_columns), f"{self.key} AS key", self.aggregates]
         return (
-            f"SELECT {', '.join(f'keys.{column} AS {column}' for column in sort_columns)}, {self.key} AS key, "
-            f"{self.aggregates} FROM {self.tables} JOIN ({keys_sql}) AS keys ON keys.pk = {self.key}"
+            f"SELECT {', '.join(selected)} FROM {self.tables} JOIN ({keys_sql}) AS keys ON keys.pk = {self.key}"
             f" GROUP BY {', '.join(group)} ORDER BY {', '.join(order)}"
         )
 

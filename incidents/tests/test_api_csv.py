@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from incidents.api import csv as csv_export
 from incidents.api.views import IncidentViewSet
-from incidents.models import ActorRole, DatePrecision, Status
+from incidents.models import ActorRole, DatePrecision, Incident, Status
 
 from .factories import (
     ActorFactory,
@@ -341,6 +341,19 @@ def test_each_row_gets_its_own_actors_and_sources_in_every_order(api, ordering):
 
     assert [row["id"] for row in rows] == listed
     assert {row["id"]: (row["actor1"], row["source"]) for row in rows} == expected
+
+
+def test_an_export_ordered_by_the_id_alone_groups_the_joined_columns_by_the_id():
+    incidents = [IncidentFactory() for number in range(3)]
+    for incident in incidents[1:]:
+        IncidentActorFactory(incident=incident, actor=ActorFactory(name_en=f"Group {incident.pk}"))
+    columns = [("id", "pk"), ("actor1", csv_export.ACTOR_NAMES["actor1"])]
+    queryset = Incident.objects.filter(pk__in=[incident.pk for incident in incidents]).order_by("-pk")
+
+    lines = b"".join(csv_export.copy_rows(csv_export.csv_query(queryset, columns))).decode().splitlines()
+
+    newest_first = sorted(incidents, key=lambda incident: -incident.pk)
+    assert lines == [f"{incident.pk},{'' if incident == incidents[0] else f'Group {incident.pk}'}" for incident in newest_first]
 
 
 def session_setting(name):
