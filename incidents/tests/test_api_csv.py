@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from incidents.api import csv as csv_export
 from incidents.api.views import IncidentViewSet
-from incidents.models import ActorRole, DatePrecision, Status
+from incidents.models import ActorRole, DatePrecision, Incident, Status
 
 from .factories import (
     ActorFactory,
@@ -319,6 +319,41 @@ def test_rows_come_in_the_lists_order_whatever_the_joins(api, ordering):
     exported = [int(row["id"]) for row in table(api.get(LIST_URL, {**params, "format": "csv"}))]
 
     assert exported == listed
+
+
+@pytest.mark.parametrize("ordering", [None, "date", "-killed", "killed", "updated", "-updated"])
+def test_each_row_gets_its_own_actors_and_sources_in_every_order(api, ordering):
+    # Several incidents a day: the date orderings join the actors and sources on the date and the id.
+    location = LocationFactory()
+    expected = {}
+    for number, (day, killed) in enumerate([(2, None), (1, 4), (2, 4), (2, 0), (1, None), (3, 9)]):
+        incident = IncidentFactory(location=location, date_start=datetime.date(2024, 1, day), killed_best=killed)
+        if number % 3:  # every third incident has neither actors nor sources
+            IncidentActorFactory(incident=incident, actor=ActorFactory(name_en=f"Group {number}"))
+            IncidentSourceFactory(incident=incident, source=SourceFactory(publisher=f"Wire {number}"))
+            expected[str(incident.pk)] = (f"Group {number}", f"Wire {number}")
+        else:
+            expected[str(incident.pk)] = ("", "")
+    params = {"ordering": ordering} if ordering else {}
+
+    listed = [str(feature["id"]) for feature in api.get(LIST_URL, params).json()["features"]]
+    rows = table(api.get(LIST_URL, {**params, "format": "csv"}))
+
+    assert [row["id"] for row in rows] == listed
+    assert {row["id"]: (row["actor1"], row["source"]) for row in rows} == expected
+
+
+def test_an_export_ordered_by_the_id_alone_groups_the_joined_columns_by_the_id():
+    incidents = [IncidentFactory() for number in range(3)]
+    for incident in incidents[1:]:
+        IncidentActorFactory(incident=incident, actor=ActorFactory(name_en=f"Group {incident.pk}"))
+    columns = [("id", "pk"), ("actor1", csv_export.ACTOR_NAMES["actor1"])]
+    queryset = Incident.objects.filter(pk__in=[incident.pk for incident in incidents]).order_by("-pk")
+
+    lines = b"".join(csv_export.copy_rows(csv_export.csv_query(queryset, columns))).decode().splitlines()
+
+    newest_first = sorted(incidents, key=lambda incident: -incident.pk)
+    assert lines == [f"{incident.pk},{'' if incident == incidents[0] else f'Group {incident.pk}'}" for incident in newest_first]
 
 
 def session_setting(name):
