@@ -95,13 +95,21 @@ class JoinedColumns:
 
     A correlated subquery per row (the incident's actors by role, its sources' publishers) costs an index
     probe and an aggregate for every row: at 1,000,000 incidents, 80 % of the export's time. One GROUP BY over
-    the link table, restricted to the selected rows, is joined to them instead (csv_query). `aggregates` are
-    the SELECT's `names` (aggregates over `tables`), grouped by `key`, the link table's column of the
-    exported row's id; the text is the code's own, never a client's.
+    the link table, restricted to the selected rows, is joined to them instead (csv_query). `rows` are the
+    columns each linked row gives (SQL over `tables`, named), `distinct` whether equal rows count once, `key`
+    the link table's column of the exported row's id; `aggregates` compute the columns `names` over `rows`'
+    names. The text is the code's own, never a client's.
+
+    The linked rows are sorted once, by the group's keys and then by `order` (their names), and aggregated in
+    that order: an aggregate's own ORDER BY (or DISTINCT) would sort each of a million groups on its own,
+    which cost a quarter of the export (docs/PERFORMANCE.md). PostgreSQL feeds an aggregate its input in the
+    order of a sorted subquery: the subquery is not flattened (it has an ORDER BY), and its order already
+    groups it, so no other sort comes between them.
     """
 
-    def __init__(self, aggregates, tables, key, names):
-        self.aggregates, self.tables, self.key = aggregates, tables, key
+    def __init__(self, rows, order, aggregates, tables, key, names, distinct=False):
+        self.rows, self.order, self.aggregates, self.tables, self.key = rows, order, aggregates, tables, key
+        self.distinct = "DISTINCT " if distinct else ""
         self.names = list(names)
 
     def __getitem__(self, name):
@@ -112,18 +120,21 @@ class JoinedColumns:
     def by_id(self, keys_sql):
         """Return the grouped query for the rows whose ids `keys_sql` selects, one row per id (`key`)."""
         return (
-            f"SELECT {self.key} AS key, {self.aggregates} FROM {self.tables}"
-            f" WHERE {self.key} IN ({keys_sql}) GROUP BY {self.key}"
+            f"SELECT key, {self.aggregates} FROM (SELECT {self.distinct}{self.key} AS key, {self.rows}"
+            f" FROM {self.tables} WHERE {self.key} IN ({keys_sql}) ORDER BY key, {self.order}) AS linked"
+            " GROUP BY key"
         )
 
     def in_order(self, keys_sql, sort_columns, terms):
         """Return the grouped query for the rows that `keys_sql` selects (with their `sort_columns`), in the
         export's order: `terms` are (column, descending) over `sort_columns` and "key", the row's id."""
-        group = [f"keys.{column}" if column != "key" else self.key for column, descending in terms]
-        order = [f"{column} {'DESC' if descending else 'ASC'}" for column, (_, descending) in zip(group, terms)]
-        selected = [*(f"keys.{column} AS {column}" for column in sort_columns), f"{self.key} AS key", self.aggregates]
+        group = [column for column, descending in terms]
+        order = [f"{column} {'DESC' if descending else 'ASC'}" for column, descending in terms]
+        selected = [*(f"keys.{column} AS {column}" for column in sort_columns), f"{self.key} AS key", self.rows]
         return (
-            f"SELECT {', '.join(selected)} FROM {self.tables} JOIN ({keys_sql}) AS keys ON keys.pk = {self.key}"
+            f"SELECT {', '.join([*sort_columns, 'key'])}, {self.aggregates} FROM (SELECT {self.distinct}"
+            f"{', '.join(selected)} FROM {self.tables} JOIN ({keys_sql}) AS keys ON keys.pk = {self.key}"
+            f" ORDER BY {', '.join(order)}, {self.order}) AS linked"
             f" GROUP BY {', '.join(group)} ORDER BY {', '.join(order)}"
         )
 
@@ -399,9 +410,10 @@ ACTOR_ROLE_COLUMNS = {"actor1": ActorRole.PERPETRATOR, "actor2": ActorRole.TARGE
 assert all(role.isidentifier() for role in ACTOR_ROLE_COLUMNS.values())  # spliced into SQL: the code's constants
 
 ACTOR_NAMES = JoinedColumns(
+    "actor.name_en AS name, link.role AS role",
+    "name",
     ", ".join(
-        f"string_agg(actor.name_en, '; ' ORDER BY actor.name_en) FILTER (WHERE link.role = '{role}') AS {name}"
-        for name, role in ACTOR_ROLE_COLUMNS.items()
+        f"string_agg(name, '; ') FILTER (WHERE role = '{role}') AS {name}" for name, role in ACTOR_ROLE_COLUMNS.items()
     ),
     f"{IncidentActor._meta.db_table} AS link JOIN {Actor._meta.db_table} AS actor ON actor.id = link.actor_id"
     " AND actor.deleted_at IS NULL",
@@ -411,12 +423,15 @@ ACTOR_NAMES = JoinedColumns(
 
 # The publishers of the incident's sources, each once, "; " between them in alphabetical order.
 SOURCE_PUBLISHERS = JoinedColumns(
-    "string_agg(DISTINCT source.publisher, '; ' ORDER BY source.publisher) AS publishers",
+    "source.publisher AS publisher",
+    "publisher",
+    "string_agg(publisher, '; ') AS publishers",
     f"{IncidentSource._meta.db_table} AS link "
     f"JOIN {Source._meta.db_table} AS source ON source.id = link.source_id AND source.publisher <> '' "
     "AND source.deleted_at IS NULL",
     "link.incident_id",
     ["publishers"],
+    distinct=True,
 )
 
 
